@@ -77,7 +77,7 @@ public final class Interpreter {
             Node node = new Node(i, code, op.options(), views(op.inputs()), views(op.outputs()));
             opNames[i] = code.displayName();
             kernels[i] = ops[i].prepare(node);
-            macs[i] = MacCounter.count(node);
+            macs[i] = MacCounter.count(model, op);
         }
         this.profiling = options.profiling();
         this.opNanos = new long[operators.size()];

@@ -1,0 +1,53 @@
+package dev.littlebrain.cli;
+
+import dev.littlebrain.cli.commands.InspectCommand;
+import dev.littlebrain.cli.commands.RunCommand;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code littlebrain} command. Exit codes: 0 success, 2 bad usage, 1 a bad model, input or
+ * other failure — reported as one line on stderr; {@code --debug} adds the stack trace.
+ */
+@Command(name = "littlebrain",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        description = "Offline TinyML toolchain: features, training, int8 models, a bit-exact TFLite Micro runtime, deployment.",
+        subcommands = {InspectCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+public final class LittleBrain {
+
+    @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
+    boolean debug;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams; returns the exit code (for tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new LittleBrain());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            boolean debug = parseResult.hasMatchedOption("--debug") || hasDebug(parseResult);
+            commandLine.getErr().println("error: " + UserMessages.describe(e));
+            if (debug) {
+                e.printStackTrace(commandLine.getErr());
+            }
+            commandLine.getErr().flush();
+            return e instanceof CommandLine.ParameterException ? 2 : 1;
+        });
+        return cli.execute(args);
+    }
+
+    private static boolean hasDebug(CommandLine.ParseResult result) {
+        for (CommandLine.ParseResult r = result; r != null; r = r.subcommand()) {
+            if (r.hasMatchedOption("--debug")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
