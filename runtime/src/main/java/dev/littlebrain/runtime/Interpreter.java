@@ -59,6 +59,10 @@ public final class Interpreter {
         this.plan = options.planner().plan(requests);
         this.greedyArenaBytes = GreedyPlanner.tflmOrder().plan(requests).arenaBytes();
         int arenaBytes = plan.arenaBytes();
+        if (arenaBytes > options.maxArenaBytes()) {
+            throw new dev.littlebrain.tflite.TfliteFormatException("model needs a tensor arena of " + arenaBytes
+                    + " bytes, above the limit of " + options.maxArenaBytes() + " bytes; is the file corrupt?");
+        }
         if (options.arenaBytes() != InterpreterOptions.AUTO) {
             if (options.arenaBytes() < arenaBytes) {
                 throw new ArenaTooSmallException(options.arenaBytes(), arenaBytes);

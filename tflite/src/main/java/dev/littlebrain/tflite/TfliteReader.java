@@ -132,7 +132,7 @@ public final class TfliteReader {
             if (offset > 1) {
                 // Large-model form: the data lives after the flatbuffer, addressed from the file start.
                 long size = b.size();
-                if (size < 0 || offset + size > bytes.length) {
+                if (size < 0 || size > bytes.length || offset > bytes.length - size) { // no overflow: both bounded first
                     throw new TfliteFormatException("buffer " + index + " points at bytes " + offset + ".."
                             + (offset + size) + " outside the " + bytes.length + "-byte file");
                 }

@@ -85,6 +85,22 @@ class TfliteReaderTest {
     }
 
     @org.junit.jupiter.api.Test
+    void rejectsAppendedBufferWhoseOffsetPlusSizeOverflows() {
+        // Regression (found by ModelFuzzTest): offset + size overflowed, the check passed and the
+        // reader allocated gigabytes before failing.
+        var b = new com.google.flatbuffers.FlatBufferBuilder();
+        int buffer = dev.littlebrain.tflite.fb.Buffer.createBuffer(b, 0, 16, Long.MAX_VALUE - 8);
+        int buffers = b.createVectorOfTables(new int[] {buffer});
+        int root = dev.littlebrain.tflite.fb.Model.createModel(b, 3, 0, 0, 0, buffers, 0, 0, 0);
+        b.finish(root, "TFL3");
+        byte[] bytes = b.sizedByteArray();
+        long start = System.nanoTime();
+        var e = org.junit.jupiter.api.Assertions.assertThrows(TfliteFormatException.class, () -> TfliteReader.read(bytes));
+        assertTrue(e.getMessage().contains("buffer 0"), e.getMessage());
+        assertTrue(System.nanoTime() - start < 100_000_000L, "rejected without a large allocation");
+    }
+
+    @org.junit.jupiter.api.Test
     void rejectsNonTfliteBytes() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(TfliteFormatException.class,
                 () -> TfliteReader.read("hello, this is not a model".getBytes()));
