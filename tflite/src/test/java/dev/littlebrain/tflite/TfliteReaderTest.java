@@ -94,10 +94,10 @@ class TfliteReaderTest {
         int root = dev.littlebrain.tflite.fb.Model.createModel(b, 3, 0, 0, 0, buffers, 0, 0, 0);
         b.finish(root, "TFL3");
         byte[] bytes = b.sizedByteArray();
-        long start = System.nanoTime();
         var e = org.junit.jupiter.api.Assertions.assertThrows(TfliteFormatException.class, () -> TfliteReader.read(bytes));
-        assertTrue(e.getMessage().contains("buffer 0"), e.getMessage());
-        assertTrue(System.nanoTime() - start < 100_000_000L, "rejected without a large allocation");
+        // Rejected by the range check itself, before any allocation, not by a failing copy afterwards.
+        assertTrue(e.getMessage().contains("buffer 0 points at bytes") && e.getMessage().contains("outside"),
+                e.getMessage());
     }
 
     @org.junit.jupiter.api.Test
