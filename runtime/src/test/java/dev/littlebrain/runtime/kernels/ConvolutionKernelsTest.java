@@ -137,6 +137,33 @@ class ConvolutionKernelsTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void depthMultiplierThatDoesNotMatchTheFilterIsRejected() {
+        OneOpModel m = new OneOpModel();
+        int in = m.input(new int[] {1, 4, 4, 2}, TensorType.FLOAT32, null);
+        int filter = m.constant(new int[] {1, 3, 3, 6}, TensorType.FLOAT32, null, new byte[4 * 54]);
+        int out = m.output(new int[] {1, 4, 4, 6}, TensorType.FLOAT32, null);
+        dev.littlebrain.runtime.KernelException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.littlebrain.runtime.KernelException.class, () -> m.interpreter(BuiltinOperator.DEPTHWISE_CONV_2D,
+                        new OperatorOptions.DepthwiseConv2D(Padding.SAME, 1, 1, 2, Activation.NONE, 1, 1),
+                        new int[] {in, filter, -1}, new int[] {out}));
+        assertTrue(e.getMessage().contains("DEPTHWISE_CONV_2D") && e.getMessage().contains("depth_multiplier"),
+                e.getMessage());
+    }
+
+    @org.junit.jupiter.api.Test
+    void outputShapeThatPaddingCannotGiveIsRejected() {
+        OneOpModel m = new OneOpModel();
+        int in = m.input(new int[] {1, 5, 5, 1}, TensorType.FLOAT32, null);
+        int filter = m.constant(new int[] {2, 3, 3, 1}, TensorType.FLOAT32, null, new byte[4 * 18]);
+        int out = m.output(new int[] {1, 5, 5, 2}, TensorType.FLOAT32, null);
+        dev.littlebrain.runtime.KernelException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.littlebrain.runtime.KernelException.class, () -> m.interpreter(BuiltinOperator.CONV_2D,
+                        new OperatorOptions.Conv2D(Padding.VALID, 1, 1, Activation.NONE, 1, 1),
+                        new int[] {in, filter, -1}, new int[] {out}));
+        assertTrue(e.getMessage().contains("CONV_2D") && e.getMessage().contains("VALID"), e.getMessage());
+    }
+
     static Quantization weightQuant(float[] scales, int dim) {
         return Quantization.perChannel(scales, new long[scales.length], dim);
     }
