@@ -47,15 +47,18 @@ public final class FixedPoint {
         return saturatingRoundingDoublingHighMul(x * (1 << leftShift), multiplier);
     }
 
-    /** 64-bit accumulator variant used by 16x8 kernels ({@code MultiplyByQuantizedMultiplier(int64_t, ...)}). */
+    /**
+     * TFLite's {@code MultiplyByQuantizedMultiplier(int64_t, ...)} in the double-rounding build (TFLM's
+     * default, {@code TFLITE_SINGLE_ROUNDING=0}): used by 16x8 kernels whose accumulator is 64-bit. The
+     * multiplier is first reduced to 16 bits (rounded, capped at 0x7FFF), then one rounding right shift by
+     * {@code 15 - shift}. The result is narrowed to 32 bits by truncation, not saturation: common.cc does
+     * {@code int32_t result = x >> total_shift;}, relying on the caller's range assumption |x| < 2^47.
+     */
     public static int multiplyByQuantizedMultiplier(long x, int multiplier, int shift) {
-        // Matches TFLite: reduce the multiplier to 16 bits, shift total = 15 - shift, round half up.
         int reducedMultiplier = multiplier < 0x7FFF0000 ? ((multiplier + (1 << 15)) >> 16) : 0x7FFF;
         int totalShift = 15 - shift;
-        long round = 1L << (totalShift - 1);
-        long result = x * (long) reducedMultiplier + round;
-        result = result >> totalShift;
-        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, result));
+        long rounded = x * (long) reducedMultiplier + (1L << (totalShift - 1));
+        return (int) (rounded >> totalShift);
     }
 
     public static int clamp(int v, int lo, int hi) {

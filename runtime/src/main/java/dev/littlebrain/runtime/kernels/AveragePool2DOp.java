@@ -1,0 +1,141 @@
+package dev.littlebrain.runtime.kernels;
+
+import dev.littlebrain.runtime.Kernel;
+import dev.littlebrain.runtime.KernelException;
+import dev.littlebrain.runtime.Node;
+import dev.littlebrain.runtime.Op;
+import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.tflite.OperatorOptions;
+
+/**
+ * AVERAGE_POOL_2D as TFLite Micro's reference {@code AveragePool} computes it. The count is the number of
+ * taps inside the image (padding is excluded, not averaged as zeros). int8 keeps the input's quantization
+ * and rounds the integer mean half away from zero with C's truncating division:
+ * {@code sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count}. Float divides the float sum by
+ * the count.
+ */
+public final class AveragePool2DOp implements Op {
+
+    @Override
+    public Kernel prepare(Node node) {
+        OperatorOptions.Pool2D options = node.options(OperatorOptions.Pool2D.class);
+        ConvGeometry g = PoolWindow.geometry(node, options);
+        TensorView input = node.input(0);
+        TensorView output = node.output(0);
+        return switch (input.type()) {
+            case INT8 -> new Int8(g, input, output, QuantizedActivationRange.of(node, options.activation(), output));
+            case FLOAT32 -> new Float32(g, input, output, FloatActivationRange.of(node, options.activation()));
+            default -> throw new KernelException(node, "supports int8 and float32 input, not "
+                    + input.type().dtypeName());
+        };
+    }
+
+    private static final class Int8 implements Kernel {
+        private final ConvGeometry g;
+        private final byte[] in;
+        private final int inBase;
+        private final byte[] out;
+        private final int outBase;
+        private final int actMin;
+        private final int actMax;
+        private final int[] sum;
+
+        Int8(ConvGeometry g, TensorView input, TensorView output, QuantizedActivationRange range) {
+            this.g = g;
+            this.in = input.data();
+            this.inBase = input.offset();
+            this.out = output.data();
+            this.outBase = output.offset();
+            this.actMin = range.min();
+            this.actMax = range.max();
+            this.sum = new int[g.inDepth()];
+        }
+
+        @Override
+        public void eval() {
+            final ConvGeometry g = this.g;
+            final int depth = g.inDepth();
+            final int[] sum = this.sum;
+            int o = outBase;
+            for (int b = 0; b < g.batches(); b++) {
+                for (int oy = 0; oy < g.outHeight(); oy++) {
+                    int inY0 = oy * g.strideHeight() - g.padTop();
+                    int fyStart = Math.max(0, -inY0);
+                    int fyEnd = Math.min(g.filterHeight(), g.inHeight() - inY0);
+                    for (int ox = 0; ox < g.outWidth(); ox++) {
+                        int inX0 = ox * g.strideWidth() - g.padLeft();
+                        int fxStart = Math.max(0, -inX0);
+                        int fxEnd = Math.min(g.filterWidth(), g.inWidth() - inX0);
+                        java.util.Arrays.fill(sum, 0);
+                        for (int fy = fyStart; fy < fyEnd; fy++) {
+                            for (int fx = fxStart; fx < fxEnd; fx++) {
+                                int src = inBase + ((b * g.inHeight() + inY0 + fy) * g.inWidth() + inX0 + fx) * depth;
+                                for (int c = 0; c < depth; c++) {
+                                    sum[c] += in[src + c];
+                                }
+                            }
+                        }
+                        int count = Math.max(0, fyEnd - fyStart) * Math.max(0, fxEnd - fxStart);
+                        int half = count / 2;
+                        for (int c = 0; c < depth; c++) {
+                            int s = sum[c];
+                            int v = count == 0 ? 0 : (s > 0 ? (s + half) / count : (s - half) / count);
+                            out[o + c] = (byte) (v < actMin ? actMin : (v > actMax ? actMax : v));
+                        }
+                        o += depth;
+                    }
+                }
+            }
+        }
+    }
+
+    private static final class Float32 implements Kernel {
+        private final ConvGeometry g;
+        private final TensorView input;
+        private final TensorView output;
+        private final FloatActivationRange range;
+        private final float[] sum;
+
+        Float32(ConvGeometry g, TensorView input, TensorView output, FloatActivationRange range) {
+            this.g = g;
+            this.input = input;
+            this.output = output;
+            this.range = range;
+            this.sum = new float[g.inDepth()];
+        }
+
+        @Override
+        public void eval() {
+            final ConvGeometry g = this.g;
+            final int depth = g.inDepth();
+            final float[] sum = this.sum;
+            int o = 0;
+            for (int b = 0; b < g.batches(); b++) {
+                for (int oy = 0; oy < g.outHeight(); oy++) {
+                    int inY0 = oy * g.strideHeight() - g.padTop();
+                    int fyStart = Math.max(0, -inY0);
+                    int fyEnd = Math.min(g.filterHeight(), g.inHeight() - inY0);
+                    for (int ox = 0; ox < g.outWidth(); ox++) {
+                        int inX0 = ox * g.strideWidth() - g.padLeft();
+                        int fxStart = Math.max(0, -inX0);
+                        int fxEnd = Math.min(g.filterWidth(), g.inWidth() - inX0);
+                        java.util.Arrays.fill(sum, 0f);
+                        for (int fy = fyStart; fy < fyEnd; fy++) {
+                            for (int fx = fxStart; fx < fxEnd; fx++) {
+                                int src = ((b * g.inHeight() + inY0 + fy) * g.inWidth() + inX0 + fx) * depth;
+                                for (int c = 0; c < depth; c++) {
+                                    sum[c] += input.float32(src + c);
+                                }
+                            }
+                        }
+                        float count = Math.max(0, fyEnd - fyStart) * Math.max(0, fxEnd - fxStart);
+                        for (int c = 0; c < depth; c++) {
+                            output.setFloat32(o + c, range.clamp(sum[c] / count));
+                        }
+                        o += depth;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.littlebrain.runtime.kernels;
+
+import dev.littlebrain.runtime.KernelException;
+import dev.littlebrain.runtime.Node;
+import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.tflite.Activation;
+
+/**
+ * The clamp a fused activation becomes on a quantized output, as TFLite's
+ * {@code CalculateActivationRangeQuantized} (kernels/kernel_util.cc) computes it: the activation's real
+ * bounds quantized with the output's scale and zero point in <em>float</em> arithmetic, rounded half away
+ * from zero ({@code TfLiteRound}), then intersected with the output type's range.
+ */
+record QuantizedActivationRange(int min, int max) {
+
+    static QuantizedActivationRange of(Node node, Activation activation, TensorView output) {
+        int qmin;
+        int qmax;
+        switch (output.type()) {
+            case INT8 -> {
+                qmin = Byte.MIN_VALUE;
+                qmax = Byte.MAX_VALUE;
+            }
+            case INT16 -> {
+                qmin = Short.MIN_VALUE;
+                qmax = Short.MAX_VALUE;
+            }
+            default -> throw new KernelException(node, "has no quantized activation range for "
+                    + output.type().dtypeName() + " output '" + output.name() + "'");
+        }
+        float scale = output.scale();
+        int zeroPoint = output.zeroPoint();
+        return switch (activation) {
+            case NONE -> new QuantizedActivationRange(qmin, qmax);
+            case RELU -> new QuantizedActivationRange(Math.max(qmin, quantize(0f, scale, zeroPoint)), qmax);
+            case RELU6 -> new QuantizedActivationRange(Math.max(qmin, quantize(0f, scale, zeroPoint)),
+                    Math.min(qmax, quantize(6f, scale, zeroPoint)));
+            case RELU_N1_TO_1 -> new QuantizedActivationRange(Math.max(qmin, quantize(-1f, scale, zeroPoint)),
+                    Math.min(qmax, quantize(1f, scale, zeroPoint)));
+            default -> throw new KernelException(node, "does not support fused activation " + activation);
+        };
+    }
+
+    /** kernel_util.cc's {@code Quantize}: {@code zero_point + (int32_t) TfLiteRound(f / scale)}, the division in float. */
+    static int quantize(float f, float scale, int zeroPoint) {
+        float q = f / scale;
+        // std::round: half away from zero; the + 0.5 is exact in double for any float.
+        double rounded = q >= 0 ? Math.floor(q + 0.5) : -Math.floor(-(double) q + 0.5);
+        return zeroPoint + (int) rounded;
+    }
+
+    int clamp(int v) {
+        return v < min ? min : (v > max ? max : v);
+    }
+}
