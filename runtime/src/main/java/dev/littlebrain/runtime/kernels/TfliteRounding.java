@@ -14,11 +14,9 @@ final class TfliteRounding {
     }
 
     static double round(double x) {
-        double r = Math.floor(Math.abs(x) + 0.5);
-        // floor(|x| + 0.5) is off by one for the largest double below 0.5; std::round is not.
-        if (r - Math.abs(x) > 0.5) {
-            r -= 1;
-        }
-        return Math.copySign(r, x);
+        double a = Math.abs(x);
+        double floor = Math.floor(a);
+        // a - floor(a) is exact, unlike a + 0.5, which rounds up for the largest double below 0.5.
+        return Math.copySign(a - floor >= 0.5 ? floor + 1 : floor, x);
     }
 }
