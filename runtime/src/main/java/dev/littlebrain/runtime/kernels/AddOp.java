@@ -1,0 +1,164 @@
+package dev.littlebrain.runtime.kernels;
+
+import dev.littlebrain.runtime.Kernel;
+import dev.littlebrain.runtime.KernelException;
+import dev.littlebrain.runtime.Node;
+import dev.littlebrain.runtime.Op;
+import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.quant.FixedPoint;
+import dev.littlebrain.runtime.quant.QuantizedMultiplier;
+import dev.littlebrain.tflite.OperatorOptions;
+
+/** ADD with NumPy broadcasting and a fused activation: int8 (TFLM's rescaled sum), float32, int32. */
+public final class AddOp implements Op {
+
+    @Override
+    public Kernel prepare(Node node) {
+        NodeChecks.inputCount(node, 2, 2);
+        NodeChecks.outputCount(node, 1);
+        TensorView a = node.input(0);
+        TensorView b = node.input(1);
+        TensorView out = node.output(0);
+        NodeChecks.sameType(node, a, b);
+        NodeChecks.sameType(node, a, out);
+        OperatorOptions.AddSub options = node.options(OperatorOptions.AddSub.class);
+        Broadcast broadcast = Broadcast.of(node, a.shape(), b.shape(), out.shape());
+        return switch (out.type()) {
+            case INT8 -> QuantizedSum.prepare(node, a, b, out, options.activation(), broadcast, false);
+            case FLOAT32 -> new FloatAdd(a, b, out, broadcast, FusedActivation.real(node, options.activation()));
+            case INT32 -> new Int32Add(a, b, out, broadcast, FusedActivation.int32(node, options.activation()));
+            default -> throw NodeChecks.unsupportedType(node, out);
+        };
+    }
+
+    /**
+     * The int8 ADD/SUB of TFLM ({@code add_common.cc}, {@code sub_common.cc}): both operands are
+     * shifted left by 20 bits for headroom, scaled to a common scale of twice the larger input scale,
+     * summed, and the sum is scaled to the output. Every multiplier is below one and is applied with
+     * {@code MultiplyByQuantizedMultiplierSmallerThanOneExp} (round in the high-mul, then a rounding shift).
+     */
+    static final class QuantizedSum implements Kernel {
+        private static final int LEFT_SHIFT = 20;
+        private final byte[] aData;
+        private final byte[] bData;
+        private final byte[] outData;
+        private final int aOff;
+        private final int bOff;
+        private final int outOff;
+        private final int count;
+        private final Broadcast broadcast;
+        private final int aZeroPoint;
+        private final int bZeroPoint;
+        private final int outZeroPoint;
+        private final QuantizedMultiplier aMultiplier;
+        private final QuantizedMultiplier bMultiplier;
+        private final QuantizedMultiplier outMultiplier;
+        private final int sign;
+        private final int min;
+        private final int max;
+
+        private QuantizedSum(TensorView a, TensorView b, TensorView out, Broadcast broadcast, QuantizedMultiplier am,
+                QuantizedMultiplier bm, QuantizedMultiplier om, FusedActivation.IntRange range, boolean subtract) {
+            this.aData = a.data();
+            this.bData = b.data();
+            this.outData = out.data();
+            this.aOff = a.offset();
+            this.bOff = b.offset();
+            this.outOff = out.offset();
+            this.count = out.elementCount();
+            this.broadcast = broadcast;
+            this.aZeroPoint = a.zeroPoint();
+            this.bZeroPoint = b.zeroPoint();
+            this.outZeroPoint = out.zeroPoint();
+            this.aMultiplier = am;
+            this.bMultiplier = bm;
+            this.outMultiplier = om;
+            this.sign = subtract ? -1 : 1;
+            this.min = range.min();
+            this.max = range.max();
+        }
+
+        static QuantizedSum prepare(Node node, TensorView a, TensorView b, TensorView out,
+                dev.littlebrain.tflite.Activation activation, Broadcast broadcast, boolean subtract) {
+            NodeChecks.quantized(node, a);
+            NodeChecks.quantized(node, b);
+            NodeChecks.quantized(node, out);
+            double aReal;
+            double bReal;
+            double outReal;
+            if (!subtract) {
+                // add_common.cc does this arithmetic in double (after a float max).
+                double twiceMaxInputScale = 2 * (double) Math.max(a.scale(), b.scale());
+                aReal = a.scale() / twiceMaxInputScale;
+                bReal = b.scale() / twiceMaxInputScale;
+                outReal = twiceMaxInputScale / ((1 << LEFT_SHIFT) * (double) out.scale());
+            } else {
+                // sub_common.cc does the same arithmetic in float and only then widens to double.
+                float twiceMaxInputScale = 2 * Math.max(a.scale(), b.scale());
+                aReal = a.scale() / twiceMaxInputScale;
+                bReal = b.scale() / twiceMaxInputScale;
+                outReal = twiceMaxInputScale / ((1 << LEFT_SHIFT) * out.scale());
+            }
+            return new QuantizedSum(a, b, out, broadcast, smallerThanOne(node, aReal), smallerThanOne(node, bReal),
+                    smallerThanOne(node, outReal), FusedActivation.quantized(node, activation, out), subtract);
+        }
+
+        private static QuantizedMultiplier smallerThanOne(Node node, double real) {
+            if (!(real > 0 && real < 1)) {
+                throw new KernelException(node, "needs rescaling multipliers in (0, 1) (TFLite's"
+                        + " QuantizeMultiplierSmallerThanOneExp), got " + real + "; the output scale is too small for"
+                        + " the input scales");
+            }
+            QuantizedMultiplier m = QuantizedMultiplier.of(real);
+            if (m.shift() > 0) {
+                throw new KernelException(node, "needs rescaling multipliers below one, got " + real);
+            }
+            return m;
+        }
+
+        @Override
+        public void eval() {
+            boolean identity = broadcast.isIdentity();
+            int[] ia = broadcast.offsetsA();
+            int[] ib = broadcast.offsetsB();
+            for (int i = 0; i < count; i++) {
+                int x = aData[aOff + (identity ? i : ia[i])] - aZeroPoint;
+                int y = bData[bOff + (identity ? i : ib[i])] - bZeroPoint;
+                int scaledX = FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(x * (1 << LEFT_SHIFT),
+                        aMultiplier.multiplier(), aMultiplier.shift());
+                int scaledY = FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(y * (1 << LEFT_SHIFT),
+                        bMultiplier.multiplier(), bMultiplier.shift());
+                int raw = scaledX + sign * scaledY;
+                int result = FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(raw, outMultiplier.multiplier(),
+                        outMultiplier.shift()) + outZeroPoint;
+                outData[outOff + i] = (byte) FixedPoint.clamp(result, min, max);
+            }
+        }
+    }
+
+    private record FloatAdd(TensorView a, TensorView b, TensorView out, Broadcast broadcast,
+            FusedActivation.FloatRange range) implements Kernel {
+        @Override
+        public void eval() {
+            int n = out.elementCount();
+            for (int i = 0; i < n; i++) {
+                float v = a.float32(broadcast.isIdentity() ? i : broadcast.offsetsA()[i])
+                        + b.float32(broadcast.isIdentity() ? i : broadcast.offsetsB()[i]);
+                out.setFloat32(i, Math.min(Math.max(v, range.min()), range.max()));
+            }
+        }
+    }
+
+    private record Int32Add(TensorView a, TensorView b, TensorView out, Broadcast broadcast,
+            FusedActivation.IntRange range) implements Kernel {
+        @Override
+        public void eval() {
+            int n = out.elementCount();
+            for (int i = 0; i < n; i++) {
+                int v = a.int32(broadcast.isIdentity() ? i : broadcast.offsetsA()[i])
+                        + b.int32(broadcast.isIdentity() ? i : broadcast.offsetsB()[i]);
+                out.setInt32(i, FixedPoint.clamp(v, range.min(), range.max()));
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.littlebrain.runtime.kernels;
+
+import dev.littlebrain.runtime.Kernel;
+import dev.littlebrain.runtime.Node;
+import dev.littlebrain.runtime.Op;
+import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.tflite.TensorType;
+
+/**
+ * DEQUANTIZE int8/uint8/int16 → float32 as TFLite's reference: {@code (float) (scale * (q - zp))}
+ * with the scale widened to double, so the product is rounded to float once.
+ */
+public final class DequantizeOp implements Op {
+
+    @Override
+    public Kernel prepare(Node node) {
+        NodeChecks.inputCount(node, 1, 1);
+        NodeChecks.outputCount(node, 1);
+        TensorView in = node.input(0);
+        TensorView out = node.output(0);
+        NodeChecks.sameElementCount(node, in, out);
+        if (out.type() != TensorType.FLOAT32) {
+            throw NodeChecks.unsupportedType(node, out);
+        }
+        if (!in.type().isQuantizedInteger()) {
+            throw NodeChecks.unsupportedType(node, in);
+        }
+        NodeChecks.quantized(node, in);
+        return new Dequantize(in, out, in.scale(), in.zeroPoint());
+    }
+
+    private record Dequantize(TensorView in, TensorView out, double scale, int zeroPoint) implements Kernel {
+        @Override
+        public void eval() {
+            int n = out.elementCount();
+            for (int i = 0; i < n; i++) {
+                out.setFloat32(i, (float) (scale * ((int) in.integer(i) - zeroPoint)));
+            }
+        }
+    }
+}

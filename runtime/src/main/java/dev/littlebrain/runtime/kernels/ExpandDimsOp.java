@@ -1,0 +1,41 @@
+package dev.littlebrain.runtime.kernels;
+
+import dev.littlebrain.runtime.Kernel;
+import dev.littlebrain.runtime.KernelException;
+import dev.littlebrain.runtime.Node;
+import dev.littlebrain.runtime.Op;
+import dev.littlebrain.runtime.TensorView;
+import java.util.Arrays;
+
+/**
+ * EXPAND_DIMS: inserts a size-1 dimension at the axis given by the second input (negative counts
+ * from the end of the output, as in TFLite); a byte copy once the shapes are checked.
+ */
+public final class ExpandDimsOp implements Op {
+
+    @Override
+    public Kernel prepare(Node node) {
+        NodeChecks.inputCount(node, 2, 2);
+        NodeChecks.outputCount(node, 1);
+        TensorView in = node.input(0);
+        TensorView out = node.output(0);
+        int[] axisValues = NodeChecks.constantInts(node, node.input(1), "axis");
+        if (axisValues.length != 1) {
+            throw new KernelException(node, "needs a single axis value, got " + Arrays.toString(axisValues));
+        }
+        int axis = axisValues[0] < 0 ? axisValues[0] + in.rank() + 1 : axisValues[0];
+        if (axis < 0 || axis > in.rank()) {
+            throw new KernelException(node, "axis " + axisValues[0] + " is out of range for input rank " + in.rank());
+        }
+        int[] expected = new int[in.rank() + 1];
+        for (int i = 0, j = 0; i < expected.length; i++) {
+            expected[i] = i == axis ? 1 : in.dim(j++);
+        }
+        if (!Arrays.equals(expected, out.shape())) {
+            throw new KernelException(node, "output shape " + Arrays.toString(out.shape()) + " is not "
+                    + Arrays.toString(expected) + " (input " + Arrays.toString(in.shape()) + " with axis "
+                    + axisValues[0] + ")");
+        }
+        return ByteCopy.prepare(node, in, out);
+    }
+}

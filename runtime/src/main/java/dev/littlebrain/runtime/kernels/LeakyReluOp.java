@@ -1,0 +1,70 @@
+package dev.littlebrain.runtime.kernels;
+
+import dev.littlebrain.runtime.Kernel;
+import dev.littlebrain.runtime.Node;
+import dev.littlebrain.runtime.Op;
+import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.quant.FixedPoint;
+import dev.littlebrain.runtime.quant.QuantizedMultiplier;
+import dev.littlebrain.tflite.OperatorOptions;
+
+/**
+ * LEAKY_RELU. int8 as TFLM's {@code QuantizeLeakyRelu}: non-negative inputs are rescaled by
+ * {@code s_in / s_out}, negative ones by {@code s_in * alpha / s_out}; both multipliers are computed
+ * in float (as {@code leaky_relu_common.cc} does) before {@code QuantizeMultiplier}.
+ */
+public final class LeakyReluOp implements Op {
+
+    @Override
+    public Kernel prepare(Node node) {
+        NodeChecks.inputCount(node, 1, 1);
+        NodeChecks.outputCount(node, 1);
+        TensorView in = node.input(0);
+        TensorView out = node.output(0);
+        NodeChecks.sameType(node, in, out);
+        NodeChecks.sameElementCount(node, in, out);
+        float alpha = node.options(OperatorOptions.LeakyRelu.class).alpha();
+        return switch (in.type()) {
+            case INT8 -> {
+                NodeChecks.quantized(node, in);
+                NodeChecks.quantized(node, out);
+                QuantizedMultiplier alphaM = QuantizedMultiplier.of(in.scale() * alpha / out.scale());
+                QuantizedMultiplier identityM = QuantizedMultiplier.of(in.scale() / out.scale());
+                yield new Int8LeakyRelu(in, out, identityM, alphaM);
+            }
+            case FLOAT32 -> new FloatLeakyRelu(in, out, alpha);
+            default -> throw NodeChecks.unsupportedType(node, in);
+        };
+    }
+
+    private record Int8LeakyRelu(TensorView in, TensorView out, QuantizedMultiplier identity,
+            QuantizedMultiplier alpha) implements Kernel {
+        @Override
+        public void eval() {
+            byte[] id = in.data();
+            byte[] od = out.data();
+            int io = in.offset();
+            int oo = out.offset();
+            int inZp = in.zeroPoint();
+            int outZp = out.zeroPoint();
+            int n = out.elementCount();
+            for (int i = 0; i < n; i++) {
+                int x = id[io + i] - inZp;
+                QuantizedMultiplier m = x >= 0 ? identity : alpha;
+                int v = outZp + FixedPoint.multiplyByQuantizedMultiplier(x, m.multiplier(), m.shift());
+                od[oo + i] = (byte) FixedPoint.clamp(v, Byte.MIN_VALUE, Byte.MAX_VALUE);
+            }
+        }
+    }
+
+    private record FloatLeakyRelu(TensorView in, TensorView out, float alpha) implements Kernel {
+        @Override
+        public void eval() {
+            int n = out.elementCount();
+            for (int i = 0; i < n; i++) {
+                float v = in.float32(i);
+                out.setFloat32(i, v > 0f ? v : v * alpha);
+            }
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.littlebrain.runtime.kernels;
+
+import dev.littlebrain.runtime.Kernel;
+import dev.littlebrain.runtime.Node;
+import dev.littlebrain.runtime.Op;
+import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.quant.FixedPoint;
+import dev.littlebrain.runtime.quant.QuantizedMultiplier;
+import dev.littlebrain.tflite.OperatorOptions;
+
+/** MUL with NumPy broadcasting and a fused activation: int8, float32, int32. */
+public final class MulOp implements Op {
+
+    @Override
+    public Kernel prepare(Node node) {
+        NodeChecks.inputCount(node, 2, 2);
+        NodeChecks.outputCount(node, 1);
+        TensorView a = node.input(0);
+        TensorView b = node.input(1);
+        TensorView out = node.output(0);
+        NodeChecks.sameType(node, a, b);
+        NodeChecks.sameType(node, a, out);
+        OperatorOptions.MulDiv options = node.options(OperatorOptions.MulDiv.class);
+        Broadcast broadcast = Broadcast.of(node, a.shape(), b.shape(), out.shape());
+        return switch (out.type()) {
+            case INT8 -> {
+                NodeChecks.quantized(node, a);
+                NodeChecks.quantized(node, b);
+                NodeChecks.quantized(node, out);
+                // mul_common.cc: one multiplier s_a * s_b / s_out, in double, applied to the raw product.
+                double real = (double) a.scale() * (double) b.scale() / (double) out.scale();
+                yield new Int8Mul(a, b, out, broadcast, QuantizedMultiplier.of(real),
+                        FusedActivation.quantized(node, options.activation(), out));
+            }
+            case FLOAT32 -> new FloatMul(a, b, out, broadcast, FusedActivation.real(node, options.activation()));
+            case INT32 -> new Int32Mul(a, b, out, broadcast, FusedActivation.int32(node, options.activation()));
+            default -> throw NodeChecks.unsupportedType(node, out);
+        };
+    }
+
+    /** {@code out = zp_out + MultiplyByQuantizedMultiplier((a - zp_a) * (b - zp_b))}, clamped to the activation. */
+    private static final class Int8Mul implements Kernel {
+        private final TensorView a;
+        private final TensorView b;
+        private final TensorView out;
+        private final Broadcast broadcast;
+        private final int multiplier;
+        private final int shift;
+        private final int aZeroPoint;
+        private final int bZeroPoint;
+        private final int outZeroPoint;
+        private final int min;
+        private final int max;
+
+        Int8Mul(TensorView a, TensorView b, TensorView out, Broadcast broadcast, QuantizedMultiplier m,
+                FusedActivation.IntRange range) {
+            this.a = a;
+            this.b = b;
+            this.out = out;
+            this.broadcast = broadcast;
+            this.multiplier = m.multiplier();
+            this.shift = m.shift();
+            this.aZeroPoint = a.zeroPoint();
+            this.bZeroPoint = b.zeroPoint();
+            this.outZeroPoint = out.zeroPoint();
+            this.min = range.min();
+            this.max = range.max();
+        }
+
+        @Override
+        public void eval() {
+            byte[] ad = a.data();
+            byte[] bd = b.data();
+            byte[] od = out.data();
+            int ao = a.offset();
+            int bo = b.offset();
+            int oo = out.offset();
+            boolean identity = broadcast.isIdentity();
+            int[] ia = broadcast.offsetsA();
+            int[] ib = broadcast.offsetsB();
+            int n = out.elementCount();
+            for (int i = 0; i < n; i++) {
+                int x = ad[ao + (identity ? i : ia[i])] - aZeroPoint;
+                int y = bd[bo + (identity ? i : ib[i])] - bZeroPoint;
+                int v = outZeroPoint + FixedPoint.multiplyByQuantizedMultiplier(x * y, multiplier, shift);
+                od[oo + i] = (byte) FixedPoint.clamp(v, min, max);
+            }
+        }
+    }
+
+    private record FloatMul(TensorView a, TensorView b, TensorView out, Broadcast broadcast,
+            FusedActivation.FloatRange range) implements Kernel {
+        @Override
+        public void eval() {
+            int n = out.elementCount();
+            for (int i = 0; i < n; i++) {
+                float v = a.float32(broadcast.isIdentity() ? i : broadcast.offsetsA()[i])
+                        * b.float32(broadcast.isIdentity() ? i : broadcast.offsetsB()[i]);
+                out.setFloat32(i, Math.min(Math.max(v, range.min()), range.max()));
+            }
+        }
+    }
+
+    private record Int32Mul(TensorView a, TensorView b, TensorView out, Broadcast broadcast,
+            FusedActivation.IntRange range) implements Kernel {
+        @Override
+        public void eval() {
+            int n = out.elementCount();
+            for (int i = 0; i < n; i++) {
+                int v = a.int32(broadcast.isIdentity() ? i : broadcast.offsetsA()[i])
+                        * b.int32(broadcast.isIdentity() ? i : broadcast.offsetsB()[i]);
+                out.setInt32(i, FixedPoint.clamp(v, range.min(), range.max()));
+            }
+        }
+    }
+}

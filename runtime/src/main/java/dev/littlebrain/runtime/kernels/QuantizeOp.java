@@ -1,0 +1,95 @@
+package dev.littlebrain.runtime.kernels;
+
+import dev.littlebrain.runtime.Kernel;
+import dev.littlebrain.runtime.KernelException;
+import dev.littlebrain.runtime.Node;
+import dev.littlebrain.runtime.Op;
+import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.quant.FixedPoint;
+import dev.littlebrain.runtime.quant.QuantizedMultiplier;
+import dev.littlebrain.tflite.TensorType;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * QUANTIZE, as TFLM's {@code quantize_common.cc}: float32 → int8/int16 by
+ * {@code round(x / scale) + zp} (float division, round half away from zero), and integer → integer
+ * requantization (int8/uint8/int16/int32 in, int8/uint8/int16/int32 out, the pairs TFLM accepts) by
+ * {@code MultiplyByQuantizedMultiplier(q - zp_in, s_in / s_out) + zp_out}.
+ */
+public final class QuantizeOp implements Op {
+    private static final Set<TensorType> INTEGER = EnumSet.of(TensorType.INT8, TensorType.UINT8, TensorType.INT16,
+            TensorType.INT32);
+
+    @Override
+    public Kernel prepare(Node node) {
+        NodeChecks.inputCount(node, 1, 1);
+        NodeChecks.outputCount(node, 1);
+        TensorView in = node.input(0);
+        TensorView out = node.output(0);
+        NodeChecks.sameElementCount(node, in, out);
+        NodeChecks.quantized(node, out);
+        if (in.type() == TensorType.FLOAT32) {
+            if (out.type() != TensorType.INT8 && out.type() != TensorType.INT16) {
+                throw NodeChecks.unsupportedType(node, out);
+            }
+            int[] range = NodeChecks.clampRange(out.type());
+            return new FromFloat(in, out, out.scale(), out.zeroPoint(), range[0], range[1]);
+        }
+        if (!INTEGER.contains(in.type()) || !INTEGER.contains(out.type()) || !supportedPair(in.type(), out.type())) {
+            throw new KernelException(node, "cannot requantize " + in.type().dtypeName() + " to "
+                    + out.type().dtypeName());
+        }
+        NodeChecks.quantized(node, in);
+        QuantizedMultiplier m = QuantizedMultiplier.of((double) in.scale() / (double) out.scale());
+        int[] range = NodeChecks.clampRange(out.type());
+        return new Requantize(in, out, m, in.zeroPoint(), out.zeroPoint(), range[0], range[1]);
+    }
+
+    private static boolean supportedPair(TensorType in, TensorType out) {
+        return switch (in) {
+            case INT8 -> true;
+            case UINT8 -> out == TensorType.INT8;
+            case INT16 -> out != TensorType.UINT8;
+            case INT32 -> out == TensorType.INT8 || out == TensorType.INT16;
+            default -> false;
+        };
+    }
+
+    /** Writes a clamped integer into an int8/uint8/int16/int32 tensor. */
+    static void store(TensorView t, int i, int v) {
+        switch (t.type()) {
+            case INT8, UINT8 -> t.setInt8(i, v);
+            case INT16 -> t.setInt16(i, v);
+            case INT32 -> t.setInt32(i, v);
+            default -> throw new IllegalStateException(t.type().dtypeName());
+        }
+    }
+
+    private record FromFloat(TensorView in, TensorView out, float scale, int zeroPoint, int min, int max)
+            implements Kernel {
+        @Override
+        public void eval() {
+            int n = out.elementCount();
+            for (int i = 0; i < n; i++) {
+                int q = (int) TfliteRounding.round(in.float32(i) / scale) + zeroPoint;
+                store(out, i, FixedPoint.clamp(q, min, max));
+            }
+        }
+    }
+
+    private record Requantize(TensorView in, TensorView out, QuantizedMultiplier m, int inZeroPoint,
+            int outZeroPoint, int min, int max) implements Kernel {
+        @Override
+        public void eval() {
+            int n = out.elementCount();
+            int multiplier = m.multiplier();
+            int shift = m.shift();
+            for (int i = 0; i < n; i++) {
+                int x = (int) in.integer(i) - inZeroPoint;
+                int q = FixedPoint.multiplyByQuantizedMultiplier(x, multiplier, shift) + outZeroPoint;
+                store(out, i, FixedPoint.clamp(q, min, max));
+            }
+        }
+    }
+}

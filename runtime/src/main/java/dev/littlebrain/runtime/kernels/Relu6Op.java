@@ -1,0 +1,66 @@
+package dev.littlebrain.runtime.kernels;
+
+import dev.littlebrain.runtime.Kernel;
+import dev.littlebrain.runtime.KernelException;
+import dev.littlebrain.runtime.Node;
+import dev.littlebrain.runtime.Op;
+import dev.littlebrain.runtime.TensorView;
+
+/**
+ * RELU6. int8 as TFLM's {@code Relu6Quantized}: no requantization — the raw input is clamped to
+ * [zp_in, quantize(6.0)] computed with the <em>input's</em> scale and zero point (the converter
+ * gives RELU6 the same quantization on both sides). float32 clamps to [0, 6].
+ */
+public final class Relu6Op implements Op {
+
+    @Override
+    public Kernel prepare(Node node) {
+        NodeChecks.inputCount(node, 1, 1);
+        NodeChecks.outputCount(node, 1);
+        TensorView in = node.input(0);
+        TensorView out = node.output(0);
+        NodeChecks.sameType(node, in, out);
+        NodeChecks.sameElementCount(node, in, out);
+        return switch (in.type()) {
+            case INT8 -> {
+                NodeChecks.quantized(node, in);
+                int zero = in.zeroPoint();
+                // FloatToQuantizedType<int8_t>(6.0f, scale, zp): round(6 / scale) + zp, clamped to int8.
+                int six = (int) TfliteRounding.round(6.0f / in.scale()) + zero;
+                six = Math.max(Byte.MIN_VALUE, Math.min(Byte.MAX_VALUE, six));
+                if (zero < Byte.MIN_VALUE || zero > Byte.MAX_VALUE) {
+                    throw new KernelException(node, "has an int8 zero point out of range: " + zero);
+                }
+                yield new Int8Relu6(in, out, (byte) zero, (byte) six);
+            }
+            case FLOAT32 -> new FloatRelu6(in, out);
+            default -> throw NodeChecks.unsupportedType(node, in);
+        };
+    }
+
+    private record Int8Relu6(TensorView in, TensorView out, byte zero, byte six) implements Kernel {
+        @Override
+        public void eval() {
+            byte[] id = in.data();
+            byte[] od = out.data();
+            int io = in.offset();
+            int oo = out.offset();
+            int n = out.elementCount();
+            for (int i = 0; i < n; i++) {
+                byte v = id[io + i];
+                od[oo + i] = v > six ? six : (v < zero ? zero : v);
+            }
+        }
+    }
+
+    private record FloatRelu6(TensorView in, TensorView out) implements Kernel {
+        @Override
+        public void eval() {
+            int n = out.elementCount();
+            for (int i = 0; i < n; i++) {
+                float v = in.float32(i);
+                out.setFloat32(i, v > 6f ? 6f : (v < 0f ? 0f : v));
+            }
+        }
+    }
+}

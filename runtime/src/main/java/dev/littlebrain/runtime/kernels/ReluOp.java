@@ -1,0 +1,69 @@
+package dev.littlebrain.runtime.kernels;
+
+import dev.littlebrain.runtime.Kernel;
+import dev.littlebrain.runtime.Node;
+import dev.littlebrain.runtime.Op;
+import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.quant.FixedPoint;
+import dev.littlebrain.runtime.quant.QuantizedMultiplier;
+
+/**
+ * RELU. int8 as TFLM's {@code ReluQuantized}: the input is requantized to the output's scale and
+ * zero point ({@code MultiplyByQuantizedMultiplier} by {@code s_in / s_out}) and clamped at the
+ * output's zero point. float32 clamps at 0.
+ */
+public final class ReluOp implements Op {
+
+    @Override
+    public Kernel prepare(Node node) {
+        NodeChecks.inputCount(node, 1, 1);
+        NodeChecks.outputCount(node, 1);
+        TensorView in = node.input(0);
+        TensorView out = node.output(0);
+        NodeChecks.sameType(node, in, out);
+        NodeChecks.sameElementCount(node, in, out);
+        return switch (in.type()) {
+            case INT8 -> {
+                NodeChecks.quantized(node, in);
+                NodeChecks.quantized(node, out);
+                QuantizedMultiplier m = QuantizedMultiplier.of((double) in.scale() / (double) out.scale());
+                // TFLM: max(qmin, zp_out + (int) roundf(0 / s_out)), i.e. the output zero point.
+                int min = Math.max(Byte.MIN_VALUE, out.zeroPoint());
+                yield new Int8Relu(in, out, m, min, Byte.MAX_VALUE);
+            }
+            case FLOAT32 -> new FloatRelu(in, out);
+            default -> throw NodeChecks.unsupportedType(node, in);
+        };
+    }
+
+    /** Shared with nothing else on purpose: RELU6's int8 path in TFLM does not requantize (see {@link Relu6Op}). */
+    private record Int8Relu(TensorView in, TensorView out, QuantizedMultiplier m, int min, int max) implements Kernel {
+        @Override
+        public void eval() {
+            byte[] id = in.data();
+            byte[] od = out.data();
+            int io = in.offset();
+            int oo = out.offset();
+            int inZp = in.zeroPoint();
+            int outZp = out.zeroPoint();
+            int multiplier = m.multiplier();
+            int shift = m.shift();
+            int n = out.elementCount();
+            for (int i = 0; i < n; i++) {
+                int v = outZp + FixedPoint.multiplyByQuantizedMultiplier(id[io + i] - inZp, multiplier, shift);
+                od[oo + i] = (byte) FixedPoint.clamp(v, min, max);
+            }
+        }
+    }
+
+    private record FloatRelu(TensorView in, TensorView out) implements Kernel {
+        @Override
+        public void eval() {
+            int n = out.elementCount();
+            for (int i = 0; i < n; i++) {
+                float v = in.float32(i);
+                out.setFloat32(i, v < 0f ? 0f : v);
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.littlebrain.runtime.kernels;
+
+import dev.littlebrain.runtime.Kernel;
+import dev.littlebrain.runtime.Node;
+import dev.littlebrain.runtime.Op;
+
+/**
+ * RESHAPE: the output shape is the output tensor's static shape in the file. The optional shape
+ * input (often computed at run time by the Keras Flatten pattern SHAPE → STRIDED_SLICE → PACK) is
+ * not read; only the element counts must agree.
+ */
+public final class ReshapeOp implements Op {
+
+    @Override
+    public Kernel prepare(Node node) {
+        NodeChecks.inputCount(node, 1, 2);
+        NodeChecks.outputCount(node, 1);
+        return ByteCopy.prepare(node, node.input(0), node.output(0));
+    }
+}

@@ -1,0 +1,57 @@
+package dev.littlebrain.runtime.kernels;
+
+import dev.littlebrain.runtime.Kernel;
+import dev.littlebrain.runtime.Node;
+import dev.littlebrain.runtime.Op;
+import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.quant.FixedPoint;
+import dev.littlebrain.tflite.OperatorOptions;
+
+/** SUB with NumPy broadcasting and a fused activation: int8 (TFLM's rescaled difference), float32, int32. */
+public final class SubOp implements Op {
+
+    @Override
+    public Kernel prepare(Node node) {
+        NodeChecks.inputCount(node, 2, 2);
+        NodeChecks.outputCount(node, 1);
+        TensorView a = node.input(0);
+        TensorView b = node.input(1);
+        TensorView out = node.output(0);
+        NodeChecks.sameType(node, a, b);
+        NodeChecks.sameType(node, a, out);
+        OperatorOptions.AddSub options = node.options(OperatorOptions.AddSub.class);
+        Broadcast broadcast = Broadcast.of(node, a.shape(), b.shape(), out.shape());
+        return switch (out.type()) {
+            case INT8 -> AddOp.QuantizedSum.prepare(node, a, b, out, options.activation(), broadcast, true);
+            case FLOAT32 -> new FloatSub(a, b, out, broadcast, FusedActivation.real(node, options.activation()));
+            case INT32 -> new Int32Sub(a, b, out, broadcast, FusedActivation.int32(node, options.activation()));
+            default -> throw NodeChecks.unsupportedType(node, out);
+        };
+    }
+
+    private record FloatSub(TensorView a, TensorView b, TensorView out, Broadcast broadcast,
+            FusedActivation.FloatRange range) implements Kernel {
+        @Override
+        public void eval() {
+            int n = out.elementCount();
+            for (int i = 0; i < n; i++) {
+                float v = a.float32(broadcast.isIdentity() ? i : broadcast.offsetsA()[i])
+                        - b.float32(broadcast.isIdentity() ? i : broadcast.offsetsB()[i]);
+                out.setFloat32(i, Math.min(Math.max(v, range.min()), range.max()));
+            }
+        }
+    }
+
+    private record Int32Sub(TensorView a, TensorView b, TensorView out, Broadcast broadcast,
+            FusedActivation.IntRange range) implements Kernel {
+        @Override
+        public void eval() {
+            int n = out.elementCount();
+            for (int i = 0; i < n; i++) {
+                int v = a.int32(broadcast.isIdentity() ? i : broadcast.offsetsA()[i])
+                        - b.int32(broadcast.isIdentity() ? i : broadcast.offsetsB()[i]);
+                out.setInt32(i, FixedPoint.clamp(v, range.min(), range.max()));
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.littlebrain.runtime.kernels;
+
+import dev.littlebrain.runtime.Kernel;
+import dev.littlebrain.runtime.Node;
+import dev.littlebrain.runtime.Op;
+import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.quant.FixedPoint;
+import dev.littlebrain.runtime.quant.GemmlowpMath;
+
+/**
+ * TANH. int8 follows TFLM's {@code reference_integer_ops::Tanh}: the input is rescaled to Q4.27 and
+ * gemmlowp's fixed-point tanh is evaluated per element (desktop TFLite uses a float-built lookup
+ * table instead, which differs by a few LSB). The output is implicitly scale 1/128, zero point 0.
+ */
+public final class TanhOp implements Op {
+
+    @Override
+    public Kernel prepare(Node node) {
+        NodeChecks.inputCount(node, 1, 1);
+        NodeChecks.outputCount(node, 1);
+        TensorView in = node.input(0);
+        TensorView out = node.output(0);
+        NodeChecks.sameType(node, in, out);
+        NodeChecks.sameElementCount(node, in, out);
+        return switch (in.type()) {
+            case INT8 -> {
+                NodeChecks.quantized(node, in);
+                yield new Int8Tanh(in, out, Q4InputScaling.of(in.scale()));
+            }
+            case FLOAT32 -> new FloatTanh(in, out);
+            default -> throw NodeChecks.unsupportedType(node, in);
+        };
+    }
+
+    private record Int8Tanh(TensorView in, TensorView out, Q4InputScaling scaling) implements Kernel {
+        @Override
+        public void eval() {
+            byte[] id = in.data();
+            byte[] od = out.data();
+            int io = in.offset();
+            int oo = out.offset();
+            int zp = in.zeroPoint();
+            int radius = scaling.rangeRadius();
+            int n = out.elementCount();
+            for (int i = 0; i < n; i++) {
+                int x = id[io + i] - zp;
+                int y;
+                if (x <= -radius) {
+                    y = Byte.MIN_VALUE;
+                } else if (x >= radius) {
+                    y = Byte.MAX_VALUE;
+                } else {
+                    int q4 = FixedPoint.multiplyByQuantizedMultiplier(x, scaling.multiplier(), scaling.leftShift());
+                    int q0 = GemmlowpMath.tanh(q4, Q4InputScaling.INPUT_INTEGER_BITS);
+                    // Q0.31 to the int8 output's 2^-7 units.
+                    y = FixedPoint.clamp(FixedPoint.roundingDivideByPOT(q0, 31 - 7), Byte.MIN_VALUE, Byte.MAX_VALUE);
+                }
+                od[oo + i] = (byte) y;
+            }
+        }
+    }
+
+    private record FloatTanh(TensorView in, TensorView out) implements Kernel {
+        @Override
+        public void eval() {
+            int n = out.elementCount();
+            for (int i = 0; i < n; i++) {
+                out.setFloat32(i, (float) Math.tanh(in.float32(i)));
+            }
+        }
+    }
+}
