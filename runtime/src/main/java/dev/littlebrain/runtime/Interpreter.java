@@ -80,11 +80,29 @@ public final class Interpreter {
             OperatorCode code = model.operatorCode(op);
             Node node = new Node(i, code, op.options(), views(op.inputs()), views(op.outputs()));
             opNames[i] = code.displayName();
-            kernels[i] = ops[i].prepare(node);
+            kernels[i] = prepare(ops[i], node);
             macs[i] = MacCounter.count(model, op);
         }
         this.profiling = options.profiling();
         this.opNanos = new long[operators.size()];
+    }
+
+    /**
+     * Prepares one kernel. Kernels validate what they read, but a malformed model can still reach a
+     * corner a kernel did not anticipate; that must surface as a clear error about this operator (as
+     * TFLM's Prepare returning kTfLiteError does), not as an exception from deep inside.
+     */
+    private static Kernel prepare(Op op, Node node) {
+        try {
+            return op.prepare(node);
+        } catch (KernelException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            KernelException wrapped = new KernelException(node, "cannot be prepared: its tensors are inconsistent ("
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            wrapped.initCause(e);
+            throw wrapped;
+        }
     }
 
     private Op[] resolve(OpResolver resolver) {

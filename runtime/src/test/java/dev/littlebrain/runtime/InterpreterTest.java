@@ -79,6 +79,27 @@ class InterpreterTest {
     }
 
     @Test
+    void omittedRequiredInputIsAClearError() {
+        // Regression (found by ModelFuzzTest): an input marked omitted (-1) reached PACK as null.
+        ConformanceCase c = kws();
+        Model m = c.model();
+        var g = m.mainSubgraph();
+        List<dev.littlebrain.tflite.Operator> ops = new ArrayList<>(g.operators());
+        int last = ops.size() - 1;
+        var op = ops.get(last);
+        List<Integer> inputs = new ArrayList<>(op.inputs());
+        inputs.set(0, -1);
+        ops.set(last, new dev.littlebrain.tflite.Operator(op.opcodeIndex(), inputs, op.outputs(), op.options(), null,
+                List.of()));
+        Model broken = new Model(m.version(), m.operatorCodes(), List.of(new dev.littlebrain.tflite.Subgraph(g.name(),
+                g.tensors(), g.inputs(), g.outputs(), ops)), m.description(), m.buffers(), m.metadata(),
+                m.signatureDefs());
+        var e = assertThrows(KernelException.class, () -> new Interpreter(broken));
+        assertTrue(e.getMessage().contains("operator " + last) && e.getMessage().contains("required input 0"),
+                e.getMessage());
+    }
+
+    @Test
     void offlinePlannedOffsetsAreHonoured() {
         ConformanceCase c = kws();
         Model m = c.model();

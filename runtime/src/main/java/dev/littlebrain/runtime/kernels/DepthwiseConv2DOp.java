@@ -28,7 +28,7 @@ public final class DepthwiseConv2DOp implements Op {
         OperatorOptions.DepthwiseConv2D options = node.options(OperatorOptions.DepthwiseConv2D.class);
         TensorView input = Operands.required(node, 0, "input");
         TensorView filter = Operands.required(node, 1, "filter");
-        TensorView bias = node.input(2);
+        TensorView bias = node.optionalInput(2);
         TensorView output = node.output(0);
         Operands.requireRank(node, filter, "filter", 4);
         Operands.requireConstant(node, filter, "filter");

@@ -32,7 +32,7 @@ public final class FullyConnectedOp implements Op {
         }
         TensorView input = Operands.required(node, 0, "input");
         TensorView filter = Operands.required(node, 1, "filter");
-        TensorView bias = node.input(2);
+        TensorView bias = node.optionalInput(2);
         TensorView output = node.output(0);
         Operands.requireRank(node, filter, "filter", 2);
         Operands.requireConstant(node, filter, "filter");

@@ -18,7 +18,7 @@ final class NodeChecks {
                     + (min == max ? String.valueOf(min) : min + " to " + max));
         }
         for (int i = 0; i < min; i++) {
-            if (node.input(i) == null) {
+            if (node.optionalInput(i) == null) {
                 throw new KernelException(node, "is missing its required input " + i);
             }
         }

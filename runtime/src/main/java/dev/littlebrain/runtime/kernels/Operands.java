@@ -25,7 +25,7 @@ final class Operands {
     }
 
     static TensorView required(Node node, int input, String role) {
-        TensorView t = node.input(input);
+        TensorView t = node.optionalInput(input);
         if (t == null) {
             throw new KernelException(node, "is missing its " + role + " (input " + input + ")");
         }

@@ -27,7 +27,7 @@ public final class PadOp implements Op {
         Operands.requireCounts(node, 2, 3, 1);
         TensorView input = Operands.required(node, 0, "input");
         TensorView paddings = Operands.required(node, 1, "paddings");
-        TensorView constant = node.input(2);
+        TensorView constant = node.optionalInput(2);
         TensorView output = node.output(0);
         int rank = input.rank();
         if (rank > MAX_RANK) {

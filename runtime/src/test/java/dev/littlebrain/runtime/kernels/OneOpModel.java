@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds an in-memory model of a single operator for kernel tests. */
-final class OneOpBuilder {
+final class OneOpModel {
     private final List<Tensor> tensors = new ArrayList<>();
     private final List<Buffer> buffers = new ArrayList<>(List.of(Buffer.EMPTY));
     private final List<Integer> inputs = new ArrayList<>();
