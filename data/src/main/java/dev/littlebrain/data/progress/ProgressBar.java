@@ -48,14 +48,14 @@ public final class ProgressBar implements ProgressListener {
         long now = clock.getAsLong();
         boolean complete = total > 0 && done >= total;
         if (terminal) {
-            if (complete || now - lastPrintNanos >= TERMINAL_INTERVAL_NANOS) {
+            if (complete || due(now, TERMINAL_INTERVAL_NANOS)) {
                 out.print("\r" + line(done, total, now) + (complete ? System.lineSeparator() : ""));
                 out.flush();
                 lastPrintNanos = now;
             }
         } else {
             int decile = total > 0 ? (int) (done * 10 / total) : 0;
-            if (complete || decile > lastDecile || now - lastPrintNanos >= LOG_INTERVAL_NANOS) {
+            if (complete || decile > lastDecile || due(now, LOG_INTERVAL_NANOS)) {
                 out.println(line(done, total, now));
                 out.flush();
                 lastPrintNanos = now;
@@ -63,6 +63,11 @@ public final class ProgressBar implements ProgressListener {
             }
         }
         finished = complete;
+    }
+
+    private boolean due(long now, long interval) {
+        // Compared by subtraction: System.nanoTime() may be negative and only differences are meaningful.
+        return lastPrintNanos == Long.MIN_VALUE || now - lastPrintNanos >= interval;
     }
 
     String line(long done, long total, long now) {
