@@ -12,9 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * Inspects many candidate files on all cores, keeping every good one and a reason for every bad
  * one, in the order of the candidates (so imports are deterministic whatever the thread timing).
  */
-final class BatchInspection {
-    final List<Sample> samples = new ArrayList<>();
-    final List<ImportProblem> problems = new ArrayList<>();
+record BatchInspection(List<Sample> samples, List<ImportProblem> problems) {
+    BatchInspection {
+        samples = List.copyOf(samples);
+        problems = List.copyOf(problems);
+    }
 
     private record Outcome(Sample sample, ImportProblem problem) {
     }
@@ -33,15 +35,16 @@ final class BatchInspection {
             progress.onProgress(done.incrementAndGet(), total);
             return o;
         }).toList();
-        BatchInspection result = new BatchInspection();
+        List<Sample> samples = new ArrayList<>();
+        List<ImportProblem> problems = new ArrayList<>();
         for (Outcome o : outcomes) {
             if (o.sample() != null) {
-                result.samples.add(o.sample());
+                samples.add(o.sample());
             } else {
-                result.problems.add(o.problem());
+                problems.add(o.problem());
             }
         }
-        return result;
+        return new BatchInspection(samples, problems);
     }
 
     private static String reason(Exception e, Candidate c) {

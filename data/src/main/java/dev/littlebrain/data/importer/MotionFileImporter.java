@@ -37,7 +37,7 @@ public final class MotionFileImporter {
             addFiles(dir, SpeechCommandsSplitRule.STANDARD, null, candidates);
         }
         BatchInspection inspected = BatchInspection.run(candidates, progress);
-        return new ImportResult(new Dataset(dir, inspected.samples, List.of()), inspected.problems);
+        return new ImportResult(new Dataset(dir, inspected.samples(), List.of()), inspected.problems());
     }
 
     private static void addFiles(Path dir, SpeechCommandsSplitRule rule, Split fixed, List<Candidate> into)

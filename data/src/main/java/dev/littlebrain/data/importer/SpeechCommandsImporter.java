@@ -34,10 +34,10 @@ public final class SpeechCommandsImporter {
         BatchInspection inspected = BatchInspection.run(all, progress);
         List<Sample> samples = new ArrayList<>();
         List<Sample> noise = new ArrayList<>();
-        for (Sample s : inspected.samples) {
+        for (Sample s : inspected.samples()) {
             (s.label().equals(FolderScan.NOISE_FOLDER) ? noise : samples).add(s);
         }
-        List<ImportProblem> problems = new ArrayList<>(inspected.problems);
+        List<ImportProblem> problems = new ArrayList<>(inspected.problems());
         return new ImportResult(new Dataset(root, samples, noise), problems);
     }
 }

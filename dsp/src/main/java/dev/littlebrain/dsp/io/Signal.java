@@ -99,7 +99,7 @@ public record Signal(int sampleRate, int channels, float[] interleaved) {
         return out;
     }
 
-    /** One sample as an int16 value: rounded half away from zero and clipped. */
+    /** One sample as an int16 value: rounded to nearest (ties to even, as {@link WavWriter} does) and clipped. */
     public static short toInt16(float sample) {
         float scaled = sample * INT16_SCALE;
         if (!(scaled > -32768f)) {
@@ -108,7 +108,7 @@ public record Signal(int sampleRate, int channels, float[] interleaved) {
         if (scaled >= 32767f) {
             return Short.MAX_VALUE;
         }
-        return (short) Math.round(scaled);
+        return (short) Math.rint(scaled);
     }
 
     /** Frames [from, to) as a new signal. */

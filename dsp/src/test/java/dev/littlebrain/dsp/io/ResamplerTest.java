@@ -46,6 +46,7 @@ class ResamplerTest {
         "48000,16000,100", "48000,16000,1000", "48000,16000,7100", "16000,44100,3000", "22050,16000,5000"})
     void inBandSinesComeThroughCleanly(int from, int to, double hz) {
         double snr = snrDb(from, to, hz);
+        System.out.printf("resampler %d->%d Hz, %.0f Hz sine: SNR %.1f dB%n", from, to, hz, snr);
         assertTrue(snr >= 60, from + "->" + to + " at " + hz + " Hz: SNR " + snr + " dB");
     }
 
@@ -54,6 +55,7 @@ class ResamplerTest {
         "48000,16000,8200", "48000,16000,12000", "48000,16000,23000", "16000,8000,4100", "16000,8000,7000"})
     void tonesAboveTheNewNyquistAreRemoved(int from, int to, double hz) {
         double level = residualDb(from, to, hz);
+        System.out.printf("resampler %d->%d Hz, %.0f Hz tone: residual %.1f dB%n", from, to, hz, level);
         assertTrue(level <= -60, from + "->" + to + " at " + hz + " Hz: residual " + level + " dB");
     }
 
