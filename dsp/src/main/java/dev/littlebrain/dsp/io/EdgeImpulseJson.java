@@ -85,7 +85,7 @@ public final class EdgeImpulseJson {
             switch (name) {
                 case "device_type" -> deviceType = t == JsonToken.VALUE_NULL ? "" : p.getValueAsString("");
                 case "interval_ms" -> {
-                    if (!t.isNumeric() || !(p.getDoubleValue() > 0)) {
+                    if (!t.isNumeric() || !(p.getDoubleValue() > 0) || !Double.isFinite(p.getDoubleValue())) {
                         throw error(source, p, "\"interval_ms\" must be a positive number");
                     }
                     interval = p.getDoubleValue();

@@ -86,6 +86,10 @@ public final class SensorCsv {
                     + "to know the sampling interval");
         }
         double interval = (rows.get(rows.size() - 1)[0] - rows.get(0)[0]) / (rows.size() - 1);
+        if (!Double.isFinite(interval) || !(interval > 0)) {
+            throw new SignalFormatException(source, "timestamps span more than a double can hold; "
+                    + "timestamps must be milliseconds");
+        }
         int n = axes.size();
         float[] values = new float[rows.size() * n];
         for (int r = 0; r < rows.size(); r++) {

@@ -64,6 +64,7 @@ class EdgeImpulseJsonTest {
         assertError(VALID.replace("[-9.83, 0.04]", "[-9.83, NaN]"), "line 10, column");
         assertError(VALID.replace("\"interval_ms\": 16,", ""), "no \"interval_ms\"");
         assertError("{\"protected\": {}}", "no \"payload\"");
+        assertError(VALID.replace("\"interval_ms\": 16", "\"interval_ms\": 1e999"), "line 6: \"interval_ms\" must be");
         assertError("{\"payload\": {", "malformed JSON");
         assertError("", "file is empty");
     }

@@ -48,6 +48,7 @@ class SensorCsvTest {
         assertError("0,1,2\n10,1,2\n", "add a header");
         assertError("", "file is empty");
         assertError("t,x\n0,1\n", "at least 2 are needed");
+        assertError("t,x\n-1.7e308,1\n1.7e308,2\n", "timestamps span more than");
     }
 
     private static void assertError(String csv, String expected) {
