@@ -1,5 +1,6 @@
 package dev.littlebrain.data.augment;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 /**
@@ -28,14 +29,14 @@ public record SpecAugment(int timeMasks, int maxTimeWidth, int frequencyMasks, i
             int width = random.nextInt(Math.min(maxTimeWidth, frames) + 1);
             int start = random.nextInt(frames - width + 1);
             for (int t = start; t < start + width; t++) {
-                java.util.Arrays.fill(out, t * coefficients, (t + 1) * coefficients, maskValue);
+                Arrays.fill(out, t * coefficients, (t + 1) * coefficients, maskValue);
             }
         }
         for (int m = 0; m < frequencyMasks; m++) {
             int width = random.nextInt(Math.min(maxFrequencyWidth, coefficients) + 1);
             int start = random.nextInt(coefficients - width + 1);
             for (int t = 0; t < frames; t++) {
-                java.util.Arrays.fill(out, t * coefficients + start, t * coefficients + start + width, maskValue);
+                Arrays.fill(out, t * coefficients + start, t * coefficients + start + width, maskValue);
             }
         }
         return out;

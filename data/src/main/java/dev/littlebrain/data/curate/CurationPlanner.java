@@ -175,13 +175,18 @@ final class CurationPlanner {
         int noiseIndex = -1;
         int noiseOffset = 0;
         double gain = 0;
-        // Draw the mixing decision for every clip so that changing the mixing splits does not shift
-        // the random choices of the clips that follow.
-        boolean mix = random.nextDouble() < options.noiseProbability();
-        if (mix && noiseLengths.length > 0 && options.noiseSplits().contains(split)) {
-            noiseIndex = random.nextInt(noiseLengths.length);
-            noiseOffset = noiseStart(noiseIndex, split);
-            gain = randomGain();
+        // Every clip draws the same number of values whether or not it is mixed, so changing the
+        // probability or the mixing splits does not change the choices made for the other clips.
+        boolean mix = random.nextDouble() < options.noiseProbability() && options.noiseSplits().contains(split);
+        if (noiseLengths.length > 0) {
+            int index = random.nextInt(noiseLengths.length);
+            int start = noiseStart(index, split);
+            double g = randomGain();
+            if (mix) {
+                noiseIndex = index;
+                noiseOffset = start;
+                gain = g;
+            }
         }
         String word = dataset.root().relativize(s.source()).getName(0).toString();
         String name = label.equals(word) ? baseName(s) : word + "_" + baseName(s);

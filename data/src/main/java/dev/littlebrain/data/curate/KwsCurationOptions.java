@@ -1,6 +1,7 @@
 package dev.littlebrain.data.curate;
 
 import dev.littlebrain.data.Split;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -91,7 +92,7 @@ public record KwsCurationOptions(List<String> keywords, boolean includeUnknown, 
 
     /** The output labels in class order: keywords as given, then unknown, then noise. */
     public List<String> labels() {
-        List<String> labels = new java.util.ArrayList<>(keywords);
+        List<String> labels = new ArrayList<>(keywords);
         if (includeUnknown) {
             labels.add(UNKNOWN);
         }

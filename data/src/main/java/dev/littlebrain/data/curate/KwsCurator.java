@@ -2,6 +2,7 @@ package dev.littlebrain.data.curate;
 
 import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.Sample;
+import dev.littlebrain.data.Split;
 import dev.littlebrain.data.importer.ContentHash;
 import dev.littlebrain.data.progress.ProgressListener;
 import dev.littlebrain.dsp.io.AudioRequirement;
@@ -74,7 +75,7 @@ public final class KwsCurator {
     }
 
     private static int splitOrder(String split) {
-        return dev.littlebrain.data.Split.fromId(split).ordinal();
+        return Split.fromId(split).ordinal();
     }
 
     private static ManifestEntry render(PlannedClip clip, Dataset dataset, KwsCurationOptions options,

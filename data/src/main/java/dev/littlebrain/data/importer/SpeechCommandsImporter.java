@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * Imports a Google Speech Commands style folder: one folder of WAV clips per word,
@@ -26,7 +27,7 @@ public final class SpeechCommandsImporter {
                 progress);
     }
 
-    static ImportResult importFolder(Path root, java.util.function.Predicate<Path> accept, ProgressListener progress)
+    static ImportResult importFolder(Path root, Predicate<Path> accept, ProgressListener progress)
             throws IOException {
         FolderScan scan = FolderScan.scan(root, accept, SpeechCommandsSplitRule.STANDARD);
         List<Candidate> all = new ArrayList<>(scan.samples);
