@@ -1,5 +1,6 @@
 package dev.littlebrain.data.curate;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.littlebrain.data.Dataset;
@@ -54,7 +55,7 @@ public record Manifest(String format, int version, long seed, int sampleRate, in
                 throw new DatasetException(file + ": not a LittleBrain curated-dataset manifest");
             }
             return m;
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             throw new DatasetException(file + ": unreadable manifest (" + e.getOriginalMessage() + ")", e);
         }
     }
