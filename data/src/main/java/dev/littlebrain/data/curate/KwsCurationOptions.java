@@ -1,0 +1,104 @@
+package dev.littlebrain.data.curate;
+
+import dev.littlebrain.data.Split;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How to curate a keyword-spotting dataset.
+ *
+ * @param keywords         the words to recognise, one class each
+ * @param includeUnknown   add an {@code _unknown_} class sampled from all other words
+ * @param includeNoise     add a {@code _noise_} class of windows cut from the background-noise recordings
+ * @param samplesPerClass  examples per class over all splits; 0 = as many as the smallest keyword class has
+ * @param sampleRate       output rate in Hz
+ * @param windowMs         output clip length in milliseconds
+ * @param placement        where a shorter or longer clip goes in the window
+ * @param noiseProbability chance that a speech clip gets background noise mixed in
+ * @param noiseMinGainDb   lowest gain applied to a noise recording before mixing or cutting, dB
+ * @param noiseMaxGainDb   highest such gain, dB (the gain is uniform in dB between the two)
+ * @param noiseSplits      splits whose speech clips get noise mixed in (usually only training)
+ * @param allowResample    resample / downmix source clips that are not {@code sampleRate} mono, instead of
+ *                         skipping them
+ * @param seed             seed of every random choice; the same seed gives the same bytes
+ */
+public record KwsCurationOptions(List<String> keywords, boolean includeUnknown, boolean includeNoise,
+                                 int samplesPerClass, int sampleRate, int windowMs, Placement placement,
+                                 double noiseProbability, double noiseMinGainDb, double noiseMaxGainDb,
+                                 Set<Split> noiseSplits, boolean allowResample, long seed) {
+    public static final String UNKNOWN = "_unknown_";
+    public static final String NOISE = "_noise_";
+
+    public KwsCurationOptions {
+        keywords = List.copyOf(keywords);
+        noiseSplits = noiseSplits.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(noiseSplits));
+        if (keywords.isEmpty()) {
+            throw new IllegalArgumentException("choose at least one keyword");
+        }
+        if (keywords.stream().distinct().count() != keywords.size()) {
+            throw new IllegalArgumentException("keywords repeat: " + keywords);
+        }
+        if (samplesPerClass < 0 || sampleRate <= 0 || windowMs <= 0) {
+            throw new IllegalArgumentException("samplesPerClass >= 0, sampleRate > 0 and windowMs > 0 are required");
+        }
+        if (!(noiseProbability >= 0 && noiseProbability <= 1)) {
+            throw new IllegalArgumentException("noise probability must be in [0, 1], got " + noiseProbability);
+        }
+        if (!(noiseMinGainDb <= noiseMaxGainDb)) {
+            throw new IllegalArgumentException("noise gain range is empty: " + noiseMinGainDb + " .. " + noiseMaxGainDb);
+        }
+    }
+
+    /**
+     * Keywords plus unknown and noise classes, 1 s at 16 kHz, centred, noise mixed into 80 % of the
+     * training clips at -6..+6 dB of the recording's own level, seed 1.
+     */
+    public static KwsCurationOptions defaults(List<String> keywords) {
+        return new KwsCurationOptions(keywords, true, true, 0, 16000, 1000, Placement.CENTRED, 0.8, -6, 6,
+                EnumSet.of(Split.TRAIN), false, 1);
+    }
+
+    public int windowSamples() {
+        return (int) ((long) sampleRate * windowMs / 1000);
+    }
+
+    public KwsCurationOptions withSeed(long newSeed) {
+        return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
+                placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, allowResample, newSeed);
+    }
+
+    public KwsCurationOptions withSamplesPerClass(int n) {
+        return new KwsCurationOptions(keywords, includeUnknown, includeNoise, n, sampleRate, windowMs,
+                placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, allowResample, seed);
+    }
+
+    public KwsCurationOptions withPlacement(Placement p) {
+        return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
+                p, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, allowResample, seed);
+    }
+
+    public KwsCurationOptions withNoiseMixing(double probability, double minGainDb, double maxGainDb,
+                                              Set<Split> splits) {
+        return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
+                placement, probability, minGainDb, maxGainDb, splits, allowResample, seed);
+    }
+
+    public KwsCurationOptions withAllowResample(boolean allow) {
+        return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
+                placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, allow, seed);
+    }
+
+    /** The output labels in class order: keywords as given, then unknown, then noise. */
+    public List<String> labels() {
+        List<String> labels = new ArrayList<>(keywords);
+        if (includeUnknown) {
+            labels.add(UNKNOWN);
+        }
+        if (includeNoise) {
+            labels.add(NOISE);
+        }
+        return List.copyOf(labels);
+    }
+}

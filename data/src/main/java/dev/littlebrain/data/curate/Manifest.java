@@ -1,0 +1,72 @@
+package dev.littlebrain.data.curate;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.littlebrain.data.Dataset;
+import dev.littlebrain.data.DatasetException;
+import dev.littlebrain.data.Sample;
+import dev.littlebrain.data.SampleKind;
+import dev.littlebrain.data.Split;
+import dev.littlebrain.dsp.io.AtomicFileWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The table of contents of a curated dataset folder ({@code manifest.json}). It holds nothing
+ * that changes between runs with the same inputs (no dates, no absolute paths), so two curations
+ * with the same seed give byte-identical manifests.
+ */
+public record Manifest(String format, int version, long seed, int sampleRate, int windowSamples,
+                       List<String> labels, List<ManifestEntry> samples) {
+    public static final String FILE_NAME = "manifest.json";
+    public static final String FORMAT = "littlebrain-curated-dataset";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public Manifest {
+        labels = List.copyOf(labels);
+        samples = List.copyOf(samples);
+    }
+
+    public byte[] toJson() {
+        try {
+            return JSON.writeValueAsBytes(this);
+        } catch (IOException e) {
+            throw new IllegalStateException("manifest serialisation failed", e);
+        }
+    }
+
+    public void write(Path file) throws IOException {
+        AtomicFileWriter.write(file, toJson());
+    }
+
+    /** Reads {@code manifest.json} from a curated folder (or the file itself). */
+    public static Manifest read(Path folderOrFile) throws IOException {
+        Path file = Files.isDirectory(folderOrFile) ? folderOrFile.resolve(FILE_NAME) : folderOrFile;
+        if (!Files.isRegularFile(file)) {
+            throw new DatasetException(file + ": no manifest; curate the dataset first");
+        }
+        try {
+            Manifest m = JSON.readValue(file.toFile(), Manifest.class);
+            if (!FORMAT.equals(m.format())) {
+                throw new DatasetException(file + ": not a LittleBrain curated-dataset manifest");
+            }
+            return m;
+        } catch (JacksonException e) {
+            throw new DatasetException(file + ": unreadable manifest (" + e.getOriginalMessage() + ")", e);
+        }
+    }
+
+    /** The curated clips as a dataset, rooted at the curated folder. */
+    public Dataset toDataset(Path curatedFolder) {
+        List<Sample> out = new ArrayList<>();
+        for (ManifestEntry e : samples) {
+            out.add(new Sample(e.label(), Split.fromId(e.split()), curatedFolder.resolve(e.path()), e.sha256(),
+                    e.speaker(), SampleKind.AUDIO, sampleRate, windowSamples, List.of("ch0")));
+        }
+        return new Dataset(curatedFolder, out, List.of());
+    }
+}

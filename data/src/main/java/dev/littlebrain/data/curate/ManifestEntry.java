@@ -1,0 +1,26 @@
+package dev.littlebrain.data.curate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One curated clip as listed in {@code manifest.json}. Paths use '/' and are relative: {@code path}
+ * to the curated folder, {@code source} and {@code noiseSource} to the source dataset.
+ *
+ * @param path         the written WAV file
+ * @param label        its class
+ * @param split        train, validation or test
+ * @param sha256       SHA-256 of the written file
+ * @param source       the source clip (for {@code _noise_}: the noise recording it was cut from)
+ * @param sourceSha256 SHA-256 of the source file
+ * @param speaker      speaker id, or null when unknown
+ * @param sourceOffset for speech: where the source's first sample lies in the window (negative = trimmed);
+ *                     for {@code _noise_}: the first source sample cut
+ * @param noiseSource  background recording mixed in, or null
+ * @param noiseOffset  first sample of that recording used, or null
+ * @param noiseGain    linear gain applied to the noise (also for {@code _noise_} clips), or null
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ManifestEntry(String path, String label, String split, String sha256, String source,
+                            String sourceSha256, String speaker, int sourceOffset, String noiseSource,
+                            Integer noiseOffset, Double noiseGain) {
+}

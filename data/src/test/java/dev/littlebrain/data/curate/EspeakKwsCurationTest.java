@@ -1,0 +1,127 @@
+package dev.littlebrain.data.curate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.littlebrain.data.Dataset;
+import dev.littlebrain.data.ImportResult;
+import dev.littlebrain.data.SharedData;
+import dev.littlebrain.data.Split;
+import dev.littlebrain.data.importer.ContentHash;
+import dev.littlebrain.data.importer.SpeechCommandsImporter;
+import dev.littlebrain.data.progress.ProgressListener;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Acceptance test on the shared espeak-kws dataset: yes, no, unknown and noise. */
+class EspeakKwsCurationTest {
+    private static Path root;
+    private static Dataset dataset;
+
+    @TempDir
+    Path out;
+
+    @BeforeAll
+    static void importOnce() throws IOException {
+        root = SharedData.require("datasets/espeak-kws");
+        ImportResult imported = SpeechCommandsImporter.importFrom(root, ProgressListener.NONE);
+        assertTrue(imported.skipped().isEmpty(), imported.skipped().toString());
+        dataset = imported.dataset();
+    }
+
+    @Test
+    void importReadsTheWholeLayout() {
+        assertEquals(1404, dataset.samples().size());
+        assertEquals(6, dataset.backgroundNoise().size());
+        assertEquals(138, dataset.inSplit(Split.VALIDATION).size());
+        assertEquals(138, dataset.inSplit(Split.TEST).size());
+        assertEquals(30, dataset.labels().size());
+    }
+
+    @Test
+    void curationIsBalancedSpeakerDisjointAndDeterministic() throws IOException {
+        KwsCurationOptions options = KwsCurationOptions.defaults(List.of("yes", "no")).withSeed(42);
+        long start = System.nanoTime();
+        CurationResult first = KwsCurator.curate(dataset, options, out.resolve("a"), ProgressListener.NONE);
+        System.out.printf("espeak-kws curation (yes,no,unknown,noise): %d clips in %d ms%n",
+                first.manifest().samples().size(), (System.nanoTime() - start) / 1_000_000);
+        CurationResult second = KwsCurator.curate(dataset, options, out.resolve("b"), ProgressListener.NONE);
+        List<ManifestEntry> entries = first.manifest().samples();
+
+        // Balanced: every class has the same count in each split; the lists' 136/17/17 per keyword.
+        Map<String, Map<String, Long>> counts = entries.stream().collect(Collectors.groupingBy(ManifestEntry::split,
+                TreeMap::new, Collectors.groupingBy(ManifestEntry::label, TreeMap::new, Collectors.counting())));
+        assertEquals(Map.of("yes", 136L, "no", 136L, "_unknown_", 136L, "_noise_", 136L), counts.get("train"));
+        assertEquals(Map.of("yes", 17L, "no", 17L, "_unknown_", 17L, "_noise_", 17L), counts.get("validation"));
+        assertEquals(Map.of("yes", 17L, "no", 17L, "_unknown_", 17L, "_noise_", 17L), counts.get("test"));
+
+        // The dataset's lists decide the split.
+        Set<String> validation = lines(root.resolve("validation_list.txt"));
+        Set<String> testing = lines(root.resolve("testing_list.txt"));
+        for (ManifestEntry e : entries) {
+            if (!e.label().equals("_noise_")) {
+                String expected = validation.contains(e.source()) ? "validation"
+                        : testing.contains(e.source()) ? "test" : "train";
+                assertEquals(expected, e.split(), e.source());
+            }
+        }
+
+        // Speaker-disjoint.
+        Map<String, String> splitOfSpeaker = new HashMap<>();
+        for (ManifestEntry e : entries) {
+            if (e.speaker() != null) {
+                String previous = splitOfSpeaker.putIfAbsent(e.speaker(), e.split());
+                assertTrue(previous == null || previous.equals(e.split()), "speaker " + e.speaker() + " in two splits");
+            }
+        }
+
+        // Deterministic: identical manifest bytes and identical files.
+        assertArrayEquals(Files.readAllBytes(out.resolve("a/manifest.json")),
+                Files.readAllBytes(out.resolve("b/manifest.json")));
+        assertEquals(fileHashes(out.resolve("a")), fileHashes(out.resolve("b")));
+        assertEquals(entries, second.manifest().samples());
+        for (ManifestEntry e : entries) {
+            assertEquals(e.sha256(), ContentHash.sha256(Files.readAllBytes(out.resolve("a").resolve(e.path()))));
+        }
+        assertTrue(entries.stream().anyMatch(e -> e.noiseSource() != null), "some clips have noise mixed in");
+
+        // Another seed picks other clips.
+        CurationResult other = KwsCurator.curate(dataset, options.withSeed(43), out.resolve("c"),
+                ProgressListener.NONE);
+        Set<String> sourcesA = entries.stream().filter(e -> e.label().equals("_unknown_"))
+                .map(ManifestEntry::source).collect(Collectors.toSet());
+        Set<String> sourcesC = other.manifest().samples().stream().filter(e -> e.label().equals("_unknown_"))
+                .map(ManifestEntry::source).collect(Collectors.toSet());
+        assertNotEquals(sourcesA, sourcesC);
+        assertNotEquals(fileHashes(out.resolve("a")), fileHashes(out.resolve("c")));
+    }
+
+    private static Set<String> lines(Path file) throws IOException {
+        return new HashSet<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> fileHashes(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            Map<String, String> hashes = new TreeMap<>();
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                hashes.put(folder.relativize(f).toString(), ContentHash.sha256(Files.readAllBytes(f)));
+            }
+            return hashes;
+        }
+    }
+}
