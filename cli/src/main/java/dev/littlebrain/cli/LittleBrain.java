@@ -1,5 +1,6 @@
 package dev.littlebrain.cli;
 
+import dev.littlebrain.cli.commands.DataCommand;
 import dev.littlebrain.cli.commands.DemoCommand;
 import dev.littlebrain.cli.commands.InspectCommand;
 import dev.littlebrain.cli.commands.RunCommand;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Offline TinyML toolchain: features, training, int8 models, a bit-exact TFLite Micro runtime, deployment.",
-        subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, DataCommand.class,
+                CommandLine.HelpCommand.class})
 public final class LittleBrain {
 
     @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)

@@ -1,0 +1,209 @@
+package dev.littlebrain.cli.commands;
+
+import dev.littlebrain.data.Dataset;
+import dev.littlebrain.data.ImportProblem;
+import dev.littlebrain.data.ImportResult;
+import dev.littlebrain.data.curate.CurationResult;
+import dev.littlebrain.data.curate.KwsCurationOptions;
+import dev.littlebrain.data.curate.KwsCurator;
+import dev.littlebrain.data.curate.Manifest;
+import dev.littlebrain.data.curate.Placement;
+import dev.littlebrain.data.importer.FolderPerLabelImporter;
+import dev.littlebrain.data.importer.SpeechCommandsImporter;
+import dev.littlebrain.data.progress.ProgressBar;
+import dev.littlebrain.data.stats.DatasetStats;
+import dev.littlebrain.data.viz.SpectrogramImage;
+import dev.littlebrain.dsp.io.WavReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code littlebrain data import|curate|stats|spectrogram}: datasets in, curated windows out. */
+@Command(name = "data", mixinStandardHelpOptions = true,
+        description = "Import, curate and describe datasets.",
+        subcommands = {DataCommand.Import.class, DataCommand.Curate.class, DataCommand.Stats.class,
+                DataCommand.Spectrogram.class})
+public final class DataCommand {
+
+    /** Reads a dataset folder: the Speech Commands layout when it looks like one, else one folder per label. */
+    static ImportResult importDataset(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(dir + ": not a dataset folder");
+        }
+        boolean speechCommands = Files.isDirectory(dir.resolve("_background_noise_"))
+                || Files.exists(dir.resolve("validation_list.txt")) || Files.exists(dir.resolve("testing_list.txt"));
+        ProgressBar progress = ProgressBar.onStderr("import");
+        return speechCommands ? SpeechCommandsImporter.importFrom(dir, progress)
+                : FolderPerLabelImporter.importFrom(dir, progress);
+    }
+
+    static void reportProblems(PrintWriter out, ImportResult result) {
+        if (result.skipped().isEmpty()) {
+            return;
+        }
+        out.println("Skipped " + result.skipped().size() + " file(s):");
+        for (ImportProblem p : result.skipped()) {
+            out.println("  " + p);
+        }
+    }
+
+    /** Keyword-spotting curation options, shared by {@code import} and {@code curate}. */
+    static final class KwsOptions {
+        @Option(names = "--keywords", split = ",", paramLabel = "WORD[,WORD...]",
+                description = "Keywords to recognise, e.g. yes,no.")
+        List<String> keywords;
+
+        @Option(names = "--unknown", description = "Add an _unknown_ class sampled from all other words.")
+        boolean unknown;
+
+        @Option(names = "--noise", description = "Add a _noise_ class of background snippets (and mix noise into training clips).")
+        boolean noise;
+
+        @Option(names = "--samples-per-class", paramLabel = "N", defaultValue = "0",
+                description = "Clips per class (0 = as many as the smallest keyword class has).")
+        int samplesPerClass;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--random-offset", description = "Place utterances at a random offset instead of centred.")
+        boolean randomOffset;
+
+        @Option(names = "--resample", description = "Resample/downmix clips that are not 16 kHz mono instead of skipping them.")
+        boolean resample;
+
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "data",
+                description = "Where the curated dataset goes (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        KwsCurationOptions toOptions() {
+            KwsCurationOptions d = KwsCurationOptions.defaults(keywords);
+            return new KwsCurationOptions(keywords, unknown, noise, samplesPerClass, d.sampleRate(), d.windowMs(),
+                    randomOffset ? Placement.RANDOM : Placement.CENTRED, d.noiseProbability(), d.noiseMinGainDb(),
+                    d.noiseMaxGainDb(), noise ? d.noiseSplits() : java.util.Set.of(), resample, seed);
+        }
+    }
+
+    static int curate(Path datasetDir, KwsOptions kws, PrintWriter out) throws IOException {
+        ImportResult imported = importDataset(datasetDir);
+        reportProblems(out, imported);
+        CurationResult result = KwsCurator.curate(imported.dataset(), kws.toOptions(), kws.out,
+                ProgressBar.onStderr("curate"));
+        for (String w : result.warnings()) {
+            out.println("warning: " + w);
+        }
+        Dataset curated = result.manifest().toDataset(result.folder());
+        out.println("Curated " + curated.samples().size() + " clips into " + result.folder() + ":");
+        out.print(DatasetStats.of(curated).toTable());
+        out.flush();
+        return 0;
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Import a dataset folder (Speech Commands layout or one folder per label). With --keywords,"
+                    + " curate it for keyword spotting into --out.")
+    static final class Import implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DATASET_DIR")
+        Path dataset;
+
+        @Mixin
+        KwsOptions kws;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            if (kws.keywords != null && !kws.keywords.isEmpty()) {
+                return curate(dataset, kws, out);
+            }
+            ImportResult imported = importDataset(dataset);
+            reportProblems(out, imported);
+            out.println("Imported " + imported.dataset().samples().size() + " samples from " + dataset + ":");
+            out.print(DatasetStats.of(imported.dataset()).toTable());
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "curate", mixinStandardHelpOptions = true,
+            description = "Curate a keyword-spotting dataset: chosen keywords, _unknown_, _noise_, balanced classes,"
+                    + " noise mixing, deterministic speaker-disjoint splits.")
+    static final class Curate implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DATASET_DIR")
+        Path dataset;
+
+        @Mixin
+        KwsOptions kws;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            if (kws.keywords == null || kws.keywords.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "curate needs --keywords, e.g. --keywords yes,no");
+            }
+            return curate(dataset, kws, spec.commandLine().getOut());
+        }
+    }
+
+    @Command(name = "stats", mixinStandardHelpOptions = true,
+            description = "Per-class and per-split counts, durations and sample rates of a curated or raw dataset.")
+    static final class Stats implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR", defaultValue = "data",
+                description = "A curated dataset (with manifest.json) or a dataset folder (default: ${DEFAULT-VALUE}).")
+        Path dir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            Dataset dataset;
+            if (Files.exists(dir.resolve(Manifest.FILE_NAME))) {
+                dataset = Manifest.read(dir).toDataset(dir);
+            } else {
+                ImportResult imported = importDataset(dir);
+                reportProblems(out, imported);
+                dataset = imported.dataset();
+            }
+            out.print(DatasetStats.of(dataset).toTable());
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "spectrogram", mixinStandardHelpOptions = true,
+            description = "Render a WAV file's spectrogram as a PNG image.")
+    static final class Spectrogram implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "FILE.wav")
+        Path wav;
+
+        @Option(names = "--out", paramLabel = "OUT.png", required = true)
+        Path png;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            SpectrogramImage.defaults().writePng(WavReader.read(wav).signal().toMono(), png);
+            spec.commandLine().getOut().println("Wrote " + png);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.littlebrain.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.littlebrain.tflite.SharedFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DataCommandTest {
+
+    @Test
+    void importsAndCuratesEspeakKws(@TempDir Path tmp) throws Exception {
+        Path dataset = SharedFolder.require("datasets/espeak-kws");
+        Path out = tmp.resolve("data");
+        CliRun run = CliRun.of("data", "import", dataset.toString(), "--keywords", "yes,no", "--unknown", "--noise",
+                "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.exists(out.resolve("manifest.json")));
+        for (String label : new String[] {"yes", "no", "_unknown_", "_noise_"}) {
+            assertTrue(run.out().lines().anyMatch(l -> l.startsWith(label + " ") && l.contains("170")), run.out());
+        }
+        CliRun stats = CliRun.of("data", "stats", out.toString());
+        assertEquals(0, stats.exitCode(), stats.err());
+        assertTrue(stats.out().contains("680"), stats.out());
+    }
+
+    @Test
+    void curateWithoutKeywordsIsBadUsage(@TempDir Path tmp) {
+        assertEquals(2, CliRun.of("data", "curate", tmp.toString()).exitCode());
+    }
+
+    @Test
+    void missingDatasetIsAClearError(@TempDir Path tmp) {
+        CliRun run = CliRun.of("data", "import", tmp.resolve("nope").toString(), "--keywords", "yes");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("nope"), run.err());
+    }
+
+    @Test
+    void spectrogramPng(@TempDir Path tmp) throws Exception {
+        Path wav = SharedFolder.require("dsp-reference").resolve("inputs/kw_yes.wav");
+        Path png = tmp.resolve("s.png");
+        CliRun run = CliRun.of("data", "spectrogram", wav.toString(), "--out", png.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() > 10);
+    }
+}
