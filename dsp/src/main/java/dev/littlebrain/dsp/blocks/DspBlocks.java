@@ -6,13 +6,15 @@ import java.util.Map;
 /** Creates blocks by their Edge Impulse name from string parameters (as found in an impulse file). */
 public final class DspBlocks {
     /** Names accepted by {@link #create}. */
-    public static final List<String> NAMES = List.of("raw", "spectrogram", "mfe", "mfcc", "spectral-analysis");
+    public static final List<String> NAMES =
+            List.of("raw", "spectrogram", "mfe", "mfcc", "spectral-analysis", "librosa-mel");
 
     private DspBlocks() {
     }
 
     /**
-     * @param name       raw, spectrogram, mfe, mfcc or spectral-analysis ({@code spectral_analysis} also accepted)
+     * @param name       raw, spectrogram, mfe, mfcc or spectral-analysis ({@code spectral_analysis} also
+     *                   accepted), or librosa-mel (not an Edge Impulse block; librosa parameter names)
      * @param signal     sampling frequency and axes of the input
      * @param parameters Edge Impulse parameter names to values; absent names take the defaults
      * @throws InvalidParameterException for an unknown or out-of-range parameter, naming it
@@ -31,6 +33,8 @@ public final class DspBlocks {
             case "spectral-analysis":
             case "spectral_analysis":
                 return new SpectralAnalysisBlock(SpectralAnalysisConfig.fromParameters(parameters), signal);
+            case "librosa-mel":
+                return new LibrosaMelBlock(LibrosaMelConfig.fromParameters(parameters), signal);
             default:
                 throw new IllegalArgumentException("unknown DSP block '" + name + "'; known blocks are " + NAMES);
         }

@@ -6,7 +6,7 @@ package dev.littlebrain.dsp.blocks;
  *
  * <p>HTK mel scale in natural-log form, {@code numFilters + 2} points equally spaced in mel,
  * the top point lowered by 0.001 Hz, bins {@code floor((fft + 1) * hz / fs)} (or
- * {@code floor((fft/2 + 1) * hz / fs)} with {@code useOldMels}, Edge Impulse versions <= 3).
+ * {@code floor((fft/2 + 2) * hz / fs)} with {@code useOldMels}, Edge Impulse versions <= 3).
  * Peak weight 1, no area normalisation.
  */
 public final class MelFilterbank {
@@ -31,7 +31,8 @@ public final class MelFilterbank {
         double melHigh = toMel(high);
         int points = numFilters + 2;
         int[] bin = new int[points];
-        double factor = useOldMels ? fftLength / 2 + 1 : fftLength + 1;
+        // Versions <= 3 used the bin count K = fft/2 + 1 where version 4 uses fft: floor((K + 1) * hz / fs).
+        double factor = useOldMels ? fftLength / 2 + 2 : fftLength + 1;
         for (int j = 0; j < points; j++) {
             // numpy.linspace: start + j * step, with the last point exactly the stop value.
             double mel = j == points - 1 ? melHigh : melLow + j * ((melHigh - melLow) / (points - 1));

@@ -128,6 +128,31 @@ class BlockParametersTest {
         }
     }
 
+    /** Versions <= 3 map mel points with fft/2 + 1 instead of fft + 1, squeezing filters into 0..fs/4. */
+    @Test
+    void oldMelsForImplementationVersion3() {
+        // 20 filters: with the old mapping 32 filters would leave filter 0 empty at FFT 256 (an error).
+        double[][] v4 = new MfccBlock(MfccConfig.fromParameters(Map.of("num_filters", "20")), AUDIO)
+                .filterbank().toDense();
+        double[][] v3 = new MfccBlock(MfccConfig.fromParameters(Map.of("implementation_version", "3",
+                "num_filters", "20")), AUDIO).filterbank().toDense();
+        int lastV3 = 0;
+        int lastV4 = 0;
+        for (int k = 0; k < 129; k++) {
+            for (int m = 0; m < 20; m++) {
+                if (v3[m][k] != 0) {
+                    lastV3 = k;
+                }
+                if (v4[m][k] != 0) {
+                    lastV4 = k;
+                }
+            }
+        }
+        // Old: bins floor(130 * hz / fs), top point 8000 Hz -> bin 64 (weight 0 there); new: bin 128.
+        assertEquals(63, lastV3);
+        assertEquals(127, lastV4);
+    }
+
     @Test
     void mfeSaturationClampsToOne() {
         assertEquals(1.0, MfeBlock.quantise(1.0));

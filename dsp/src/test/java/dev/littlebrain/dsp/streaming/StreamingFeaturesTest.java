@@ -108,6 +108,9 @@ class StreamingFeaturesTest {
         // Pre-emphasis shift longer than a stride: the first several frames wrap around.
         assertStreamingEqualsBatch("mfcc-shift700", DspBlocks.create("mfcc", AUDIO,
                 Map.of("pre_shift", "700", "frame_stride", "0.01")), signal, 16000, 1600, 4000);
+        // librosa-compatible mel: 512-sample frames every 320, Hann window.
+        assertStreamingEqualsBatch("librosa-mel", DspBlocks.create("librosa-mel", AUDIO, Map.of("output", "mfcc")),
+                signal, 16000, 3200, 4000);
         // Frames longer than the FFT and shorter than it.
         assertStreamingEqualsBatch("mfe-fft512", DspBlocks.create("mfe", AUDIO,
                 Map.of("fft_length", "512", "frame_length", "0.025")), signal, 16000, 4000);
