@@ -2,6 +2,8 @@ package dev.littlebrain.cli;
 
 import dev.littlebrain.cli.commands.DataCommand;
 import dev.littlebrain.cli.commands.DemoCommand;
+import dev.littlebrain.cli.commands.DspCommand;
+import dev.littlebrain.cli.commands.FeaturesCommand;
 import dev.littlebrain.cli.commands.InspectCommand;
 import dev.littlebrain.cli.commands.RunCommand;
 import java.io.PrintWriter;
@@ -17,7 +19,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Offline TinyML toolchain: features, training, int8 models, a bit-exact TFLite Micro runtime, deployment.",
-        subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, DataCommand.class,
+        subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, DspCommand.class, DataCommand.class,
+                FeaturesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LittleBrain {
 

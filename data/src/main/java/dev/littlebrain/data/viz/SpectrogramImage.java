@@ -1,12 +1,9 @@
 package dev.littlebrain.data.viz;
 
-import dev.littlebrain.dsp.io.AtomicFileWriter;
 import dev.littlebrain.dsp.io.Signal;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /**
  * A spectrogram picture of an audio clip: time left to right, frequency bottom to top, level as
@@ -57,11 +54,7 @@ public record SpectrogramImage(int fftSize, int hop, double rangeDb, int scale) 
 
     /** Writes the picture as PNG, atomically. */
     public void writePng(Signal signal, Path file) throws IOException {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        if (!ImageIO.write(render(signal), "png", png)) {
-            throw new IOException("no PNG writer available in this JVM");
-        }
-        AtomicFileWriter.write(file, png.toByteArray());
+        PngFiles.write(render(signal), file);
     }
 
     /** Piecewise-linear colour map through dark blue, purple, red, orange and pale yellow. */

@@ -8,6 +8,9 @@ package dev.littlebrain.dsp.blocks;
 public interface DspBlock {
 
     /** Block name as used by {@link DspBlocks#create}: raw, spectrogram, mfe, mfcc, spectral-analysis. */
+    /** Every parameter of the block (a config record), e.g. for cache keys and project files. */
+    Record config();
+
     String name();
 
     /** The signal this block was configured for. */
