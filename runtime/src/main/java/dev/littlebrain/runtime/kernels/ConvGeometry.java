@@ -39,4 +39,15 @@ record ConvGeometry(int batches, int inHeight, int inWidth, int inDepth, int fil
                 pad.outHeight(), pad.outWidth(), output.dim(3), strideHeight, strideWidth, dilationHeight,
                 dilationWidth, pad.top(), pad.left());
     }
+
+    /** First filter tap whose input row/column {@code origin + tap * dilation} is inside the input. */
+    static int firstTap(int origin, int dilation) {
+        return origin >= 0 ? 0 : (-origin + dilation - 1) / dilation;
+    }
+
+    /** One past the last filter tap (of {@code taps}) whose input row/column is inside {@code [0, size)}. */
+    static int endTap(int origin, int dilation, int size, int taps) {
+        int room = size - origin;
+        return room <= 0 ? 0 : Math.min(taps, (room + dilation - 1) / dilation);
+    }
 }

@@ -76,6 +76,9 @@ public final class DepthwiseConv2DOp implements Op {
         private final int inBase;
         private final byte[] out;
         private final int outBase;
+        /** For one input channel: weights as [channel][tap], and one gathered input window. */
+        private final int[] filterByChannel;
+        private final int[] patch;
 
         Int8(Node node, TensorView input, TensorView filter, TensorView bias, TensorView output, ConvGeometry g,
                 int depthMultiplier, OperatorOptions.DepthwiseConv2D options) {
@@ -93,14 +96,70 @@ public final class DepthwiseConv2DOp implements Op {
             this.actMin = range.min();
             this.actMax = range.max();
             this.acc = new int[g.outDepth()];
+            int taps = g.filterHeight() * g.filterWidth();
+            this.patch = new int[taps];
+            this.filterByChannel = new int[taps * g.outDepth()];
+            for (int t = 0; t < taps; t++) {
+                for (int c = 0; c < g.outDepth(); c++) {
+                    filterByChannel[c * taps + t] = this.filter[t * g.outDepth() + c];
+                }
+            }
             this.in = input.data();
             this.inBase = input.offset();
             this.out = output.data();
             this.outBase = output.offset();
         }
 
+        /**
+         * One input channel fanned out to many (micro_speech's first layer): gather the window once,
+         * then one contiguous dot product per output channel. Integer sums are order-independent, so
+         * this computes exactly what the general loop computes.
+         */
+        private void evalSingleInputChannel() {
+            final ConvGeometry g = this.g;
+            final int taps = g.filterHeight() * g.filterWidth();
+            final int outDepth = g.outDepth();
+            final int[] patch = this.patch;
+            final int[] weights = this.filterByChannel;
+            int o = outBase;
+            for (int b = 0; b < g.batches(); b++) {
+                for (int oy = 0; oy < g.outHeight(); oy++) {
+                    int inY0 = oy * g.strideHeight() - g.padTop();
+                    for (int ox = 0; ox < g.outWidth(); ox++) {
+                        int inX0 = ox * g.strideWidth() - g.padLeft();
+                        int t = 0;
+                        for (int fy = 0; fy < g.filterHeight(); fy++) {
+                            int y = inY0 + fy * g.dilationHeight();
+                            boolean rowInside = y >= 0 && y < g.inHeight();
+                            int row = inBase + (b * g.inHeight() + y) * g.inWidth();
+                            for (int fx = 0; fx < g.filterWidth(); fx++) {
+                                int x = inX0 + fx * g.dilationWidth();
+                                // Padding contributes nothing to the sum.
+                                patch[t++] = rowInside && x >= 0 && x < g.inWidth() ? in[row + x] + inputOffset : 0;
+                            }
+                        }
+                        for (int c = 0; c < outDepth; c++) {
+                            int sum = 0;
+                            int base = c * taps;
+                            for (int k = 0; k < taps; k++) {
+                                sum += weights[base + k] * patch[k];
+                            }
+                            int v = FixedPoint.multiplyByQuantizedMultiplier(sum + bias[c], multipliers[c], shifts[c])
+                                    + outputZeroPoint;
+                            out[o + c] = (byte) (v < actMin ? actMin : (v > actMax ? actMax : v));
+                        }
+                        o += outDepth;
+                    }
+                }
+            }
+        }
+
         @Override
         public void eval() {
+            if (g.inDepth() == 1 && depthMultiplier > 1) {
+                evalSingleInputChannel();
+                return;
+            }
             final ConvGeometry g = this.g;
             final int[] acc = this.acc;
             final int[] filter = this.filter;
@@ -113,16 +172,14 @@ public final class DepthwiseConv2DOp implements Op {
                     for (int ox = 0; ox < g.outWidth(); ox++) {
                         int inX0 = ox * g.strideWidth() - g.padLeft();
                         Arrays.fill(acc, 0);
-                        for (int fy = 0; fy < g.filterHeight(); fy++) {
+                        // Only the taps that land inside the input: padding contributes nothing.
+                        int fyEnd = ConvGeometry.endTap(inY0, g.dilationHeight(), g.inHeight(), g.filterHeight());
+                        int fxStart = ConvGeometry.firstTap(inX0, g.dilationWidth());
+                        int fxEnd = ConvGeometry.endTap(inX0, g.dilationWidth(), g.inWidth(), g.filterWidth());
+                        for (int fy = ConvGeometry.firstTap(inY0, g.dilationHeight()); fy < fyEnd; fy++) {
                             int y = inY0 + fy * g.dilationHeight();
-                            if (y < 0 || y >= g.inHeight()) {
-                                continue;
-                            }
-                            for (int fx = 0; fx < g.filterWidth(); fx++) {
+                            for (int fx = fxStart; fx < fxEnd; fx++) {
                                 int x = inX0 + fx * g.dilationWidth();
-                                if (x < 0 || x >= g.inWidth()) {
-                                    continue;
-                                }
                                 int src = inBase + ((b * g.inHeight() + y) * g.inWidth() + x) * inDepth;
                                 int f = (fy * g.filterWidth() + fx) * outDepth;
                                 if (depthMultiplier == 1) {
