@@ -1,0 +1,517 @@
+package dev.littlebrain.deploy;
+
+import dev.littlebrain.runtime.Interpreter;
+import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.quant.QuantizedMultiplier;
+import dev.littlebrain.tflite.Activation;
+import dev.littlebrain.tflite.BuiltinOperator;
+import dev.littlebrain.tflite.Model;
+import dev.littlebrain.tflite.Operator;
+import dev.littlebrain.tflite.OperatorCode;
+import dev.littlebrain.tflite.OperatorOptions;
+import dev.littlebrain.tflite.Padding;
+import dev.littlebrain.tflite.Subgraph;
+import dev.littlebrain.tflite.TensorType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code c-standalone} deploy format: an int8 model compiled to plain C99 — no interpreter, no
+ * flatbuffer parsing, no malloc. Weights become const arrays, activations live in one static arena at
+ * the offsets of the runtime's memory planner, multipliers and shifts are computed here (with the
+ * runtime's own {@link QuantizedMultiplier}), and {@code lb_invoke} is one kernel call per operator.
+ *
+ * <pre>{@code
+ * List<Path> files = StandaloneCGenerator.write(model, "kws.tflite", outDir);
+ * }</pre>
+ */
+public final class StandaloneCGenerator {
+    public static final String MODEL_HEADER = "lb_model.h";
+    public static final String MODEL_SOURCE = "lb_model.c";
+    public static final String KERNELS_HEADER = "lb_kernels.h";
+    public static final String KERNELS_SOURCE = "lb_kernels.c";
+
+    /** Ops that only compute shapes; with static shapes their results are folded away when RESHAPE is their only reader. */
+    private static final Set<BuiltinOperator> SHAPE_ONLY = Set.of(BuiltinOperator.SHAPE,
+            BuiltinOperator.STRIDED_SLICE, BuiltinOperator.PACK);
+
+    private final Model model;
+    private final String modelSource;
+    private final Subgraph graph;
+    private final Interpreter interpreter;
+    private final Map<Integer, String> constants = new LinkedHashMap<>();
+    private final StringBuilder data = new StringBuilder();
+    private final StringBuilder body = new StringBuilder();
+
+    private StandaloneCGenerator(Model model, String modelSource) {
+        this.model = model;
+        this.modelSource = modelSource;
+        this.graph = model.mainSubgraph();
+        this.interpreter = new Interpreter(model);
+    }
+
+    /** Writes {@code lb_model.h}, {@code lb_model.c}, {@code lb_kernels.h} and {@code lb_kernels.c} into {@code outDir}. */
+    public static List<Path> write(Model model, String modelSource, Path outDir) throws IOException {
+        Map<String, String> files = generate(model, modelSource);
+        CSource.requireDirectory(outDir);
+        List<Path> written = new ArrayList<>();
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            Path p = outDir.resolve(f.getKey());
+            CSource.write(p, f.getValue());
+            written.add(p);
+        }
+        return written;
+    }
+
+    /**
+     * The generated files by name.
+     *
+     * @throws UnsupportedOperationException naming the model's first operator or tensor type the generator cannot compile
+     */
+    public static Map<String, String> generate(Model model, String modelSource) {
+        return new StandaloneCGenerator(model, modelSource).files();
+    }
+
+    private Map<String, String> files() {
+        requireInt8Io();
+        List<Operator> ops = graph.operators();
+        for (int i = 0; i < ops.size(); i++) {
+            emitOp(i, ops.get(i));
+        }
+        int inputBytes = ioBytes(graph.inputs());
+        int outputBytes = ioBytes(graph.outputs());
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(MODEL_HEADER, modelHeader(inputBytes, outputBytes));
+        files.put(MODEL_SOURCE, modelSource(inputBytes, outputBytes));
+        files.put(KERNELS_HEADER, resource(KERNELS_HEADER));
+        files.put(KERNELS_SOURCE, resource(KERNELS_SOURCE));
+        return files;
+    }
+
+    private void requireInt8Io() {
+        for (int t : concat(graph.inputs(), graph.outputs())) {
+            TensorType type = graph.tensor(t).type();
+            if (type != TensorType.INT8) {
+                throw new UnsupportedOperationException("c-standalone supports int8 models; tensor '"
+                        + graph.tensor(t).name() + "' is " + type.dtypeName()
+                        + " (export float models with --format c-array and run them with TFLite Micro)");
+            }
+        }
+    }
+
+    private static List<Integer> concat(List<Integer> a, List<Integer> b) {
+        List<Integer> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private int ioBytes(List<Integer> tensors) {
+        int total = 0;
+        for (int t : tensors) {
+            total += interpreter.tensor(t).byteSize();
+        }
+        return total;
+    }
+
+    private String banner() {
+        return "/*\n"
+                + " * Generated by LittleBrain (littlebrain deploy --format c-standalone) from "
+                + CSource.commentText(modelSource) + ".\n"
+                + " * " + graph.operators().size() + " operators, int8, tensor arena "
+                + interpreter.arenaBytes() + " bytes (LittleBrain's memory planner).\n"
+                + " * Bit-exact with LittleBrain's runtime and TensorFlow Lite Micro's reference kernels.\n"
+                + " * Do not edit: re-run the export instead.\n"
+                + " */\n";
+    }
+
+    private String modelHeader(int inputBytes, int outputBytes) {
+        return banner()
+                + "#ifndef LB_MODEL_H\n"
+                + "#define LB_MODEL_H\n"
+                + "\n"
+                + "#ifdef __cplusplus\n"
+                + "extern \"C\" {\n"
+                + "#endif\n"
+                + "\n"
+                + "/* Raw tensor bytes: all inputs concatenated in input order, likewise the outputs. */\n"
+                + "#define LB_INPUT_BYTES " + inputBytes + "\n"
+                + "#define LB_OUTPUT_BYTES " + outputBytes + "\n"
+                + "#define LB_ARENA_BYTES " + interpreter.arenaBytes() + "\n"
+                + "\n"
+                + "/* Runs the model once; returns 0 on success. Not reentrant: one static arena. */\n"
+                + "int lb_invoke(const void *input, void *output);\n"
+                + "\n"
+                + "#ifdef __cplusplus\n"
+                + "}\n"
+                + "#endif\n"
+                + "\n"
+                + "#endif /* LB_MODEL_H */\n";
+    }
+
+    private String modelSource(int inputBytes, int outputBytes) {
+        StringBuilder b = new StringBuilder();
+        b.append(banner());
+        b.append("#include \"lb_model.h\"\n");
+        b.append("#include \"lb_kernels.h\"\n\n");
+        b.append("#include <stddef.h>\n#include <stdint.h>\n#include <string.h>\n\n");
+        b.append("#if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L\n");
+        b.append("#define LB_ALIGN16 _Alignas(16)\n");
+        b.append("#elif defined(__GNUC__) || defined(__clang__)\n");
+        b.append("#define LB_ALIGN16 __attribute__((aligned(16)))\n");
+        b.append("#else\n#define LB_ALIGN16\n#endif\n\n");
+        b.append("static LB_ALIGN16 int8_t lb_arena[").append(Math.max(1, interpreter.arenaBytes())).append("];\n\n");
+        b.append(data);
+        b.append("int lb_invoke(const void *input, void *output)\n{\n");
+        b.append("    const uint8_t *in = (const uint8_t *) input;\n");
+        b.append("    uint8_t *out = (uint8_t *) output;\n\n");
+        int offset = 0;
+        for (int t : graph.inputs()) {
+            TensorView v = interpreter.tensor(t);
+            b.append("    memcpy(lb_arena + ").append(v.offset()).append(", in + ").append(offset).append(", ")
+                    .append(v.byteSize()).append("); /* ").append(CSource.commentText(v.name())).append(" */\n");
+            offset += v.byteSize();
+        }
+        b.append('\n').append(body).append('\n');
+        offset = 0;
+        for (int t : graph.outputs()) {
+            TensorView v = interpreter.tensor(t);
+            b.append("    memcpy(out + ").append(offset).append(", lb_arena + ").append(v.offset()).append(", ")
+                    .append(v.byteSize()).append("); /* ").append(CSource.commentText(v.name())).append(" */\n");
+            offset += v.byteSize();
+        }
+        b.append("    return 0;\n}\n");
+        return b.toString();
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = StandaloneCGenerator.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- operators -------------------------------------------------------------------------------
+
+    private void emitOp(int index, Operator op) {
+        OperatorCode code = model.operatorCode(op);
+        BuiltinOperator builtin = code.isCustom() ? null : code.builtin();
+        if (builtin == null) {
+            throw unsupported(index, code.displayName());
+        }
+        if (builtin != BuiltinOperator.SHAPE && builtin != BuiltinOperator.STRIDED_SLICE
+                && builtin != BuiltinOperator.PACK && builtin != BuiltinOperator.RESHAPE) {
+            for (int t : concat(op.inputs(), op.outputs())) {
+                if (t >= 0 && !model.isConstant(graph.tensor(t)) && graph.tensor(t).type() != TensorType.INT8) {
+                    throw new UnsupportedOperationException("c-standalone supports int8 models; operator " + index
+                            + " (" + code.displayName() + ") has " + graph.tensor(t).type().dtypeName()
+                            + " tensor '" + graph.tensor(t).name() + "'");
+                }
+            }
+        }
+        switch (builtin) {
+            case CONV_2D -> emitConv(index, op);
+            case DEPTHWISE_CONV_2D -> emitDepthwise(index, op);
+            case FULLY_CONNECTED -> emitFullyConnected(index, op);
+            case MAX_POOL_2D, AVERAGE_POOL_2D -> emitPool(index, op, builtin);
+            case SOFTMAX -> emitSoftmax(index, op);
+            case RESHAPE, EXPAND_DIMS, SQUEEZE -> emitCopy(index, op, builtin);
+            case SHAPE, STRIDED_SLICE, PACK -> requireFoldable(index, op, builtin);
+            default -> throw unsupported(index, code.displayName());
+        }
+    }
+
+    private static UnsupportedOperationException unsupported(int index, String name) {
+        return new UnsupportedOperationException("c-standalone does not support operator " + index + " (" + name
+                + ") yet; it compiles CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED, MAX_POOL_2D, AVERAGE_POOL_2D,"
+                + " SOFTMAX and the reshape family (use --format c-array with TensorFlow Lite Micro instead)");
+    }
+
+    private String arena(int tensor) {
+        return "lb_arena + " + interpreter.tensor(tensor).offset();
+    }
+
+    private String comment(int index, Operator op, String name) {
+        TensorView out = interpreter.tensor(op.outputs().get(0));
+        return "    /* " + index + ": " + name + " -> " + CSource.commentText(out.name()) + " "
+                + java.util.Arrays.toString(out.shape()) + " */\n";
+    }
+
+    private String int8Constant(int tensor) {
+        return constants.computeIfAbsent(tensor, t -> {
+            String name = "lb_tensor_" + t;
+            byte[] bytes = model.bufferOf(graph.tensor(t)).bytes();
+            long[] values = new long[bytes.length];
+            for (int i = 0; i < bytes.length; i++) {
+                values[i] = bytes[i];
+            }
+            data.append("/* ").append(CSource.commentText(graph.tensor(t).name())).append(" */\n");
+            data.append("static const int8_t ").append(name).append("[").append(values.length).append("] = {\n");
+            CSource.appendInts(data, values, 16);
+            data.append("};\n\n");
+            return name;
+        });
+    }
+
+    private String biasConstant(int tensor) {
+        if (tensor < 0) {
+            return "NULL";
+        }
+        if (graph.tensor(tensor).type() != TensorType.INT32) {
+            throw new UnsupportedOperationException("c-standalone needs int32 biases; tensor '"
+                    + graph.tensor(tensor).name() + "' is " + graph.tensor(tensor).type().dtypeName());
+        }
+        return constants.computeIfAbsent(tensor, t -> {
+            String name = "lb_tensor_" + t;
+            TensorView v = interpreter.tensor(t);
+            long[] values = new long[v.elementCount()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = v.int32(i);
+            }
+            data.append("/* ").append(CSource.commentText(graph.tensor(t).name())).append(" */\n");
+            data.append("static const int32_t ").append(name).append("[").append(values.length).append("] = {\n");
+            CSource.appendInts(data, values, 8);
+            data.append("};\n\n");
+            return name;
+        });
+    }
+
+    private void int32Array(String name, int[] values) {
+        long[] v = new long[values.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = values[i];
+        }
+        data.append("static const int32_t ").append(name).append("[").append(v.length).append("] = {\n");
+        CSource.appendInts(data, v, 8);
+        data.append("};\n\n");
+    }
+
+    /** Per-channel requantization, as the runtime's ChannelMultipliers (per-axis PopulateConvolutionQuantizationParams). */
+    private String requant(int index, TensorView input, TensorView filter, TensorView output, int channels,
+            Activation activation, boolean fullyConnectedPerTensor) {
+        int[] multipliers = new int[channels];
+        int[] shifts = new int[channels];
+        float[] scales = filter.quantization().scales();
+        for (int c = 0; c < channels; c++) {
+            QuantizedMultiplier m;
+            if (fullyConnectedPerTensor) {
+                // GetQuantizedConvolutionMultipler: the product of scales is taken in float first.
+                float product = input.scale() * filter.scale();
+                m = QuantizedMultiplier.of((double) product / (double) output.scale());
+            } else {
+                double filterScale = filter.quantization().isPerChannel() ? scales[c] : scales[0];
+                m = QuantizedMultiplier.of((double) input.scale() * filterScale / (double) output.scale());
+            }
+            multipliers[c] = m.multiplier();
+            shifts[c] = m.shift();
+        }
+        String prefix = "lb_op" + index;
+        int32Array(prefix + "_multipliers", multipliers);
+        int32Array(prefix + "_shifts", shifts);
+        int[] range = activationRange(activation, output);
+        data.append("static const lb_requant ").append(prefix).append("_requant = {\n    ")
+                .append(prefix).append("_multipliers, ").append(prefix).append("_shifts, ")
+                .append(-input.zeroPoint()).append(", ").append(output.zeroPoint()).append(", ")
+                .append(range[0]).append(", ").append(range[1]).append("\n};\n\n");
+        return "&" + prefix + "_requant";
+    }
+
+    /** CalculateActivationRangeQuantized for int8, as the runtime's QuantizedActivationRange. */
+    private static int[] activationRange(Activation activation, TensorView output) {
+        int lo = Byte.MIN_VALUE;
+        int hi = Byte.MAX_VALUE;
+        float s = output.scale();
+        int zp = output.zeroPoint();
+        return switch (activation) {
+            case NONE -> new int[] {lo, hi};
+            case RELU -> new int[] {Math.max(lo, quantize(0f, s, zp)), hi};
+            case RELU6 -> new int[] {Math.max(lo, quantize(0f, s, zp)), Math.min(hi, quantize(6f, s, zp))};
+            case RELU_N1_TO_1 -> new int[] {Math.max(lo, quantize(-1f, s, zp)), Math.min(hi, quantize(1f, s, zp))};
+            default -> throw new UnsupportedOperationException("c-standalone does not support fused activation "
+                    + activation);
+        };
+    }
+
+    private static int quantize(float f, float scale, int zeroPoint) {
+        float q = f / scale;
+        double rounded = q >= 0 ? Math.floor(q + 0.5) : -Math.floor(-(double) q + 0.5);
+        return zeroPoint + (int) rounded;
+    }
+
+    private String window(int index, TensorView in, TensorView out, int fh, int fw, Padding padding, int sh, int sw,
+            int dh, int dw) {
+        int outH = outSize(padding, in.dim(1), fh, sh, dh);
+        int outW = outSize(padding, in.dim(2), fw, sw, dw);
+        if (outH != out.dim(1) || outW != out.dim(2)) {
+            throw new UnsupportedOperationException("operator " + index + ": output shape "
+                    + java.util.Arrays.toString(out.shape()) + " does not match its window");
+        }
+        int top = before(sh, dh, in.dim(1), fh, outH);
+        int left = before(sw, dw, in.dim(2), fw, outW);
+        String name = "lb_op" + index + "_window";
+        data.append("static const lb_window ").append(name).append(" = {\n    ")
+                .append(in.dim(0)).append(", ").append(in.dim(1)).append(", ").append(in.dim(2)).append(", ")
+                .append(in.dim(3)).append(",\n    ").append(fh).append(", ").append(fw).append(",\n    ")
+                .append(outH).append(", ").append(outW).append(", ").append(out.dim(3)).append(",\n    ")
+                .append(sh).append(", ").append(sw).append(", ").append(dh).append(", ").append(dw).append(",\n    ")
+                .append(top).append(", ").append(left).append("\n};\n\n");
+        return "&" + name;
+    }
+
+    private static int outSize(Padding padding, int in, int filter, int stride, int dilation) {
+        int effective = (filter - 1) * dilation + 1;
+        return switch (padding) {
+            case SAME -> (in + stride - 1) / stride;
+            case VALID -> (in + stride - effective) / stride;
+        };
+    }
+
+    private static int before(int stride, int dilation, int in, int filter, int out) {
+        int effective = (filter - 1) * dilation + 1;
+        return Math.max((out - 1) * stride + effective - in, 0) / 2;
+    }
+
+    private void emitConv(int index, Operator op) {
+        OperatorOptions.Conv2D o = (OperatorOptions.Conv2D) op.options();
+        TensorView in = interpreter.tensor(op.inputs().get(0));
+        TensorView filter = interpreter.tensor(op.inputs().get(1));
+        TensorView out = interpreter.tensor(op.outputs().get(0));
+        int bias = op.inputs().size() > 2 ? op.inputs().get(2) : -1;
+        data.append("/* operator ").append(index).append(": CONV_2D */\n");
+        String w = window(index, in, out, filter.dim(1), filter.dim(2), o.padding(), o.strideH(), o.strideW(),
+                o.dilationH(), o.dilationW());
+        String q = requant(index, in, filter, out, filter.dim(0), o.activation(), false);
+        String f = int8Constant(op.inputs().get(1));
+        String b = biasConstant(bias);
+        body.append(comment(index, op, "CONV_2D"));
+        body.append("    lb_conv2d_s8(").append(w).append(", ").append(q).append(", ").append(arena(in.index()))
+                .append(", ").append(f).append(", ").append(filter.dim(3)).append(", ").append(b).append(", ")
+                .append(arena(out.index())).append(");\n");
+    }
+
+    private void emitDepthwise(int index, Operator op) {
+        OperatorOptions.DepthwiseConv2D o = (OperatorOptions.DepthwiseConv2D) op.options();
+        TensorView in = interpreter.tensor(op.inputs().get(0));
+        TensorView filter = interpreter.tensor(op.inputs().get(1));
+        TensorView out = interpreter.tensor(op.outputs().get(0));
+        int bias = op.inputs().size() > 2 ? op.inputs().get(2) : -1;
+        data.append("/* operator ").append(index).append(": DEPTHWISE_CONV_2D */\n");
+        String w = window(index, in, out, filter.dim(1), filter.dim(2), o.padding(), o.strideH(), o.strideW(),
+                o.dilationH(), o.dilationW());
+        String q = requant(index, in, filter, out, filter.dim(3), o.activation(), false);
+        String f = int8Constant(op.inputs().get(1));
+        String b = biasConstant(bias);
+        body.append(comment(index, op, "DEPTHWISE_CONV_2D"));
+        body.append("    lb_depthwise_conv2d_s8(").append(w).append(", ").append(q).append(", ")
+                .append(o.depthMultiplier()).append(", ").append(arena(in.index())).append(", ").append(f)
+                .append(", ").append(b).append(", ").append(arena(out.index())).append(");\n");
+    }
+
+    private void emitFullyConnected(int index, Operator op) {
+        OperatorOptions.FullyConnected o = (OperatorOptions.FullyConnected) op.options();
+        TensorView in = interpreter.tensor(op.inputs().get(0));
+        TensorView filter = interpreter.tensor(op.inputs().get(1));
+        TensorView out = interpreter.tensor(op.outputs().get(0));
+        int bias = op.inputs().size() > 2 ? op.inputs().get(2) : -1;
+        int outDepth = out.dim(out.rank() - 1);
+        int accumDepth = filter.dim(1);
+        int batches = in.elementCount() / accumDepth;
+        boolean perChannel = filter.quantization().isPerChannel();
+        data.append("/* operator ").append(index).append(": FULLY_CONNECTED */\n");
+        String q = requant(index, in, filter, out, outDepth, o.activation(), !perChannel);
+        String f = int8Constant(op.inputs().get(1));
+        String b = biasConstant(bias);
+        int filterOffset = perChannel ? 0 : -filter.zeroPoint();
+        body.append(comment(index, op, "FULLY_CONNECTED"));
+        body.append("    lb_fully_connected_s8(").append(batches).append(", ").append(accumDepth).append(", ")
+                .append(outDepth).append(", ").append(q).append(", ").append(filterOffset).append(", ")
+                .append(arena(in.index())).append(", ").append(f).append(", ").append(b).append(", ")
+                .append(arena(out.index())).append(");\n");
+    }
+
+    private void emitPool(int index, Operator op, BuiltinOperator builtin) {
+        OperatorOptions.Pool2D o = (OperatorOptions.Pool2D) op.options();
+        TensorView in = interpreter.tensor(op.inputs().get(0));
+        TensorView out = interpreter.tensor(op.outputs().get(0));
+        data.append("/* operator ").append(index).append(": ").append(builtin).append(" */\n");
+        String w = window(index, in, out, o.filterHeight(), o.filterWidth(), o.padding(), o.strideH(), o.strideW(),
+                1, 1);
+        int[] range = activationRange(o.activation(), out);
+        String fn = builtin == BuiltinOperator.MAX_POOL_2D ? "lb_max_pool_s8" : "lb_average_pool_s8";
+        body.append(comment(index, op, builtin.name()));
+        body.append("    ").append(fn).append("(").append(w).append(", ").append(range[0]).append(", ")
+                .append(range[1]).append(", ").append(arena(in.index())).append(", ").append(arena(out.index()))
+                .append(");\n");
+    }
+
+    private void emitSoftmax(int index, Operator op) {
+        OperatorOptions.Softmax o = (OperatorOptions.Softmax) op.options();
+        TensorView in = interpreter.tensor(op.inputs().get(0));
+        TensorView out = interpreter.tensor(op.outputs().get(0));
+        if (out.zeroPoint() != -128 || out.scale() != 1f / 256) {
+            throw new UnsupportedOperationException("operator " + index
+                    + " (SOFTMAX) needs int8 output scale 1/256 and zero point -128");
+        }
+        // PreprocessSoftmaxScaling with 5 integer bits for the scaled difference, as the runtime's SoftmaxOp.
+        double real = Math.min((double) o.beta() * (double) in.scale() * (double) (1 << 26),
+                (double) ((1L << 31) - 1));
+        QuantizedMultiplier m = QuantizedMultiplier.of(real);
+        double maxInputRescaled = 1.0 * ((1 << 5) - 1) * (double) (1L << 26) / (double) (1L << m.shift());
+        int diffMin = -(int) Math.floor(maxInputRescaled);
+        int depth = in.dim(in.rank() - 1);
+        int rows = depth == 0 ? 0 : in.elementCount() / depth;
+        body.append(comment(index, op, "SOFTMAX"));
+        body.append("    lb_softmax_s8(").append(rows).append(", ").append(depth).append(", ")
+                .append(m.multiplier()).append(", ").append(m.shift()).append(", ").append(diffMin).append(", ")
+                .append(arena(in.index())).append(", ").append(arena(out.index())).append(");\n");
+    }
+
+    private void emitCopy(int index, Operator op, BuiltinOperator builtin) {
+        TensorView in = interpreter.tensor(op.inputs().get(0));
+        TensorView out = interpreter.tensor(op.outputs().get(0));
+        if (in.isConstant()) {
+            throw unsupported(index, builtin.name() + " of a constant");
+        }
+        if (in.offset() == out.offset()) {
+            body.append("    /* ").append(index).append(": ").append(builtin)
+                    .append(" shares its input's bytes: nothing to do */\n");
+        } else {
+            body.append(comment(index, op, builtin.name()));
+            body.append("    memmove(").append(arena(out.index())).append(", ").append(arena(in.index()))
+                    .append(", ").append(out.byteSize()).append(");\n");
+        }
+    }
+
+    /** Shapes are static, so a shape computation whose only readers are RESHAPE's shape input folds away. */
+    private void requireFoldable(int index, Operator op, BuiltinOperator builtin) {
+        int produced = op.outputs().get(0);
+        if (graph.outputs().contains(produced)) {
+            throw unsupported(index, builtin.name() + " producing a model output");
+        }
+        for (Operator reader : graph.operators()) {
+            BuiltinOperator rb = model.operatorCode(reader).builtin();
+            for (int k = 0; k < reader.inputs().size(); k++) {
+                if (reader.inputs().get(k) != produced) {
+                    continue;
+                }
+                boolean ok = SHAPE_ONLY.contains(rb) || (rb == BuiltinOperator.RESHAPE && k == 1);
+                if (!ok) {
+                    throw unsupported(index, builtin.name() + " read by " + rb);
+                }
+            }
+        }
+        body.append("    /* ").append(index).append(": ").append(builtin)
+                .append(" folded away: shapes are static */\n");
+    }
+}

@@ -1,0 +1,117 @@
+package dev.littlebrain.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.littlebrain.runtime.Interpreter;
+import dev.littlebrain.tflite.ConformanceCases;
+import dev.littlebrain.tflite.Model;
+import dev.littlebrain.tflite.TfliteReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every int8 conformance model compiled to C with the host gcc: outputs byte-equal to the runtime and the golden files. */
+class StandaloneCGeneratorTest {
+    private static final String MAIN = """
+            #include <stdio.h>
+            #include "lb_model.h"
+
+            static unsigned char input[LB_INPUT_BYTES];
+            static unsigned char output[LB_OUTPUT_BYTES];
+
+            int main(int argc, char **argv) {
+                int i;
+                for (i = 1; i < argc; i++) {
+                    FILE *f = fopen(argv[i], "rb");
+                    if (f == NULL || fread(input, 1, LB_INPUT_BYTES, f) != LB_INPUT_BYTES) {
+                        return 2;
+                    }
+                    fclose(f);
+                    if (lb_invoke(input, output) != 0) {
+                        return 3;
+                    }
+                    fwrite(output, 1, LB_OUTPUT_BYTES, stdout);
+                }
+                return 0;
+            }
+            """;
+
+    static Stream<Path> int8Cases() {
+        return ConformanceCases.stream().filter(p -> p.getFileName().toString().contains("int8")
+                || p.getFileName().toString().equals("tflm_micro_speech"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("int8Cases")
+    void compiledModelMatchesRuntimeAndGolden(Path caseDir, @TempDir Path dir) throws Exception {
+        HostCompiler.requireAvailable("gcc");
+        Model model = TfliteReader.read(caseDir.resolve("model.tflite"));
+        try {
+            StandaloneCGenerator.write(model, caseDir.getFileName() + "/model.tflite", dir);
+        } catch (UnsupportedOperationException e) {
+            String reason = "skipped " + caseDir.getFileName() + ": " + e.getMessage();
+            System.out.println(reason);
+            Assumptions.assumeTrue(false, reason);
+        }
+        Files.writeString(dir.resolve("main.c"), MAIN);
+        List<Path> inputs = new ArrayList<>();
+        for (int k = 0; Files.exists(caseDir.resolve("input_" + k + ".bin")); k++) {
+            inputs.add(caseDir.resolve("input_" + k + ".bin"));
+        }
+        byte[] expected = expected(model, caseDir, inputs);
+
+        List<String> sources = List.of("main.c", "lb_model.c", "lb_kernels.c");
+        List<String> plain = new ArrayList<>(List.of("gcc", "-std=c99", "-O2", "-Wall", "-Wextra", "-Werror",
+                "-o", "model"));
+        plain.addAll(sources);
+        HostCompiler.compile(dir, plain);
+        assertArrayEquals(expected, runAll(dir, "model", inputs), caseDir.getFileName() + " (gcc -O2)");
+
+        List<String> sanitized = new ArrayList<>(List.of("gcc", "-std=c99", "-O1", "-g", "-Wall", "-Wextra",
+                "-Werror", "-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-o", "model_san"));
+        sanitized.addAll(sources);
+        HostCompiler.compile(dir, sanitized);
+        assertArrayEquals(expected, runAll(dir, "model_san", inputs), caseDir.getFileName() + " (ASan/UBSan)");
+    }
+
+    private static byte[] expected(Model model, Path caseDir, List<Path> inputs) throws Exception {
+        Interpreter interpreter = new Interpreter(model);
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (int k = 0; k < inputs.size(); k++) {
+            byte[] in = Files.readAllBytes(inputs.get(k));
+            int off = 0;
+            for (int i = 0; i < interpreter.inputCount(); i++) {
+                int n = interpreter.input(i).byteSize();
+                interpreter.input(i).copyFrom(java.util.Arrays.copyOfRange(in, off, off + n));
+                off += n;
+            }
+            interpreter.invoke();
+            java.io.ByteArrayOutputStream one = new java.io.ByteArrayOutputStream();
+            for (int i = 0; i < interpreter.outputCount(); i++) {
+                one.write(interpreter.output(i).bytes());
+            }
+            byte[] golden = Files.readAllBytes(caseDir.resolve("output_" + k + ".bin"));
+            assertArrayEquals(golden, one.toByteArray(), "runtime vs golden, example " + k);
+            all.write(one.toByteArray());
+        }
+        return all.toByteArray();
+    }
+
+    private static byte[] runAll(Path dir, String exe, List<Path> inputs) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(dir.resolve(exe).toString());
+        for (Path p : inputs) {
+            cmd.add(p.toString());
+        }
+        HostCompiler.Result r = HostCompiler.run(cmd, dir);
+        assertEquals(0, r.exitCode(), r.stderr());
+        return r.stdout();
+    }
+}
