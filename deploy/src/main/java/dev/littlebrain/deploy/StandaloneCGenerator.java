@@ -1,7 +1,11 @@
 package dev.littlebrain.deploy;
 
 import dev.littlebrain.runtime.Interpreter;
+import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.kernels.ChannelMultipliers;
+import dev.littlebrain.runtime.kernels.QuantizedActivationRange;
+import dev.littlebrain.runtime.kernels.SpatialPadding;
 import dev.littlebrain.runtime.quant.QuantizedMultiplier;
 import dev.littlebrain.tflite.Activation;
 import dev.littlebrain.tflite.BuiltinOperator;
@@ -297,89 +301,55 @@ public final class StandaloneCGenerator {
         data.append("};\n\n");
     }
 
-    /** Per-channel requantization, as the runtime's ChannelMultipliers (per-axis PopulateConvolutionQuantizationParams). */
-    private String requant(int index, TensorView input, TensorView filter, TensorView output, int channels,
-            Activation activation, boolean fullyConnectedPerTensor) {
-        int[] multipliers = new int[channels];
-        int[] shifts = new int[channels];
-        float[] scales = filter.quantization().scales();
-        for (int c = 0; c < channels; c++) {
-            QuantizedMultiplier m;
-            if (fullyConnectedPerTensor) {
-                // GetQuantizedConvolutionMultipler: the product of scales is taken in float first.
-                float product = input.scale() * filter.scale();
-                m = QuantizedMultiplier.of((double) product / (double) output.scale());
-            } else {
-                double filterScale = filter.quantization().isPerChannel() ? scales[c] : scales[0];
-                m = QuantizedMultiplier.of((double) input.scale() * filterScale / (double) output.scale());
-            }
-            multipliers[c] = m.multiplier();
-            shifts[c] = m.shift();
-        }
-        String prefix = "lb_op" + index;
-        int32Array(prefix + "_multipliers", multipliers);
-        int32Array(prefix + "_shifts", shifts);
-        int[] range = activationRange(activation, output);
+    /**
+     * Per-channel requantization and activation clamp, computed by the runtime's own classes so the C
+     * gets exactly the parameters the Java kernels use.
+     */
+    private String requant(Node node, TensorView input, TensorView filter, TensorView output, int channels,
+            int quantizedDimension, Activation activation, boolean fullyConnectedPerTensor) {
+        ChannelMultipliers m = fullyConnectedPerTensor
+                ? ChannelMultipliers.perTensorFullyConnected(node, input, filter, output, channels)
+                : ChannelMultipliers.of(node, input, filter, output, channels, quantizedDimension);
+        String prefix = "lb_op" + node.index();
+        int32Array(prefix + "_multipliers", m.multipliers());
+        int32Array(prefix + "_shifts", m.shifts());
+        QuantizedActivationRange range = QuantizedActivationRange.of(node, activation, output);
         data.append("static const lb_requant ").append(prefix).append("_requant = {\n    ")
                 .append(prefix).append("_multipliers, ").append(prefix).append("_shifts, ")
                 .append(-input.zeroPoint()).append(", ").append(output.zeroPoint()).append(", ")
-                .append(range[0]).append(", ").append(range[1]).append("\n};\n\n");
+                .append(range.min()).append(", ").append(range.max()).append("\n};\n\n");
         return "&" + prefix + "_requant";
     }
 
-    /** CalculateActivationRangeQuantized for int8, as the runtime's QuantizedActivationRange. */
-    private static int[] activationRange(Activation activation, TensorView output) {
-        int lo = Byte.MIN_VALUE;
-        int hi = Byte.MAX_VALUE;
-        float s = output.scale();
-        int zp = output.zeroPoint();
-        return switch (activation) {
-            case NONE -> new int[] {lo, hi};
-            case RELU -> new int[] {Math.max(lo, quantize(0f, s, zp)), hi};
-            case RELU6 -> new int[] {Math.max(lo, quantize(0f, s, zp)), Math.min(hi, quantize(6f, s, zp))};
-            case RELU_N1_TO_1 -> new int[] {Math.max(lo, quantize(-1f, s, zp)), Math.min(hi, quantize(1f, s, zp))};
-            default -> throw new UnsupportedOperationException("c-standalone does not support fused activation "
-                    + activation);
-        };
-    }
-
-    private static int quantize(float f, float scale, int zeroPoint) {
-        float q = f / scale;
-        double rounded = q >= 0 ? Math.floor(q + 0.5) : -Math.floor(-(double) q + 0.5);
-        return zeroPoint + (int) rounded;
+    /** The operator with its tensors bound, as the runtime's kernels see it (for shared parameter code). */
+    private Node node(int index, Operator op) {
+        TensorView[] inputs = new TensorView[op.inputs().size()];
+        for (int i = 0; i < inputs.length; i++) {
+            int t = op.inputs().get(i);
+            inputs[i] = t < 0 ? null : interpreter.tensor(t);
+        }
+        TensorView[] outputs = new TensorView[op.outputs().size()];
+        for (int i = 0; i < outputs.length; i++) {
+            outputs[i] = interpreter.tensor(op.outputs().get(i));
+        }
+        return new Node(index, model.operatorCode(op), op.options(), inputs, outputs);
     }
 
     private String window(int index, TensorView in, TensorView out, int fh, int fw, Padding padding, int sh, int sw,
             int dh, int dw) {
-        int outH = outSize(padding, in.dim(1), fh, sh, dh);
-        int outW = outSize(padding, in.dim(2), fw, sw, dw);
-        if (outH != out.dim(1) || outW != out.dim(2)) {
+        SpatialPadding pad = SpatialPadding.compute(padding, in.dim(1), in.dim(2), fh, fw, sh, sw, dh, dw);
+        if (pad.outHeight() != out.dim(1) || pad.outWidth() != out.dim(2)) {
             throw new UnsupportedOperationException("operator " + index + ": output shape "
                     + java.util.Arrays.toString(out.shape()) + " does not match its window");
         }
-        int top = before(sh, dh, in.dim(1), fh, outH);
-        int left = before(sw, dw, in.dim(2), fw, outW);
         String name = "lb_op" + index + "_window";
         data.append("static const lb_window ").append(name).append(" = {\n    ")
                 .append(in.dim(0)).append(", ").append(in.dim(1)).append(", ").append(in.dim(2)).append(", ")
                 .append(in.dim(3)).append(",\n    ").append(fh).append(", ").append(fw).append(",\n    ")
-                .append(outH).append(", ").append(outW).append(", ").append(out.dim(3)).append(",\n    ")
-                .append(sh).append(", ").append(sw).append(", ").append(dh).append(", ").append(dw).append(",\n    ")
-                .append(top).append(", ").append(left).append("\n};\n\n");
+                .append(pad.outHeight()).append(", ").append(pad.outWidth()).append(", ").append(out.dim(3))
+                .append(",\n    ").append(sh).append(", ").append(sw).append(", ").append(dh).append(", ").append(dw)
+                .append(",\n    ").append(pad.top()).append(", ").append(pad.left()).append("\n};\n\n");
         return "&" + name;
-    }
-
-    private static int outSize(Padding padding, int in, int filter, int stride, int dilation) {
-        int effective = (filter - 1) * dilation + 1;
-        return switch (padding) {
-            case SAME -> (in + stride - 1) / stride;
-            case VALID -> (in + stride - effective) / stride;
-        };
-    }
-
-    private static int before(int stride, int dilation, int in, int filter, int out) {
-        int effective = (filter - 1) * dilation + 1;
-        return Math.max((out - 1) * stride + effective - in, 0) / 2;
     }
 
     private void emitConv(int index, Operator op) {
@@ -391,7 +361,7 @@ public final class StandaloneCGenerator {
         data.append("/* operator ").append(index).append(": CONV_2D */\n");
         String w = window(index, in, out, filter.dim(1), filter.dim(2), o.padding(), o.strideH(), o.strideW(),
                 o.dilationH(), o.dilationW());
-        String q = requant(index, in, filter, out, filter.dim(0), o.activation(), false);
+        String q = requant(node(index, op), in, filter, out, filter.dim(0), 0, o.activation(), false);
         String f = int8Constant(op.inputs().get(1));
         String b = biasConstant(bias);
         body.append(comment(index, op, "CONV_2D"));
@@ -409,7 +379,7 @@ public final class StandaloneCGenerator {
         data.append("/* operator ").append(index).append(": DEPTHWISE_CONV_2D */\n");
         String w = window(index, in, out, filter.dim(1), filter.dim(2), o.padding(), o.strideH(), o.strideW(),
                 o.dilationH(), o.dilationW());
-        String q = requant(index, in, filter, out, filter.dim(3), o.activation(), false);
+        String q = requant(node(index, op), in, filter, out, filter.dim(3), 3, o.activation(), false);
         String f = int8Constant(op.inputs().get(1));
         String b = biasConstant(bias);
         body.append(comment(index, op, "DEPTHWISE_CONV_2D"));
@@ -429,7 +399,7 @@ public final class StandaloneCGenerator {
         int batches = in.elementCount() / accumDepth;
         boolean perChannel = filter.quantization().isPerChannel();
         data.append("/* operator ").append(index).append(": FULLY_CONNECTED */\n");
-        String q = requant(index, in, filter, out, outDepth, o.activation(), !perChannel);
+        String q = requant(node(index, op), in, filter, out, outDepth, 0, o.activation(), !perChannel);
         String f = int8Constant(op.inputs().get(1));
         String b = biasConstant(bias);
         int filterOffset = perChannel ? 0 : -filter.zeroPoint();
@@ -447,11 +417,11 @@ public final class StandaloneCGenerator {
         data.append("/* operator ").append(index).append(": ").append(builtin).append(" */\n");
         String w = window(index, in, out, o.filterHeight(), o.filterWidth(), o.padding(), o.strideH(), o.strideW(),
                 1, 1);
-        int[] range = activationRange(o.activation(), out);
+        QuantizedActivationRange range = QuantizedActivationRange.of(node(index, op), o.activation(), out);
         String fn = builtin == BuiltinOperator.MAX_POOL_2D ? "lb_max_pool_s8" : "lb_average_pool_s8";
         body.append(comment(index, op, builtin.name()));
-        body.append("    ").append(fn).append("(").append(w).append(", ").append(range[0]).append(", ")
-                .append(range[1]).append(", ").append(arena(in.index())).append(", ").append(arena(out.index()))
+        body.append("    ").append(fn).append("(").append(w).append(", ").append(range.min()).append(", ")
+                .append(range.max()).append(", ").append(arena(in.index())).append(", ").append(arena(out.index()))
                 .append(");\n");
     }
 

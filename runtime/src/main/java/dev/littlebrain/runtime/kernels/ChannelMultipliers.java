@@ -12,9 +12,9 @@ import dev.littlebrain.tflite.Quantization;
  * {@code QuantizeMultiplier((double) inputScale * (double) filterScale[c] / (double) outputScale)}, a
  * per-tensor filter scale being broadcast to every channel.
  */
-record ChannelMultipliers(int[] multipliers, int[] shifts) {
+public record ChannelMultipliers(int[] multipliers, int[] shifts) {
 
-    static ChannelMultipliers of(Node node, TensorView input, TensorView filter, TensorView output, int channels,
+    public static ChannelMultipliers of(Node node, TensorView input, TensorView filter, TensorView output, int channels,
             int quantizedDimension) {
         Operands.requireQuantized(node, input, "input");
         Operands.requireQuantized(node, filter, "filter");
@@ -45,7 +45,7 @@ record ChannelMultipliers(int[] multipliers, int[] shifts) {
      * The per-tensor multiplier of FULLY_CONNECTED, TFLite's {@code GetQuantizedConvolutionMultipler}: note
      * that the product {@code inputScale * filterScale} is taken in <em>float</em> before widening to double.
      */
-    static ChannelMultipliers perTensorFullyConnected(Node node, TensorView input, TensorView filter,
+    public static ChannelMultipliers perTensorFullyConnected(Node node, TensorView input, TensorView filter,
             TensorView output, int channels) {
         Operands.requireQuantized(node, input, "input");
         Operands.requireQuantized(node, filter, "filter");

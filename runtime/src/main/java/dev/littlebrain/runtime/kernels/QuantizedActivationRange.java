@@ -11,9 +11,9 @@ import dev.littlebrain.tflite.Activation;
  * bounds quantized with the output's scale and zero point in <em>float</em> arithmetic, rounded half away
  * from zero ({@code TfLiteRound}), then intersected with the output type's range.
  */
-record QuantizedActivationRange(int min, int max) {
+public record QuantizedActivationRange(int min, int max) {
 
-    static QuantizedActivationRange of(Node node, Activation activation, TensorView output) {
+    public static QuantizedActivationRange of(Node node, Activation activation, TensorView output) {
         int qmin;
         int qmax;
         switch (output.type()) {
