@@ -148,5 +148,4 @@ public final class Calibration {
         }
         return b.array();
     }
-
 }
