@@ -3,7 +3,9 @@ package dev.littlebrain.cli;
 import dev.littlebrain.cli.commands.DataCommand;
 import dev.littlebrain.cli.commands.DemoCommand;
 import dev.littlebrain.cli.commands.DspCommand;
+import dev.littlebrain.cli.commands.DeployCommand;
 import dev.littlebrain.cli.commands.FeaturesCommand;
+import dev.littlebrain.cli.commands.QuantizeCommand;
 import dev.littlebrain.cli.commands.InspectCommand;
 import dev.littlebrain.cli.commands.RunCommand;
 import java.io.PrintWriter;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Option;
         versionProvider = Version.class,
         description = "Offline TinyML toolchain: features, training, int8 models, a bit-exact TFLite Micro runtime, deployment.",
         subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, DspCommand.class, DataCommand.class,
-                FeaturesCommand.class,
+                FeaturesCommand.class, QuantizeCommand.class, DeployCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LittleBrain {
 

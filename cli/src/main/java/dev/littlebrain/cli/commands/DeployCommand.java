@@ -1,0 +1,72 @@
+package dev.littlebrain.cli.commands;
+
+import dev.littlebrain.deploy.CArrayExport;
+import dev.littlebrain.deploy.StandaloneCGenerator;
+import dev.littlebrain.deploy.TfliteExport;
+import dev.littlebrain.tflite.Model;
+import dev.littlebrain.tflite.TfliteReader;
+import dev.littlebrain.tflite.TfliteWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code littlebrain deploy MODEL.tflite --format FORMAT --out DIR}: a model as files for a device build. */
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = "Export a model for a device: the .tflite file, a C array for TensorFlow Lite Micro, or plain"
+                + " C99 with no interpreter (c-standalone).")
+public final class DeployCommand implements Callable<Integer> {
+
+    /** Export formats. */
+    enum Format { tflite, c_array, c_standalone }
+
+    @Parameters(index = "0", paramLabel = "MODEL.tflite")
+    Path modelFile;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+            description = "tflite, c-array or c-standalone")
+    String format;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Option(names = "--symbol", defaultValue = "g_model", description = "C array name for c-array (default: ${DEFAULT-VALUE}).")
+    String symbol;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Format f = parseFormat();
+        Model model = TfliteReader.read(modelFile);
+        String source = modelFile.getFileName().toString();
+        List<Path> written = switch (f) {
+            case tflite -> List.of(TfliteExport.write(model, out, source));
+            case c_array -> CArrayExport.write(TfliteWriter.write(model), symbol, source, out);
+            case c_standalone -> StandaloneCGenerator.write(model, source, out);
+        };
+        PrintWriter o = spec.commandLine().getOut();
+        for (Path p : written) {
+            o.println("wrote " + p);
+        }
+        o.flush();
+        return 0;
+    }
+
+    private Format parseFormat() {
+        try {
+            return Format.valueOf(format.toLowerCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --format '" + format
+                    + "'; choose tflite, c-array or c-standalone");
+        }
+    }
+}
