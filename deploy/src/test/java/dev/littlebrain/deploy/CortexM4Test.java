@@ -1,0 +1,145 @@
+package dev.littlebrain.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.littlebrain.runtime.Interpreter;
+import dev.littlebrain.tflite.ConformanceCases;
+import dev.littlebrain.tflite.Model;
+import dev.littlebrain.tflite.TfliteReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every int8 conformance model compiled to C, cross-compiled for a Cortex-M4F and run bare-metal under QEMU
+ * ({@code mps2-an386}): outputs byte-equal to the Java runtime and the golden files. Prints flash, RAM, stack
+ * high-water and instructions per inference for each model.
+ *
+ * <p>The harness ({@code m4/startup.c}, {@code m4/main.c}, {@code m4/m4.ld}) reads {@code inputs.bin} (every
+ * example back to back), writes {@code outputs.bin} and {@code stats.txt} through ARM semihosting, one QEMU run
+ * per model. Instructions are counted with SysTick on the CPU clock under {@code -icount shift=0} (one
+ * instruction per nanosecond of virtual time, one 25 MHz tick per 40 instructions).
+ */
+class CortexM4Test {
+    private static final String[] HARNESS = {"startup.c", "main.c", "m4.ld"};
+
+    static Stream<Path> int8Cases() {
+        return ConformanceCases.stream().filter(p -> p.getFileName().toString().contains("int8")
+                || p.getFileName().toString().equals("tflm_micro_speech"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("int8Cases")
+    void modelOnCortexM4MatchesRuntimeAndGolden(Path caseDir, @TempDir Path dir) throws Exception {
+        HostCompiler.requireAvailable("arm-none-eabi-gcc");
+        HostCompiler.requireAvailable("arm-none-eabi-size");
+        HostCompiler.requireAvailable("qemu-system-arm");
+        String name = caseDir.getFileName().toString();
+        Model model = TfliteReader.read(caseDir.resolve("model.tflite"));
+        try {
+            StandaloneCGenerator.write(model, name + "/model.tflite", dir);
+        } catch (UnsupportedOperationException e) {
+            String reason = "m4 skipped " + name + ": " + e.getMessage();
+            System.out.println(reason);
+            Assumptions.assumeTrue(false, reason);
+        }
+        for (String file : HARNESS) {
+            try (InputStream in = CortexM4Test.class.getResourceAsStream("m4/" + file)) {
+                if (in == null) {
+                    throw new IOException("missing test resource m4/" + file);
+                }
+                Files.write(dir.resolve(file), in.readAllBytes());
+            }
+        }
+
+        List<Path> inputs = new ArrayList<>();
+        ByteArrayOutputStream allInputs = new ByteArrayOutputStream();
+        for (int k = 0; Files.exists(caseDir.resolve("input_" + k + ".bin")); k++) {
+            inputs.add(caseDir.resolve("input_" + k + ".bin"));
+            allInputs.write(Files.readAllBytes(caseDir.resolve("input_" + k + ".bin")));
+        }
+        Files.write(dir.resolve("inputs.bin"), allInputs.toByteArray());
+        byte[] expected = expected(model, caseDir, inputs);
+
+        HostCompiler.compile(dir, List.of("arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mthumb", "-mfloat-abi=hard",
+                "-mfpu=fpv4-sp-d16", "-O2", "-std=c99", "-Wall", "-Wextra", "-Werror",
+                "-ffunction-sections", "-fdata-sections", "-nostartfiles", "-Wl,--gc-sections", "-T", "m4.ld",
+                "-o", "model.elf", "startup.c", "main.c", "lb_model.c", "lb_kernels.c"));
+
+        HostCompiler.Result run = HostCompiler.run(List.of("qemu-system-arm", "-M", "mps2-an386", "-nographic",
+                "-semihosting", "-icount", "shift=0", "-kernel", "model.elf"), dir);
+        assertEquals(0, run.exitCode(), name + ": QEMU/harness failed\n" + run.stderr()
+                + new String(run.stdout(), StandardCharsets.UTF_8));
+        assertArrayEquals(expected, Files.readAllBytes(dir.resolve("outputs.bin")), name + " (Cortex-M4, -O2)");
+
+        Map<String, Long> stats = new HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("stats.txt"))) {
+            String[] kv = line.trim().split(" ");
+            if (kv.length == 2) {
+                stats.put(kv[0], Long.parseLong(kv[1]));
+            }
+        }
+        assertEquals(inputs.size(), stats.get("examples"), name + ": examples run on the target");
+        Map<String, Long> sections = sections(dir.resolve("model.elf"));
+        long flash = sections.getOrDefault(".text", 0L) + sections.getOrDefault(".rodata", 0L)
+                + sections.getOrDefault(".ARM.exidx", 0L) + sections.getOrDefault(".data", 0L);
+        long ram = sections.getOrDefault(".data", 0L) + sections.getOrDefault(".bss", 0L);
+        long perInference = stats.get("instructions_total") / Math.max(1, inputs.size());
+        System.out.printf("m4 %s: flash %d B, ram %d B, stack %d B, instructions/inference %d"
+                        + " (min %d, max %d; text %d + rodata %d B)%n",
+                name, flash, ram, stats.get("stack_bytes"), perInference, stats.get("instructions_min"),
+                stats.get("instructions_max"), sections.getOrDefault(".text", 0L),
+                sections.getOrDefault(".rodata", 0L));
+    }
+
+    /** Section sizes from {@code arm-none-eabi-size -A}. */
+    private static Map<String, Long> sections(Path elf) throws IOException {
+        HostCompiler.Result r = HostCompiler.run(List.of("arm-none-eabi-size", "-A", elf.toString()), null);
+        assertEquals(0, r.exitCode(), r.stderr());
+        Map<String, Long> sizes = new HashMap<>();
+        for (String line : new String(r.stdout(), StandardCharsets.UTF_8).split("\n")) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length == 3 && f[0].startsWith(".") && f[1].matches("\\d+")) {
+                sizes.put(f[0], Long.parseLong(f[1]));
+            }
+        }
+        return sizes;
+    }
+
+    private static byte[] expected(Model model, Path caseDir, List<Path> inputs) throws Exception {
+        Interpreter interpreter = new Interpreter(model);
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        for (int k = 0; k < inputs.size(); k++) {
+            byte[] in = Files.readAllBytes(inputs.get(k));
+            int off = 0;
+            for (int i = 0; i < interpreter.inputCount(); i++) {
+                int n = interpreter.input(i).byteSize();
+                interpreter.input(i).copyFrom(Arrays.copyOfRange(in, off, off + n));
+                off += n;
+            }
+            interpreter.invoke();
+            ByteArrayOutputStream one = new ByteArrayOutputStream();
+            for (int i = 0; i < interpreter.outputCount(); i++) {
+                one.write(interpreter.output(i).bytes());
+            }
+            byte[] golden = Files.readAllBytes(caseDir.resolve("output_" + k + ".bin"));
+            assertArrayEquals(golden, one.toByteArray(), "runtime vs golden, example " + k);
+            all.write(one.toByteArray());
+        }
+        return all.toByteArray();
+    }
+}
