@@ -57,14 +57,7 @@ class CortexM4Test {
             System.out.println(reason);
             Assumptions.assumeTrue(false, reason);
         }
-        for (String file : HARNESS) {
-            try (InputStream in = CortexM4Test.class.getResourceAsStream("m4/" + file)) {
-                if (in == null) {
-                    throw new IOException("missing test resource m4/" + file);
-                }
-                Files.write(dir.resolve(file), in.readAllBytes());
-            }
-        }
+        copyHarness(dir);
 
         List<Path> inputs = new ArrayList<>();
         ByteArrayOutputStream allInputs = new ByteArrayOutputStream();
@@ -75,24 +68,9 @@ class CortexM4Test {
         Files.write(dir.resolve("inputs.bin"), allInputs.toByteArray());
         byte[] expected = expected(model, caseDir, inputs);
 
-        HostCompiler.compile(dir, List.of("arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mthumb", "-mfloat-abi=hard",
-                "-mfpu=fpv4-sp-d16", "-O2", "-std=c99", "-Wall", "-Wextra", "-Werror",
-                "-ffunction-sections", "-fdata-sections", "-nostartfiles", "-Wl,--gc-sections", "-T", "m4.ld",
-                "-o", "model.elf", "startup.c", "main.c", "lb_model.c", "lb_kernels.c"));
-
-        HostCompiler.Result run = HostCompiler.run(List.of("qemu-system-arm", "-M", "mps2-an386", "-nographic",
-                "-semihosting", "-icount", "shift=0", "-kernel", "model.elf"), dir);
-        assertEquals(0, run.exitCode(), name + ": QEMU/harness failed\n" + run.stderr()
-                + new String(run.stdout(), StandardCharsets.UTF_8));
+        Map<String, Long> stats = buildAndRun(dir, List.of("lb_model.c", "lb_kernels.c"));
         assertArrayEquals(expected, Files.readAllBytes(dir.resolve("outputs.bin")), name + " (Cortex-M4, -O2)");
 
-        Map<String, Long> stats = new HashMap<>();
-        for (String line : Files.readAllLines(dir.resolve("stats.txt"))) {
-            String[] kv = line.trim().split(" ");
-            if (kv.length == 2) {
-                stats.put(kv[0], Long.parseLong(kv[1]));
-            }
-        }
         assertEquals(inputs.size(), stats.get("examples"), name + ": examples run on the target");
         Map<String, Long> sections = sections(dir.resolve("model.elf"));
         long flash = sections.getOrDefault(".text", 0L) + sections.getOrDefault(".rodata", 0L)
@@ -104,6 +82,86 @@ class CortexM4Test {
                 name, flash, ram, stats.get("stack_bytes"), perInference, stats.get("instructions_min"),
                 stats.get("instructions_max"), sections.getOrDefault(".text", 0L),
                 sections.getOrDefault(".rodata", 0L));
+    }
+
+    /**
+     * The harness itself on a model of known cost: {@code lb_invoke} runs a two-instruction loop n times, so the
+     * instruction counts of n = 1000 and n = 1000000 must differ by 1998000 (within two 40-instruction ticks).
+     * It also touches the last word of both 4 MiB SSRAMs, which checks the linker script's memory map.
+     */
+    @org.junit.jupiter.api.Test
+    void harnessCountsInstructionsAndSeesTheMemoryMap(@TempDir Path dir) throws Exception {
+        HostCompiler.requireAvailable("arm-none-eabi-gcc");
+        HostCompiler.requireAvailable("qemu-system-arm");
+        copyHarness(dir);
+        Files.writeString(dir.resolve("lb_model.h"), """
+                #define LB_INPUT_BYTES 4
+                #define LB_OUTPUT_BYTES 12
+                int lb_invoke(const void *input, void *output);
+                """);
+        Files.writeString(dir.resolve("lb_model.c"), """
+                #include <stdint.h>
+                #include "lb_model.h"
+                int lb_invoke(const void *input, void *output) {
+                    volatile uint32_t *ram_top = (volatile uint32_t *)0x203FFFFCu;
+                    volatile uint32_t *code_top = (volatile uint32_t *)0x003FFFFCu;
+                    uint32_t *out = (uint32_t *)output;
+                    uint32_t n = *(const uint32_t *)input;
+                    *ram_top = n ^ 0x12345678u;
+                    *code_top = n ^ 0x9ABCDEF0u;
+                    __asm__ volatile("1: subs %0, %0, #1\\n\\tbne 1b" : "+r"(n) : : "cc");
+                    out[0] = *ram_top;
+                    out[1] = *code_top;
+                    out[2] = n;
+                    return 0;
+                }
+                """);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        in.putInt(1000).putInt(1000000);
+        Files.write(dir.resolve("inputs.bin"), in.array());
+        Map<String, Long> stats = buildAndRun(dir, List.of("lb_model.c"));
+        java.nio.ByteBuffer want = java.nio.ByteBuffer.allocate(24).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        want.putInt(1000 ^ 0x12345678).putInt(1000 ^ 0x9ABCDEF0).putInt(0);
+        want.putInt(1000000 ^ 0x12345678).putInt(1000000 ^ 0x9ABCDEF0).putInt(0);
+        assertArrayEquals(want.array(), Files.readAllBytes(dir.resolve("outputs.bin")));
+        long difference = stats.get("instructions_max") - stats.get("instructions_min");
+        org.junit.jupiter.api.Assertions.assertTrue(Math.abs(difference - 1998000) <= 80,
+                "instructions of 999000 extra loop iterations: " + difference);
+        System.out.printf("m4 harness: 999000 iterations of subs/bne counted as %d instructions (exact: 1998000),"
+                + " harness stack %d B%n", difference, stats.get("stack_bytes"));
+    }
+
+    private static void copyHarness(Path dir) throws IOException {
+        for (String file : HARNESS) {
+            try (InputStream in = CortexM4Test.class.getResourceAsStream("m4/" + file)) {
+                if (in == null) {
+                    throw new IOException("missing test resource m4/" + file);
+                }
+                Files.write(dir.resolve(file), in.readAllBytes());
+            }
+        }
+    }
+
+    /** Cross-compiles the harness with {@code sources}, runs it once under QEMU and returns stats.txt. */
+    private static Map<String, Long> buildAndRun(Path dir, List<String> sources) throws IOException {
+        List<String> cc = new ArrayList<>(List.of("arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mthumb",
+                "-mfloat-abi=hard", "-mfpu=fpv4-sp-d16", "-O2", "-std=c99", "-Wall", "-Wextra", "-Werror",
+                "-ffunction-sections", "-fdata-sections", "-nostartfiles", "-Wl,--gc-sections", "-T", "m4.ld",
+                "-o", "model.elf", "startup.c", "main.c"));
+        cc.addAll(sources);
+        HostCompiler.compile(dir, cc);
+        HostCompiler.Result run = HostCompiler.run(List.of("qemu-system-arm", "-M", "mps2-an386", "-nographic",
+                "-semihosting", "-icount", "shift=0", "-kernel", "model.elf"), dir);
+        assertEquals(0, run.exitCode(), "QEMU/harness failed in " + dir + "\n" + run.stderr()
+                + new String(run.stdout(), StandardCharsets.UTF_8));
+        Map<String, Long> stats = new HashMap<>();
+        for (String line : Files.readAllLines(dir.resolve("stats.txt"))) {
+            String[] kv = line.trim().split(" ");
+            if (kv.length == 2) {
+                stats.put(kv[0], Long.parseLong(kv[1]));
+            }
+        }
+        return stats;
     }
 
     /** Section sizes from {@code arm-none-eabi-size -A}. */
