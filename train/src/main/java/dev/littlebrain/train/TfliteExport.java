@@ -123,9 +123,6 @@ public final class TfliteExport {
             act = a.activation();
             last++;
         }
-        if (last > i) {
-            out = layerOutput(layers, last, out);
-        }
         dev.littlebrain.tflite.Activation fused = switch (act) {
             case RELU -> dev.littlebrain.tflite.Activation.RELU;
             case RELU6 -> dev.littlebrain.tflite.Activation.RELU6;
@@ -199,10 +196,6 @@ public final class TfliteExport {
             activation(act, name + "/act", out);
         }
         return last;
-    }
-
-    private static int[] layerOutput(List<LayerSpec> layers, int index, int[] fallback) {
-        return fallback; // BatchNorm and activation keep the shape.
     }
 
     private static Activation activationOf(LayerSpec layer) {
