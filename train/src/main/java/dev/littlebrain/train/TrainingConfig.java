@@ -1,0 +1,42 @@
+package dev.littlebrain.train;
+
+/**
+ * How to fit a model. {@code patience} is the number of epochs without a validation-loss improvement before
+ * stopping (0 disables early stopping); the weights of the best epoch are kept. {@code classWeights} (null for
+ * none) scales each sample's loss by the weight of its label, as Keras' {@code class_weight}.
+ */
+public record TrainingConfig(float learningRate, int batchSize, int epochs, int patience, long seed,
+        float[] classWeights) {
+
+    public TrainingConfig {
+        if (learningRate <= 0 || batchSize <= 0 || epochs <= 0 || patience < 0) {
+            throw new IllegalArgumentException("learning rate, batch size and epochs must be positive");
+        }
+        classWeights = classWeights == null ? null : classWeights.clone();
+    }
+
+    public static TrainingConfig adam(float learningRate, int batchSize, int epochs) {
+        return new TrainingConfig(learningRate, batchSize, epochs, 0, 1L, null);
+    }
+
+    public TrainingConfig withEpochs(int n) {
+        return new TrainingConfig(learningRate, batchSize, n, patience, seed, classWeights);
+    }
+
+    public TrainingConfig withPatience(int n) {
+        return new TrainingConfig(learningRate, batchSize, epochs, n, seed, classWeights);
+    }
+
+    public TrainingConfig withSeed(long s) {
+        return new TrainingConfig(learningRate, batchSize, epochs, patience, s, classWeights);
+    }
+
+    public TrainingConfig withClassWeights(float[] weights) {
+        return new TrainingConfig(learningRate, batchSize, epochs, patience, seed, weights);
+    }
+
+    @Override
+    public float[] classWeights() {
+        return classWeights == null ? null : classWeights.clone();
+    }
+}
