@@ -610,8 +610,8 @@ public final class StandaloneCGenerator {
             TensorView in = interpreter.tensor(t);
             int chunk = in.dim(axis) * inner;
             String k = outer > 1 ? " + i * " + chunk : "";
-            String dst = outer > 1 ? " + i * " + out.dim(axis) * inner + " + " + outOffset : " + " + outOffset;
-            body.append(indent).append("memcpy(lb_arena + ").append(out.offset()).append(dst).append(", ")
+            String dst = outer > 1 ? " + i * " + out.dim(axis) * inner : "";
+            body.append(indent).append("memcpy(lb_arena + ").append(out.offset() + outOffset).append(dst).append(", ")
                     .append(int8Operand(t)).append(k).append(", ").append(chunk).append(");\n");
             outOffset += chunk;
         }

@@ -72,6 +72,64 @@ class StandaloneCGeneratorTest {
         sanitized.addAll(sources);
         HostCompiler.compile(dir, sanitized);
         assertArrayEquals(expected, runAll(dir, "model_san", inputs), caseDir.getFileName() + " (ASan/UBSan)");
+
+        // Random inputs beyond the golden examples (saturation, float edge cases): C against the runtime.
+        List<Path> random = randomInputs(model, dir, 16);
+        byte[] runtime = runtimeOutputs(model, random);
+        assertArrayEquals(runtime, runAll(dir, "model", random), caseDir.getFileName() + " random (gcc -O2)");
+        assertArrayEquals(runtime, runAll(dir, "model_san", random), caseDir.getFileName() + " random (ASan/UBSan)");
+    }
+
+    /** Uniform int8 bytes; float32 inputs mix ordinary values with huge ones, infinities, NaN and signed zeros. */
+    private static List<Path> randomInputs(Model model, Path dir, int count) throws Exception {
+        Interpreter interpreter = new Interpreter(model);
+        java.util.Random random = new java.util.Random(42);
+        float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, 1e12f, -1e12f,
+                0.5f, -0.5f, 1.5f, -2.5f};
+        List<Path> files = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            for (int i = 0; i < interpreter.inputCount(); i++) {
+                var input = interpreter.input(i);
+                if (input.type() == dev.littlebrain.tflite.TensorType.FLOAT32) {
+                    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(input.byteSize())
+                            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                    for (int e = 0; e < input.elementCount(); e++) {
+                        int pick = random.nextInt(4);
+                        b.putFloat(pick == 0 ? special[random.nextInt(special.length)]
+                                : (float) (random.nextGaussian() * (pick == 1 ? 0.05 : 3)));
+                    }
+                    bytes.write(b.array());
+                } else {
+                    byte[] b = new byte[input.byteSize()];
+                    random.nextBytes(b);
+                    bytes.write(b);
+                }
+            }
+            Path f = dir.resolve("random_" + k + ".bin");
+            Files.write(f, bytes.toByteArray());
+            files.add(f);
+        }
+        return files;
+    }
+
+    private static byte[] runtimeOutputs(Model model, List<Path> inputs) throws Exception {
+        Interpreter interpreter = new Interpreter(model);
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (Path p : inputs) {
+            byte[] in = Files.readAllBytes(p);
+            int off = 0;
+            for (int i = 0; i < interpreter.inputCount(); i++) {
+                int n = interpreter.input(i).byteSize();
+                interpreter.input(i).copyFrom(java.util.Arrays.copyOfRange(in, off, off + n));
+                off += n;
+            }
+            interpreter.invoke();
+            for (int i = 0; i < interpreter.outputCount(); i++) {
+                all.write(interpreter.output(i).bytes());
+            }
+        }
+        return all.toByteArray();
     }
 
     private static byte[] expected(Model model, Path caseDir, List<Path> inputs) throws Exception {
