@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Every int8 conformance model compiled to C with the host gcc: outputs byte-equal to the runtime and the golden files. */
 class StandaloneCGeneratorTest {
-    private static final String MAIN = """
+    static final String MAIN = """
             #include <stdio.h>
             #include "lb_model.h"
 
@@ -81,7 +81,7 @@ class StandaloneCGeneratorTest {
     }
 
     /** Uniform int8 bytes; float32 inputs mix ordinary values with huge ones, infinities, NaN and signed zeros. */
-    private static List<Path> randomInputs(Model model, Path dir, int count) throws Exception {
+    static List<Path> randomInputs(Model model, Path dir, int count) throws Exception {
         Interpreter interpreter = new Interpreter(model);
         java.util.Random random = new java.util.Random(42);
         float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, 1e12f, -1e12f,
@@ -113,7 +113,7 @@ class StandaloneCGeneratorTest {
         return files;
     }
 
-    private static byte[] runtimeOutputs(Model model, List<Path> inputs) throws Exception {
+    static byte[] runtimeOutputs(Model model, List<Path> inputs) throws Exception {
         Interpreter interpreter = new Interpreter(model);
         java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
         for (Path p : inputs) {
@@ -155,7 +155,7 @@ class StandaloneCGeneratorTest {
         return all.toByteArray();
     }
 
-    private static byte[] runAll(Path dir, String exe, List<Path> inputs) throws Exception {
+    static byte[] runAll(Path dir, String exe, List<Path> inputs) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(dir.resolve(exe).toString());
         for (Path p : inputs) {
