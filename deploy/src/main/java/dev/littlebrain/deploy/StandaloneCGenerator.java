@@ -3,7 +3,13 @@ package dev.littlebrain.deploy;
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.kernels.AddOp;
+import dev.littlebrain.runtime.kernels.Broadcast;
 import dev.littlebrain.runtime.kernels.ChannelMultipliers;
+import dev.littlebrain.runtime.kernels.MeanOp;
+import dev.littlebrain.runtime.kernels.MulOp;
+import dev.littlebrain.runtime.kernels.Q4InputScaling;
+import dev.littlebrain.runtime.kernels.Relu6Op;
 import dev.littlebrain.runtime.kernels.QuantizedActivationRange;
 import dev.littlebrain.runtime.kernels.SpatialPadding;
 import dev.littlebrain.runtime.quant.QuantizedMultiplier;
@@ -54,6 +60,8 @@ public final class StandaloneCGenerator {
     private final Map<Integer, String> constants = new LinkedHashMap<>();
     private final StringBuilder data = new StringBuilder();
     private final StringBuilder body = new StringBuilder();
+    /** Whether {@code lb_invoke} declares the loop index {@code i} (for concatenations with an outer loop). */
+    private boolean needsLoopIndex;
 
     private StandaloneCGenerator(Model model, String modelSource) {
         this.model = model;
@@ -100,10 +108,11 @@ public final class StandaloneCGenerator {
         return files;
     }
 
+    /** Model inputs and outputs are int8, or float32 where the model itself quantizes and dequantizes them. */
     private void requireInt8Io() {
         for (int t : concat(graph.inputs(), graph.outputs())) {
             TensorType type = graph.tensor(t).type();
-            if (type != TensorType.INT8) {
+            if (type != TensorType.INT8 && type != TensorType.FLOAT32) {
                 throw new UnsupportedOperationException("c-standalone supports int8 models; tensor '"
                         + graph.tensor(t).name() + "' is " + type.dtypeName()
                         + " (export float models with --format c-array and run them with TFLite Micro)");
@@ -175,7 +184,11 @@ public final class StandaloneCGenerator {
         b.append(data);
         b.append("int lb_invoke(const void *input, void *output)\n{\n");
         b.append("    const uint8_t *in = (const uint8_t *) input;\n");
-        b.append("    uint8_t *out = (uint8_t *) output;\n\n");
+        b.append("    uint8_t *out = (uint8_t *) output;\n");
+        if (needsLoopIndex) {
+            b.append("    int i;\n");
+        }
+        b.append('\n');
         int offset = 0;
         for (int t : graph.inputs()) {
             TensorView v = interpreter.tensor(t);
@@ -217,6 +230,12 @@ public final class StandaloneCGenerator {
         if (builtin != BuiltinOperator.SHAPE && builtin != BuiltinOperator.STRIDED_SLICE
                 && builtin != BuiltinOperator.PACK && builtin != BuiltinOperator.RESHAPE) {
             for (int t : concat(op.inputs(), op.outputs())) {
+                // The float side of QUANTIZE (input) and DEQUANTIZE (output) is the model's float I/O.
+                boolean floatSide = (builtin == BuiltinOperator.QUANTIZE && t == op.inputs().get(0))
+                        || (builtin == BuiltinOperator.DEQUANTIZE && t == op.outputs().get(0));
+                if (floatSide && graph.tensor(t).type() == TensorType.FLOAT32) {
+                    continue;
+                }
                 if (t >= 0 && !model.isConstant(graph.tensor(t)) && graph.tensor(t).type() != TensorType.INT8) {
                     throw new UnsupportedOperationException("c-standalone supports int8 models; operator " + index
                             + " (" + code.displayName() + ") has " + graph.tensor(t).type().dtypeName()
@@ -230,6 +249,15 @@ public final class StandaloneCGenerator {
             case FULLY_CONNECTED -> emitFullyConnected(index, op);
             case MAX_POOL_2D, AVERAGE_POOL_2D -> emitPool(index, op, builtin);
             case SOFTMAX -> emitSoftmax(index, op);
+            case ADD, SUB -> emitAdd(index, op, builtin);
+            case MUL -> emitMul(index, op);
+            case CONCATENATION -> emitConcatenation(index, op);
+            case TANH, LOGISTIC -> emitTanhOrLogistic(index, op, builtin);
+            case RELU6 -> emitRelu6(index, op);
+            case QUANTIZE -> emitQuantize(index, op);
+            case DEQUANTIZE -> emitDequantize(index, op);
+            case MEAN -> emitMean(index, op);
+            case PAD, PADV2 -> emitPad(index, op, builtin);
             case RESHAPE, EXPAND_DIMS, SQUEEZE -> emitCopy(index, op, builtin);
             case SHAPE, STRIDED_SLICE, PACK -> requireFoldable(index, op, builtin);
             default -> throw unsupported(index, code.displayName());
@@ -239,11 +267,22 @@ public final class StandaloneCGenerator {
     private static UnsupportedOperationException unsupported(int index, String name) {
         return new UnsupportedOperationException("c-standalone does not support operator " + index + " (" + name
                 + ") yet; it compiles CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED, MAX_POOL_2D, AVERAGE_POOL_2D,"
-                + " SOFTMAX and the reshape family (use --format c-array with TensorFlow Lite Micro instead)");
+                + " SOFTMAX, ADD, SUB, MUL, CONCATENATION, TANH, LOGISTIC, RELU6, QUANTIZE, DEQUANTIZE, MEAN, PAD"
+                + " and the reshape family (use --format c-array with TensorFlow Lite Micro instead)");
     }
 
     private String arena(int tensor) {
         return "lb_arena + " + interpreter.tensor(tensor).offset();
+    }
+
+    /** An int8 operand: a const array for a constant tensor, else its place in the arena. */
+    private String int8Operand(int tensor) {
+        return model.isConstant(graph.tensor(tensor)) ? int8Constant(tensor) : arena(tensor);
+    }
+
+    /** A float as an exact C99 hexadecimal literal. */
+    private static String floatLiteral(float f) {
+        return Float.toHexString(f) + "f";
     }
 
     private String comment(int index, Operator op, String name) {
@@ -483,5 +522,236 @@ public final class StandaloneCGenerator {
         }
         body.append("    /* ").append(index).append(": ").append(builtin)
                 .append(" folded away: shapes are static */\n");
+    }
+
+    // ---- elementwise and data-movement operators -------------------------------------------------
+
+    /** The element-index table of a broadcast operand, or NULL when it has the output's shape. */
+    private String broadcastTable(int index, String operand, int[] offsets) {
+        if (offsets == null) {
+            return "NULL";
+        }
+        String name = "lb_op" + index + "_" + operand + "_index";
+        int32Array(name, offsets);
+        return name;
+    }
+
+    private void emitAdd(int index, Operator op, BuiltinOperator builtin) {
+        OperatorOptions.AddSub o = (OperatorOptions.AddSub) op.options();
+        TensorView a = interpreter.tensor(op.inputs().get(0));
+        TensorView b = interpreter.tensor(op.inputs().get(1));
+        TensorView out = interpreter.tensor(op.outputs().get(0));
+        Node node = node(index, op);
+        boolean subtract = builtin == BuiltinOperator.SUB;
+        AddOp.Int8Rescale r = AddOp.Int8Rescale.of(node, a, b, out, subtract);
+        Broadcast bc = Broadcast.of(node, a.shape(), b.shape(), out.shape());
+        QuantizedActivationRange range = QuantizedActivationRange.of(node, o.activation(), out);
+        data.append("/* operator ").append(index).append(": ").append(builtin).append(" */\n");
+        String ia = broadcastTable(index, "a", bc.offsetsA());
+        String ib = broadcastTable(index, "b", bc.offsetsB());
+        String name = "lb_op" + index + "_add";
+        data.append("static const lb_add_params ").append(name).append(" = {\n    ")
+                .append(-a.zeroPoint()).append(", ").append(-b.zeroPoint()).append(", ").append(out.zeroPoint())
+                .append(",\n    ").append(r.a().multiplier()).append(", ").append(r.a().shift())
+                .append(",\n    ").append(r.b().multiplier()).append(", ").append(r.b().shift())
+                .append(",\n    ").append(r.out().multiplier()).append(", ").append(r.out().shift())
+                .append(",\n    ").append(range.min()).append(", ").append(range.max()).append("\n};\n\n");
+        body.append(comment(index, op, builtin.name()));
+        body.append("    lb_add_s8(").append(out.elementCount()).append(", &").append(name).append(", ")
+                .append(subtract ? 1 : 0).append(", ").append(int8Operand(a.index())).append(", ").append(ia)
+                .append(", ").append(int8Operand(b.index())).append(", ").append(ib).append(", ")
+                .append(arena(out.index())).append(");\n");
+    }
+
+    private void emitMul(int index, Operator op) {
+        OperatorOptions.MulDiv o = (OperatorOptions.MulDiv) op.options();
+        TensorView a = interpreter.tensor(op.inputs().get(0));
+        TensorView b = interpreter.tensor(op.inputs().get(1));
+        TensorView out = interpreter.tensor(op.outputs().get(0));
+        Node node = node(index, op);
+        QuantizedMultiplier m = MulOp.int8Multiplier(a, b, out);
+        Broadcast bc = Broadcast.of(node, a.shape(), b.shape(), out.shape());
+        QuantizedActivationRange range = QuantizedActivationRange.of(node, o.activation(), out);
+        if (bc.offsetsA() != null) {
+            data.append("/* operator ").append(index).append(": MUL */\n");
+        }
+        String ia = broadcastTable(index, "a", bc.offsetsA());
+        String ib = broadcastTable(index, "b", bc.offsetsB());
+        body.append(comment(index, op, "MUL"));
+        body.append("    lb_mul_s8(").append(out.elementCount()).append(", ").append(-a.zeroPoint()).append(", ")
+                .append(-b.zeroPoint()).append(", ").append(m.multiplier()).append(", ").append(m.shift())
+                .append(", ").append(out.zeroPoint()).append(", ").append(range.min()).append(", ")
+                .append(range.max()).append(",\n              ").append(int8Operand(a.index())).append(", ")
+                .append(ia).append(", ").append(int8Operand(b.index())).append(", ").append(ib).append(", ")
+                .append(arena(out.index())).append(");\n");
+    }
+
+    /** TFLM copies the raw bytes of every input, whatever their scales (as the runtime does). */
+    private void emitConcatenation(int index, Operator op) {
+        OperatorOptions.Concatenation o = (OperatorOptions.Concatenation) op.options();
+        TensorView out = interpreter.tensor(op.outputs().get(0));
+        int rank = out.rank();
+        int axis = o.axis() < 0 ? o.axis() + rank : o.axis();
+        int outer = 1;
+        for (int d = 0; d < axis; d++) {
+            outer *= out.dim(d);
+        }
+        int inner = 1;
+        for (int d = axis + 1; d < rank; d++) {
+            inner *= out.dim(d);
+        }
+        body.append(comment(index, op, "CONCATENATION"));
+        String indent = outer > 1 ? "        " : "    ";
+        if (outer > 1) {
+            body.append("    for (i = 0; i < ").append(outer).append("; i++) {\n");
+        }
+        int outOffset = 0;
+        for (int t : op.inputs()) {
+            TensorView in = interpreter.tensor(t);
+            int chunk = in.dim(axis) * inner;
+            String k = outer > 1 ? " + i * " + chunk : "";
+            String dst = outer > 1 ? " + i * " + out.dim(axis) * inner : "";
+            body.append(indent).append("memcpy(lb_arena + ").append(out.offset() + outOffset).append(dst).append(", ")
+                    .append(int8Operand(t)).append(k).append(", ").append(chunk).append(");\n");
+            outOffset += chunk;
+        }
+        if (outer > 1) {
+            body.append("    }\n");
+            needsLoopIndex = true;
+        }
+    }
+
+    private void emitTanhOrLogistic(int index, Operator op, BuiltinOperator builtin) {
+        TensorView in = interpreter.tensor(op.inputs().get(0));
+        TensorView out = interpreter.tensor(op.outputs().get(0));
+        Q4InputScaling q = Q4InputScaling.of(in.scale());
+        if (builtin == BuiltinOperator.LOGISTIC && out.zeroPoint() != -128) {
+            throw new UnsupportedOperationException("operator " + index + " (LOGISTIC) needs int8 output zero point -128");
+        }
+        String fn = builtin == BuiltinOperator.TANH ? "lb_tanh_s8" : "lb_logistic_s8";
+        body.append(comment(index, op, builtin.name()));
+        body.append("    ").append(fn).append("(").append(out.elementCount()).append(", ").append(in.zeroPoint())
+                .append(", ").append(q.multiplier()).append(", ").append(q.leftShift()).append(", ")
+                .append(q.rangeRadius()).append(", ").append(arena(in.index())).append(", ")
+                .append(arena(out.index())).append(");\n");
+    }
+
+    private void emitRelu6(int index, Operator op) {
+        TensorView in = interpreter.tensor(op.inputs().get(0));
+        TensorView out = interpreter.tensor(op.outputs().get(0));
+        int six = Relu6Op.int8Six(in.scale(), in.zeroPoint());
+        body.append(comment(index, op, "RELU6"));
+        body.append("    lb_relu6_s8(").append(out.elementCount()).append(", ").append(in.zeroPoint()).append(", ")
+                .append(six).append(", ").append(arena(in.index())).append(", ").append(arena(out.index()))
+                .append(");\n");
+    }
+
+    private void emitQuantize(int index, Operator op) {
+        TensorView in = interpreter.tensor(op.inputs().get(0));
+        TensorView out = interpreter.tensor(op.outputs().get(0));
+        body.append(comment(index, op, "QUANTIZE"));
+        if (in.type() == TensorType.FLOAT32) {
+            body.append("    lb_quantize_f32_s8(").append(out.elementCount()).append(", ")
+                    .append(floatLiteral(out.scale())).append(", ").append(out.zeroPoint()).append(", ")
+                    .append(arena(in.index())).append(", ").append(arena(out.index())).append(");\n");
+        } else {
+            QuantizedMultiplier m = QuantizedMultiplier.of((double) in.scale() / (double) out.scale());
+            body.append("    lb_requantize_s8(").append(out.elementCount()).append(", ").append(-in.zeroPoint())
+                    .append(", ").append(m.multiplier()).append(", ").append(m.shift()).append(", ")
+                    .append(out.zeroPoint()).append(", ").append(int8Operand(in.index())).append(", ")
+                    .append(arena(out.index())).append(");\n");
+        }
+    }
+
+    private void emitDequantize(int index, Operator op) {
+        TensorView in = interpreter.tensor(op.inputs().get(0));
+        TensorView out = interpreter.tensor(op.outputs().get(0));
+        if (out.type() != TensorType.FLOAT32) {
+            throw unsupported(index, "DEQUANTIZE to " + out.type().dtypeName());
+        }
+        body.append(comment(index, op, "DEQUANTIZE"));
+        body.append("    lb_dequantize_s8_f32(").append(out.elementCount()).append(", ")
+                .append(floatLiteral(in.scale())).append(", ").append(in.zeroPoint()).append(", ")
+                .append(int8Operand(in.index())).append(", ").append(arena(out.index())).append(");\n");
+    }
+
+    private void emitMean(int index, Operator op) {
+        TensorView in = interpreter.tensor(op.inputs().get(0));
+        TensorView axes = interpreter.tensor(op.inputs().get(1));
+        TensorView out = interpreter.tensor(op.outputs().get(0));
+        int rank = in.rank();
+        if (rank > 5) {
+            throw unsupported(index, "MEAN of rank " + rank);
+        }
+        boolean[] reduced = new boolean[rank];
+        for (int i = 0; i < axes.elementCount(); i++) {
+            int a = axes.int32(i);
+            reduced[a < 0 ? a + rank : a] = true;
+        }
+        // Rank 5 with leading dimensions of 1; a reduced dimension's output stride is 0.
+        int[] dims = new int[5];
+        int[] strides = new int[5];
+        java.util.Arrays.fill(dims, 1);
+        int n = 1;
+        int stride = 1;
+        for (int d = rank - 1; d >= 0; d--) {
+            int k = 5 - rank + d;
+            dims[k] = in.dim(d);
+            strides[k] = reduced[d] ? 0 : stride;
+            stride *= reduced[d] ? 1 : in.dim(d);
+            n *= reduced[d] ? in.dim(d) : 1;
+        }
+        QuantizedMultiplier m = MeanOp.int8Multiplier(in.scale(), out.scale(), n);
+        String prefix = "lb_op" + index;
+        data.append("/* operator ").append(index).append(": MEAN */\n");
+        int32Array(prefix + "_dims", dims);
+        int32Array(prefix + "_out_strides", strides);
+        data.append("static int32_t ").append(prefix).append("_sums[").append(Math.max(1, out.elementCount()))
+                .append("];\n\n");
+        body.append(comment(index, op, "MEAN"));
+        body.append("    lb_mean_s8(").append(prefix).append("_dims, ").append(prefix).append("_out_strides, ")
+                .append(out.elementCount()).append(", ").append(n).append(", ").append(in.zeroPoint()).append(", ")
+                .append(m.multiplier()).append(", ").append(m.shift()).append(", ").append(out.zeroPoint())
+                .append(",\n               ").append(int8Operand(in.index())).append(", ").append(prefix)
+                .append("_sums, ").append(arena(out.index())).append(");\n");
+    }
+
+    private void emitPad(int index, Operator op, BuiltinOperator builtin) {
+        TensorView in = interpreter.tensor(op.inputs().get(0));
+        TensorView paddings = interpreter.tensor(op.inputs().get(1));
+        TensorView out = interpreter.tensor(op.outputs().get(0));
+        int rank = in.rank();
+        if (rank > 5) {
+            throw unsupported(index, builtin.name() + " of rank " + rank);
+        }
+        int padValue = out.zeroPoint();
+        if (op.inputs().size() > 2 && op.inputs().get(2) >= 0) {
+            padValue = interpreter.tensor(op.inputs().get(2)).int8(0);
+        }
+        int[] inDims = {1, 1, 1, 1, 1};
+        int[] outDims = {1, 1, 1, 1, 1};
+        int[] before = new int[5];
+        for (int d = 0; d < rank; d++) {
+            int k = 5 - rank + d;
+            inDims[k] = in.dim(d);
+            outDims[k] = out.dim(d);
+            before[k] = (int) paddings.integer(2 * d);
+        }
+        String name = "lb_op" + index + "_pad";
+        data.append("/* operator ").append(index).append(": ").append(builtin).append(" */\n");
+        data.append("static const lb_pad_shape ").append(name).append(" = {\n    {")
+                .append(joined(inDims)).append("},\n    {").append(joined(outDims)).append("},\n    {")
+                .append(joined(before)).append("}\n};\n\n");
+        body.append(comment(index, op, builtin.name()));
+        body.append("    lb_pad_s8(&").append(name).append(", ").append(padValue).append(", ")
+                .append(int8Operand(in.index())).append(", ").append(arena(out.index())).append(");\n");
+    }
+
+    private static String joined(int[] values) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < values.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(values[i]);
+        }
+        return b.toString();
     }
 }

@@ -148,6 +148,36 @@ static int32_t one_over_one_plus_x_for_x_in_01(int32_t a)
     return rescale(x, 1, 0);
 }
 
+/* (1 - a) / (1 + a) for a in (0, 1), Q0.31 in and out. */
+static int32_t one_minus_x_over_one_plus_x_for_x_in_01(int32_t a)
+{
+    int32_t x = newton_raphson_reciprocal_of_half_sum(rounding_half_sum(a, INT32_MAX));
+    return rescale(wrap_add(x, -(1 << 29)), 2, 0);
+}
+
+/* gemmlowp's tanh of a Q(integer_bits) value, result in Q0.31. */
+static int32_t fixed_point_tanh(int32_t a, int32_t integer_bits)
+{
+    int32_t t;
+    if (a == 0) {
+        return 0;
+    }
+    /* exp(-2|a|): the doubling is a relabelling with one more integer bit. */
+    t = one_minus_x_over_one_plus_x_for_x_in_01(exp_on_negative_values(a < 0 ? a : -a, integer_bits + 1));
+    return a < 0 ? -t : t;
+}
+
+/* gemmlowp's logistic of a Q(integer_bits) value, result in Q0.31. */
+static int32_t fixed_point_logistic(int32_t a, int32_t integer_bits)
+{
+    int32_t result_if_positive;
+    if (a == 0) {
+        return 1 << 30;
+    }
+    result_if_positive = one_over_one_plus_x_for_x_in_01(exp_on_negative_values(a > 0 ? -a : a, integer_bits));
+    return a > 0 ? result_if_positive : INT32_MAX - result_if_positive;
+}
+
 static int32_t count_leading_zeros(uint32_t x)
 {
     int32_t n = 0;
@@ -384,5 +414,194 @@ void lb_softmax_s8(int32_t rows, int32_t depth, int32_t multiplier, int32_t left
             }
             out[c] = (int8_t) y;
         }
+    }
+}
+
+/* Scales an operand already shifted left by 20 bits; the multiplier is below one (shift <= 0). */
+static int32_t multiply_smaller_than_one(int32_t x, int32_t multiplier, int32_t shift)
+{
+    return rounding_divide_by_pot(srdhm(x, multiplier), -shift);
+}
+
+void lb_add_s8(int32_t count, const lb_add_params *p, int32_t subtract, const int8_t *a, const int32_t *a_index,
+               const int8_t *b, const int32_t *b_index, int8_t *output)
+{
+    int32_t i;
+    for (i = 0; i < count; i++) {
+        int32_t x = a[a_index != NULL ? a_index[i] : i] + p->a_offset;
+        int32_t y = b[b_index != NULL ? b_index[i] : i] + p->b_offset;
+        int32_t scaled_x = multiply_smaller_than_one(wrap_shl(x, 20), p->a_multiplier, p->a_shift);
+        int32_t scaled_y = multiply_smaller_than_one(wrap_shl(y, 20), p->b_multiplier, p->b_shift);
+        int32_t raw = subtract ? wrap_add(scaled_x, -scaled_y) : wrap_add(scaled_x, scaled_y);
+        int32_t result = wrap_add(multiply_smaller_than_one(raw, p->output_multiplier, p->output_shift),
+                                  p->output_zero_point);
+        output[i] = (int8_t) clamp(result, p->act_min, p->act_max);
+    }
+}
+
+void lb_mul_s8(int32_t count, int32_t a_offset, int32_t b_offset, int32_t multiplier, int32_t shift,
+               int32_t output_zero_point, int32_t act_min, int32_t act_max, const int8_t *a, const int32_t *a_index,
+               const int8_t *b, const int32_t *b_index, int8_t *output)
+{
+    int32_t i;
+    for (i = 0; i < count; i++) {
+        int32_t x = a[a_index != NULL ? a_index[i] : i] + a_offset;
+        int32_t y = b[b_index != NULL ? b_index[i] : i] + b_offset;
+        int32_t v = wrap_add(output_zero_point, lb_multiply_by_quantized_multiplier(x * y, multiplier, shift));
+        output[i] = (int8_t) clamp(v, act_min, act_max);
+    }
+}
+
+/* TFLM's int8 TANH: the input rescaled to Q4.27, gemmlowp's tanh, then 2^-7 output units. */
+void lb_tanh_s8(int32_t count, int32_t input_zero_point, int32_t multiplier, int32_t left_shift,
+                int32_t range_radius, const int8_t *input, int8_t *output)
+{
+    int32_t i;
+    for (i = 0; i < count; i++) {
+        int32_t x = input[i] - input_zero_point;
+        int32_t y;
+        if (x <= -range_radius) {
+            y = -128;
+        } else if (x >= range_radius) {
+            y = 127;
+        } else {
+            int32_t q4 = lb_multiply_by_quantized_multiplier(x, multiplier, left_shift);
+            y = clamp(rounding_divide_by_pot(fixed_point_tanh(q4, 4), 31 - 7), -128, 127);
+        }
+        output[i] = (int8_t) y;
+    }
+}
+
+/* TFLM's int8 LOGISTIC: Q4.27 input, gemmlowp's logistic, then 2^-8 units and zero point -128. */
+void lb_logistic_s8(int32_t count, int32_t input_zero_point, int32_t multiplier, int32_t left_shift,
+                    int32_t range_radius, const int8_t *input, int8_t *output)
+{
+    int32_t i;
+    for (i = 0; i < count; i++) {
+        int32_t x = input[i] - input_zero_point;
+        int32_t y;
+        if (x <= -range_radius) {
+            y = -128;
+        } else if (x >= range_radius) {
+            y = 127;
+        } else {
+            int32_t q4 = lb_multiply_by_quantized_multiplier(x, multiplier, left_shift);
+            int32_t q23 = rounding_divide_by_pot(fixed_point_logistic(q4, 4), 31 - 8);
+            y = clamp(q23 - 128, -128, 127);
+        }
+        output[i] = (int8_t) y;
+    }
+}
+
+void lb_requantize_s8(int32_t count, int32_t input_offset, int32_t multiplier, int32_t shift,
+                      int32_t output_zero_point, const int8_t *input, int8_t *output)
+{
+    int32_t i;
+    for (i = 0; i < count; i++) {
+        int32_t q = wrap_add(lb_multiply_by_quantized_multiplier(input[i] + input_offset, multiplier, shift),
+                             output_zero_point);
+        output[i] = (int8_t) clamp(q, -128, 127);
+    }
+}
+
+void lb_relu6_s8(int32_t count, int8_t zero, int8_t six, const int8_t *input, int8_t *output)
+{
+    int32_t i;
+    for (i = 0; i < count; i++) {
+        int8_t v = input[i];
+        output[i] = v > six ? six : (v < zero ? zero : v);
+    }
+}
+
+void lb_mean_s8(const int32_t in_dims[5], const int32_t out_strides[5], int32_t outputs, int32_t n,
+                int32_t input_zero_point, int32_t multiplier, int32_t shift, int32_t output_zero_point,
+                const int8_t *input, int32_t *sums, int8_t *output)
+{
+    int32_t i0, i1, i2, i3, i4, o;
+    for (o = 0; o < outputs; o++) {
+        sums[o] = 0;
+    }
+    for (i0 = 0; i0 < in_dims[0]; i0++) {
+        for (i1 = 0; i1 < in_dims[1]; i1++) {
+            for (i2 = 0; i2 < in_dims[2]; i2++) {
+                for (i3 = 0; i3 < in_dims[3]; i3++) {
+                    for (i4 = 0; i4 < in_dims[4]; i4++) {
+                        o = i0 * out_strides[0] + i1 * out_strides[1] + i2 * out_strides[2]
+                            + i3 * out_strides[3] + i4 * out_strides[4];
+                        sums[o] = wrap_add(sums[o], *input++);
+                    }
+                }
+            }
+        }
+    }
+    for (o = 0; o < outputs; o++) {
+        int32_t v = 0;
+        if (n > 0) {
+            /* (int32_t) (sum - zero_point * n): int64 in the reference, narrowed by wrapping. */
+            int32_t shifted = (int32_t) ((uint32_t) sums[o] - (uint32_t) input_zero_point * (uint32_t) n);
+            v = clamp(wrap_add(lb_multiply_by_quantized_multiplier(shifted, multiplier, shift), output_zero_point),
+                      -128, 127);
+        }
+        output[o] = (int8_t) v;
+    }
+}
+
+void lb_pad_s8(const lb_pad_shape *s, int8_t pad_value, const int8_t *input, int8_t *output)
+{
+    const int32_t *od = s->out_dims;
+    int32_t out_bytes = od[0] * od[1] * od[2] * od[3] * od[4];
+    int32_t row = s->in_dims[4];
+    int32_t i0, i1, i2, i3;
+    memset(output, pad_value, (size_t) out_bytes);
+    for (i0 = 0; i0 < s->in_dims[0]; i0++) {
+        for (i1 = 0; i1 < s->in_dims[1]; i1++) {
+            for (i2 = 0; i2 < s->in_dims[2]; i2++) {
+                for (i3 = 0; i3 < s->in_dims[3]; i3++) {
+                    int32_t dst = (((i0 + s->before[0]) * od[1] + (i1 + s->before[1])) * od[2]
+                                   + (i2 + s->before[2])) * od[3] + (i3 + s->before[3]);
+                    memcpy(output + dst * od[4] + s->before[4], input, (size_t) row);
+                    input += row;
+                }
+            }
+        }
+    }
+}
+
+/* (int32_t) roundf(x) with Java's saturating cast (NaN to 0); half away from zero, + 0.5 exact in double. */
+static int32_t round_to_int32(float x)
+{
+    double magnitude = (x < 0 ? -(double) x : (double) x) + 0.5;
+    int64_t r;
+    if (x != x) {
+        return 0;
+    }
+    if (magnitude >= 2147483648.0) {
+        return x < 0 ? INT32_MIN : INT32_MAX;
+    }
+    r = (int64_t) magnitude; /* truncation is floor for a non-negative value */
+    return (int32_t) (x < 0 ? -r : r);
+}
+
+void lb_quantize_f32_s8(int32_t count, float scale, int32_t zero_point, const void *input, int8_t *output)
+{
+    const unsigned char *in = (const unsigned char *) input;
+    int32_t i;
+    for (i = 0; i < count; i++) {
+        float x;
+        float q;
+        memcpy(&x, in + 4 * i, sizeof x);
+        q = x / scale; /* float division, as the reference */
+        output[i] = (int8_t) clamp(wrap_add(round_to_int32(q), zero_point), -128, 127);
+    }
+}
+
+void lb_dequantize_s8_f32(int32_t count, float scale, int32_t zero_point, const int8_t *input, void *output)
+{
+    unsigned char *out = (unsigned char *) output;
+    int32_t i;
+    for (i = 0; i < count; i++) {
+        /* The scale widened to double, the product rounded to float once. */
+        float y = (float) ((double) scale * (double) (input[i] - zero_point));
+        memcpy(out + 4 * i, &y, sizeof y);
     }
 }

@@ -41,4 +41,50 @@ void lb_average_pool_s8(const lb_window *w, int32_t act_min, int32_t act_max, co
 void lb_softmax_s8(int32_t rows, int32_t depth, int32_t multiplier, int32_t left_shift, int32_t diff_min,
                    const int8_t *input, int8_t *output);
 
+/* Int8 ADD/SUB (TFLM add_common.cc): both operands shifted left by 20 bits, rescaled, summed, rescaled. */
+typedef struct {
+    int32_t a_offset, b_offset, output_zero_point;
+    int32_t a_multiplier, a_shift;
+    int32_t b_multiplier, b_shift;
+    int32_t output_multiplier, output_shift;
+    int32_t act_min, act_max;
+} lb_add_params;
+
+/* PAD on a shape normalised to rank 5 (leading dimensions of 1, padded by 0). */
+typedef struct {
+    int32_t in_dims[5];
+    int32_t out_dims[5];
+    int32_t before[5];
+} lb_pad_shape;
+
+/*
+ * Elementwise binary ops: a_index/b_index give, for each output element, the element of a/b it reads
+ * (NumPy broadcasting); NULL when the operand has the output's shape.
+ */
+void lb_add_s8(int32_t count, const lb_add_params *p, int32_t subtract, const int8_t *a, const int32_t *a_index,
+               const int8_t *b, const int32_t *b_index, int8_t *output);
+void lb_mul_s8(int32_t count, int32_t a_offset, int32_t b_offset, int32_t multiplier, int32_t shift,
+               int32_t output_zero_point, int32_t act_min, int32_t act_max, const int8_t *a, const int32_t *a_index,
+               const int8_t *b, const int32_t *b_index, int8_t *output);
+void lb_tanh_s8(int32_t count, int32_t input_zero_point, int32_t multiplier, int32_t left_shift,
+                int32_t range_radius, const int8_t *input, int8_t *output);
+void lb_logistic_s8(int32_t count, int32_t input_zero_point, int32_t multiplier, int32_t left_shift,
+                    int32_t range_radius, const int8_t *input, int8_t *output);
+/* out = clamp(MultiplyByQuantizedMultiplier(in + input_offset) + output_zero_point) to int8. */
+void lb_requantize_s8(int32_t count, int32_t input_offset, int32_t multiplier, int32_t shift,
+                      int32_t output_zero_point, const int8_t *input, int8_t *output);
+/* RELU6 on raw values: above six becomes six, then below zero becomes zero. */
+void lb_relu6_s8(int32_t count, int8_t zero, int8_t six, const int8_t *input, int8_t *output);
+/*
+ * MEAN over the dimensions whose out_strides entry is 0 (input shape normalised to rank 5), summing
+ * into the caller's int32 scratch of one entry per output element.
+ */
+void lb_mean_s8(const int32_t in_dims[5], const int32_t out_strides[5], int32_t outputs, int32_t n,
+                int32_t input_zero_point, int32_t multiplier, int32_t shift, int32_t output_zero_point,
+                const int8_t *input, int32_t *sums, int8_t *output);
+void lb_pad_s8(const lb_pad_shape *s, int8_t pad_value, const int8_t *input, int8_t *output);
+/* Float32 tensors are raw little-endian bytes in the arena, read and written with memcpy. */
+void lb_quantize_f32_s8(int32_t count, float scale, int32_t zero_point, const void *input, int8_t *output);
+void lb_dequantize_s8_f32(int32_t count, float scale, int32_t zero_point, const int8_t *input, void *output);
+
 #endif /* LB_KERNELS_H */

@@ -14,12 +14,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every int8 conformance model compiled to C with the host gcc: outputs byte-equal to the runtime and the golden files. */
 class StandaloneCGeneratorTest {
-    private static final String MAIN = """
+    static final String MAIN = """
             #include <stdio.h>
             #include "lb_model.h"
 
@@ -53,13 +52,7 @@ class StandaloneCGeneratorTest {
     void compiledModelMatchesRuntimeAndGolden(Path caseDir, @TempDir Path dir) throws Exception {
         HostCompiler.requireAvailable("gcc");
         Model model = TfliteReader.read(caseDir.resolve("model.tflite"));
-        try {
-            StandaloneCGenerator.write(model, caseDir.getFileName() + "/model.tflite", dir);
-        } catch (UnsupportedOperationException e) {
-            String reason = "skipped " + caseDir.getFileName() + ": " + e.getMessage();
-            System.out.println(reason);
-            Assumptions.assumeTrue(false, reason);
-        }
+        StandaloneCGenerator.write(model, caseDir.getFileName() + "/model.tflite", dir);
         Files.writeString(dir.resolve("main.c"), MAIN);
         List<Path> inputs = new ArrayList<>();
         for (int k = 0; Files.exists(caseDir.resolve("input_" + k + ".bin")); k++) {
@@ -79,6 +72,64 @@ class StandaloneCGeneratorTest {
         sanitized.addAll(sources);
         HostCompiler.compile(dir, sanitized);
         assertArrayEquals(expected, runAll(dir, "model_san", inputs), caseDir.getFileName() + " (ASan/UBSan)");
+
+        // Random inputs beyond the golden examples (saturation, float edge cases): C against the runtime.
+        List<Path> random = randomInputs(model, dir, 16);
+        byte[] runtime = runtimeOutputs(model, random);
+        assertArrayEquals(runtime, runAll(dir, "model", random), caseDir.getFileName() + " random (gcc -O2)");
+        assertArrayEquals(runtime, runAll(dir, "model_san", random), caseDir.getFileName() + " random (ASan/UBSan)");
+    }
+
+    /** Uniform int8 bytes; float32 inputs mix ordinary values with huge ones, infinities, NaN and signed zeros. */
+    static List<Path> randomInputs(Model model, Path dir, int count) throws Exception {
+        Interpreter interpreter = new Interpreter(model);
+        java.util.Random random = new java.util.Random(42);
+        float[] special = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 0f, -0f, 1e12f, -1e12f,
+                0.5f, -0.5f, 1.5f, -2.5f};
+        List<Path> files = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            for (int i = 0; i < interpreter.inputCount(); i++) {
+                var input = interpreter.input(i);
+                if (input.type() == dev.littlebrain.tflite.TensorType.FLOAT32) {
+                    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(input.byteSize())
+                            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                    for (int e = 0; e < input.elementCount(); e++) {
+                        int pick = random.nextInt(4);
+                        b.putFloat(pick == 0 ? special[random.nextInt(special.length)]
+                                : (float) (random.nextGaussian() * (pick == 1 ? 0.05 : 3)));
+                    }
+                    bytes.write(b.array());
+                } else {
+                    byte[] b = new byte[input.byteSize()];
+                    random.nextBytes(b);
+                    bytes.write(b);
+                }
+            }
+            Path f = dir.resolve("random_" + k + ".bin");
+            Files.write(f, bytes.toByteArray());
+            files.add(f);
+        }
+        return files;
+    }
+
+    static byte[] runtimeOutputs(Model model, List<Path> inputs) throws Exception {
+        Interpreter interpreter = new Interpreter(model);
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (Path p : inputs) {
+            byte[] in = Files.readAllBytes(p);
+            int off = 0;
+            for (int i = 0; i < interpreter.inputCount(); i++) {
+                int n = interpreter.input(i).byteSize();
+                interpreter.input(i).copyFrom(java.util.Arrays.copyOfRange(in, off, off + n));
+                off += n;
+            }
+            interpreter.invoke();
+            for (int i = 0; i < interpreter.outputCount(); i++) {
+                all.write(interpreter.output(i).bytes());
+            }
+        }
+        return all.toByteArray();
     }
 
     private static byte[] expected(Model model, Path caseDir, List<Path> inputs) throws Exception {
@@ -104,7 +155,7 @@ class StandaloneCGeneratorTest {
         return all.toByteArray();
     }
 
-    private static byte[] runAll(Path dir, String exe, List<Path> inputs) throws Exception {
+    static byte[] runAll(Path dir, String exe, List<Path> inputs) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(dir.resolve(exe).toString());
         for (Path p : inputs) {

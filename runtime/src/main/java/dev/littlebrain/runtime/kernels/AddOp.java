@@ -38,7 +38,7 @@ public final class AddOp implements Op {
      * {@code MultiplyByQuantizedMultiplierSmallerThanOneExp} (round in the high-mul, then a rounding shift).
      */
     static final class QuantizedSum implements Kernel {
-        private static final int LEFT_SHIFT = 20;
+        private static final int LEFT_SHIFT = Int8Rescale.LEFT_SHIFT;
         private final byte[] aData;
         private final byte[] bData;
         private final byte[] outData;
@@ -83,37 +83,9 @@ public final class AddOp implements Op {
             NodeChecks.quantized(node, a);
             NodeChecks.quantized(node, b);
             NodeChecks.quantized(node, out);
-            double aReal;
-            double bReal;
-            double outReal;
-            if (!subtract) {
-                // add_common.cc does this arithmetic in double (after a float max).
-                double twiceMaxInputScale = 2 * (double) Math.max(a.scale(), b.scale());
-                aReal = a.scale() / twiceMaxInputScale;
-                bReal = b.scale() / twiceMaxInputScale;
-                outReal = twiceMaxInputScale / ((1 << LEFT_SHIFT) * (double) out.scale());
-            } else {
-                // sub_common.cc does the same arithmetic in float and only then widens to double.
-                float twiceMaxInputScale = 2 * Math.max(a.scale(), b.scale());
-                aReal = a.scale() / twiceMaxInputScale;
-                bReal = b.scale() / twiceMaxInputScale;
-                outReal = twiceMaxInputScale / ((1 << LEFT_SHIFT) * out.scale());
-            }
-            return new QuantizedSum(a, b, out, broadcast, smallerThanOne(node, aReal), smallerThanOne(node, bReal),
-                    smallerThanOne(node, outReal), FusedActivation.quantized(node, activation, out), subtract);
-        }
-
-        private static QuantizedMultiplier smallerThanOne(Node node, double real) {
-            if (!(real > 0 && real < 1)) {
-                throw new KernelException(node, "needs rescaling multipliers in (0, 1) (TFLite's"
-                        + " QuantizeMultiplierSmallerThanOneExp), got " + real + "; the output scale is too small for"
-                        + " the input scales");
-            }
-            QuantizedMultiplier m = QuantizedMultiplier.of(real);
-            if (m.shift() > 0) {
-                throw new KernelException(node, "needs rescaling multipliers below one, got " + real);
-            }
-            return m;
+            Int8Rescale r = Int8Rescale.of(node, a, b, out, subtract);
+            return new QuantizedSum(a, b, out, broadcast, r.a(), r.b(), r.out(),
+                    FusedActivation.quantized(node, activation, out), subtract);
         }
 
         @Override
@@ -133,6 +105,49 @@ public final class AddOp implements Op {
                         outMultiplier.shift()) + outZeroPoint;
                 outData[outOff + i] = (byte) FixedPoint.clamp(result, min, max);
             }
+        }
+    }
+
+    /**
+     * The three multipliers of TFLM's int8 ADD/SUB (all below one): each input to twice the larger input
+     * scale, after both are shifted left by {@link #LEFT_SHIFT} bits, and the sum to the output.
+     */
+    public record Int8Rescale(QuantizedMultiplier a, QuantizedMultiplier b, QuantizedMultiplier out) {
+        /** Bits both operands are shifted left by before rescaling. */
+        public static final int LEFT_SHIFT = 20;
+
+        public static Int8Rescale of(Node node, TensorView a, TensorView b, TensorView out, boolean subtract) {
+            double aReal;
+            double bReal;
+            double outReal;
+            if (!subtract) {
+                // add_common.cc does this arithmetic in double (after a float max).
+                double twiceMaxInputScale = 2 * (double) Math.max(a.scale(), b.scale());
+                aReal = a.scale() / twiceMaxInputScale;
+                bReal = b.scale() / twiceMaxInputScale;
+                outReal = twiceMaxInputScale / ((1 << LEFT_SHIFT) * (double) out.scale());
+            } else {
+                // sub_common.cc does the same arithmetic in float and only then widens to double.
+                float twiceMaxInputScale = 2 * Math.max(a.scale(), b.scale());
+                aReal = a.scale() / twiceMaxInputScale;
+                bReal = b.scale() / twiceMaxInputScale;
+                outReal = twiceMaxInputScale / ((1 << LEFT_SHIFT) * out.scale());
+            }
+            return new Int8Rescale(smallerThanOne(node, aReal), smallerThanOne(node, bReal),
+                    smallerThanOne(node, outReal));
+        }
+
+        private static QuantizedMultiplier smallerThanOne(Node node, double real) {
+            if (!(real > 0 && real < 1)) {
+                throw new KernelException(node, "needs rescaling multipliers in (0, 1) (TFLite's"
+                        + " QuantizeMultiplierSmallerThanOneExp), got " + real + "; the output scale is too small for"
+                        + " the input scales");
+            }
+            QuantizedMultiplier m = QuantizedMultiplier.of(real);
+            if (m.shift() > 0) {
+                throw new KernelException(node, "needs rescaling multipliers below one, got " + real);
+            }
+            return m;
         }
     }
 

@@ -9,14 +9,14 @@ import java.util.Arrays;
  * shapes are aligned at their last dimension and each pair of dimensions must be equal or one of
  * them 1; the output has the larger of each pair. For shapes that already agree no tables are built.
  */
-record Broadcast(int[] offsetsA, int[] offsetsB) {
+public record Broadcast(int[] offsetsA, int[] offsetsB) {
 
     /** True when both operands have the output's shape and element i pairs with element i. */
-    boolean isIdentity() {
+    public boolean isIdentity() {
         return offsetsA == null;
     }
 
-    static Broadcast of(Node node, int[] a, int[] b, int[] out) {
+    public static Broadcast of(Node node, int[] a, int[] b, int[] out) {
         int rank = Math.max(a.length, b.length);
         int[] expected = new int[rank];
         for (int i = 0; i < rank; i++) {

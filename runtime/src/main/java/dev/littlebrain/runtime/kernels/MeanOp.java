@@ -123,6 +123,26 @@ public final class MeanOp implements Op {
         return map;
     }
 
+    /**
+     * The int8 mean's multiplier and shift: {@code QuantizeMultiplier(inScale / outScale)} with {@code 1/n}
+     * folded in as QuantizedMeanOrSum does; for {@code n == 0} the plain multiplier (the output is zeros).
+     */
+    public static QuantizedMultiplier int8Multiplier(float inputScale, float outputScale, int n) {
+        QuantizedMultiplier m = QuantizedMultiplier.of((double) inputScale / (double) outputScale);
+        int mult = m.multiplier();
+        int sh = m.shift();
+        if (n > 0) {
+            // QuantizedMeanOrSum folds 1/n into the multiplier: s = floor(log2 n), capped so the
+            // int64 shift cannot overflow and the final shift stays >= -31.
+            int s = 63 - Long.numberOfLeadingZeros(n);
+            s = Math.min(s, 32);
+            s = Math.min(s, 31 + sh);
+            mult = (int) (((long) mult << s) / n);
+            sh -= s;
+        }
+        return new QuantizedMultiplier(mult, sh);
+    }
+
     private static final class Int8 implements Kernel {
         private final byte[] in;
         private final int inBase;
@@ -146,20 +166,9 @@ public final class MeanOp implements Op {
             this.inputZeroPoint = input.zeroPoint();
             this.outputZeroPoint = output.zeroPoint();
             this.n = n;
-            QuantizedMultiplier m = QuantizedMultiplier.of((double) input.scale() / (double) output.scale());
-            int mult = m.multiplier();
-            int sh = m.shift();
-            if (n > 0) {
-                // QuantizedMeanOrSum folds 1/n into the multiplier: s = floor(log2 n), capped so the
-                // int64 shift cannot overflow and the final shift stays >= -31.
-                int s = 63 - Long.numberOfLeadingZeros(n);
-                s = Math.min(s, 32);
-                s = Math.min(s, 31 + sh);
-                mult = (int) (((long) mult << s) / n);
-                sh -= s;
-            }
-            this.multiplier = mult;
-            this.shift = sh;
+            QuantizedMultiplier m = int8Multiplier(input.scale(), output.scale(), n);
+            this.multiplier = m.multiplier();
+            this.shift = m.shift();
         }
 
         @Override

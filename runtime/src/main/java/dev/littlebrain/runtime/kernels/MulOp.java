@@ -27,15 +27,18 @@ public final class MulOp implements Op {
                 NodeChecks.quantized(node, a);
                 NodeChecks.quantized(node, b);
                 NodeChecks.quantized(node, out);
-                // mul_common.cc: one multiplier s_a * s_b / s_out, in double, applied to the raw product.
-                double real = (double) a.scale() * (double) b.scale() / (double) out.scale();
-                yield new Int8Mul(a, b, out, broadcast, QuantizedMultiplier.of(real),
+                yield new Int8Mul(a, b, out, broadcast, int8Multiplier(a, b, out),
                         FusedActivation.quantized(node, options.activation(), out));
             }
             case FLOAT32 -> new FloatMul(a, b, out, broadcast, FusedActivation.real(node, options.activation()));
             case INT32 -> new Int32Mul(a, b, out, broadcast, FusedActivation.int32(node, options.activation()));
             default -> throw NodeChecks.unsupportedType(node, out);
         };
+    }
+
+    /** mul_common.cc: one multiplier {@code s_a * s_b / s_out}, in double, applied to the raw product. */
+    public static QuantizedMultiplier int8Multiplier(TensorView a, TensorView b, TensorView out) {
+        return QuantizedMultiplier.of((double) a.scale() * (double) b.scale() / (double) out.scale());
     }
 
     /** {@code out = zp_out + MultiplyByQuantizedMultiplier((a - zp_a) * (b - zp_b))}, clamped to the activation. */

@@ -10,10 +10,10 @@ import dev.littlebrain.runtime.quant.GemmlowpMath;
  * <p>This is not {@code QuantizeMultiplier}: TFLM rounds {@code q * 2^31} and casts without
  * renormalising when the rounding reaches 2^31. On x86 that cast yields INT32_MIN, so this does too.
  */
-record Q4InputScaling(int multiplier, int leftShift, int rangeRadius) {
-    static final int INPUT_INTEGER_BITS = 4;
+public record Q4InputScaling(int multiplier, int leftShift, int rangeRadius) {
+    public static final int INPUT_INTEGER_BITS = 4;
 
-    static Q4InputScaling of(float inputScale) {
+    public static Q4InputScaling of(float inputScale) {
         double real = (double) inputScale * (double) (1 << (31 - INPUT_INTEGER_BITS));
         int shift = Math.getExponent(real) + 1; // frexp: real = q * 2^shift, q in [0.5, 1)
         double q = real / Math.scalb(1.0, shift);

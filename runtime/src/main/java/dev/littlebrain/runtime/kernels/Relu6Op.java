@@ -26,8 +26,7 @@ public final class Relu6Op implements Op {
                 NodeChecks.quantized(node, in);
                 int zero = in.zeroPoint();
                 // FloatToQuantizedType<int8_t>(6.0f, scale, zp): round(6 / scale) + zp, clamped to int8.
-                int six = (int) TfliteRounding.round(6.0f / in.scale()) + zero;
-                six = Math.max(Byte.MIN_VALUE, Math.min(Byte.MAX_VALUE, six));
+                int six = int8Six(in.scale(), zero);
                 if (zero < Byte.MIN_VALUE || zero > Byte.MAX_VALUE) {
                     throw new KernelException(node, "has an int8 zero point out of range: " + zero);
                 }
@@ -36,6 +35,12 @@ public final class Relu6Op implements Op {
             case FLOAT32 -> new FloatRelu6(in, out);
             default -> throw NodeChecks.unsupportedType(node, in);
         };
+    }
+
+    /** The int8 upper clamp: {@code FloatToQuantizedType<int8_t>(6.0f, scale, zp)}, round(6 / scale) + zp clamped to int8. */
+    public static int int8Six(float scale, int zeroPoint) {
+        int six = (int) TfliteRounding.round(6.0f / scale) + zeroPoint;
+        return Math.max(Byte.MIN_VALUE, Math.min(Byte.MAX_VALUE, six));
     }
 
     private record Int8Relu6(TensorView in, TensorView out, byte zero, byte six) implements Kernel {

@@ -1,0 +1,153 @@
+package dev.littlebrain.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import dev.littlebrain.tflite.Activation;
+import dev.littlebrain.tflite.Buffer;
+import dev.littlebrain.tflite.BuiltinOperator;
+import dev.littlebrain.tflite.Model;
+import dev.littlebrain.tflite.Operator;
+import dev.littlebrain.tflite.OperatorCode;
+import dev.littlebrain.tflite.OperatorOptions;
+import dev.littlebrain.tflite.Quantization;
+import dev.littlebrain.tflite.Subgraph;
+import dev.littlebrain.tflite.Tensor;
+import dev.littlebrain.tflite.TensorType;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Single-operator models for the shapes the conformance cases do not reach (broadcasting, SUB, concatenation
+ * with an outer loop, MEAN over inner axes, PAD of several dimensions, extreme TANH/LOGISTIC scales): the
+ * compiled C on random inputs against the runtime, with gcc -O2 -Werror and with ASan/UBSan.
+ */
+class StandaloneCOpsTest {
+    @TempDir
+    Path dir;
+
+    /** A one-operator model under construction. */
+    private static final class OneOp {
+        final List<Tensor> tensors = new ArrayList<>();
+        final List<Buffer> buffers = new ArrayList<>(List.of(Buffer.EMPTY));
+        final List<Integer> graphInputs = new ArrayList<>();
+        final List<Integer> opInputs = new ArrayList<>();
+        int output = -1;
+
+        OneOp input(TensorType type, float scale, int zeroPoint, int... shape) {
+            int t = tensor(type, shape, scale, zeroPoint, 0);
+            graphInputs.add(t);
+            opInputs.add(t);
+            return this;
+        }
+
+        OneOp int8(float scale, int zeroPoint, int... shape) {
+            return input(TensorType.INT8, scale, zeroPoint, shape);
+        }
+
+        OneOp constInts(int... values) {
+            ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+            for (int v : values) {
+                b.putInt(v);
+            }
+            buffers.add(Buffer.of(b.array()));
+            opInputs.add(tensor(TensorType.INT32, new int[] {values.length}, 0f, 0, buffers.size() - 1));
+            return this;
+        }
+
+        OneOp out(TensorType type, float scale, int zeroPoint, int... shape) {
+            output = tensor(type, shape, scale, zeroPoint, 0);
+            return this;
+        }
+
+        private int tensor(TensorType type, int[] shape, float scale, int zeroPoint, int buffer) {
+            Quantization q = scale != 0f ? Quantization.perTensor(scale, zeroPoint) : Quantization.NONE;
+            tensors.add(new Tensor("t" + tensors.size(), shape, type, buffer, q));
+            return tensors.size() - 1;
+        }
+
+        Model model(BuiltinOperator op, OperatorOptions options) {
+            Operator operator = new Operator(0, opInputs.stream().mapToInt(Integer::intValue).toArray(),
+                    new int[] {output}, options);
+            Subgraph g = new Subgraph("main", tensors, graphInputs, List.of(output), List.of(operator));
+            return new Model(Model.SCHEMA_VERSION, List.of(OperatorCode.builtin(op)), List.of(g), "test", buffers,
+                    List.of(), List.of());
+        }
+    }
+
+    private void check(Model model) throws Exception {
+        HostCompiler.requireAvailable("gcc");
+        StandaloneCGenerator.write(model, "test", dir);
+        Files.writeString(dir.resolve("main.c"), StandaloneCGeneratorTest.MAIN);
+        List<Path> inputs = StandaloneCGeneratorTest.randomInputs(model, dir, 24);
+        byte[] expected = StandaloneCGeneratorTest.runtimeOutputs(model, inputs);
+        HostCompiler.compile(dir, List.of("gcc", "-std=c99", "-O2", "-Wall", "-Wextra", "-Werror", "-o", "model",
+                "main.c", "lb_model.c", "lb_kernels.c"));
+        assertArrayEquals(expected, StandaloneCGeneratorTest.runAll(dir, "model", inputs), "gcc -O2");
+        HostCompiler.compile(dir, List.of("gcc", "-std=c99", "-O1", "-g", "-Wall", "-Wextra", "-Werror",
+                "-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-o", "model_san", "main.c", "lb_model.c",
+                "lb_kernels.c"));
+        assertArrayEquals(expected, StandaloneCGeneratorTest.runAll(dir, "model_san", inputs), "ASan/UBSan");
+    }
+
+    @Test
+    void addWithBroadcastAndRelu() throws Exception {
+        check(new OneOp().int8(0.05f, 3, 2, 3, 4).int8(0.11f, -20, 1, 3, 1).out(TensorType.INT8, 0.09f, -5, 2, 3, 4)
+                .model(BuiltinOperator.ADD, new OperatorOptions.AddSub(11, Activation.RELU, false)));
+    }
+
+    @Test
+    void subtract() throws Exception {
+        check(new OneOp().int8(0.02f, 10, 1, 17).int8(0.03f, -1, 1, 17).out(TensorType.INT8, 0.04f, 0, 1, 17)
+                .model(BuiltinOperator.SUB, new OperatorOptions.AddSub(28, Activation.NONE, false)));
+    }
+
+    @Test
+    void mulWithBroadcastAndRelu6() throws Exception {
+        check(new OneOp().int8(0.1f, 0, 2, 1, 4).int8(0.07f, 5, 3, 1).out(TensorType.INT8, 0.05f, -10, 2, 3, 4)
+                .model(BuiltinOperator.MUL, new OperatorOptions.MulDiv(21, Activation.RELU6)));
+    }
+
+    @Test
+    void concatenationWithOuterLoop() throws Exception {
+        check(new OneOp().int8(0.1f, 0, 2, 3, 2).int8(0.2f, 4, 2, 1, 2).out(TensorType.INT8, 0.1f, 0, 2, 4, 2)
+                .model(BuiltinOperator.CONCATENATION, new OperatorOptions.Concatenation(-2, Activation.NONE)));
+    }
+
+    @Test
+    void meanOverInnerAxes() throws Exception {
+        check(new OneOp().int8(0.04f, -7, 2, 3, 4, 5).constInts(1, -1).out(TensorType.INT8, 0.03f, 2, 2, 1, 4, 1)
+                .model(BuiltinOperator.MEAN, new OperatorOptions.Reducer(true)));
+    }
+
+    @Test
+    void padSeveralDimensions() throws Exception {
+        check(new OneOp().int8(0.1f, -3, 2, 3, 4).constInts(1, 0, 0, 2, 1, 1).out(TensorType.INT8, 0.1f, -3, 3, 5, 6)
+                .model(BuiltinOperator.PAD, new OperatorOptions.Empty(22)));
+    }
+
+    @Test
+    void tanhAndLogisticAtExtremeScales() throws Exception {
+        for (float scale : new float[] {0.001f, 0.02f, 0.5f, 3f}) {
+            check(new OneOp().int8(scale, 5, 1, 64).out(TensorType.INT8, 1f / 128, 0, 1, 64)
+                    .model(BuiltinOperator.TANH, new OperatorOptions.Empty(0)));
+            check(new OneOp().int8(scale, -9, 1, 64).out(TensorType.INT8, 1f / 256, -128, 1, 64)
+                    .model(BuiltinOperator.LOGISTIC, new OperatorOptions.Empty(0)));
+        }
+    }
+
+    @Test
+    void requantizeAndFloatQuantizeDequantize() throws Exception {
+        check(new OneOp().int8(0.3f, 7, 1, 40).out(TensorType.INT8, 0.01f, -4, 1, 40)
+                .model(BuiltinOperator.QUANTIZE, new OperatorOptions.Empty(0)));
+        check(new OneOp().input(TensorType.FLOAT32, 0f, 0, 1, 64).out(TensorType.INT8, 0.0173f, 9, 1, 64)
+                .model(BuiltinOperator.QUANTIZE, new OperatorOptions.Empty(0)));
+        check(new OneOp().int8(0.0173f, 9, 1, 64).out(TensorType.FLOAT32, 0f, 0, 1, 64)
+                .model(BuiltinOperator.DEQUANTIZE, new OperatorOptions.Empty(0)));
+    }
+}
