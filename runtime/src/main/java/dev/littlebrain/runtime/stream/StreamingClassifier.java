@@ -1,0 +1,140 @@
+package dev.littlebrain.runtime.stream;
+
+import dev.littlebrain.runtime.Interpreter;
+import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.tflite.TensorType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Continuous classification of an audio stream with the bit-exact runtime: audio arrives in chunks of
+ * any size, is cut into slices, each slice updates the window's features and runs the model once;
+ * the last few score vectors are averaged and a keyword fires when its average passes the threshold,
+ * then the classifier stays quiet for the suppression period. Not thread-safe.
+ */
+public final class StreamingClassifier {
+    private final Interpreter interpreter;
+    private final SliceFeatures features;
+    private final ContinuousConfig config;
+    private final float[] slice;
+    private int sliceFill;
+    private final float[][] recentScores;
+    private int recentCount;
+    private int recentNext;
+    private final float[] averaged;
+    private long samplesSeen;
+    private long quietUntilMs = Long.MIN_VALUE;
+    private final boolean[] silent;
+
+    public StreamingClassifier(Interpreter interpreter, SliceFeatures features, ContinuousConfig config) {
+        this.interpreter = interpreter;
+        this.features = features;
+        this.config = config;
+        int classes = interpreter.output(0).elementCount();
+        if (config.labels().size() != classes) {
+            throw new IllegalArgumentException("the model has " + classes + " outputs but " + config.labels().size()
+                    + " labels were given: " + config.labels());
+        }
+        this.slice = new float[config.sliceSamples()];
+        this.recentScores = new float[config.averagedWindows()][classes];
+        this.averaged = new float[classes];
+        this.silent = new boolean[classes];
+        for (int c = 0; c < classes; c++) {
+            silent[c] = config.silentLabels().contains(config.labels().get(c));
+        }
+    }
+
+    /** Feeds audio samples (any count); returns the detections completed by them, in time order. */
+    public List<Detection> accept(float[] samples) {
+        List<Detection> detections = new ArrayList<>(1);
+        int i = 0;
+        while (i < samples.length) {
+            int n = Math.min(samples.length - i, slice.length - sliceFill);
+            System.arraycopy(samples, i, slice, sliceFill, n);
+            sliceFill += n;
+            i += n;
+            if (sliceFill == slice.length) {
+                samplesSeen += slice.length;
+                sliceFill = 0;
+                onSlice(detections);
+            }
+        }
+        return detections;
+    }
+
+    /** The averaged scores after the latest run (zeros before the first full window). */
+    public float[] averagedScores() {
+        return averaged.clone();
+    }
+
+    /** Milliseconds of audio consumed into complete slices so far. */
+    public long timeMs() {
+        return samplesSeen * 1000L / config.sampleRate();
+    }
+
+    private void onSlice(List<Detection> detections) {
+        Optional<float[]> window = features.push(slice.clone());
+        if (window.isEmpty()) {
+            return;
+        }
+        float[] scores = classify(window.get());
+        System.arraycopy(scores, 0, recentScores[recentNext], 0, scores.length);
+        recentNext = (recentNext + 1) % recentScores.length;
+        recentCount = Math.min(recentCount + 1, recentScores.length);
+        for (int c = 0; c < averaged.length; c++) {
+            float sum = 0;
+            for (int r = 0; r < recentCount; r++) {
+                sum += recentScores[r][c];
+            }
+            averaged[c] = sum / recentCount;
+        }
+        long now = timeMs();
+        if (now < quietUntilMs) {
+            return;
+        }
+        int best = -1;
+        for (int c = 0; c < averaged.length; c++) {
+            if (!silent[c] && averaged[c] >= config.threshold() && (best < 0 || averaged[c] > averaged[best])) {
+                best = c;
+            }
+        }
+        if (best >= 0) {
+            detections.add(new Detection(config.labels().get(best), now, averaged[best]));
+            quietUntilMs = now + config.suppressionMs();
+        }
+    }
+
+    /** One inference: features quantized as the input tensor asks, scores dequantized to probabilities. */
+    private float[] classify(float[] window) {
+        TensorView input = interpreter.input(0);
+        if (window.length != input.elementCount()) {
+            throw new IllegalArgumentException("features have " + window.length + " values but the model input "
+                    + java.util.Arrays.toString(input.shape()) + " takes " + input.elementCount());
+        }
+        if (input.type() == TensorType.FLOAT32) {
+            for (int i = 0; i < window.length; i++) {
+                input.setFloat32(i, window[i]);
+            }
+        } else if (input.type() == TensorType.INT8) {
+            // As a device quantizes features: float division, C's roundf (halves away from zero), clamp.
+            float scale = input.scale();
+            int zeroPoint = input.zeroPoint();
+            for (int i = 0; i < window.length; i++) {
+                float r = window[i] / scale;
+                double rounded = r >= 0 ? Math.floor(r + 0.5) : -Math.floor(-(double) r + 0.5);
+                long q = (long) rounded + zeroPoint;
+                input.setInt8(i, (int) Math.max(-128, Math.min(127, q)));
+            }
+        } else {
+            throw new IllegalArgumentException("model input type " + input.type().dtypeName() + " is not supported");
+        }
+        interpreter.invoke();
+        TensorView output = interpreter.output(0);
+        float[] scores = new float[output.elementCount()];
+        for (int c = 0; c < scores.length; c++) {
+            scores[c] = (float) output.real(c);
+        }
+        return scores;
+    }
+}
