@@ -1,5 +1,6 @@
 package dev.littlebrain.cli;
 
+import dev.littlebrain.cli.commands.ClassifyCommand;
 import dev.littlebrain.cli.commands.DataCommand;
 import dev.littlebrain.cli.commands.DemoCommand;
 import dev.littlebrain.cli.commands.DspCommand;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Option;
         versionProvider = Version.class,
         description = "Offline TinyML toolchain: features, training, int8 models, a bit-exact TFLite Micro runtime, deployment.",
         subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, DspCommand.class, DataCommand.class,
-                FeaturesCommand.class, QuantizeCommand.class, DeployCommand.class,
+                FeaturesCommand.class, QuantizeCommand.class, DeployCommand.class, ClassifyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LittleBrain {
 
