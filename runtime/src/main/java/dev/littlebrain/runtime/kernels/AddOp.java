@@ -14,20 +14,20 @@ public final class AddOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
-        NodeChecks.inputCount(node, 2, 2);
-        NodeChecks.outputCount(node, 1);
+        Operands.inputCount(node, 2, 2);
+        Operands.outputCount(node, 1);
         TensorView a = node.input(0);
         TensorView b = node.input(1);
         TensorView out = node.output(0);
-        NodeChecks.sameType(node, a, b);
-        NodeChecks.sameType(node, a, out);
+        Operands.sameType(node, a, b);
+        Operands.sameType(node, a, out);
         OperatorOptions.AddSub options = node.options(OperatorOptions.AddSub.class);
         Broadcast broadcast = Broadcast.of(node, a.shape(), b.shape(), out.shape());
         return switch (out.type()) {
             case INT8 -> QuantizedSum.prepare(node, a, b, out, options.activation(), broadcast, false);
-            case FLOAT32 -> new FloatAdd(a, b, out, broadcast, FusedActivation.real(node, options.activation()));
-            case INT32 -> new Int32Add(a, b, out, broadcast, FusedActivation.int32(node, options.activation()));
-            default -> throw NodeChecks.unsupportedType(node, out);
+            case FLOAT32 -> new FloatAdd(a, b, out, broadcast, FloatActivationRange.of(node, options.activation()));
+            case INT32 -> new Int32Add(a, b, out, broadcast, QuantizedActivationRange.int32(node, options.activation()));
+            default -> throw Operands.unsupportedType(node, out);
         };
     }
 
@@ -58,7 +58,7 @@ public final class AddOp implements Op {
         private final int max;
 
         private QuantizedSum(TensorView a, TensorView b, TensorView out, Broadcast broadcast, QuantizedMultiplier am,
-                QuantizedMultiplier bm, QuantizedMultiplier om, FusedActivation.IntRange range, boolean subtract) {
+                QuantizedMultiplier bm, QuantizedMultiplier om, QuantizedActivationRange range, boolean subtract) {
             this.aData = a.data();
             this.bData = b.data();
             this.outData = out.data();
@@ -80,12 +80,12 @@ public final class AddOp implements Op {
 
         static QuantizedSum prepare(Node node, TensorView a, TensorView b, TensorView out,
                 dev.littlebrain.tflite.Activation activation, Broadcast broadcast, boolean subtract) {
-            NodeChecks.quantized(node, a);
-            NodeChecks.quantized(node, b);
-            NodeChecks.quantized(node, out);
+            Operands.quantized(node, a);
+            Operands.quantized(node, b);
+            Operands.quantized(node, out);
             Int8Rescale r = Int8Rescale.of(node, a, b, out, subtract);
             return new QuantizedSum(a, b, out, broadcast, r.a(), r.b(), r.out(),
-                    FusedActivation.quantized(node, activation, out), subtract);
+                    QuantizedActivationRange.of(node, activation, out), subtract);
         }
 
         @Override
@@ -152,7 +152,7 @@ public final class AddOp implements Op {
     }
 
     private record FloatAdd(TensorView a, TensorView b, TensorView out, Broadcast broadcast,
-            FusedActivation.FloatRange range) implements Kernel {
+            FloatActivationRange range) implements Kernel {
         @Override
         public void eval() {
             int n = out.elementCount();
@@ -165,7 +165,7 @@ public final class AddOp implements Op {
     }
 
     private record Int32Add(TensorView a, TensorView b, TensorView out, Broadcast broadcast,
-            FusedActivation.IntRange range) implements Kernel {
+            QuantizedActivationRange range) implements Kernel {
         @Override
         public void eval() {
             int n = out.elementCount();

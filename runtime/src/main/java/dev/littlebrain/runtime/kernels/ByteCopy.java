@@ -12,9 +12,9 @@ import dev.littlebrain.runtime.TensorView;
 record ByteCopy(TensorView in, TensorView out) implements Kernel {
 
     static ByteCopy prepare(Node node, TensorView in, TensorView out) {
-        NodeChecks.sameType(node, in, out);
-        NodeChecks.fixedSize(node, in);
-        NodeChecks.sameElementCount(node, in, out);
+        Operands.sameType(node, in, out);
+        Operands.fixedSize(node, in);
+        Operands.sameElementCount(node, in, out);
         return new ByteCopy(in, out);
     }
 

@@ -24,14 +24,14 @@ public final class ConcatenationOp implements Op {
         if (node.inputCount() < 1) {
             throw new KernelException(node, "has no inputs");
         }
-        NodeChecks.outputCount(node, 1);
+        Operands.outputCount(node, 1);
         OperatorOptions.Concatenation options = node.options(OperatorOptions.Concatenation.class);
         if (options.activation() != Activation.NONE) {
             throw new KernelException(node, "does not support fused activation " + options.activation()
                     + " (TFLM supports none)");
         }
         TensorView out = node.output(0);
-        NodeChecks.fixedSize(node, out);
+        Operands.fixedSize(node, out);
         int rank = out.rank();
         int axis = options.axis() < 0 ? options.axis() + rank : options.axis();
         if (axis < 0 || axis >= rank) {
@@ -43,7 +43,7 @@ public final class ConcatenationOp implements Op {
             if (in == null) {
                 throw new KernelException(node, "has an omitted input");
             }
-            NodeChecks.sameType(node, in, out);
+            Operands.sameType(node, in, out);
             if (in.rank() != rank) {
                 throw new KernelException(node, "input '" + in.name() + "' has rank " + in.rank() + ", output has "
                         + rank);

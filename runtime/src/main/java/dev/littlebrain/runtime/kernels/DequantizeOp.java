@@ -14,18 +14,18 @@ public final class DequantizeOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
-        NodeChecks.inputCount(node, 1, 1);
-        NodeChecks.outputCount(node, 1);
+        Operands.inputCount(node, 1, 1);
+        Operands.outputCount(node, 1);
         TensorView in = node.input(0);
         TensorView out = node.output(0);
-        NodeChecks.sameElementCount(node, in, out);
+        Operands.sameElementCount(node, in, out);
         if (out.type() != TensorType.FLOAT32) {
-            throw NodeChecks.unsupportedType(node, out);
+            throw Operands.unsupportedType(node, out);
         }
         if (!in.type().isQuantizedInteger()) {
-            throw NodeChecks.unsupportedType(node, in);
+            throw Operands.unsupportedType(node, in);
         }
-        NodeChecks.quantized(node, in);
+        Operands.quantized(node, in);
         return new Dequantize(in, out, in.scale(), in.zeroPoint());
     }
 

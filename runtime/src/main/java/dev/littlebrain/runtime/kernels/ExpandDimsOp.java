@@ -15,11 +15,11 @@ public final class ExpandDimsOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
-        NodeChecks.inputCount(node, 2, 2);
-        NodeChecks.outputCount(node, 1);
+        Operands.inputCount(node, 2, 2);
+        Operands.outputCount(node, 1);
         TensorView in = node.input(0);
         TensorView out = node.output(0);
-        int[] axisValues = NodeChecks.constantInts(node, node.input(1), "axis");
+        int[] axisValues = Operands.constantInts(node, node.input(1), "axis");
         if (axisValues.length != 1) {
             throw new KernelException(node, "needs a single axis value, got " + Arrays.toString(axisValues));
         }

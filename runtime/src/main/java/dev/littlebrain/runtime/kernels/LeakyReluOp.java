@@ -17,23 +17,23 @@ public final class LeakyReluOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
-        NodeChecks.inputCount(node, 1, 1);
-        NodeChecks.outputCount(node, 1);
+        Operands.inputCount(node, 1, 1);
+        Operands.outputCount(node, 1);
         TensorView in = node.input(0);
         TensorView out = node.output(0);
-        NodeChecks.sameType(node, in, out);
-        NodeChecks.sameElementCount(node, in, out);
+        Operands.sameType(node, in, out);
+        Operands.sameElementCount(node, in, out);
         float alpha = node.options(OperatorOptions.LeakyRelu.class).alpha();
         return switch (in.type()) {
             case INT8 -> {
-                NodeChecks.quantized(node, in);
-                NodeChecks.quantized(node, out);
+                Operands.quantized(node, in);
+                Operands.quantized(node, out);
                 QuantizedMultiplier alphaM = QuantizedMultiplier.of(in.scale() * alpha / out.scale());
                 QuantizedMultiplier identityM = QuantizedMultiplier.of(in.scale() / out.scale());
                 yield new Int8LeakyRelu(in, out, identityM, alphaM);
             }
             case FLOAT32 -> new FloatLeakyRelu(in, out, alpha);
-            default -> throw NodeChecks.unsupportedType(node, in);
+            default -> throw Operands.unsupportedType(node, in);
         };
     }
 

@@ -17,16 +17,16 @@ public final class LogisticOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
-        NodeChecks.inputCount(node, 1, 1);
-        NodeChecks.outputCount(node, 1);
+        Operands.inputCount(node, 1, 1);
+        Operands.outputCount(node, 1);
         TensorView in = node.input(0);
         TensorView out = node.output(0);
-        NodeChecks.sameType(node, in, out);
-        NodeChecks.sameElementCount(node, in, out);
+        Operands.sameType(node, in, out);
+        Operands.sameElementCount(node, in, out);
         return switch (in.type()) {
             case INT8 -> {
-                NodeChecks.quantized(node, in);
-                NodeChecks.quantized(node, out);
+                Operands.quantized(node, in);
+                Operands.quantized(node, out);
                 if (out.zeroPoint() != Byte.MIN_VALUE) {
                     throw new KernelException(node, "needs int8 output zero point -128 (TFLM's fixed-point logistic),"
                             + " got " + out.zeroPoint());
@@ -34,7 +34,7 @@ public final class LogisticOp implements Op {
                 yield new Int8Logistic(in, out, Q4InputScaling.of(in.scale()));
             }
             case FLOAT32 -> new FloatLogistic(in, out);
-            default -> throw NodeChecks.unsupportedType(node, in);
+            default -> throw Operands.unsupportedType(node, in);
         };
     }
 

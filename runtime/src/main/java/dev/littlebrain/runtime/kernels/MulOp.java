@@ -13,26 +13,26 @@ public final class MulOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
-        NodeChecks.inputCount(node, 2, 2);
-        NodeChecks.outputCount(node, 1);
+        Operands.inputCount(node, 2, 2);
+        Operands.outputCount(node, 1);
         TensorView a = node.input(0);
         TensorView b = node.input(1);
         TensorView out = node.output(0);
-        NodeChecks.sameType(node, a, b);
-        NodeChecks.sameType(node, a, out);
+        Operands.sameType(node, a, b);
+        Operands.sameType(node, a, out);
         OperatorOptions.MulDiv options = node.options(OperatorOptions.MulDiv.class);
         Broadcast broadcast = Broadcast.of(node, a.shape(), b.shape(), out.shape());
         return switch (out.type()) {
             case INT8 -> {
-                NodeChecks.quantized(node, a);
-                NodeChecks.quantized(node, b);
-                NodeChecks.quantized(node, out);
+                Operands.quantized(node, a);
+                Operands.quantized(node, b);
+                Operands.quantized(node, out);
                 yield new Int8Mul(a, b, out, broadcast, int8Multiplier(a, b, out),
-                        FusedActivation.quantized(node, options.activation(), out));
+                        QuantizedActivationRange.of(node, options.activation(), out));
             }
-            case FLOAT32 -> new FloatMul(a, b, out, broadcast, FusedActivation.real(node, options.activation()));
-            case INT32 -> new Int32Mul(a, b, out, broadcast, FusedActivation.int32(node, options.activation()));
-            default -> throw NodeChecks.unsupportedType(node, out);
+            case FLOAT32 -> new FloatMul(a, b, out, broadcast, FloatActivationRange.of(node, options.activation()));
+            case INT32 -> new Int32Mul(a, b, out, broadcast, QuantizedActivationRange.int32(node, options.activation()));
+            default -> throw Operands.unsupportedType(node, out);
         };
     }
 
@@ -56,7 +56,7 @@ public final class MulOp implements Op {
         private final int max;
 
         Int8Mul(TensorView a, TensorView b, TensorView out, Broadcast broadcast, QuantizedMultiplier m,
-                FusedActivation.IntRange range) {
+                QuantizedActivationRange range) {
             this.a = a;
             this.b = b;
             this.out = out;
@@ -92,7 +92,7 @@ public final class MulOp implements Op {
     }
 
     private record FloatMul(TensorView a, TensorView b, TensorView out, Broadcast broadcast,
-            FusedActivation.FloatRange range) implements Kernel {
+            FloatActivationRange range) implements Kernel {
         @Override
         public void eval() {
             int n = out.elementCount();
@@ -105,7 +105,7 @@ public final class MulOp implements Op {
     }
 
     private record Int32Mul(TensorView a, TensorView b, TensorView out, Broadcast broadcast,
-            FusedActivation.IntRange range) implements Kernel {
+            QuantizedActivationRange range) implements Kernel {
         @Override
         public void eval() {
             int n = out.elementCount();

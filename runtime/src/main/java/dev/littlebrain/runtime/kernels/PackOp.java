@@ -18,10 +18,10 @@ public final class PackOp implements Op {
         if (count < 1 || (options.valuesCount() != 0 && options.valuesCount() != count)) {
             throw new KernelException(node, "has " + count + " inputs but values_count " + options.valuesCount());
         }
-        NodeChecks.outputCount(node, 1);
+        Operands.outputCount(node, 1);
         TensorView out = node.output(0);
         TensorView first = node.input(0);
-        NodeChecks.fixedSize(node, out);
+        Operands.fixedSize(node, out);
         int rank = first.rank();
         int axis = options.axis() < 0 ? options.axis() + rank + 1 : options.axis();
         if (axis < 0 || axis > rank) {
@@ -31,8 +31,8 @@ public final class PackOp implements Op {
             if (in == null) {
                 throw new KernelException(node, "has an omitted input");
             }
-            NodeChecks.sameType(node, in, out);
-            NodeChecks.sameShape(node, in, first);
+            Operands.sameType(node, in, out);
+            Operands.sameShape(node, in, first);
         }
         int[] expected = new int[rank + 1];
         for (int i = 0, j = 0; i <= rank; i++) {

@@ -23,26 +23,26 @@ public final class QuantizeOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
-        NodeChecks.inputCount(node, 1, 1);
-        NodeChecks.outputCount(node, 1);
+        Operands.inputCount(node, 1, 1);
+        Operands.outputCount(node, 1);
         TensorView in = node.input(0);
         TensorView out = node.output(0);
-        NodeChecks.sameElementCount(node, in, out);
-        NodeChecks.quantized(node, out);
+        Operands.sameElementCount(node, in, out);
+        Operands.quantized(node, out);
         if (in.type() == TensorType.FLOAT32) {
             if (out.type() != TensorType.INT8 && out.type() != TensorType.INT16) {
-                throw NodeChecks.unsupportedType(node, out);
+                throw Operands.unsupportedType(node, out);
             }
-            int[] range = NodeChecks.clampRange(out.type());
+            int[] range = Operands.clampRange(out.type());
             return new FromFloat(in, out, out.scale(), out.zeroPoint(), range[0], range[1]);
         }
         if (!INTEGER.contains(in.type()) || !INTEGER.contains(out.type()) || !supportedPair(in.type(), out.type())) {
             throw new KernelException(node, "cannot requantize " + in.type().dtypeName() + " to "
                     + out.type().dtypeName());
         }
-        NodeChecks.quantized(node, in);
+        Operands.quantized(node, in);
         QuantizedMultiplier m = QuantizedMultiplier.of((double) in.scale() / (double) out.scale());
-        int[] range = NodeChecks.clampRange(out.type());
+        int[] range = Operands.clampRange(out.type());
         return new Requantize(in, out, m, in.zeroPoint(), out.zeroPoint(), range[0], range[1]);
     }
 

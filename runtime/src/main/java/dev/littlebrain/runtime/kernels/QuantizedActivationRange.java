@@ -41,6 +41,17 @@ public record QuantizedActivationRange(int min, int max) {
         };
     }
 
+    /** Bounds for int32 outputs, which carry no quantization: TFLite clamps to the plain real bounds. */
+    public static QuantizedActivationRange int32(Node node, Activation activation) {
+        return switch (activation) {
+            case NONE -> new QuantizedActivationRange(Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case RELU -> new QuantizedActivationRange(0, Integer.MAX_VALUE);
+            case RELU6 -> new QuantizedActivationRange(0, 6);
+            case RELU_N1_TO_1 -> new QuantizedActivationRange(-1, 1);
+            default -> throw new KernelException(node, "does not support fused activation " + activation);
+        };
+    }
+
     /** kernel_util.cc's {@code Quantize}: {@code zero_point + (int32_t) TfLiteRound(f / scale)}, the division in float. */
     static int quantize(float f, float scale, int zeroPoint) {
         float q = f / scale;

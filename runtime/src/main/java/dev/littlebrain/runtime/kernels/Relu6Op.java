@@ -15,15 +15,15 @@ public final class Relu6Op implements Op {
 
     @Override
     public Kernel prepare(Node node) {
-        NodeChecks.inputCount(node, 1, 1);
-        NodeChecks.outputCount(node, 1);
+        Operands.inputCount(node, 1, 1);
+        Operands.outputCount(node, 1);
         TensorView in = node.input(0);
         TensorView out = node.output(0);
-        NodeChecks.sameType(node, in, out);
-        NodeChecks.sameElementCount(node, in, out);
+        Operands.sameType(node, in, out);
+        Operands.sameElementCount(node, in, out);
         return switch (in.type()) {
             case INT8 -> {
-                NodeChecks.quantized(node, in);
+                Operands.quantized(node, in);
                 int zero = in.zeroPoint();
                 // FloatToQuantizedType<int8_t>(6.0f, scale, zp): round(6 / scale) + zp, clamped to int8.
                 int six = int8Six(in.scale(), zero);
@@ -33,7 +33,7 @@ public final class Relu6Op implements Op {
                 yield new Int8Relu6(in, out, (byte) zero, (byte) six);
             }
             case FLOAT32 -> new FloatRelu6(in, out);
-            default -> throw NodeChecks.unsupportedType(node, in);
+            default -> throw Operands.unsupportedType(node, in);
         };
     }
 

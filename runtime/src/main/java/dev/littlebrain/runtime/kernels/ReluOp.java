@@ -16,23 +16,23 @@ public final class ReluOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
-        NodeChecks.inputCount(node, 1, 1);
-        NodeChecks.outputCount(node, 1);
+        Operands.inputCount(node, 1, 1);
+        Operands.outputCount(node, 1);
         TensorView in = node.input(0);
         TensorView out = node.output(0);
-        NodeChecks.sameType(node, in, out);
-        NodeChecks.sameElementCount(node, in, out);
+        Operands.sameType(node, in, out);
+        Operands.sameElementCount(node, in, out);
         return switch (in.type()) {
             case INT8 -> {
-                NodeChecks.quantized(node, in);
-                NodeChecks.quantized(node, out);
+                Operands.quantized(node, in);
+                Operands.quantized(node, out);
                 QuantizedMultiplier m = QuantizedMultiplier.of((double) in.scale() / (double) out.scale());
                 // TFLM: max(qmin, zp_out + (int) roundf(0 / s_out)), i.e. the output zero point.
                 int min = Math.max(Byte.MIN_VALUE, out.zeroPoint());
                 yield new Int8Relu(in, out, m, min, Byte.MAX_VALUE);
             }
             case FLOAT32 -> new FloatRelu(in, out);
-            default -> throw NodeChecks.unsupportedType(node, in);
+            default -> throw Operands.unsupportedType(node, in);
         };
     }
 

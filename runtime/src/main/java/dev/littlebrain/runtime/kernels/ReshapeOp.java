@@ -13,8 +13,8 @@ public final class ReshapeOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
-        NodeChecks.inputCount(node, 1, 2);
-        NodeChecks.outputCount(node, 1);
+        Operands.inputCount(node, 1, 2);
+        Operands.outputCount(node, 1);
         return ByteCopy.prepare(node, node.input(0), node.output(0));
     }
 }

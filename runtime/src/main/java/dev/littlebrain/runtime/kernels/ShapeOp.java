@@ -17,12 +17,12 @@ public final class ShapeOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
-        NodeChecks.inputCount(node, 1, 1);
-        NodeChecks.outputCount(node, 1);
+        Operands.inputCount(node, 1, 1);
+        Operands.outputCount(node, 1);
         TensorView in = node.input(0);
         TensorView out = node.output(0);
         if (out.type() != TensorType.INT32 && out.type() != TensorType.INT64) {
-            throw NodeChecks.unsupportedType(node, out);
+            throw Operands.unsupportedType(node, out);
         }
         if (out.elementCount() != in.rank()) {
             throw new KernelException(node, "output '" + out.name() + "' holds " + out.elementCount()

@@ -24,14 +24,14 @@ public final class SoftmaxOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
-        NodeChecks.inputCount(node, 1, 1);
-        NodeChecks.outputCount(node, 1);
+        Operands.inputCount(node, 1, 1);
+        Operands.outputCount(node, 1);
         TensorView in = node.input(0);
         TensorView out = node.output(0);
         if (in.rank() < 1) {
             throw new KernelException(node, "needs an input of rank at least 1, got a scalar");
         }
-        NodeChecks.sameShape(node, in, out);
+        Operands.sameShape(node, in, out);
         float beta = node.options(OperatorOptions.Softmax.class).beta();
         int depth = in.dim(in.rank() - 1);
         int rows = depth == 0 ? 0 : in.elementCount() / depth;
@@ -39,10 +39,10 @@ public final class SoftmaxOp implements Op {
             return new FloatSoftmax(in, out, rows, depth, beta);
         }
         if (in.type() != TensorType.INT8) {
-            throw NodeChecks.unsupportedType(node, in);
+            throw Operands.unsupportedType(node, in);
         }
-        NodeChecks.quantized(node, in);
-        NodeChecks.quantized(node, out);
+        Operands.quantized(node, in);
+        Operands.quantized(node, out);
         if (out.type() == TensorType.INT8) {
             // TFLM requires exactly this output quantization: [0, 1) onto the full int8 range.
             if (out.zeroPoint() != -128 || out.scale() != 1f / 256) {
@@ -55,7 +55,7 @@ public final class SoftmaxOp implements Op {
                         + out.scale() + " zero point " + out.zeroPoint());
             }
         } else {
-            throw NodeChecks.unsupportedType(node, out);
+            throw Operands.unsupportedType(node, out);
         }
         // PreprocessSoftmaxScaling: beta * scale * 2^26, capped so it still fits a Q31 multiplier.
         double real = Math.min((double) beta * (double) in.scale() * (double) (1 << (31 - SCALED_DIFF_INTEGER_BITS)),

@@ -14,8 +14,8 @@ public final class SqueezeOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
-        NodeChecks.inputCount(node, 1, 1);
-        NodeChecks.outputCount(node, 1);
+        Operands.inputCount(node, 1, 1);
+        Operands.outputCount(node, 1);
         TensorView in = node.input(0);
         TensorView out = node.output(0);
         List<Integer> dims = node.options() instanceof OperatorOptions.Squeeze s ? s.squeezeDims() : List.of();

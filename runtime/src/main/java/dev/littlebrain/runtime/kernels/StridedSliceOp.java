@@ -22,16 +22,16 @@ public final class StridedSliceOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
-        NodeChecks.inputCount(node, 4, 4);
-        NodeChecks.outputCount(node, 1);
+        Operands.inputCount(node, 4, 4);
+        Operands.outputCount(node, 1);
         TensorView in = node.input(0);
         TensorView out = node.output(0);
-        NodeChecks.sameType(node, in, out);
-        NodeChecks.fixedSize(node, in);
+        Operands.sameType(node, in, out);
+        Operands.fixedSize(node, in);
         OperatorOptions.StridedSlice o = node.options(OperatorOptions.StridedSlice.class);
-        int[] begin = NodeChecks.constantInts(node, node.input(1), "begin");
-        int[] end = NodeChecks.constantInts(node, node.input(2), "end");
-        int[] strides = NodeChecks.constantInts(node, node.input(3), "strides");
+        int[] begin = Operands.constantInts(node, node.input(1), "begin");
+        int[] end = Operands.constantInts(node, node.input(2), "end");
+        int[] strides = Operands.constantInts(node, node.input(3), "strides");
         if (begin.length != end.length || begin.length != strides.length) {
             throw new KernelException(node, "has begin/end/strides of different lengths " + begin.length + "/"
                     + end.length + "/" + strides.length);

@@ -12,25 +12,25 @@ public final class SubOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
-        NodeChecks.inputCount(node, 2, 2);
-        NodeChecks.outputCount(node, 1);
+        Operands.inputCount(node, 2, 2);
+        Operands.outputCount(node, 1);
         TensorView a = node.input(0);
         TensorView b = node.input(1);
         TensorView out = node.output(0);
-        NodeChecks.sameType(node, a, b);
-        NodeChecks.sameType(node, a, out);
+        Operands.sameType(node, a, b);
+        Operands.sameType(node, a, out);
         OperatorOptions.AddSub options = node.options(OperatorOptions.AddSub.class);
         Broadcast broadcast = Broadcast.of(node, a.shape(), b.shape(), out.shape());
         return switch (out.type()) {
             case INT8 -> AddOp.QuantizedSum.prepare(node, a, b, out, options.activation(), broadcast, true);
-            case FLOAT32 -> new FloatSub(a, b, out, broadcast, FusedActivation.real(node, options.activation()));
-            case INT32 -> new Int32Sub(a, b, out, broadcast, FusedActivation.int32(node, options.activation()));
-            default -> throw NodeChecks.unsupportedType(node, out);
+            case FLOAT32 -> new FloatSub(a, b, out, broadcast, FloatActivationRange.of(node, options.activation()));
+            case INT32 -> new Int32Sub(a, b, out, broadcast, QuantizedActivationRange.int32(node, options.activation()));
+            default -> throw Operands.unsupportedType(node, out);
         };
     }
 
     private record FloatSub(TensorView a, TensorView b, TensorView out, Broadcast broadcast,
-            FusedActivation.FloatRange range) implements Kernel {
+            FloatActivationRange range) implements Kernel {
         @Override
         public void eval() {
             int n = out.elementCount();
@@ -43,7 +43,7 @@ public final class SubOp implements Op {
     }
 
     private record Int32Sub(TensorView a, TensorView b, TensorView out, Broadcast broadcast,
-            FusedActivation.IntRange range) implements Kernel {
+            QuantizedActivationRange range) implements Kernel {
         @Override
         public void eval() {
             int n = out.elementCount();

@@ -16,19 +16,19 @@ public final class TanhOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
-        NodeChecks.inputCount(node, 1, 1);
-        NodeChecks.outputCount(node, 1);
+        Operands.inputCount(node, 1, 1);
+        Operands.outputCount(node, 1);
         TensorView in = node.input(0);
         TensorView out = node.output(0);
-        NodeChecks.sameType(node, in, out);
-        NodeChecks.sameElementCount(node, in, out);
+        Operands.sameType(node, in, out);
+        Operands.sameElementCount(node, in, out);
         return switch (in.type()) {
             case INT8 -> {
-                NodeChecks.quantized(node, in);
+                Operands.quantized(node, in);
                 yield new Int8Tanh(in, out, Q4InputScaling.of(in.scale()));
             }
             case FLOAT32 -> new FloatTanh(in, out);
-            default -> throw NodeChecks.unsupportedType(node, in);
+            default -> throw Operands.unsupportedType(node, in);
         };
     }
 

@@ -15,13 +15,13 @@ public final class TransposeOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
-        NodeChecks.inputCount(node, 2, 2);
-        NodeChecks.outputCount(node, 1);
+        Operands.inputCount(node, 2, 2);
+        Operands.outputCount(node, 1);
         TensorView in = node.input(0);
         TensorView out = node.output(0);
-        NodeChecks.sameType(node, in, out);
-        NodeChecks.fixedSize(node, in);
-        int[] perm = NodeChecks.constantInts(node, node.input(1), "permutation");
+        Operands.sameType(node, in, out);
+        Operands.fixedSize(node, in);
+        int[] perm = Operands.constantInts(node, node.input(1), "permutation");
         int rank = in.rank();
         if (perm.length != rank) {
             throw new KernelException(node, "permutation " + Arrays.toString(perm) + " does not match input rank " + rank);
