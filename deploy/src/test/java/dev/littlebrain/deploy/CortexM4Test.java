@@ -2,6 +2,7 @@ package dev.littlebrain.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.tflite.ConformanceCases;
@@ -82,6 +83,13 @@ class CortexM4Test {
                 name, flash, ram, stats.get("stack_bytes"), perInference, stats.get("instructions_min"),
                 stats.get("instructions_max"), sections.getOrDefault(".text", 0L),
                 sections.getOrDefault(".rodata", 0L));
+
+        // The profile command's latency model is calibrated on these counts: it must stay within a factor
+        // of two of the measurement for every model it is used on.
+        long estimate = dev.littlebrain.deploy.profile.LatencyModel.instructions(model);
+        double ratio = estimate / (double) perInference;
+        System.out.printf("m4 %s: latency model %d instructions (%.2fx measured)%n", name, estimate, ratio);
+        assertTrue(ratio > 0.5 && ratio < 2.0, name + ": latency model " + estimate + " vs measured " + perInference);
     }
 
     /**
