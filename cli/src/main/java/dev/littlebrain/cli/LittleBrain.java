@@ -5,6 +5,9 @@ import dev.littlebrain.cli.commands.DemoCommand;
 import dev.littlebrain.cli.commands.DspCommand;
 import dev.littlebrain.cli.commands.DeployCommand;
 import dev.littlebrain.cli.commands.FeaturesCommand;
+import dev.littlebrain.cli.commands.InitCommand;
+import dev.littlebrain.cli.commands.TestCommand;
+import dev.littlebrain.cli.commands.TrainCommand;
 import dev.littlebrain.cli.commands.QuantizeCommand;
 import dev.littlebrain.cli.commands.InspectCommand;
 import dev.littlebrain.cli.commands.RunCommand;
@@ -22,7 +25,8 @@ import picocli.CommandLine.Option;
         versionProvider = Version.class,
         description = "Offline TinyML toolchain: features, training, int8 models, a bit-exact TFLite Micro runtime, deployment.",
         subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, DspCommand.class, DataCommand.class,
-                FeaturesCommand.class, QuantizeCommand.class, DeployCommand.class,
+                FeaturesCommand.class, InitCommand.class, TrainCommand.class, TestCommand.class, QuantizeCommand.class,
+                DeployCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LittleBrain {
 
