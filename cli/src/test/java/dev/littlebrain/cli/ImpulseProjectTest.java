@@ -75,7 +75,7 @@ class ImpulseProjectTest {
         double qa = json.get("int8").get("accuracy").asDouble();
         System.out.printf("kws end to end: %s epochs in %.1f s: float %.4f int8 %.4f (%d test samples)%n", EPOCHS,
                 trainSeconds, fa, qa, json.get("test_samples").asInt());
-        assertTrue(qa >= 0.7, "int8 accuracy " + qa);
+        assertTrue(qa >= 0.75, "int8 accuracy " + qa);
         assertTrue(fa - qa <= 0.05, "float " + fa + " int8 " + qa);
         CliRun table = CliRun.of("test", "--project", p.toString());
         assertEquals(0, table.exitCode(), table.err());
@@ -83,5 +83,6 @@ class ImpulseProjectTest {
         assertTrue(table.out().contains("confusion (int8"), table.out());
     }
 
-    private static final String EPOCHS = "15";
+    /** 60 epochs take a few seconds; -Dimpulse.epochs=100 runs the preset's default length. */
+    private static final String EPOCHS = System.getProperty("impulse.epochs", "60");
 }
