@@ -3,13 +3,16 @@ package dev.littlebrain.cli;
 import dev.littlebrain.cli.commands.ClassifyCommand;
 import dev.littlebrain.cli.commands.DataCommand;
 import dev.littlebrain.cli.commands.DemoCommand;
-import dev.littlebrain.cli.commands.DspCommand;
 import dev.littlebrain.cli.commands.DeployCommand;
+import dev.littlebrain.cli.commands.DspCommand;
 import dev.littlebrain.cli.commands.FeaturesCommand;
+import dev.littlebrain.cli.commands.InitCommand;
+import dev.littlebrain.cli.commands.InspectCommand;
 import dev.littlebrain.cli.commands.ProfileCommand;
 import dev.littlebrain.cli.commands.QuantizeCommand;
-import dev.littlebrain.cli.commands.InspectCommand;
 import dev.littlebrain.cli.commands.RunCommand;
+import dev.littlebrain.cli.commands.TestCommand;
+import dev.littlebrain.cli.commands.TrainCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,8 +27,8 @@ import picocli.CommandLine.Option;
         versionProvider = Version.class,
         description = "Offline TinyML toolchain: features, training, int8 models, a bit-exact TFLite Micro runtime, deployment.",
         subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, DspCommand.class, DataCommand.class,
-                FeaturesCommand.class, QuantizeCommand.class, DeployCommand.class, ProfileCommand.class,
-                ClassifyCommand.class,
+                FeaturesCommand.class, InitCommand.class, TrainCommand.class, TestCommand.class, QuantizeCommand.class,
+                DeployCommand.class, ProfileCommand.class, ClassifyCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LittleBrain {
 

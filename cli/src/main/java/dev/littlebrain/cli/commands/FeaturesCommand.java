@@ -1,5 +1,6 @@
 package dev.littlebrain.cli.commands;
 
+import dev.littlebrain.cli.impulse.ImpulseProject;
 import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.curate.Manifest;
@@ -49,11 +50,29 @@ public final class FeaturesCommand implements Callable<Integer> {
             description = "Feature cache folder (default: ${DEFAULT-VALUE}).")
     Path cache;
 
+    @Option(names = "--project", paramLabel = "DIR",
+            description = "Impulse project folder (default: the current directory when it has impulse.yaml);"
+                    + " its DSP block, parameters, data/ and cache/features are used.")
+    Path project;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        java.util.Optional<ImpulseProject> impulse = ImpulseProject.find(project);
+        if (impulse.isPresent()) {
+            long start = System.nanoTime();
+            ImpulseProject.Features f = impulse.get().features("features");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%s features for %d samples: %d x %d per sample (%d computed, %d from cache) in %.1f s%n",
+                    f.block().name(), f.set().features().size(), f.shape().frames(), f.shape().coefficients(),
+                    f.set().computed(), f.set().reused(), seconds);
+            out.println("cache: " + impulse.get().cache().toAbsolutePath().normalize());
+            out.flush();
+            return 0;
+        }
         Manifest manifest = Manifest.read(data);
         Dataset dataset = manifest.toDataset(data);
         DspBlock dsp = DspBlocks.create(block.toLowerCase(Locale.ROOT).replace('_', '-'),

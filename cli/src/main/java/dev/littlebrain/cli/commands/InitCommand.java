@@ -1,0 +1,42 @@
+package dev.littlebrain.cli.commands;
+
+import dev.littlebrain.cli.impulse.ImpulseConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code littlebrain init TEMPLATE DIR}: starts an impulse project with an editable impulse.yaml. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Create an impulse project: DIR/impulse.yaml from a template (kws, motion, glove).")
+public final class InitCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "TEMPLATE", description = "kws, motion or glove.")
+    String template;
+
+    @Parameters(index = "1", paramLabel = "DIR", description = "Project folder (created if missing).")
+    Path dir;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!ImpulseConfig.TEMPLATES.contains(template)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "unknown template '" + template + "'; known templates are " + ImpulseConfig.TEMPLATES);
+        }
+        Path file = ImpulseConfig.writeTemplate(template, dir);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("wrote " + file);
+        out.println("next: put curated data in " + dir.resolve("data")
+                + (template.equals("kws") ? " (littlebrain data import DATASET --keywords yes,no --unknown --noise --out "
+                        + dir.resolve("data") + ")" : "")
+                + ", then littlebrain features/train/test --project " + dir);
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,241 @@
+package dev.littlebrain.cli.commands;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.littlebrain.cli.impulse.ImpulseConfig;
+import dev.littlebrain.cli.impulse.ImpulseProject;
+import dev.littlebrain.data.Split;
+import dev.littlebrain.quantize.Calibration;
+import dev.littlebrain.quantize.Int8Quantizer;
+import dev.littlebrain.tflite.TfliteWriter;
+import dev.littlebrain.tflite.Model;
+import dev.littlebrain.train.EpochStats;
+import dev.littlebrain.train.LabeledFeatures;
+import dev.littlebrain.train.Preset;
+import dev.littlebrain.train.Trainer;
+import dev.littlebrain.train.TrainingConfig;
+import dev.littlebrain.train.TrainingResult;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code littlebrain train}: trains the impulse's learn block on the cached training-split features, writes
+ * the float and int8 models, the training history and a loss/accuracy curve.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train the impulse's model; write models/model_float.tflite, models/model_int8.tflite,"
+                + " models/training.json and reports/training.png.")
+public final class TrainCommand implements Callable<Integer> {
+    static final int REPRESENTATIVE_SAMPLES = 100;
+
+    @Option(names = "--project", paramLabel = "DIR", description = "Impulse project folder (default: current directory).")
+    Path project;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Override learn.epochs (e.g. for a quick run).")
+    Integer epochs;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        ImpulseProject p = ImpulseProject.require(project);
+        ImpulseConfig.Learn learn = p.config().learn();
+        if (epochs != null && epochs <= 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--epochs must be positive, got " + epochs);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        ImpulseProject.Features f = p.features("features");
+        ImpulseProject.Split train = f.split(Split.TRAIN);
+        ImpulseProject.Split validation = f.split(Split.VALIDATION);
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("no training samples with labels " + f.labels() + " in " + p.data());
+        }
+        int[] inputShape = {f.shape().frames(), f.shape().coefficients()};
+        Preset preset = Preset.named(learn.preset(), inputShape, f.labels().size());
+        TrainingConfig config = new TrainingConfig((float) learn.learningRate(), learn.batchSize(),
+                epochs != null ? epochs : learn.epochs(), learn.patience(), learn.seed(), null);
+        out.printf(Locale.ROOT, "training %s on %d samples (%d validation), %d classes %s, %d epochs%n",
+                preset.name(), train.size(), validation.size(), f.labels().size(), f.labels(), config.epochs());
+        out.flush();
+        long start = System.nanoTime();
+        TrainingResult result = new Trainer(preset.spec(), config).fit(
+                new LabeledFeatures(train.features(), train.labels()),
+                new LabeledFeatures(validation.features(), validation.labels()),
+                s -> {
+                    out.println(format(s));
+                    out.flush();
+                });
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Model floatModel = dev.littlebrain.train.TfliteExport.of(preset.spec(), result.parameters());
+        List<float[][]> representative = representative(train, f.labels().size(), REPRESENTATIVE_SAMPLES, learn.seed());
+        Model int8 = Int8Quantizer.quantize(floatModel, Calibration.collect(floatModel, representative));
+        Files.createDirectories(p.models());
+        Files.createDirectories(p.reports());
+        Path floatFile = p.models().resolve("model_float.tflite");
+        Path int8File = p.models().resolve("model_int8.tflite");
+        TfliteWriter.write(floatModel, floatFile);
+        TfliteWriter.write(int8, int8File);
+        writeHistory(p.models().resolve("training.json"), preset, config, f, result, representative.size());
+        Path png = p.reports().resolve("training.png");
+        drawCurves(result.history(), png);
+        out.printf(Locale.ROOT, "trained in %.1f s; best epoch %d%n", seconds, result.bestEpoch());
+        out.println("wrote " + floatFile + ", " + int8File + " (calibrated on " + representative.size()
+                + " training samples), " + p.models().resolve("training.json") + ", " + png);
+        out.flush();
+        return 0;
+    }
+
+    static String format(EpochStats s) {
+        return String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  acc %.3f  val_loss %.4f  val_acc %.3f  %.1f s  ETA %d s",
+                s.epoch(), s.epochs(), s.loss(), s.accuracy(), s.valLoss(), s.valAccuracy(),
+                s.epochTime().toMillis() / 1000.0, s.eta().toSeconds());
+    }
+
+    /** Up to {@code max} training samples, every label present: labels taken in turn from shuffled per-label lists. */
+    static List<float[][]> representative(ImpulseProject.Split train, int classes, int max, long seed) {
+        List<List<Integer>> byLabel = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            byLabel.add(new ArrayList<>());
+        }
+        for (int i = 0; i < train.size(); i++) {
+            byLabel.get(train.labels()[i]).add(i);
+        }
+        Random rng = new Random(seed);
+        for (List<Integer> l : byLabel) {
+            java.util.Collections.shuffle(l, rng);
+        }
+        List<float[][]> out = new ArrayList<>();
+        for (int round = 0; out.size() < Math.min(max, train.size()); round++) {
+            for (List<Integer> l : byLabel) {
+                if (round < l.size() && out.size() < max) {
+                    out.add(new float[][] {train.features()[l.get(round)]});
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void writeHistory(Path file, Preset preset, TrainingConfig config, ImpulseProject.Features f,
+            TrainingResult result, int calibration) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("preset", preset.name());
+        json.put("labels", f.labels());
+        json.put("input_shape", List.of(f.shape().frames(), f.shape().coefficients()));
+        json.put("epochs", config.epochs());
+        json.put("learning_rate", config.learningRate());
+        json.put("batch_size", config.batchSize());
+        json.put("seed", config.seed());
+        json.put("best_epoch", result.bestEpoch());
+        json.put("calibration_samples", calibration);
+        List<Map<String, Object>> history = new ArrayList<>();
+        for (EpochStats s : result.history()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("epoch", s.epoch());
+            e.put("loss", finite(s.loss()));
+            e.put("accuracy", finite(s.accuracy()));
+            e.put("val_loss", finite(s.valLoss()));
+            e.put("val_accuracy", finite(s.valAccuracy()));
+            e.put("time_ms", s.epochTime().toMillis());
+            history.add(e);
+        }
+        json.put("history", history);
+        writeAtomically(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(json));
+    }
+
+    private static Float finite(float v) {
+        return Float.isFinite(v) ? v : null;
+    }
+
+    static void writeAtomically(Path file, byte[] bytes) throws IOException {
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Loss (left) and accuracy (right) per epoch, training solid and validation dashed. */
+    static void drawCurves(List<EpochStats> history, Path file) throws IOException {
+        System.setProperty("java.awt.headless", "true");
+        int w = 900;
+        int h = 360;
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        float maxLoss = 0;
+        for (EpochStats s : history) {
+            maxLoss = Math.max(maxLoss, Math.max(s.loss(), Float.isFinite(s.valLoss()) ? s.valLoss() : 0));
+        }
+        panel(g, history, 40, "loss", Math.max(maxLoss, 1e-3f), true);
+        panel(g, history, 40 + w / 2, "accuracy", 1f, false);
+        g.dispose();
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".training", ".png.tmp");
+        try {
+            ImageIO.write(img, "png", tmp.toFile());
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void panel(Graphics2D g, List<EpochStats> history, int x0, String title, float yMax, boolean loss) {
+        int pw = 380;
+        int ph = 280;
+        int y0 = 40;
+        g.setColor(Color.BLACK);
+        g.drawString(title + " (solid: train, dashed: validation)", x0, 25);
+        g.drawRect(x0, y0, pw, ph);
+        g.drawString(String.format(Locale.ROOT, "%.2f", yMax), x0 - 35, y0 + 10);
+        g.drawString("0", x0 - 12, y0 + ph);
+        g.drawString("epoch " + history.size(), x0 + pw - 60, y0 + ph + 15);
+        int n = history.size();
+        for (int series = 0; series < 2; series++) {
+            g.setColor(series == 0 ? new Color(0x1f77b4) : new Color(0xff7f0e));
+            g.setStroke(series == 0 ? new BasicStroke(2f)
+                    : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
+            int px = -1;
+            int py = -1;
+            for (int i = 0; i < n; i++) {
+                EpochStats s = history.get(i);
+                float v = loss ? (series == 0 ? s.loss() : s.valLoss()) : (series == 0 ? s.accuracy() : s.valAccuracy());
+                if (!Float.isFinite(v)) {
+                    continue;
+                }
+                int x = x0 + (n == 1 ? pw / 2 : Math.round((float) i / (n - 1) * pw));
+                int y = y0 + ph - Math.round(Math.min(v / yMax, 1f) * ph);
+                if (px >= 0) {
+                    g.drawLine(px, py, x, y);
+                } else {
+                    g.fillOval(x - 2, y - 2, 4, 4);
+                }
+                px = x;
+                py = y;
+            }
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package dev.littlebrain.cli.impulse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.littlebrain.dsp.blocks.DspBlocks;
+import dev.littlebrain.dsp.blocks.SignalSpec;
+import dev.littlebrain.train.Preset;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An impulse: the one human-editable {@code impulse.yaml} of a project, declaring the input, the DSP block
+ * (Edge Impulse parameter names), the learn block, the labels (empty: taken from the data) and the target board.
+ */
+public record ImpulseConfig(Input input, Dsp dsp, Learn learn, List<String> labels, String target) {
+    public static final String FILE_NAME = "impulse.yaml";
+    public static final List<String> TEMPLATES = List.of("kws", "motion", "glove");
+    public static final List<String> INPUT_TYPES = List.of("audio", "accelerometer", "trajectory");
+
+    public ImpulseConfig {
+        labels = List.copyOf(labels);
+    }
+
+    /** What the sensor gives: type, sampling frequency (Hz), window length and axis names. */
+    public record Input(String type, double frequencyHz, int windowMs, List<String> axes) {
+        public Input {
+            axes = List.copyOf(axes);
+        }
+
+        public SignalSpec signal() {
+            return new SignalSpec(frequencyHz, axes);
+        }
+    }
+
+    /** The DSP block and its parameters, by Edge Impulse name. */
+    public record Dsp(String block, Map<String, String> parameters) {
+        public Dsp {
+            parameters = Map.copyOf(parameters);
+        }
+    }
+
+    /** The learn block: a {@link Preset} name and its training settings. */
+    public record Learn(String preset, int epochs, double learningRate, int batchSize, long seed, int patience) {
+    }
+
+    /** The file text of a template, with comments. */
+    public static String template(String name) {
+        return switch (name) {
+            case "kws" -> text("keyword spotting (audio)", "audio", 16000, 1000, List.of("audio"), "mfcc",
+                    "conv1d-kws", 100, 0.005, 32, "nano33ble");
+            case "motion" -> text("motion / gesture recognition (3-axis accelerometer)", "accelerometer", 62.5, 2000,
+                    List.of("accX", "accY", "accZ"), "spectral-analysis", "dense-motion", 30, 0.0005, 32,
+                    "nano33ble");
+            case "glove" -> text("glove / trajectory gestures (x, y)", "trajectory", 50, 2000, List.of("x", "y"),
+                    "raw", "dense-motion", 30, 0.0005, 32, "nano33ble");
+            default -> throw new IllegalArgumentException("unknown template '" + name + "'; known templates are "
+                    + TEMPLATES);
+        };
+    }
+
+    private static String text(String what, String type, double hz, int windowMs, List<String> axes, String block,
+            String preset, int epochs, double lr, int batch, String target) {
+        String frequency = hz == Math.rint(hz) ? String.valueOf((long) hz) : String.valueOf(hz);
+        return "# LittleBrain impulse: " + what + ".\n"
+                + "# Edit freely; 'littlebrain features', 'train' and 'test' read this file.\n"
+                + "input:\n"
+                + "  type: " + type + "            # one of " + INPUT_TYPES + "\n"
+                + "  frequency_hz: " + frequency + "\n"
+                + "  window_ms: " + windowMs + "\n"
+                + "  axes: [" + String.join(", ", axes) + "]\n"
+                + "dsp:\n"
+                + "  block: " + block + "        # one of " + DspBlocks.NAMES + "\n"
+                + "  parameters: {}      # Edge Impulse names, e.g. num_cepstral: 13; absent ones take the defaults\n"
+                + "learn:\n"
+                + "  preset: " + preset + "      # one of " + Preset.NAMES + "\n"
+                + "  epochs: " + epochs + "\n"
+                + "  learning_rate: " + lr + "\n"
+                + "  batch_size: " + batch + "\n"
+                + "  seed: 1\n"
+                + "  patience: 0         # epochs without val_loss improvement before stopping; 0: never stop early\n"
+                + "labels: []            # empty: the labels of the data, in its order\n"
+                + "target: " + target + "\n";
+    }
+
+    /** Writes the template {@code name} to {@code dir/impulse.yaml} atomically; refuses to overwrite. */
+    public static Path writeTemplate(String name, Path dir) throws IOException {
+        String yaml = template(name);
+        parse(yaml); // the template must itself be valid
+        Files.createDirectories(dir);
+        Path file = dir.resolve(FILE_NAME);
+        if (Files.exists(file)) {
+            throw new IllegalArgumentException(file + " already exists");
+        }
+        Path tmp = Files.createTempFile(dir, ".impulse", ".yaml.tmp");
+        try {
+            Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return file;
+    }
+
+    public static ImpulseConfig read(Path file) throws IOException {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (ImpulseConfigException e) {
+            throw new ImpulseConfigException(file + ": " + e.getMessage());
+        }
+    }
+
+    /** Parses and validates impulse YAML; errors name the key and the allowed values. */
+    public static ImpulseConfig parse(String yaml) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+        } catch (IOException e) {
+            throw new ImpulseConfigException("not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+        }
+        if (root == null || !root.isObject()) {
+            throw new ImpulseConfigException("expected a mapping with keys input, dsp, learn, labels, target");
+        }
+        keys(root, "", Set.of("input", "dsp", "learn", "labels", "target"));
+        JsonNode in = object(root, "input");
+        keys(in, "input.", Set.of("type", "frequency_hz", "window_ms", "axes"));
+        String type = string(in, "input.", "type");
+        if (!INPUT_TYPES.contains(type)) {
+            throw new ImpulseConfigException("input.type: '" + type + "' is not one of " + INPUT_TYPES);
+        }
+        double hz = positiveNumber(in, "input.", "frequency_hz");
+        int windowMs = positiveInt(in, "input.", "window_ms");
+        List<String> axes = strings(in, "input.", "axes");
+        if (axes.isEmpty()) {
+            throw new ImpulseConfigException("input.axes: needs at least one axis name");
+        }
+        JsonNode d = object(root, "dsp");
+        keys(d, "dsp.", Set.of("block", "parameters"));
+        String block = string(d, "dsp.", "block").toLowerCase(Locale.ROOT).replace('_', '-');
+        if (!DspBlocks.NAMES.contains(block)) {
+            throw new ImpulseConfigException("dsp.block: '" + block + "' is not one of " + DspBlocks.NAMES);
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        JsonNode p = d.get("parameters");
+        if (p != null && !p.isNull()) {
+            if (!p.isObject()) {
+                throw new ImpulseConfigException("dsp.parameters: expected a mapping of Edge Impulse parameter names");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getValue().isValueNode()) {
+                    throw new ImpulseConfigException("dsp.parameters." + e.getKey() + ": expected a single value");
+                }
+                params.put(e.getKey(), e.getValue().asText());
+            }
+        }
+        Input input = new Input(type, hz, windowMs, axes);
+        try {
+            DspBlocks.create(block, input.signal(), params);
+        } catch (RuntimeException e) {
+            throw new ImpulseConfigException("dsp.parameters: " + e.getMessage());
+        }
+        JsonNode l = object(root, "learn");
+        keys(l, "learn.", Set.of("preset", "epochs", "learning_rate", "batch_size", "seed", "patience"));
+        String preset = string(l, "learn.", "preset");
+        if (!Preset.NAMES.contains(preset)) {
+            throw new ImpulseConfigException("learn.preset: '" + preset + "' is not one of " + Preset.NAMES);
+        }
+        int epochs = positiveInt(l, "learn.", "epochs");
+        double lr = positiveNumber(l, "learn.", "learning_rate");
+        int batch = positiveInt(l, "learn.", "batch_size");
+        long seed = l.has("seed") ? integer(l, "learn.", "seed") : 1L;
+        int patience = l.has("patience") ? (int) integer(l, "learn.", "patience") : 0;
+        if (patience < 0) {
+            throw new ImpulseConfigException("learn.patience: must be 0 (no early stopping) or positive, got " + patience);
+        }
+        List<String> labels = root.has("labels") && !root.get("labels").isNull() ? strings(root, "", "labels")
+                : List.of();
+        if (labels.stream().distinct().count() != labels.size()) {
+            throw new ImpulseConfigException("labels: duplicate label in " + labels);
+        }
+        String target = root.has("target") ? string(root, "", "target") : "nano33ble";
+        return new ImpulseConfig(input, new Dsp(block, params),
+                new Learn(preset, epochs, lr, batch, seed, patience), labels, target);
+    }
+
+    private static void keys(JsonNode node, String prefix, Set<String> allowed) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+            String k = it.next();
+            if (!allowed.contains(k)) {
+                throw new ImpulseConfigException(prefix + k + ": unknown key; allowed keys are "
+                        + allowed.stream().sorted().toList());
+            }
+        }
+    }
+
+    private static JsonNode object(JsonNode parent, String key) {
+        JsonNode n = parent.get(key);
+        if (n == null || !n.isObject()) {
+            throw new ImpulseConfigException(key + ": missing or not a mapping");
+        }
+        return n;
+    }
+
+    private static String string(JsonNode parent, String prefix, String key) {
+        JsonNode n = parent.get(key);
+        if (n == null || !n.isValueNode() || n.isNull() || n.asText().isBlank()) {
+            throw new ImpulseConfigException(prefix + key + ": missing or empty");
+        }
+        return n.asText().trim();
+    }
+
+    private static List<String> strings(JsonNode parent, String prefix, String key) {
+        JsonNode n = parent.get(key);
+        if (n == null || !n.isArray()) {
+            throw new ImpulseConfigException(prefix + key + ": expected a list, e.g. [a, b]");
+        }
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : n) {
+            if (!e.isValueNode() || e.asText().isBlank()) {
+                throw new ImpulseConfigException(prefix + key + ": every entry must be a non-empty name");
+            }
+            out.add(e.asText().trim());
+        }
+        return out;
+    }
+
+    private static double positiveNumber(JsonNode parent, String prefix, String key) {
+        JsonNode n = parent.get(key);
+        if (n == null || !n.isNumber() || !(n.asDouble() > 0) || Double.isInfinite(n.asDouble())) {
+            throw new ImpulseConfigException(prefix + key + ": must be a positive number, got "
+                    + (n == null ? "nothing" : n.asText()));
+        }
+        return n.asDouble();
+    }
+
+    private static long integer(JsonNode parent, String prefix, String key) {
+        JsonNode n = parent.get(key);
+        if (n == null || !n.canConvertToLong() || !n.isIntegralNumber()) {
+            throw new ImpulseConfigException(prefix + key + ": must be an integer, got "
+                    + (n == null ? "nothing" : n.asText()));
+        }
+        return n.asLong();
+    }
+
+    private static int positiveInt(JsonNode parent, String prefix, String key) {
+        long v = integer(parent, prefix, key);
+        if (v <= 0 || v > Integer.MAX_VALUE) {
+            throw new ImpulseConfigException(prefix + key + ": must be a positive integer, got " + v);
+        }
+        return (int) v;
+    }
+
+    /** A wrong impulse file; the message names the key. */
+    public static final class ImpulseConfigException extends IllegalArgumentException {
+        public ImpulseConfigException(String message) {
+            super(message);
+        }
+    }
+
+}

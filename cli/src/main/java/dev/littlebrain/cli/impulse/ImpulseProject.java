@@ -1,0 +1,124 @@
+package dev.littlebrain.cli.impulse;
+
+import dev.littlebrain.data.Dataset;
+import dev.littlebrain.data.Sample;
+import dev.littlebrain.data.curate.Manifest;
+import dev.littlebrain.data.features.FeatureCache;
+import dev.littlebrain.data.features.FeatureExtractor;
+import dev.littlebrain.data.features.FeatureSet;
+import dev.littlebrain.data.features.SampleLoader;
+import dev.littlebrain.data.progress.ProgressBar;
+import dev.littlebrain.dsp.blocks.DspBlock;
+import dev.littlebrain.dsp.blocks.DspBlocks;
+import dev.littlebrain.dsp.blocks.FeatureShape;
+import dev.littlebrain.dsp.io.AudioRequirement;
+import dev.littlebrain.dsp.io.Signal;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A project folder: {@code impulse.yaml}, curated data in {@code data/}, the feature cache in
+ * {@code cache/features}, models in {@code models/}, reports in {@code reports/}.
+ */
+public record ImpulseProject(Path dir, ImpulseConfig config) {
+
+    /** The project at {@code dir} (null: the current directory), or empty when it has no impulse.yaml. */
+    public static Optional<ImpulseProject> find(Path dir) throws IOException {
+        Path d = dir == null ? Path.of("") : dir;
+        Path file = d.resolve(ImpulseConfig.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            if (dir != null) {
+                throw new IllegalArgumentException("--project " + dir + ": no " + ImpulseConfig.FILE_NAME
+                        + " there (create one with 'littlebrain init kws " + dir + "')");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new ImpulseProject(d, ImpulseConfig.read(file)));
+    }
+
+    /** The project at {@code dir} (null: the current directory), which must exist. */
+    public static ImpulseProject require(Path dir) throws IOException {
+        return find(dir).orElseThrow(() -> new IllegalArgumentException("no " + ImpulseConfig.FILE_NAME
+                + " in the current directory; pass --project DIR or run 'littlebrain init kws DIR'"));
+    }
+
+    public Path data() {
+        return dir.resolve("data");
+    }
+
+    public Path cache() {
+        return dir.resolve("cache").resolve("features");
+    }
+
+    public Path models() {
+        return dir.resolve("models");
+    }
+
+    public Path reports() {
+        return dir.resolve("reports");
+    }
+
+    public DspBlock block() {
+        return DspBlocks.create(config.dsp().block(), config.input().signal(), config.dsp().parameters());
+    }
+
+    /** The curated data with its features (cached; missing ones computed), in manifest sample order. */
+    public Features features(String task) throws IOException {
+        Manifest manifest = Manifest.read(data());
+        Dataset dataset = manifest.toDataset(data());
+        if (Math.abs(manifest.sampleRate() - config.input().frequencyHz()) > 1e-6) {
+            throw new IllegalArgumentException("impulse.yaml input.frequency_hz is " + config.input().frequencyHz()
+                    + " but the data in " + data() + " is sampled at " + manifest.sampleRate() + " Hz");
+        }
+        DspBlock dsp = block();
+        FeatureShape shape = dsp.outputShape(manifest.windowSamples());
+        FeatureSet set = new FeatureCache(cache()).features(dataset.samples(), new BlockExtractor(dsp),
+                SampleLoader.standard(AudioRequirement.strict(manifest.sampleRate())), ProgressBar.onStderr(task));
+        List<String> labels = config.labels().isEmpty() ? manifest.labels() : config.labels();
+        return new Features(dsp, shape, labels, dataset.samples(), set);
+    }
+
+    /** Features of every sample, with the block and labels they were made with. */
+    public record Features(DspBlock block, FeatureShape shape, List<String> labels, List<Sample> samples,
+            FeatureSet set) {
+
+        /** Rows and label indices of the samples of one split whose label is in {@link #labels}. */
+        public Split split(dev.littlebrain.data.Split which) {
+            List<float[]> rows = new ArrayList<>();
+            List<Integer> idx = new ArrayList<>();
+            for (int i = 0; i < samples.size(); i++) {
+                Sample s = samples.get(i);
+                int label = labels.indexOf(s.label());
+                if (s.split() == which && label >= 0) {
+                    rows.add(set.features().get(i));
+                    idx.add(label);
+                }
+            }
+            return new Split(rows.toArray(new float[0][]), idx.stream().mapToInt(Integer::intValue).toArray());
+        }
+    }
+
+    /** One split's features and label indices. */
+    public record Split(float[][] features, int[] labels) {
+        public int size() {
+            return labels.length;
+        }
+    }
+
+    /** Audio windows go to the block as int16 sample values, as Edge Impulse feeds its blocks. */
+    public record BlockExtractor(DspBlock block) implements FeatureExtractor {
+        @Override
+        public String configKey() {
+            return block.name() + " " + block.config() + " " + block.signal();
+        }
+
+        @Override
+        public float[] extract(Signal window) {
+            return block.process(window.toMono().toInt16Values());
+        }
+    }
+}

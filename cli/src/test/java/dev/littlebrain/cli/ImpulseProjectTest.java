@@ -1,0 +1,88 @@
+package dev.littlebrain.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.littlebrain.cli.impulse.ImpulseConfig;
+import dev.littlebrain.tflite.SharedFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImpulseProjectTest {
+
+    @Test
+    void templatesParseAndErrorsNameTheKey(@TempDir Path dir) throws Exception {
+        for (String t : ImpulseConfig.TEMPLATES) {
+            CliRun r = CliRun.of("init", t, dir.resolve(t).toString());
+            assertEquals(0, r.exitCode(), r.err());
+            ImpulseConfig c = ImpulseConfig.read(dir.resolve(t).resolve("impulse.yaml"));
+            assertTrue(c.labels().isEmpty());
+        }
+        ImpulseConfig kws = ImpulseConfig.read(dir.resolve("kws/impulse.yaml"));
+        assertEquals("mfcc", kws.dsp().block());
+        assertEquals("conv1d-kws", kws.learn().preset());
+        assertEquals(16000.0, kws.input().frequencyHz());
+        String yaml = ImpulseConfig.template("kws");
+        assertMessage(yaml.replace("epochs: 100", "epochs: 0"), "learn.epochs");
+        assertMessage(yaml.replace("block: mfcc", "block: mfccc"), "dsp.block");
+        assertMessage(yaml.replace("preset: conv1d-kws", "preset: big"), "learn.preset");
+        assertMessage(yaml.replace("  seed: 1", "  sed: 1"), "learn.sed: unknown key");
+        assertMessage(yaml.replace("parameters: {}", "parameters: {num_cepstral: -3}"), "dsp.parameters");
+        assertEquals(1, CliRun.of("init", "kws", dir.resolve("kws").toString()).exitCode()); // no overwrite
+        assertEquals(2, CliRun.of("init", "radar", dir.resolve("x").toString()).exitCode());
+    }
+
+    private static void assertMessage(String yaml, String expected) {
+        Exception e = assertThrows(IllegalArgumentException.class, () -> ImpulseConfig.parse(yaml));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
+    }
+
+    @Test
+    void kwsEndToEnd(@TempDir Path tmp) throws Exception {
+        Path dataset = SharedFolder.require("datasets/espeak-kws");
+        Path p = tmp.resolve("P");
+        assertEquals(0, CliRun.of("init", "kws", p.toString()).exitCode());
+        CliRun imported = CliRun.of("data", "import", dataset.toString(), "--keywords", "yes,no", "--unknown",
+                "--noise", "--out", p.resolve("data").toString());
+        assertEquals(0, imported.exitCode(), imported.err());
+        CliRun features = CliRun.of("features", "--project", p.toString());
+        assertEquals(0, features.exitCode(), features.err());
+        long t0 = System.nanoTime();
+        CliRun train = CliRun.of("train", "--project", p.toString(), "--epochs", EPOCHS);
+        double trainSeconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(0, train.exitCode(), train.err());
+        System.out.println(train.out());
+        assertTrue(train.out().contains("epoch 1/" + EPOCHS), train.out());
+        for (String f : new String[] {"models/model_float.tflite", "models/model_int8.tflite", "models/training.json",
+                "reports/training.png"}) {
+            assertTrue(Files.size(p.resolve(f)) > 0, f);
+        }
+        CliRun test = CliRun.of("test", "--project", p.toString(), "--json");
+        assertEquals(0, test.exitCode(), test.err());
+        JsonNode json = new ObjectMapper().readTree(test.out());
+        assertEquals(4, json.size(), test.out());
+        for (String k : new String[] {"float", "int8"}) {
+            assertTrue(json.get(k).has("accuracy") && json.get(k).has("f1_macro") && json.get(k).has("confusion"), k);
+        }
+        assertEquals(4, json.get("labels").size(), json.toString());
+        assertTrue(json.get("test_samples").asInt() > 0);
+        double fa = json.get("float").get("accuracy").asDouble();
+        double qa = json.get("int8").get("accuracy").asDouble();
+        System.out.printf("kws end to end: %s epochs in %.1f s: float %.4f int8 %.4f (%d test samples)%n", EPOCHS,
+                trainSeconds, fa, qa, json.get("test_samples").asInt());
+        assertTrue(qa >= 0.75, "int8 accuracy " + qa);
+        assertTrue(fa - qa <= 0.05, "float " + fa + " int8 " + qa);
+        CliRun table = CliRun.of("test", "--project", p.toString());
+        assertEquals(0, table.exitCode(), table.err());
+        System.out.println(table.out());
+        assertTrue(table.out().contains("confusion (int8"), table.out());
+    }
+
+    /** 60 epochs take a few seconds; -Dimpulse.epochs=100 runs the preset's default length. */
+    private static final String EPOCHS = System.getProperty("impulse.epochs", "60");
+}
