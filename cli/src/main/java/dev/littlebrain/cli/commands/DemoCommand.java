@@ -21,25 +21,92 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The main job: what LittleBrain can do end to end so far. Today that is the runtime — every model
- * of the conformance suite is loaded, planned, run on its examples and checked byte for byte against
- * TensorFlow Lite Micro's outputs, with arena, MACs and speed per model.
+ * The main job, end to end: (1) every model of the conformance suite is loaded, planned, run on its
+ * examples and checked byte for byte against TensorFlow Lite Micro's outputs; (2) a keyword-spotting
+ * impulse is built from the espeak-kws dataset exactly as a user would, with the same commands —
+ * init, data import, features, train, test, deploy (standalone C) and profile.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the end-to-end demo: TFLite Micro-exact inference on the conformance models.")
+        description = "Run the end-to-end demo: TFLite Micro-exact inference on the conformance models, then a"
+                + " keyword spotter from data to int8 model, confusion matrix and C code.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--conformance", paramLabel = "DIR",
             description = "Conformance cases folder (default: ../shared/conformance next to the repository).")
     Path conformance;
 
+    @Option(names = "--dataset", paramLabel = "DIR",
+            description = "Speech Commands-layout dataset (default: ../shared/datasets/espeak-kws).")
+    Path dataset;
+
+    @Option(names = "--project", paramLabel = "DIR", defaultValue = "demo-kws",
+            description = "Where the keyword-spotting project is built (default: ${DEFAULT-VALUE}).")
+    Path project;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        int conformanceResult = conformance();
+        int pipelineResult = keywordSpotting();
+        return conformanceResult != 0 ? conformanceResult : pipelineResult;
+    }
+
+    private int keywordSpotting() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Path root = conformance != null ? conformance : findConformance();
+        PrintWriter err = spec.commandLine().getErr();
+        Path data = dataset != null ? dataset : findShared("datasets/espeak-kws");
+        out.println();
+        if (data == null || !Files.isDirectory(data)) {
+            out.println("No keyword dataset found (looked for ../shared/datasets/espeak-kws); pass --dataset DIR.");
+            out.flush();
+            return 1;
+        }
+        if (Files.exists(project)) {
+            deleteTree(project);
+        }
+        String p = project.toString();
+        String[][] steps = {
+            {"init", "kws", p},
+            {"data", "import", data.toString(), "--keywords", "yes,no", "--unknown", "--noise", "--out",
+                project.resolve("data").toString()},
+            {"features", "--project", p},
+            {"train", "--project", p},
+            {"test", "--project", p},
+            {"deploy", project.resolve("models/model_int8.tflite").toString(), "--format", "c-standalone", "--out",
+                project.resolve("build/c-standalone").toString()},
+            {"profile", project.resolve("models/model_int8.tflite").toString(), "--target", "nano33ble",
+                "--window-bytes", "32000", "--slice-ms", "250"},
+        };
+        for (String[] step : steps) {
+            out.println("$ littlebrain " + String.join(" ", step));
+            out.flush();
+            int code = dev.littlebrain.cli.LittleBrain.run(step, out, err);
+            if (code != 0) {
+                out.println("demo stopped: step failed with exit code " + code);
+                out.flush();
+                return code;
+            }
+            out.println();
+        }
+        out.println("Keyword spotter built in " + project.toAbsolutePath().normalize()
+                + ": models/, reports/training.png, build/c-standalone/.");
+        out.flush();
+        return 0;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
+    private int conformance() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path root = conformance != null ? conformance : findShared("conformance");
         if (root == null || !Files.isDirectory(root)) {
             out.println("No conformance cases found (looked for ../shared/conformance); pass --conformance DIR.");
             out.flush();
@@ -91,9 +158,10 @@ public final class DemoCommand implements Callable<Integer> {
         return failures == 0 ? 0 : 1;
     }
 
-    private static Path findConformance() {
+    /** A folder of the workspace's shared/ next to the repository (or the working directory's parents). */
+    private static Path findShared(String sub) {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolveSibling("shared").resolve("conformance");
+            Path candidate = p.resolveSibling("shared").resolve(sub);
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }

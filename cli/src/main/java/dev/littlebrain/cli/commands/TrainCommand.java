@@ -208,6 +208,7 @@ public final class TrainCommand implements Callable<Integer> {
         int ph = 280;
         int y0 = 40;
         g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(1f)); // the previous panel leaves its dashed series stroke set
         g.drawString(title + " (solid: train, dashed: validation)", x0, 25);
         g.drawRect(x0, y0, pw, ph);
         g.drawString(String.format(Locale.ROOT, "%.2f", yMax), x0 - 35, y0 + 10);
