@@ -75,14 +75,15 @@ class ImpulseProjectTest {
         double qa = json.get("int8").get("accuracy").asDouble();
         System.out.printf("kws end to end: %s epochs in %.1f s: float %.4f int8 %.4f (%d test samples)%n", EPOCHS,
                 trainSeconds, fa, qa, json.get("test_samples").asInt());
-        assertTrue(qa >= 0.75, "int8 accuracy " + qa);
-        assertTrue(fa - qa <= 0.05, "float " + fa + " int8 " + qa);
+        // Acceptance at the preset's full length: int8 >= 85 %, float -> int8 drop <= 2 points.
+        assertTrue(qa >= 0.85, "int8 accuracy " + qa);
+        assertTrue(fa - qa <= 0.02, "float " + fa + " int8 " + qa);
         CliRun table = CliRun.of("test", "--project", p.toString());
         assertEquals(0, table.exitCode(), table.err());
         System.out.println(table.out());
         assertTrue(table.out().contains("confusion (int8"), table.out());
     }
 
-    /** 60 epochs take a few seconds; -Dimpulse.epochs=100 runs the preset's default length. */
-    private static final String EPOCHS = System.getProperty("impulse.epochs", "60");
+    /** The conv1d-kws preset's own length (about 5 s of training here). */
+    private static final String EPOCHS = System.getProperty("impulse.epochs", "100");
 }
