@@ -99,6 +99,22 @@ public final class Network implements AutoCloseable {
         return new TrainedParameters(out);
     }
 
+    /** Overwrites the parameters with {@code values} (same keys and shapes as {@link #parameters()}). */
+    void load(TrainedParameters values) {
+        Map<String, Parameter> params = block.parametersByKey();
+        if (!params.keySet().equals(values.values().keySet())) {
+            throw new IllegalArgumentException("parameter keys differ: " + values.values().keySet());
+        }
+        for (Map.Entry<String, Parameter> e : params.entrySet()) {
+            NDArray a = e.getValue().getArray();
+            float[] v = values.values().get(e.getKey()).values();
+            if (v.length != a.getShape().size()) {
+                throw new IllegalArgumentException("parameter " + e.getKey() + " size differs");
+            }
+            a.set(java.nio.FloatBuffer.wrap(v));
+        }
+    }
+
     @Override
     public void close() {
         manager.close();

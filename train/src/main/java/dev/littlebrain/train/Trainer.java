@@ -7,8 +7,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,18 @@ public final class Trainer {
     }
 
     public TrainingResult fit(LabeledFeatures train, LabeledFeatures validation, Consumer<EpochStats> onEpoch) {
+        return fit(train, validation, onEpoch, null, null);
+    }
+
+    /**
+     * As {@link #fit(LabeledFeatures, LabeledFeatures, Consumer)}, writing a {@link Checkpoint} to {@code checkpoint}
+     * (if not null) after every epoch and resuming from it when it matches this spec, config and data. A corrupt or
+     * mismatched checkpoint is reported to {@code messages} and training restarts from scratch. The checkpoint is
+     * deleted once training finishes.
+     */
+    public TrainingResult fit(LabeledFeatures train, LabeledFeatures validation, Consumer<EpochStats> onEpoch,
+            Path checkpoint, Consumer<String> messages) {
+        Consumer<String> log = messages == null ? m -> { } : messages;
         int classes = LayerSpec.product(spec.outputShape());
         check(train, classes);
         boolean hasValidation = validation != null && validation.size() > 0;
@@ -40,23 +54,48 @@ public final class Trainer {
         if (classWeights != null && classWeights.length != classes) {
             throw new IllegalArgumentException(classWeights.length + " class weights for " + classes + " classes");
         }
+        byte[] runHash = checkpoint == null ? null : Checkpoint.runHash(spec, config, train, validation);
+        Checkpoint.State resumed = null;
+        if (checkpoint != null && Files.exists(checkpoint)) {
+            try {
+                resumed = Checkpoint.read(checkpoint, runHash);
+                log.accept("resuming from epoch " + resumed.epoch() + "/" + config.epochs() + " (" + checkpoint + ")");
+            } catch (Checkpoint.InvalidCheckpointException e) {
+                log.accept("ignoring checkpoint " + checkpoint + ": " + e.getMessage() + "; training from scratch");
+            } catch (IOException e) {
+                log.accept("cannot read checkpoint " + checkpoint + ": " + e.getMessage() + "; training from scratch");
+            }
+        }
         List<EpochStats> history = new ArrayList<>();
         try (Network net = Network.initialize(spec, config.seed())) {
-            // Keras' Adam defaults (epsilon 1e-7).
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate()))
-                    .optEpsilon(1e-7f).build();
-            Random order = new Random(config.seed());
+            // Keras' Adam defaults (epsilon 1e-7); state kept as plain arrays so it can be checkpointed.
+            Adam adam = new Adam(config.learningRate(), 0.9f, 0.999f, 1e-7f);
             int[] index = new int[train.size()];
-            for (int i = 0; i < index.length; i++) {
-                index[i] = i;
-            }
             TrainedParameters best = net.parameters();
             float bestLoss = Float.POSITIVE_INFINITY;
             int bestEpoch = 0;
+            int firstEpoch = 1;
+            if (resumed != null) {
+                net.load(resumed.parameters());
+                adam.restore(resumed.adamStep(), resumed.adamM(), resumed.adamV());
+                best = resumed.best();
+                bestLoss = resumed.bestLoss();
+                bestEpoch = resumed.bestEpoch();
+                history.addAll(resumed.history());
+                firstEpoch = resumed.epoch() + 1;
+            }
+            boolean stopped = resumed != null && config.patience() > 0
+                    && resumed.epoch() - bestEpoch >= config.patience();
             long started = System.nanoTime();
-            for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+            for (int epoch = firstEpoch; epoch <= config.epochs() && !stopped; epoch++) {
                 long t0 = System.nanoTime();
-                shuffle(index, order);
+                long epochSeed = epochSeed(config.seed(), epoch);
+                // Batch order and dropout masks depend only on (seed, epoch): resuming at any epoch reproduces them.
+                Network.engine().setRandomSeed((int) (epochSeed ^ (epochSeed >>> 32)));
+                for (int i = 0; i < index.length; i++) {
+                    index[i] = i;
+                }
+                shuffle(index, new Random(epochSeed));
                 double lossSum = 0;
                 int correct = 0;
                 for (int from = 0; from < index.length; from += config.batchSize()) {
@@ -76,22 +115,47 @@ public final class Trainer {
                 }
                 long now = System.nanoTime();
                 Duration epochTime = Duration.ofNanos(now - t0);
-                Duration eta = Duration.ofNanos((now - started) / epoch * (config.epochs() - epoch));
+                int done = epoch - firstEpoch + 1;
+                Duration eta = Duration.ofNanos((now - started) / done * (config.epochs() - epoch));
                 EpochStats s = new EpochStats(epoch, config.epochs(), loss, accuracy, val[0], val[1], epochTime, eta);
                 history.add(s);
+                if (config.patience() > 0 && epoch - bestEpoch >= config.patience()) {
+                    stopped = true;
+                }
+                if (checkpoint != null) {
+                    Checkpoint.State state = new Checkpoint.State(epoch, net.parameters(), adam.step(), adam.m(),
+                            adam.v(), best, bestLoss, bestEpoch, history);
+                    try {
+                        Checkpoint.write(checkpoint, runHash, state);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot write checkpoint " + checkpoint, e);
+                    }
+                }
                 if (onEpoch != null) {
                     onEpoch.accept(s);
                 }
-                if (config.patience() > 0 && epoch - bestEpoch >= config.patience()) {
-                    break;
+            }
+            if (checkpoint != null) {
+                try {
+                    Files.deleteIfExists(checkpoint);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }
             return new TrainingResult(best, history, bestEpoch);
         }
     }
 
+    /** The seed of one epoch's batch order and dropout masks (SplitMix64 of seed and epoch). */
+    static long epochSeed(long seed, int epoch) {
+        long z = seed + 0x9E3779B97F4A7C15L * (epoch + 1L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
     /** One Adam step on samples {@code index[from..to)}; returns {mean loss, correct count}. */
-    private static float[] step(Network net, Optimizer adam, LabeledFeatures data, int[] index, int from, int to,
+    private static float[] step(Network net, Adam adam, LabeledFeatures data, int[] index, int from, int to,
             int classes, float[] classWeights) {
         int n = to - from;
         int size = net.spec().inputSize();
@@ -122,6 +186,7 @@ public final class Trainer {
                 loss = lossArray.getFloat();
                 logits = out.toFloatArray();
             }
+            adam.beginStep();
             for (Map.Entry<String, Parameter> e : net.block().parametersByKey().entrySet()) {
                 Parameter p = e.getValue();
                 if (!p.requiresGradient()) {
@@ -129,7 +194,7 @@ public final class Trainer {
                 }
                 NDArray array = p.getArray();
                 try (NDArray grad = array.getGradient()) {
-                    adam.update(p.getId(), array, grad);
+                    adam.update(e.getKey(), array, grad);
                     grad.subi(grad);
                 }
             }

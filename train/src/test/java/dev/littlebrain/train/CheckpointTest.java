@@ -1,0 +1,97 @@
+package dev.littlebrain.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.littlebrain.tflite.TfliteWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointTest {
+    private static final int EPOCHS = 4;
+    private final Preset preset = Preset.named("conv1d-kws", new int[] {50, 13}, 3);
+    private final LabeledFeatures train = TrainerTest.synthetic(16, 1);
+    private final LabeledFeatures val = TrainerTest.synthetic(6, 2);
+    private final TrainingConfig config = preset.training().withEpochs(EPOCHS).withPatience(0);
+
+    @TempDir
+    Path dir;
+
+    private static final class Killed extends RuntimeException {
+    }
+
+    private TrainingResult fit(TrainingConfig c, Path checkpoint, List<String> messages, int killAfter) {
+        return new Trainer(preset.spec(), c).fit(train, val, s -> {
+            if (s.epoch() == killAfter) {
+                throw new Killed();
+            }
+        }, checkpoint, messages::add);
+    }
+
+    private byte[] exported(TrainingResult r) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Path f = dir.resolve("m" + System.nanoTime() + ".tflite");
+        TfliteWriter.write(TfliteExport.of(preset.spec(), r.parameters()), f);
+        return Files.readAllBytes(f);
+    }
+
+    @Test
+    void killedAndResumedTrainingEqualsStraightTraining() throws Exception {
+        TrainingResult straight = fit(config, null, new ArrayList<>(), -1);
+        Path ckpt = dir.resolve("cache/checkpoint.bin");
+        List<String> messages = new ArrayList<>();
+        assertThrows(Killed.class, () -> fit(config, ckpt, messages, 2));
+        assertTrue(Files.exists(ckpt));
+        TrainingResult resumed = fit(config, ckpt, messages, -1);
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("resuming from epoch 2/" + EPOCHS)), messages.toString());
+        assertFalse(Files.exists(ckpt), "checkpoint removed when done");
+        assertEquals(straight.bestEpoch(), resumed.bestEpoch());
+        assertEquals(EPOCHS, resumed.history().size());
+        for (int i = 0; i < EPOCHS; i++) {
+            assertEquals(straight.history().get(i).loss(), resumed.history().get(i).loss());
+            assertEquals(straight.history().get(i).valLoss(), resumed.history().get(i).valLoss());
+        }
+        assertArrayEquals(exported(straight), exported(resumed));
+    }
+
+    @Test
+    void corruptCheckpointIsDetectedAndTrainingRestarts() throws Exception {
+        TrainingResult straight = fit(config, null, new ArrayList<>(), -1);
+        Path ckpt = dir.resolve("checkpoint.bin");
+        assertThrows(Killed.class, () -> fit(config, ckpt, new ArrayList<>(), 1));
+        byte[] good = Files.readAllBytes(ckpt);
+        byte[] flipped = good.clone();
+        flipped[flipped.length / 2] ^= 0x10;
+        byte[][] corrupt = {java.util.Arrays.copyOf(good, good.length / 3), flipped};
+        for (byte[] bad : corrupt) {
+            Files.write(ckpt, bad);
+            List<String> messages = new ArrayList<>();
+            TrainingResult r = fit(config, ckpt, messages, -1);
+            assertTrue(messages.stream().anyMatch(m -> m.contains("corrupt") && m.contains("from scratch")),
+                    messages.toString());
+            assertEquals(EPOCHS, r.history().size());
+            assertArrayEquals(exported(straight), exported(r));
+            assertFalse(Files.exists(ckpt));
+        }
+    }
+
+    @Test
+    void checkpointOfAnotherConfigIsNotResumed() throws Exception {
+        Path ckpt = dir.resolve("checkpoint.bin");
+        assertThrows(Killed.class, () -> fit(config.withSeed(99), ckpt, new ArrayList<>(), 1));
+        List<String> messages = new ArrayList<>();
+        TrainingResult r = fit(config.withEpochs(2), ckpt, messages, -1);
+        assertTrue(messages.stream().anyMatch(m -> m.contains("different") && m.contains("from scratch")),
+                messages.toString());
+        assertEquals(2, r.history().size());
+        assertEquals(1, r.history().get(0).epoch());
+    }
+}
