@@ -1,5 +1,6 @@
 package dev.littlebrain.cli;
 
+import dev.littlebrain.cli.commands.BenchCommand;
 import dev.littlebrain.cli.commands.ClassifyCommand;
 import dev.littlebrain.cli.commands.DataCommand;
 import dev.littlebrain.cli.commands.DemoCommand;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Option;
         description = "Offline TinyML toolchain: features, training, int8 models, a bit-exact TFLite Micro runtime, deployment.",
         subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, DspCommand.class, DataCommand.class,
                 FeaturesCommand.class, InitCommand.class, TrainCommand.class, TestCommand.class, QuantizeCommand.class,
-                DeployCommand.class, ProfileCommand.class, ClassifyCommand.class,
+                DeployCommand.class, ProfileCommand.class, ClassifyCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LittleBrain {
 

@@ -85,6 +85,9 @@ public final class TrainCommand implements Callable<Integer> {
                 s -> {
                     out.println(format(s));
                     out.flush();
+                }, p.dir().resolve("cache").resolve("checkpoint.bin"), m -> {
+                    out.println(m);
+                    out.flush();
                 });
         double seconds = (System.nanoTime() - start) / 1e9;
         Model floatModel = dev.littlebrain.train.TfliteExport.of(preset.spec(), result.parameters());

@@ -1,0 +1,28 @@
+package dev.littlebrain.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class BenchCommandTest {
+    @Test
+    void benchTrainPrintsEpochsPerSecond() {
+        boolean shared = Files.isDirectory(Path.of("../shared/datasets/espeak-kws"))
+                || Files.isDirectory(Path.of("../../shared/datasets/espeak-kws"))
+                || Files.isDirectory(Path.of("shared/datasets/espeak-kws"));
+        Assumptions.assumeTrue(shared, "espeak-kws not in ../shared/datasets: skipping bench train");
+        CliRun r = CliRun.of("bench", "train", "--epochs", "2");
+        System.out.println(r.out());
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("epochs/s") && r.out().contains("samples/s"), r.out());
+    }
+
+    @Test
+    void benchTrainRejectsOneEpoch() {
+        assertEquals(2, CliRun.of("bench", "train", "--epochs", "1").exitCode());
+    }
+}
