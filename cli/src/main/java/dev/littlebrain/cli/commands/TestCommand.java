@@ -14,6 +14,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import dev.littlebrain.runtime.stream.ContinuousConfig;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,6 +36,18 @@ public final class TestCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print one JSON object instead of tables.")
     boolean json;
+
+    @Option(names = "--stream", description = "Continuous keyword spotting over labelled test streams: detection"
+            + " rate, false accepts per hour and latency for a sweep of thresholds, a suggested operating point,"
+            + " reports/far_frr.png and the real-time factor.")
+    boolean stream;
+
+    @Option(names = "--streams", paramLabel = "DIR", description = "Folder with streams.csv (file,start_ms,end_ms,label;"
+            + " files relative to the folder above it). Default: shared/datasets/espeak-kws/_streams_ found upwards.")
+    Path streams;
+
+    @Option(names = "--slices", defaultValue = "4", description = "Model runs per window in --stream mode (default: ${DEFAULT-VALUE}).")
+    int slices;
 
     @Spec
     CommandSpec spec;
@@ -98,6 +113,9 @@ public final class TestCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(f + " is missing; run 'littlebrain train' first");
             }
         }
+        if (stream) {
+            return streamTest(p, int8File);
+        }
         ImpulseProject.Features features = p.features("features");
         List<String> labels = features.labels();
         Path history = p.models().resolve("training.json");
@@ -139,6 +157,112 @@ public final class TestCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The thresholds swept by {@code --stream}: 0.30 to 0.95 by 0.05, then 0.97 and 0.99. */
+    static List<Float> thresholds() {
+        List<Float> t = new ArrayList<>();
+        for (int i = 30; i <= 95; i += 5) {
+            t.add(i / 100f);
+        }
+        t.add(0.97f);
+        t.add(0.99f);
+        return t;
+    }
+
+    private Integer streamTest(ImpulseProject p, Path int8File) throws IOException {
+        if (!"audio".equals(p.config().input().type())) {
+            throw new IllegalArgumentException("--stream needs an audio impulse, this one takes "
+                    + p.config().input().type());
+        }
+        Path history = p.models().resolve("training.json");
+        if (!Files.isRegularFile(history)) {
+            throw new IllegalArgumentException(history + " is missing; run 'littlebrain train' first");
+        }
+        List<String> labels = new ArrayList<>();
+        new ObjectMapper().readTree(history.toFile()).get("labels").forEach(n -> labels.add(n.asText()));
+        Path dir = streams != null ? streams : defaultStreams(p.dir());
+        Path csv = dir.resolve("streams.csv");
+        if (!Files.isRegularFile(csv)) {
+            throw new IllegalArgumentException("no streams.csv in " + dir + "; pass --streams DIR");
+        }
+        int rate = (int) Math.round(p.config().input().frequencyHz());
+        int windowSamples = (int) ((long) rate * p.config().input().windowMs() / 1000);
+        if (slices < 1 || windowSamples % slices != 0) {
+            throw new IllegalArgumentException("--slices must divide the window (" + windowSamples + " samples)");
+        }
+        ContinuousConfig config = new ContinuousConfig(rate, windowSamples / slices, 3, 0.8f, 1000, labels,
+                StreamEvaluation.SILENT);
+        Set<String> keywords = new LinkedHashSet<>(labels);
+        keywords.removeAll(StreamEvaluation.SILENT);
+        List<StreamEvaluation.Utterance> truth = StreamEvaluation.readTruth(csv);
+        List<String> files = truth.stream().map(StreamEvaluation.Utterance::file).distinct().toList();
+        StreamEvaluation.Recording rec = StreamEvaluation.record(new Interpreter(TfliteReader.read(int8File)),
+                p.block(), config, windowSamples, dir, files);
+        int targets = (int) truth.stream().filter(u -> keywords.contains(u.label())).count();
+        List<StreamEvaluation.Point> points = new ArrayList<>();
+        for (float t : thresholds()) {
+            points.add(StreamEvaluation.evaluate(t, config, rec, truth, keywords));
+        }
+        StreamEvaluation.Point best = StreamEvaluation.suggest(points, 10);
+        Path png = p.reports().resolve("far_frr.png");
+        StreamEvaluation.plot(points, best, png);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (StreamEvaluation.Point pt : points) {
+                list.add(pointJson(pt));
+            }
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("thresholds", list);
+            o.put("suggested", pointJson(best));
+            o.put("stream_seconds", rec.audioSeconds());
+            o.put("utterances", targets);
+            o.put("keywords", keywords);
+            o.put("real_time_factor", rec.realTimeFactor());
+            out.println(new ObjectMapper().writeValueAsString(o));
+        } else {
+            out.printf(Locale.ROOT, "%d stream(s), %.1f s of audio, %d keyword utterance(s) of %s (%d words in all);"
+                    + " %d slices per window, average of 3, 1000 ms suppression, +-%d ms tolerance%n%n", files.size(),
+                    rec.audioSeconds(), targets, keywords, truth.size(), slices, StreamEvaluation.TOLERANCE_MS);
+            out.printf(Locale.ROOT, "%9s %10s %6s %6s %10s %12s%n", "threshold", "detection", "hits", "FA", "FA/hour",
+                    "latency ms");
+            for (StreamEvaluation.Point pt : points) {
+                out.printf(Locale.ROOT, "%9.2f %10.3f %6d %6d %10.1f %12s%n", pt.threshold(), pt.detectionRate(),
+                        pt.hits(), pt.falseAccepts(), pt.falseAcceptsPerHour(),
+                        Double.isNaN(pt.meanLatencyMs()) ? "-" : String.format(Locale.ROOT, "%.0f", pt.meanLatencyMs()));
+            }
+            out.printf(Locale.ROOT, "%nsuggested threshold %.2f: detection rate %.3f at %.1f false accepts/hour%s%n",
+                    best.threshold(), best.detectionRate(), best.falseAcceptsPerHour(),
+                    best.falseAcceptsPerHour() <= 10 ? "" : " (no threshold reaches <= 10 FA/h)");
+            out.printf(Locale.ROOT, "real-time factor: %.1fx (%.1f s of audio streamed in %.2f s)%n",
+                    rec.realTimeFactor(), rec.audioSeconds(), rec.wallSeconds());
+            out.println("FAR/FRR curve: " + png);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static Map<String, Object> pointJson(StreamEvaluation.Point pt) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("threshold", Math.round(pt.threshold() * 100) / 100.0);
+        m.put("detection_rate", pt.detectionRate());
+        m.put("false_accepts_per_hour", pt.falseAcceptsPerHour());
+        m.put("mean_latency_ms", Double.isNaN(pt.meanLatencyMs()) ? null : pt.meanLatencyMs());
+        return m;
+    }
+
+    /** shared/datasets/espeak-kws/_streams_ next to the project or the current directory or one of their parents. */
+    private static Path defaultStreams(Path projectDir) {
+        for (Path start : List.of(projectDir.toAbsolutePath(), Path.of("").toAbsolutePath())) {
+            for (Path d = start; d != null; d = d.getParent()) {
+                Path c = d.resolveSibling("shared").resolve("datasets/espeak-kws/_streams_");
+                if (Files.isRegularFile(c.resolve("streams.csv"))) {
+                    return c;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no shared/datasets/espeak-kws/_streams_ found; pass --streams DIR");
     }
 
     private static Map<String, Object> toJson(Evaluation e) {

@@ -24,8 +24,8 @@ public final class StreamingClassifier {
     private int recentNext;
     private final float[] averaged;
     private long samplesSeen;
-    private long quietUntilMs = Long.MIN_VALUE;
-    private final boolean[] silent;
+    private final DetectionDecider decider;
+    private java.util.function.Consumer<ScoredSlice> scoreListener = s -> { };
 
     public StreamingClassifier(Interpreter interpreter, SliceFeatures features, ContinuousConfig config) {
         this.interpreter = interpreter;
@@ -39,10 +39,16 @@ public final class StreamingClassifier {
         this.slice = new float[config.sliceSamples()];
         this.recentScores = new float[config.averagedWindows()][classes];
         this.averaged = new float[classes];
-        this.silent = new boolean[classes];
-        for (int c = 0; c < classes; c++) {
-            silent[c] = config.silentLabels().contains(config.labels().get(c));
-        }
+        this.decider = new DetectionDecider(config);
+    }
+
+    /**
+     * Receives the averaged scores of every model run (before the decision), e.g. to sweep thresholds
+     * offline with {@link DetectionDecider#replay}; returns this classifier.
+     */
+    public StreamingClassifier onScores(java.util.function.Consumer<ScoredSlice> listener) {
+        this.scoreListener = java.util.Objects.requireNonNull(listener);
+        return this;
     }
 
     /** Feeds audio samples (any count); returns the detections completed by them, in time order. */
@@ -90,19 +96,8 @@ public final class StreamingClassifier {
             averaged[c] = sum / recentCount;
         }
         long now = timeMs();
-        if (now < quietUntilMs) {
-            return;
-        }
-        int best = -1;
-        for (int c = 0; c < averaged.length; c++) {
-            if (!silent[c] && averaged[c] >= config.threshold() && (best < 0 || averaged[c] > averaged[best])) {
-                best = c;
-            }
-        }
-        if (best >= 0) {
-            detections.add(new Detection(config.labels().get(best), now, averaged[best]));
-            quietUntilMs = now + config.suppressionMs();
-        }
+        scoreListener.accept(new ScoredSlice(now, averaged.clone()));
+        decider.decide(averaged, now).ifPresent(detections::add);
     }
 
     /** One inference: features quantized as the input tensor asks, scores dequantized to probabilities. */

@@ -113,6 +113,25 @@ class StreamingClassifierTest {
     }
 
     @Test
+    void offlineReplayOfRecordedScoresGivesTheSameDetections() {
+        ContinuousConfig base = ContinuousConfig.keywordSpotting(RATE, WINDOW, LABELS);
+        float[] stream = audio(12, 1, 2, 4, 7, 8, 10);
+        List<ScoredSlice> recorded = new ArrayList<>();
+        new StreamingClassifier(new Interpreter(twoClassModel()), loudnessFeatures(), base.withThreshold(0.99f))
+                .onScores(recorded::add).accept(stream);
+        assertTrue(recorded.size() > 30, "one record per slice after the first window");
+        int nonEmpty = 0;
+        for (float t = 0.3f; t <= 0.99f; t += 0.05f) {
+            ContinuousConfig config = base.withThreshold(t);
+            List<Detection> live = new StreamingClassifier(new Interpreter(twoClassModel()), loudnessFeatures(), config)
+                    .accept(stream);
+            assertEquals(live, DetectionDecider.replay(config, recorded), "threshold " + t);
+            nonEmpty += live.isEmpty() ? 0 : 1;
+        }
+        assertTrue(nonEmpty > 0);
+    }
+
+    @Test
     void silentLabelsNeverFire() {
         ContinuousConfig config = ContinuousConfig.keywordSpotting(RATE, WINDOW, LABELS).withThreshold(0.5f);
         StreamingClassifier classifier = new StreamingClassifier(new Interpreter(twoClassModel()), loudnessFeatures(),

@@ -1,0 +1,247 @@
+package dev.littlebrain.cli.commands;
+
+import dev.littlebrain.dsp.blocks.DspBlock;
+import dev.littlebrain.dsp.io.Signal;
+import dev.littlebrain.dsp.io.WavReader;
+import dev.littlebrain.dsp.streaming.StreamingFeatures;
+import dev.littlebrain.runtime.Interpreter;
+import dev.littlebrain.runtime.stream.ContinuousConfig;
+import dev.littlebrain.runtime.stream.Detection;
+import dev.littlebrain.runtime.stream.DetectionDecider;
+import dev.littlebrain.runtime.stream.ScoredSlice;
+import dev.littlebrain.runtime.stream.StreamingClassifier;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
+
+/**
+ * Continuous keyword spotting over labelled test streams: the model runs once over every stream
+ * recording the averaged scores of each slice; thresholds are then applied offline with the same
+ * {@link DetectionDecider} the {@link StreamingClassifier} uses, so each threshold's detections are
+ * exactly those of a live run.
+ */
+final class StreamEvaluation {
+    static final long TOLERANCE_MS = 750;
+    static final Set<String> SILENT = Set.of("_noise_", "_unknown_", "_silence_");
+
+    /** One labelled word in a stream. */
+    record Utterance(String file, long startMs, long endMs, String label) {
+    }
+
+    /** Detection rate, false accepts per hour and mean latency (NaN without hits) at one threshold. */
+    record Point(float threshold, double detectionRate, double falseAcceptsPerHour, double meanLatencyMs,
+            int hits, int falseAccepts) {
+    }
+
+    /** Recorded scores of every stream, and the time spent producing them. */
+    record Recording(Map<String, List<ScoredSlice>> scores, double audioSeconds, double wallSeconds) {
+        double realTimeFactor() {
+            return audioSeconds / wallSeconds;
+        }
+    }
+
+    private StreamEvaluation() {
+    }
+
+    /** Reads streams.csv ({@code file,start_ms,end_ms,label}). */
+    static List<Utterance> readTruth(Path csv) throws IOException {
+        List<Utterance> out = new ArrayList<>();
+        List<String> lines = Files.readAllLines(csv);
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] f = line.split(",");
+            if (f.length != 4) {
+                throw new IllegalArgumentException(csv + " line " + (i + 1) + ": expected file,start_ms,end_ms,label");
+            }
+            out.add(new Utterance(f[0].strip(), Long.parseLong(f[1].strip()), Long.parseLong(f[2].strip()),
+                    f[3].strip()));
+        }
+        return out;
+    }
+
+    /** A stream file named in streams.csv: relative to the dataset root (the folder above), else to the folder. */
+    static Path resolve(Path streamsDir, String file) {
+        Path parent = streamsDir.toAbsolutePath().getParent();
+        if (parent != null && Files.isRegularFile(parent.resolve(file))) {
+            return parent.resolve(file);
+        }
+        Path inside = streamsDir.resolve(file);
+        return Files.isRegularFile(inside) ? inside : streamsDir.resolve(Path.of(file).getFileName());
+    }
+
+    /** Runs the model over every stream once (timed), recording the averaged scores of every slice. */
+    static Recording record(Interpreter interpreter, DspBlock dsp, ContinuousConfig config, int windowSamples,
+            Path streamsDir, List<String> files) throws IOException {
+        Map<String, float[]> audio = new LinkedHashMap<>();
+        double seconds = 0;
+        for (String f : files) {
+            Signal s = WavReader.read(resolve(streamsDir, f)).signal().toMono();
+            if (s.sampleRate() != config.sampleRate()) {
+                throw new IllegalArgumentException(f + " is sampled at " + s.sampleRate() + " Hz, the impulse takes "
+                        + config.sampleRate() + " Hz");
+            }
+            float[] values = s.toInt16Values();
+            audio.put(f, values);
+            seconds += values.length / (double) s.sampleRate();
+        }
+        Map<String, List<ScoredSlice>> scores = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        for (Map.Entry<String, float[]> e : audio.entrySet()) {
+            List<ScoredSlice> rec = new ArrayList<>();
+            StreamingFeatures features = StreamingFeatures.create(dsp, windowSamples);
+            new StreamingClassifier(interpreter, features::push, config).onScores(rec::add).accept(e.getValue());
+            scores.put(e.getKey(), rec);
+        }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        return new Recording(scores, seconds, wall);
+    }
+
+    /** Scores the detections of every stream at one threshold against the keyword utterances. */
+    static Point evaluate(float threshold, ContinuousConfig config, Recording recording, List<Utterance> truth,
+            Set<String> keywords) {
+        ContinuousConfig c = config.withThreshold(threshold);
+        int targets = 0;
+        int hits = 0;
+        int falseAccepts = 0;
+        double latency = 0;
+        for (Map.Entry<String, List<ScoredSlice>> e : recording.scores().entrySet()) {
+            List<Utterance> utterances = new ArrayList<>();
+            for (Utterance u : truth) {
+                if (u.file().equals(e.getKey()) && keywords.contains(u.label())) {
+                    utterances.add(u);
+                }
+            }
+            targets += utterances.size();
+            boolean[] used = new boolean[utterances.size()];
+            for (Detection d : DetectionDecider.replay(c, e.getValue())) {
+                int match = -1;
+                for (int i = 0; i < utterances.size() && match < 0; i++) {
+                    Utterance u = utterances.get(i);
+                    if (!used[i] && u.label().equals(d.label()) && d.timeMs() >= u.startMs() - TOLERANCE_MS
+                            && d.timeMs() <= u.endMs() + TOLERANCE_MS) {
+                        match = i;
+                    }
+                }
+                if (match < 0) {
+                    falseAccepts++;
+                } else {
+                    used[match] = true;
+                    hits++;
+                    latency += d.timeMs() - utterances.get(match).endMs();
+                }
+            }
+        }
+        return new Point(threshold, targets == 0 ? 0 : hits / (double) targets,
+                falseAccepts / (recording.audioSeconds() / 3600.0), hits == 0 ? Double.NaN : latency / hits, hits,
+                falseAccepts);
+    }
+
+    /** Highest detection rate at most {@code maxFaPerHour} false accepts per hour, else the fewest false accepts. */
+    static Point suggest(List<Point> points, double maxFaPerHour) {
+        Point best = null;
+        for (Point p : points) {
+            if (p.falseAcceptsPerHour() <= maxFaPerHour && (best == null || p.detectionRate() > best.detectionRate()
+                    || p.detectionRate() == best.detectionRate() && p.falseAcceptsPerHour() < best.falseAcceptsPerHour())) {
+                best = p;
+            }
+        }
+        if (best != null) {
+            return best;
+        }
+        for (Point p : points) {
+            if (best == null || p.falseAcceptsPerHour() < best.falseAcceptsPerHour()
+                    || p.falseAcceptsPerHour() == best.falseAcceptsPerHour() && p.detectionRate() > best.detectionRate()) {
+                best = p;
+            }
+        }
+        return best;
+    }
+
+    /** FRR (1 - detection rate) against false accepts per hour, one point per threshold. */
+    static void plot(List<Point> points, Point suggested, Path png) throws IOException {
+        int w = 720;
+        int h = 480;
+        int left = 80;
+        int right = 30;
+        int top = 50;
+        int bottom = 70;
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        double xMax = 10;
+        for (Point p : points) {
+            xMax = Math.max(xMax, p.falseAcceptsPerHour());
+        }
+        xMax = Math.ceil(xMax / 10) * 10;
+        int pw = w - left - right;
+        int ph = h - top - bottom;
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        for (int i = 0; i <= 5; i++) {
+            int y = top + ph - ph * i / 5;
+            int x = left + pw * i / 5;
+            g.setColor(new Color(230, 230, 230));
+            g.drawLine(left, y, left + pw, y);
+            g.drawLine(x, top, x, top + ph);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(String.format(Locale.ROOT, "%.1f", i / 5.0), left - 30, y + 4);
+            g.drawString(String.format(Locale.ROOT, "%.0f", xMax * i / 5), x - 8, top + ph + 18);
+        }
+        g.setColor(Color.BLACK);
+        g.setStroke(new BasicStroke(1.5f));
+        g.drawRect(left, top, pw, ph);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString("FAR / FRR: continuous keyword spotting (one point per threshold)", left, 30);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        g.drawString("false accepts per hour", left + pw / 2 - 70, h - 25);
+        AffineTransform saved = g.getTransform();
+        g.rotate(-Math.PI / 2);
+        g.drawString("false reject rate (1 - detection rate)", -(top + ph / 2 + 110), 25);
+        g.setTransform(saved);
+        g.setColor(new Color(200, 60, 60));
+        g.setStroke(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {5, 5}, 0));
+        int x10 = left + (int) Math.round(pw * 10 / xMax);
+        g.drawLine(x10, top, x10, top + ph);
+        g.setStroke(new BasicStroke(2f));
+        int[] xs = new int[points.size()];
+        int[] ys = new int[points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            Point p = points.get(i);
+            xs[i] = left + (int) Math.round(pw * p.falseAcceptsPerHour() / xMax);
+
+            ys[i] = top + ph - (int) Math.round(ph * (1 - p.detectionRate()));
+        }
+        g.setColor(new Color(40, 90, 180));
+        g.drawPolyline(xs, ys, xs.length);
+        for (int i = 0; i < xs.length; i++) {
+            g.fillOval(xs[i] - 3, ys[i] - 3, 7, 7);
+        }
+        if (suggested != null) {
+            int i = points.indexOf(suggested);
+            g.setColor(new Color(200, 60, 60));
+            g.drawOval(xs[i] - 7, ys[i] - 7, 14, 14);
+            g.drawString(String.format(Locale.ROOT, "suggested %.2f", suggested.threshold()), xs[i] + 10, ys[i] - 8);
+        }
+        g.dispose();
+        Files.createDirectories(png.toAbsolutePath().getParent());
+        ImageIO.write(img, "png", png.toFile());
+    }
+}
