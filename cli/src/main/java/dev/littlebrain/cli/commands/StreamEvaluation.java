@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import javax.imageio.ImageIO;
 
 /**
  * Continuous keyword spotting over labelled test streams: the model runs once over every stream
@@ -241,7 +240,6 @@ final class StreamEvaluation {
             g.drawString(String.format(Locale.ROOT, "suggested %.2f", suggested.threshold()), xs[i] + 10, ys[i] - 8);
         }
         g.dispose();
-        Files.createDirectories(png.toAbsolutePath().getParent());
-        ImageIO.write(img, "png", png.toFile());
+        dev.littlebrain.data.viz.PngFiles.write(img, png);
     }
 }

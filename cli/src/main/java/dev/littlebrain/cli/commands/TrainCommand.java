@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +31,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -171,13 +169,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, bytes);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        dev.littlebrain.dsp.io.AtomicFileWriter.write(file, bytes);
     }
 
     /** Loss (left) and accuracy (right) per epoch, training solid and validation dashed. */
@@ -197,13 +189,7 @@ public final class TrainCommand implements Callable<Integer> {
         panel(g, history, 40, "loss", Math.max(maxLoss, 1e-3f), true);
         panel(g, history, 40 + w / 2, "accuracy", 1f, false);
         g.dispose();
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".training", ".png.tmp");
-        try {
-            ImageIO.write(img, "png", tmp.toFile());
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        dev.littlebrain.data.viz.PngFiles.write(img, file);
     }
 
     private static void panel(Graphics2D g, List<EpochStats> history, int x0, String title, float yMax, boolean loss) {
