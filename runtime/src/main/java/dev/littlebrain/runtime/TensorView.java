@@ -173,6 +173,29 @@ public final class TensorView {
         };
     }
 
+    /**
+     * Stores a real value: as is in a float tensor, quantized in an integer one the way device code
+     * quantizes its features — float division by the scale, rounding halves away from zero (C's
+     * {@code roundf}), plus the zero point, clamped to the type's range.
+     */
+    public void setReal(int i, float value) {
+        switch (tensor.type()) {
+            case FLOAT32 -> setFloat32(i, value);
+            case INT8 -> setInt8(i, (int) quantizeClamped(value, Byte.MIN_VALUE, Byte.MAX_VALUE));
+            case UINT8 -> data[offset + i] = (byte) quantizeClamped(value, 0, 255);
+            case INT16 -> setInt16(i, (int) quantizeClamped(value, Short.MIN_VALUE, Short.MAX_VALUE));
+            default -> throw new IllegalStateException("tensor '" + name() + "' is " + type().dtypeName()
+                    + "; real values go into float32 or quantized int8/uint8/int16 tensors");
+        }
+    }
+
+    private long quantizeClamped(float value, long min, long max) {
+        float r = value / scale();
+        double rounded = r >= 0 ? Math.floor(r + 0.5) : -Math.floor(-(double) r + 0.5);
+        long q = (long) rounded + zeroPoint();
+        return Math.max(min, Math.min(max, q));
+    }
+
     /** A copy of the tensor's bytes. */
     public byte[] bytes() {
         byte[] out = new byte[byteSize];

@@ -300,16 +300,8 @@ public final class TestCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("features have " + row.length + " values, the model input has "
                         + in.elementCount() + "; run 'littlebrain train' again");
             }
-            if (in.type() == TensorType.INT8) {
-                float scale = in.scale();
-                int zp = in.zeroPoint();
-                for (int i = 0; i < row.length; i++) {
-                    in.setInt8(i, quantize(row[i], scale, zp));
-                }
-            } else {
-                for (int i = 0; i < row.length; i++) {
-                    in.setFloat32(i, row[i]);
-                }
+            for (int i = 0; i < row.length; i++) {
+                in.setReal(i, row[i]); // quantized exactly as the streaming classifier and the device do
             }
             interpreter.invoke();
             TensorView o = interpreter.output(0);
@@ -325,12 +317,5 @@ public final class TestCommand implements Callable<Integer> {
             confusion[test.labels()[s]][best]++;
         }
         return new Evaluation(confusion);
-    }
-
-    /** round(x / scale) + zeroPoint, halves away from zero, clamped to int8. */
-    static int quantize(float x, float scale, int zeroPoint) {
-        double q = x / (double) scale;
-        long r = (long) (q < 0 ? -Math.floor(-q + 0.5) : Math.floor(q + 0.5));
-        return (int) Math.max(-128, Math.min(127, r + zeroPoint));
     }
 }

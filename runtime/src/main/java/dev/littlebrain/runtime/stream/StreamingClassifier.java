@@ -107,22 +107,11 @@ public final class StreamingClassifier {
             throw new IllegalArgumentException("features have " + window.length + " values but the model input "
                     + java.util.Arrays.toString(input.shape()) + " takes " + input.elementCount());
         }
-        if (input.type() == TensorType.FLOAT32) {
-            for (int i = 0; i < window.length; i++) {
-                input.setFloat32(i, window[i]);
-            }
-        } else if (input.type() == TensorType.INT8) {
-            // As a device quantizes features: float division, C's roundf (halves away from zero), clamp.
-            float scale = input.scale();
-            int zeroPoint = input.zeroPoint();
-            for (int i = 0; i < window.length; i++) {
-                float r = window[i] / scale;
-                double rounded = r >= 0 ? Math.floor(r + 0.5) : -Math.floor(-(double) r + 0.5);
-                long q = (long) rounded + zeroPoint;
-                input.setInt8(i, (int) Math.max(-128, Math.min(127, q)));
-            }
-        } else {
+        if (input.type() != TensorType.FLOAT32 && input.type() != TensorType.INT8) {
             throw new IllegalArgumentException("model input type " + input.type().dtypeName() + " is not supported");
+        }
+        for (int i = 0; i < window.length; i++) {
+            input.setReal(i, window[i]);
         }
         interpreter.invoke();
         TensorView output = interpreter.output(0);
