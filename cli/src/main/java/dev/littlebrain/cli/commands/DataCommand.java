@@ -12,6 +12,7 @@ import dev.littlebrain.data.importer.FolderPerLabelImporter;
 import dev.littlebrain.data.importer.SpeechCommandsImporter;
 import dev.littlebrain.data.progress.ProgressBar;
 import dev.littlebrain.data.stats.DatasetStats;
+import dev.littlebrain.data.synth.MotionDatasetGenerator;
 import dev.littlebrain.data.viz.SpectrogramImage;
 import dev.littlebrain.dsp.io.WavReader;
 import java.io.IOException;
@@ -28,11 +29,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code littlebrain data import|curate|stats|spectrogram}: datasets in, curated windows out. */
+/** {@code littlebrain data import|curate|stats|spectrogram|generate}: datasets in, curated windows out. */
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Import, curate and describe datasets.",
         subcommands = {DataCommand.Import.class, DataCommand.Curate.class, DataCommand.Stats.class,
-                DataCommand.Spectrogram.class})
+                DataCommand.Spectrogram.class, DataCommand.Generate.class})
 public final class DataCommand {
 
     /** Reads a dataset folder: the Speech Commands layout when it looks like one, else one folder per label. */
@@ -203,6 +204,46 @@ public final class DataCommand {
             SpectrogramImage.defaults().writePng(WavReader.read(wav).signal().toMono(), png);
             spec.commandLine().getOut().println("Wrote " + png);
             spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "generate", mixinStandardHelpOptions = true,
+            description = "Generate a synthetic dataset (no download). KIND: motion = 3-axis accelerometer gestures "
+                    + "idle/wave/circle/updown, 2 s at 62.5 Hz, Edge Impulse JSON in training/ and testing/ (80/20).")
+    static final class Generate implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "KIND", description = "What to generate: motion.")
+        String kind;
+
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "Dataset folder to write.")
+        Path out;
+
+        @Option(names = "--samples-per-class", paramLabel = "N", defaultValue = "60",
+                description = "Samples per class (default: ${DEFAULT-VALUE}).")
+        int samplesPerClass;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed; the same seed gives identical files (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!"motion".equals(kind)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "unknown dataset kind '" + kind + "'; supported: motion");
+            }
+            if (samplesPerClass < 2) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--samples-per-class must be at least 2 (one per split), got " + samplesPerClass);
+            }
+            MotionDatasetGenerator.Result result = new MotionDatasetGenerator(samplesPerClass, seed).write(out);
+            PrintWriter pw = spec.commandLine().getOut();
+            pw.println("Wrote " + (result.training() + result.testing()) + " motion samples ("
+                    + String.join(", ", MotionDatasetGenerator.LABELS) + ") to " + out + ": "
+                    + result.training() + " training, " + result.testing() + " testing");
+            pw.flush();
             return 0;
         }
     }
