@@ -107,26 +107,14 @@ final class OneOpBuilder {
     }
 
     static int[] int8s(TensorView t) {
-        int[] out = new int[t.elementCount()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = t.int8(i);
-        }
-        return out;
+        return Operands.int8AsInts(t, 0);
     }
 
     static int[] int32s(TensorView t) {
-        int[] out = new int[t.elementCount()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = t.int32(i);
-        }
-        return out;
+        return Operands.int32s(t);
     }
 
     static float[] floats(TensorView t) {
-        float[] out = new float[t.elementCount()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = t.float32(i);
-        }
-        return out;
+        return Operands.floats(t);
     }
 }
