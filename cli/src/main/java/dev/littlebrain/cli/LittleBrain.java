@@ -9,6 +9,7 @@ import dev.littlebrain.cli.commands.DspCommand;
 import dev.littlebrain.cli.commands.FeaturesCommand;
 import dev.littlebrain.cli.commands.InitCommand;
 import dev.littlebrain.cli.commands.InspectCommand;
+import dev.littlebrain.cli.commands.ListenCommand;
 import dev.littlebrain.cli.commands.ProfileCommand;
 import dev.littlebrain.cli.commands.QuantizeCommand;
 import dev.littlebrain.cli.commands.RunCommand;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Option;
         description = "Offline TinyML toolchain: features, training, int8 models, a bit-exact TFLite Micro runtime, deployment.",
         subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, DspCommand.class, DataCommand.class,
                 FeaturesCommand.class, InitCommand.class, TrainCommand.class, TestCommand.class, QuantizeCommand.class,
-                DeployCommand.class, ProfileCommand.class, ClassifyCommand.class, BenchCommand.class,
+                DeployCommand.class, ProfileCommand.class, ClassifyCommand.class, ListenCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LittleBrain {
 

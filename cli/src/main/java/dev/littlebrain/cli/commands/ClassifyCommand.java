@@ -21,8 +21,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,17 +59,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--stream", description = "Continuous classification over the whole file.")
     boolean stream;
 
-    @Option(names = "--slices", defaultValue = "4", description = "Model runs per window in --stream mode (default: ${DEFAULT-VALUE}).")
-    int slices;
-
-    @Option(names = "--average", defaultValue = "3", description = "Runs averaged before a decision (default: ${DEFAULT-VALUE}).")
-    int average;
-
-    @Option(names = "--threshold", defaultValue = "0.8", description = "Averaged score that fires a keyword (default: ${DEFAULT-VALUE}).")
-    float threshold;
-
-    @Option(names = "--suppression-ms", defaultValue = "1000", description = "Quiet time after a detection (default: ${DEFAULT-VALUE}).")
-    long suppressionMs;
+    @Mixin
+    ContinuousOptions continuous;
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
@@ -89,12 +80,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ObjectMapper mapper = new ObjectMapper();
         if (stream) {
-            if (slices < 1 || windowSamples % slices != 0) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--slices must divide the window ("
-                        + windowSamples + " samples)");
-            }
-            ContinuousConfig config = new ContinuousConfig(rate, windowSamples / slices, average, threshold,
-                    suppressionMs, labels, Set.of("_noise_", "_unknown_", "_silence_"));
+            ContinuousConfig config = continuous.config(rate, windowSamples, labels);
             StreamingFeatures features = StreamingFeatures.create(dsp, windowSamples);
             List<Detection> detections = new StreamingClassifier(interpreter, features::push, config).accept(audio);
             if (json) {

@@ -1,5 +1,7 @@
 package dev.littlebrain.cli.impulse;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.curate.Manifest;
@@ -60,6 +62,21 @@ public record ImpulseProject(Path dir, ImpulseConfig config) {
 
     public Path reports() {
         return dir.resolve("reports");
+    }
+
+    /** The labels the project's models were trained with, in output order (from models/training.json). */
+    public List<String> trainedLabels() throws IOException {
+        Path history = models().resolve("training.json");
+        if (!Files.isRegularFile(history)) {
+            throw new IllegalArgumentException(history + " is missing; run 'littlebrain train' first");
+        }
+        JsonNode labels = new ObjectMapper().readTree(history.toFile()).get("labels");
+        if (labels == null || !labels.isArray()) {
+            throw new IllegalArgumentException(history + " has no 'labels' list; run 'littlebrain train' again");
+        }
+        List<String> out = new ArrayList<>();
+        labels.forEach(n -> out.add(n.asText()));
+        return out;
     }
 
     public DspBlock block() {
