@@ -8,7 +8,9 @@ import dev.littlebrain.data.curate.KwsCurationOptions;
 import dev.littlebrain.data.curate.KwsCurator;
 import dev.littlebrain.data.curate.Manifest;
 import dev.littlebrain.data.curate.Placement;
+import dev.littlebrain.data.curate.SensorDatasetWriter;
 import dev.littlebrain.data.importer.FolderPerLabelImporter;
+import dev.littlebrain.data.importer.MotionFileImporter;
 import dev.littlebrain.data.importer.SpeechCommandsImporter;
 import dev.littlebrain.data.progress.ProgressBar;
 import dev.littlebrain.data.stats.DatasetStats;
@@ -36,7 +38,11 @@ import picocli.CommandLine.Spec;
                 DataCommand.Spectrogram.class, DataCommand.Generate.class})
 public final class DataCommand {
 
-    /** Reads a dataset folder: the Speech Commands layout when it looks like one, else one folder per label. */
+    /**
+     * Reads a dataset folder: the Speech Commands layout when it looks like one; sensor files named
+     * {@code label.*.json|csv} (flat, or Edge Impulse's training/ and testing/ export); else one
+     * folder per label.
+     */
     static ImportResult importDataset(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException(dir + ": not a dataset folder");
@@ -44,8 +50,22 @@ public final class DataCommand {
         boolean speechCommands = Files.isDirectory(dir.resolve("_background_noise_"))
                 || Files.exists(dir.resolve("validation_list.txt")) || Files.exists(dir.resolve("testing_list.txt"));
         ProgressBar progress = ProgressBar.onStderr("import");
-        return speechCommands ? SpeechCommandsImporter.importFrom(dir, progress)
+        if (speechCommands) {
+            return SpeechCommandsImporter.importFrom(dir, progress);
+        }
+        return isSensorExport(dir) ? MotionFileImporter.importFrom(dir, progress)
                 : FolderPerLabelImporter.importFrom(dir, progress);
+    }
+
+    /** Edge Impulse's export layout (training/, testing/) or sensor files lying directly in the folder. */
+    private static boolean isSensorExport(Path dir) throws IOException {
+        if (Files.isDirectory(dir.resolve("training")) || Files.isDirectory(dir.resolve("testing"))) {
+            return true;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT))
+                    .anyMatch(n -> n.endsWith(".json") || n.endsWith(".csv"));
+        }
     }
 
     static void reportProblems(PrintWriter out, ImportResult result) {
@@ -131,8 +151,18 @@ public final class DataCommand {
             }
             ImportResult imported = importDataset(dataset);
             reportProblems(out, imported);
-            out.println("Imported " + imported.dataset().samples().size() + " samples from " + dataset + ":");
-            out.print(DatasetStats.of(imported.dataset()).toTable());
+            boolean sensor = !imported.dataset().samples().isEmpty() && imported.dataset().samples().stream()
+                    .allMatch(s -> s.kind() == dev.littlebrain.data.SampleKind.SENSOR);
+            if (sensor) {
+                Manifest written = SensorDatasetWriter.write(imported.dataset(), kws.out, ProgressBar.onStderr("copy"));
+                out.println("Imported " + written.samples().size() + " sensor samples (" + written.axes() + " at "
+                        + written.samplingHz() + " Hz) into " + kws.out + ":");
+                out.print(DatasetStats.of(written.toDataset(kws.out)).toTable());
+            } else {
+                out.println("Imported " + imported.dataset().samples().size() + " samples from " + dataset + ":");
+                out.print(DatasetStats.of(imported.dataset()).toTable());
+                out.println("(audio is written to a project by keyword curation: add --keywords WORD,WORD)");
+            }
             out.flush();
             return 0;
         }

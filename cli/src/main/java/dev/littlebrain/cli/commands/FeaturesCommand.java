@@ -79,7 +79,7 @@ public final class FeaturesCommand implements Callable<Integer> {
                 SignalSpec.audio(manifest.sampleRate()), parameters);
         FeatureShape shape = dsp.outputShape(manifest.windowSamples());
         long start = System.nanoTime();
-        FeatureSet set = new FeatureCache(cache).features(dataset.samples(), new BlockExtractor(dsp),
+        FeatureSet set = new FeatureCache(cache).features(dataset.samples(), new ImpulseProject.BlockExtractor(dsp, manifest.windowSamples(), true),
                 SampleLoader.standard(AudioRequirement.strict(manifest.sampleRate())), ProgressBar.onStderr("features"));
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
@@ -89,18 +89,5 @@ public final class FeaturesCommand implements Callable<Integer> {
         out.println("cache: " + cache.toAbsolutePath().normalize());
         out.flush();
         return 0;
-    }
-
-    /** Audio windows go to the block as int16 sample values, as Edge Impulse feeds its blocks. */
-    record BlockExtractor(DspBlock block) implements FeatureExtractor {
-        @Override
-        public String configKey() {
-            return block.name() + " " + block.config() + " " + block.signal();
-        }
-
-        @Override
-        public float[] extract(Signal window) {
-            return block.process(window.toMono().toInt16Values());
-        }
     }
 }

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -87,16 +88,31 @@ public record ImpulseProject(Path dir, ImpulseConfig config) {
     public Features features(String task) throws IOException {
         Manifest manifest = Manifest.read(data());
         Dataset dataset = manifest.toDataset(data());
-        if (Math.abs(manifest.sampleRate() - config.input().frequencyHz()) > 1e-6) {
+        if (Math.abs(manifest.samplingHz() - config.input().frequencyHz()) > 1e-6) {
             throw new IllegalArgumentException("impulse.yaml input.frequency_hz is " + config.input().frequencyHz()
-                    + " but the data in " + data() + " is sampled at " + manifest.sampleRate() + " Hz");
+                    + " but the data in " + data() + " is sampled at " + manifest.samplingHz() + " Hz");
+        }
+        boolean sensorInput = !"audio".equals(config.input().type());
+        if (manifest.isSensor() != sensorInput) {
+            throw new IllegalArgumentException("impulse.yaml input.type is " + config.input().type() + " but "
+                    + data() + " holds " + (manifest.isSensor() ? "sensor files" : "audio clips"));
+        }
+        if (manifest.isSensor() && manifest.axes().size() != config.input().axes().size()) {
+            throw new IllegalArgumentException("impulse.yaml input.axes is " + config.input().axes() + " but the data in "
+                    + data() + " has the axes " + manifest.axes());
         }
         DspBlock dsp = block();
-        FeatureShape shape = dsp.outputShape(manifest.windowSamples());
-        FeatureSet set = new FeatureCache(cache()).features(dataset.samples(), new BlockExtractor(dsp),
+        int window = windowSamples();
+        FeatureShape shape = dsp.outputShape(window);
+        FeatureSet set = new FeatureCache(cache()).features(dataset.samples(), new BlockExtractor(dsp, window, !sensorInput),
                 SampleLoader.standard(AudioRequirement.strict(manifest.sampleRate())), ProgressBar.onStderr(task));
         List<String> labels = config.labels().isEmpty() ? manifest.labels() : config.labels();
         return new Features(dsp, shape, labels, dataset.samples(), set);
+    }
+
+    /** Samples per axis in one window: input.window_ms at input.frequency_hz. */
+    public int windowSamples() {
+        return (int) Math.round(config.input().windowMs() * config.input().frequencyHz() / 1000.0);
     }
 
     /** Features of every sample, with the block and labels they were made with. */
@@ -126,16 +142,26 @@ public record ImpulseProject(Path dir, ImpulseConfig config) {
         }
     }
 
-    /** Audio windows go to the block as int16 sample values, as Edge Impulse feeds its blocks. */
-    public record BlockExtractor(DspBlock block) implements FeatureExtractor {
+    /**
+     * One window per sample, cut or zero-padded to {@code windowSamples} frames. Audio goes to the block
+     * as int16 sample values, as Edge Impulse feeds its blocks; sensor axes go in as recorded,
+     * interleaved.
+     */
+    public record BlockExtractor(DspBlock block, int windowSamples, boolean audio) implements FeatureExtractor {
         @Override
         public String configKey() {
-            return block.name() + " " + block.config() + " " + block.signal();
+            return block.name() + " " + block.config() + " " + block.signal() + " window " + windowSamples;
         }
 
         @Override
         public float[] extract(Signal window) {
-            return block.process(window.toMono().toInt16Values());
+            float[] values = audio ? window.toMono().toInt16Values() : window.interleaved();
+            int channels = audio ? 1 : window.channels();
+            if (channels != block.signal().axisCount()) {
+                throw new IllegalArgumentException("a sample has " + channels + " axes, the impulse expects "
+                        + block.signal().axes());
+            }
+            return block.process(Arrays.copyOf(values, windowSamples * channels));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.littlebrain.data.curate;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,9 +21,17 @@ import java.util.List;
  * The table of contents of a curated dataset folder ({@code manifest.json}). It holds nothing
  * that changes between runs with the same inputs (no dates, no absolute paths), so two curations
  * with the same seed give byte-identical manifests.
+ *
+ * <p>Audio datasets (keyword curation) leave {@code kind}, {@code frequencyHz} and {@code axes}
+ * out: they are mono WAV clips at {@code sampleRate}. Sensor datasets (motion, trajectories) set
+ * {@code kind} to {@code "sensor"}, the exact sampling frequency (62.5 Hz is common, and a
+ * signal's {@code sampleRate} is whole hertz) and the axis names.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Manifest(String format, int version, long seed, int sampleRate, int windowSamples,
-                       List<String> labels, List<ManifestEntry> samples) {
+                       List<String> labels, List<ManifestEntry> samples, String kind, Double frequencyHz,
+                       List<String> axes) {
+    public static final String SENSOR = "sensor";
     public static final String FILE_NAME = "manifest.json";
     public static final String FORMAT = "littlebrain-curated-dataset";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -29,6 +39,32 @@ public record Manifest(String format, int version, long seed, int sampleRate, in
     public Manifest {
         labels = List.copyOf(labels);
         samples = List.copyOf(samples);
+        axes = axes == null ? null : List.copyOf(axes);
+    }
+
+    /** An audio manifest: mono WAV clips at {@code sampleRate}. */
+    public Manifest(String format, int version, long seed, int sampleRate, int windowSamples, List<String> labels,
+            List<ManifestEntry> samples) {
+        this(format, version, seed, sampleRate, windowSamples, labels, samples, null, null, null);
+    }
+
+    /** A sensor manifest: CSV / Edge Impulse JSON files at {@code frequencyHz} with these axes. */
+    public static Manifest sensor(long seed, double frequencyHz, int windowSamples, List<String> labels,
+            List<ManifestEntry> samples, List<String> axes) {
+        return new Manifest(FORMAT, 1, seed, (int) Math.max(1, Math.round(frequencyHz)), windowSamples, labels,
+                samples, SENSOR, frequencyHz, axes);
+    }
+
+    /** True for sensor data, false for audio clips. */
+    @JsonIgnore
+    public boolean isSensor() {
+        return SENSOR.equals(kind);
+    }
+
+    /** Samples per second, exact (for audio the whole-hertz sample rate). */
+    @JsonIgnore
+    public double samplingHz() {
+        return frequencyHz != null ? frequencyHz : sampleRate;
     }
 
     public byte[] toJson() {
@@ -65,7 +101,8 @@ public record Manifest(String format, int version, long seed, int sampleRate, in
         List<Sample> out = new ArrayList<>();
         for (ManifestEntry e : samples) {
             out.add(new Sample(e.label(), Split.fromId(e.split()), curatedFolder.resolve(e.path()), e.sha256(),
-                    e.speaker(), SampleKind.AUDIO, sampleRate, windowSamples, List.of("ch0")));
+                    e.speaker(), isSensor() ? SampleKind.SENSOR : SampleKind.AUDIO, samplingHz(), windowSamples,
+                    isSensor() ? axes : List.of("ch0")));
         }
         return new Dataset(curatedFolder, out, List.of());
     }
