@@ -14,7 +14,9 @@ import dev.littlebrain.data.importer.MotionFileImporter;
 import dev.littlebrain.data.importer.SpeechCommandsImporter;
 import dev.littlebrain.data.progress.ProgressBar;
 import dev.littlebrain.data.stats.DatasetStats;
+import dev.littlebrain.data.synth.GloveDatasetGenerator;
 import dev.littlebrain.data.synth.MotionDatasetGenerator;
+import dev.littlebrain.data.synth.SyntheticSensorDataset;
 import dev.littlebrain.data.viz.SpectrogramImage;
 import dev.littlebrain.dsp.io.WavReader;
 import java.io.IOException;
@@ -239,10 +241,11 @@ public final class DataCommand {
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = "Generate a synthetic dataset (no download). KIND: motion = 3-axis accelerometer gestures "
-                    + "idle/wave/circle/updown, 2 s at 62.5 Hz, Edge Impulse JSON in training/ and testing/ (80/20).")
+            description = "Generate a synthetic dataset (no download), Edge Impulse JSON in training/ and testing/"
+                    + " (80/20). KIND: motion = 3-axis accelerometer gestures idle/wave/circle/updown, 2 s at 62.5 Hz;"
+                    + " glove = x, y fingertip paths of circle/triangle/zigzag/check drawn in the air, 0.8-2 s at 50 Hz.")
     static final class Generate implements Callable<Integer> {
-        @Parameters(index = "0", paramLabel = "KIND", description = "What to generate: motion.")
+        @Parameters(index = "0", paramLabel = "KIND", description = "What to generate: motion or glove.")
         String kind;
 
         @Option(names = "--out", paramLabel = "DIR", required = true, description = "Dataset folder to write.")
@@ -260,18 +263,20 @@ public final class DataCommand {
 
         @Override
         public Integer call() throws IOException {
-            if (!"motion".equals(kind)) {
-                throw new CommandLine.ParameterException(spec.commandLine(),
-                        "unknown dataset kind '" + kind + "'; supported: motion");
-            }
             if (samplesPerClass < 2) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--samples-per-class must be at least 2 (one per split), got " + samplesPerClass);
             }
-            MotionDatasetGenerator.Result result = new MotionDatasetGenerator(samplesPerClass, seed).write(out);
+            SyntheticSensorDataset generator = switch (kind) {
+                case "motion" -> new MotionDatasetGenerator(samplesPerClass, seed);
+                case "glove" -> new GloveDatasetGenerator(samplesPerClass, seed);
+                default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                        "unknown dataset kind '" + kind + "'; supported: motion, glove");
+            };
+            SyntheticSensorDataset.Result result = generator.write(out);
             PrintWriter pw = spec.commandLine().getOut();
-            pw.println("Wrote " + (result.training() + result.testing()) + " motion samples ("
-                    + String.join(", ", MotionDatasetGenerator.LABELS) + ") to " + out + ": "
+            pw.println("Wrote " + (result.training() + result.testing()) + " " + kind + " samples ("
+                    + String.join(", ", generator.labels()) + ") to " + out + ": "
                     + result.training() + " training, " + result.testing() + " testing");
             pw.flush();
             return 0;

@@ -63,7 +63,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, List<String> labe
                     List.of("accX", "accY", "accZ"), "spectral-analysis", "dense-motion", 30, 0.0005, 32,
                     "nano33ble");
             case "glove" -> text("glove / trajectory gestures (x, y)", "trajectory", 50, 2000, List.of("x", "y"),
-                    "raw", "dense-motion", 30, 0.0005, 32, "nano33ble");
+                    "trajectory", "dense-motion", 40, 0.002, 32, "nano33ble");
             default -> throw new IllegalArgumentException("unknown template '" + name + "'; known templates are "
                     + TEMPLATES);
         };

@@ -161,7 +161,8 @@ public record ImpulseProject(Path dir, ImpulseConfig config) {
                 throw new IllegalArgumentException("a sample has " + channels + " axes, the impulse expects "
                         + block.signal().axes());
             }
-            return block.process(Arrays.copyOf(values, windowSamples * channels));
+            // A path block takes the whole gesture; fixed-window blocks get exactly one window.
+            return block.process(block.acceptsAnyLength() ? values : Arrays.copyOf(values, windowSamples * channels));
         }
     }
 }

@@ -1,23 +1,15 @@
 package dev.littlebrain.data.synth;
 
-import dev.littlebrain.dsp.io.EdgeImpulseJson;
 import dev.littlebrain.dsp.io.SensorSeries;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.SplittableRandom;
 
 /**
  * Generates a synthetic 3-axis accelerometer gesture dataset (no download): classes
  * {@code idle}, {@code wave}, {@code circle} and {@code updown}, 2 s at 62.5 Hz (125 frames,
  * 16 ms apart) per sample, values in m/s² with gravity on z when the device is flat.
  *
- * <p>Layout is the Edge Impulse export layout that
- * {@link dev.littlebrain.data.importer.MotionFileImporter} imports: {@code <root>/training/<label>.<index>.json}
- * and {@code <root>/testing/<label>.<index>.json}, Edge Impulse data-acquisition JSON. The split is
- * deterministic: of each class's samples, the last 20 % (by index) go to testing.
+ * <p>Written as a {@link SyntheticSensorDataset}: Edge Impulse JSON in training/ and testing/ (80/20).
  *
  * <p>Model: idle = gravity + small tremor + noise; wave = side-to-side x oscillation (1.5–3 Hz,
  * 3–8 m/s²) with a little y; circle = x and y in quadrature (0.8–1.6 Hz, radius 2–6); updown = z
@@ -26,7 +18,7 @@ import java.util.SplittableRandom;
  * σ 0.05–0.2. Every sample's random stream is derived from (seed, label, index), so the same seed
  * gives byte-identical files.
  */
-public final class MotionDatasetGenerator {
+public final class MotionDatasetGenerator implements SyntheticSensorDataset {
     public static final List<String> LABELS = List.of("idle", "wave", "circle", "updown");
     public static final double FREQUENCY_HZ = 62.5;
     public static final double INTERVAL_MS = 16.0;
@@ -37,10 +29,6 @@ public final class MotionDatasetGenerator {
     public static final String DEVICE_TYPE = "LITTLEBRAIN_SYNTH_MOTION";
     public static final int DEFAULT_SAMPLES_PER_CLASS = 60;
     public static final long DEFAULT_SEED = 1;
-
-    /** What was written. */
-    public record Result(Path root, int training, int testing) {
-    }
 
     private final int samplesPerClass;
     private final long seed;
@@ -57,42 +45,23 @@ public final class MotionDatasetGenerator {
         return new MotionDatasetGenerator(DEFAULT_SAMPLES_PER_CLASS, DEFAULT_SEED);
     }
 
-    /** Number of each class's samples that go to testing: 20 %, at least 1, leaving at least 1 for training. */
-    public int testingPerClass() {
-        return Math.min(samplesPerClass - 1, Math.max(1, (int) Math.round(samplesPerClass * 0.2)));
+    @Override
+    public List<String> labels() {
+        return LABELS;
     }
 
-    /** Writes the dataset under {@code root} (created if needed; existing generated files are overwritten). */
-    public Result write(Path root) throws IOException {
-        Path training = Files.createDirectories(root.resolve("training"));
-        Path testing = Files.createDirectories(root.resolve("testing"));
-        int testStart = samplesPerClass - testingPerClass();
-        int train = 0;
-        int test = 0;
-        for (String label : LABELS) {
-            for (int i = 0; i < samplesPerClass; i++) {
-                boolean isTest = i >= testStart;
-                Path dir = isTest ? testing : training;
-                EdgeImpulseJson.write(dir.resolve(label + "." + i + ".json"), sample(label, i));
-                if (isTest) {
-                    test++;
-                } else {
-                    train++;
-                }
-            }
-        }
-        return new Result(root, train, test);
+    @Override
+    public int samplesPerClass() {
+        return samplesPerClass;
     }
 
-    /** The recording for one sample; a pure function of (seed, label, index). */
+    @Override
     public SensorSeries sample(String label, int index) {
         int kind = LABELS.indexOf(label);
         if (kind < 0) {
             throw new IllegalArgumentException("unknown motion class '" + label + "', expected one of " + LABELS);
         }
-        // Independent, order-free stream per sample (SplittableRandom mixes the seed well).
-        long mixed = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + kind * 1_000_003L + index).nextLong();
-        Random r = new Random(mixed);
+        Random r = SyntheticSensorDataset.sampleRandom(seed, kind, index);
 
         // Device tilt: gravity rotated by small random angles about x (roll) and y (pitch).
         double roll = uniform(r, -0.25, 0.25);
@@ -171,11 +140,10 @@ public final class MotionDatasetGenerator {
     }
 
     private static double uniform(Random r, double lo, double hi) {
-        return lo + (hi - lo) * r.nextDouble();
+        return SyntheticSensorDataset.uniform(r, lo, hi);
     }
 
-    /** Four decimals, like a real export; keeps the files compact and exactly reproducible. */
     private static float round(double v) {
-        return (float) (Math.round(v * 10_000.0) / 10_000.0);
+        return SyntheticSensorDataset.round4(v);
     }
 }

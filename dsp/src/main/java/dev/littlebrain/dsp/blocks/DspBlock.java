@@ -34,4 +34,12 @@ public interface DspBlock {
      *                                  a window that is too short, or a NaN/infinite sample
      */
     float[] process(float[] interleaved);
+
+    /**
+     * True for a block that takes windows of any length (e.g. a drawn path, as long as the gesture
+     * took); false for the usual fixed-window blocks, whose input is cut or zero-padded to the window.
+     */
+    default boolean acceptsAnyLength() {
+        return false;
+    }
 }

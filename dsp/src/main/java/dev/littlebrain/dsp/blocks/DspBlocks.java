@@ -7,14 +7,15 @@ import java.util.Map;
 public final class DspBlocks {
     /** Names accepted by {@link #create}. */
     public static final List<String> NAMES =
-            List.of("raw", "spectrogram", "mfe", "mfcc", "spectral-analysis", "librosa-mel");
+            List.of("raw", "spectrogram", "mfe", "mfcc", "spectral-analysis", "librosa-mel", "trajectory");
 
     private DspBlocks() {
     }
 
     /**
      * @param name       raw, spectrogram, mfe, mfcc or spectral-analysis ({@code spectral_analysis} also
-     *                   accepted), or librosa-mel (not an Edge Impulse block; librosa parameter names)
+     *                   accepted), librosa-mel (not an Edge Impulse block; librosa parameter names), or trajectory
+     *                   (a drawn path resampled by arc length; LittleBrain's own)
      * @param signal     sampling frequency and axes of the input
      * @param parameters Edge Impulse parameter names to values; absent names take the defaults
      * @throws InvalidParameterException for an unknown or out-of-range parameter, naming it
@@ -35,6 +36,8 @@ public final class DspBlocks {
                 return new SpectralAnalysisBlock(SpectralAnalysisConfig.fromParameters(parameters), signal);
             case "librosa-mel":
                 return new LibrosaMelBlock(LibrosaMelConfig.fromParameters(parameters), signal);
+            case "trajectory":
+                return new TrajectoryBlock(TrajectoryConfig.fromParameters(parameters), signal);
             default:
                 throw new IllegalArgumentException("unknown DSP block '" + name + "'; known blocks are " + NAMES);
         }
