@@ -48,5 +48,30 @@ class GloveProjectTest {
         System.out.printf("glove end to end: float %.4f int8 %.4f%n", fa, qa);
         assertTrue(qa >= 0.9, "int8 accuracy " + qa);
         assertTrue(fa - qa <= 0.02, "float " + fa + " int8 " + qa);
+
+        // The evaluation's parts agree with each other: misclassified = off-diagonal, loss and uncertain in range.
+        for (String model : new String[] {"float", "int8"}) {
+            JsonNode m = json.get(model);
+            int offDiagonal = 0;
+            for (int r = 0; r < 4; r++) {
+                for (int c = 0; c < 4; c++) {
+                    offDiagonal += r == c ? 0 : m.get("confusion").get(r).get(c).asInt();
+                }
+            }
+            assertEquals(offDiagonal, m.get("misclassified").size(), m.toString());
+            for (JsonNode w : m.get("misclassified")) {
+                assertTrue(!w.get("actual").asText().equals(w.get("predicted").asText()), w.toString());
+                assertTrue(Files.isRegularFile(p.resolve(w.get("file").asText())), w.toString());
+            }
+            assertTrue(m.get("loss").asDouble() > 0 && m.get("loss").asDouble() < 5, m.toString());
+            double uncertain = m.get("uncertain_rate").asDouble();
+            assertTrue(uncertain >= 0 && uncertain <= 1, m.toString());
+        }
+        CliRun strict = CliRun.of("test", "--project", p.toString(), "--json", "--min-confidence", "1.0");
+        assertEquals(1.0, new ObjectMapper().readTree(strict.out()).get("int8").get("uncertain_rate").asDouble(), 1e-9,
+                "an int8 softmax score is at most 255/256, so every answer is under 1.0");
+        assertTrue(Files.size(p.resolve("reports/confusion.png")) > 0);
+        String html = Files.readString(p.resolve("reports/test.html"));
+        assertTrue(html.contains("confusion.png") && html.contains("Misclassified"), html);
     }
 }

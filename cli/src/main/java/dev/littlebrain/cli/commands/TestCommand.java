@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.littlebrain.cli.impulse.ImpulseProject;
 import dev.littlebrain.data.Split;
 import dev.littlebrain.runtime.Interpreter;
-import dev.littlebrain.runtime.TensorView;
-import dev.littlebrain.tflite.TensorType;
 import dev.littlebrain.tflite.TfliteReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,7 +27,8 @@ import picocli.CommandLine.Spec;
 /** {@code littlebrain test}: evaluates the float and int8 models in our runtime on the test split. */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Evaluate models/model_float.tflite and models/model_int8.tflite in the LittleBrain runtime on"
-                + " the test split: accuracy, per-class precision/recall/F1, macro F1, confusion matrix.")
+                + " the test split: accuracy, loss, uncertain rate, per-class precision/recall/F1, macro F1, confusion"
+                + " matrices, misclassified samples; reports/confusion.png and reports/test.html.")
 public final class TestCommand implements Callable<Integer> {
     @Option(names = "--project", paramLabel = "DIR", description = "Impulse project folder (default: current directory).")
     Path project;
@@ -49,59 +48,12 @@ public final class TestCommand implements Callable<Integer> {
     @Option(names = "--slices", defaultValue = "4", description = "Model runs per window in --stream mode (default: ${DEFAULT-VALUE}).")
     int slices;
 
+    @Option(names = "--min-confidence", defaultValue = "0.6", paramLabel = "P",
+            description = "Answers whose top score is below P count as uncertain (default: ${DEFAULT-VALUE}).")
+    double minConfidence;
+
     @Spec
     CommandSpec spec;
-
-    /** Metrics of one model on the test split. */
-    record Evaluation(int[][] confusion) {
-        int total() {
-            int n = 0;
-            for (int[] row : confusion) {
-                for (int v : row) {
-                    n += v;
-                }
-            }
-            return n;
-        }
-
-        double accuracy() {
-            int correct = 0;
-            for (int i = 0; i < confusion.length; i++) {
-                correct += confusion[i][i];
-            }
-            return total() == 0 ? 0 : (double) correct / total();
-        }
-
-        double precision(int c) {
-            int predicted = 0;
-            for (int[] row : confusion) {
-                predicted += row[c];
-            }
-            return predicted == 0 ? 0 : (double) confusion[c][c] / predicted;
-        }
-
-        double recall(int c) {
-            int actual = 0;
-            for (int v : confusion[c]) {
-                actual += v;
-            }
-            return actual == 0 ? 0 : (double) confusion[c][c] / actual;
-        }
-
-        double f1(int c) {
-            double p = precision(c);
-            double r = recall(c);
-            return p + r == 0 ? 0 : 2 * p * r / (p + r);
-        }
-
-        double f1Macro() {
-            double sum = 0;
-            for (int c = 0; c < confusion.length; c++) {
-                sum += f1(c);
-            }
-            return sum / confusion.length;
-        }
-    }
 
     @Override
     public Integer call() throws IOException {
@@ -132,13 +84,23 @@ public final class TestCommand implements Callable<Integer> {
         if (test.size() == 0) {
             throw new IllegalArgumentException("no test-split samples in " + p.data());
         }
-        Evaluation fl = evaluate(new Interpreter(TfliteReader.read(floatFile)), test, labels.size());
-        Evaluation q = evaluate(new Interpreter(TfliteReader.read(int8File)), test, labels.size());
+        if (!(minConfidence >= 0 && minConfidence <= 1)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--min-confidence must be between 0 and 1, got " + minConfidence);
+        }
+        ClipEvaluation fl = ClipEvaluation.run(new Interpreter(TfliteReader.read(floatFile)), test, labels.size(),
+                minConfidence);
+        ClipEvaluation q = ClipEvaluation.run(new Interpreter(TfliteReader.read(int8File)), test, labels.size(),
+                minConfidence);
+        Path png = p.reports().resolve("confusion.png");
+        Path html = p.reports().resolve("test.html");
+        TestReport.confusionPng(fl, q, labels, png);
+        TestReport.html(fl, q, labels, p.dir(), png, html);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
-            o.put("float", toJson(fl));
-            o.put("int8", toJson(q));
+            o.put("float", toJson(fl, labels, p.dir()));
+            o.put("int8", toJson(q, labels, p.dir()));
             o.put("labels", labels);
             o.put("test_samples", test.size());
             out.println(new ObjectMapper().writeValueAsString(o));
@@ -146,7 +108,10 @@ public final class TestCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "test split: %d samples, %d classes%n%n", test.size(), labels.size());
             out.printf(Locale.ROOT, "%-14s %8s %8s%n", "", "float", "int8");
             out.printf(Locale.ROOT, "%-14s %8.4f %8.4f%n", "accuracy", fl.accuracy(), q.accuracy());
-            out.printf(Locale.ROOT, "%-14s %8.4f %8.4f%n%n", "F1 (macro)", fl.f1Macro(), q.f1Macro());
+            out.printf(Locale.ROOT, "%-14s %8.4f %8.4f%n", "F1 (macro)", fl.f1Macro(), q.f1Macro());
+            out.printf(Locale.ROOT, "%-14s %8.4f %8.4f%n", "loss", fl.loss(), q.loss());
+            out.printf(Locale.ROOT, "%-14s %8.4f %8.4f   (top score < %.2f)%n%n", "uncertain", fl.uncertainRate(),
+                    q.uncertainRate(), minConfidence);
             out.printf(Locale.ROOT, "%-14s %21s   %21s%n", "", "float  P / R / F1", "int8  P / R / F1");
             for (int c = 0; c < labels.size(); c++) {
                 out.printf(Locale.ROOT, "%-14s %6.3f %6.3f %6.3f   %6.3f %6.3f %6.3f%n", labels.get(c),
@@ -154,6 +119,9 @@ public final class TestCommand implements Callable<Integer> {
             }
             confusion(out, "float", fl, labels);
             confusion(out, "int8", q, labels);
+            misclassified(out, q, labels, p.dir());
+            out.println();
+            out.println("report: " + html + " (confusion matrices: " + png + ")");
         }
         out.flush();
         return 0;
@@ -265,15 +233,38 @@ public final class TestCommand implements Callable<Integer> {
         throw new IllegalArgumentException("no shared/datasets/espeak-kws/_streams_ found; pass --streams DIR");
     }
 
-    private static Map<String, Object> toJson(Evaluation e) {
+    private static Map<String, Object> toJson(ClipEvaluation e, List<String> labels, Path projectDir) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("accuracy", e.accuracy());
         m.put("f1_macro", e.f1Macro());
+        m.put("loss", e.loss());
+        m.put("uncertain_rate", e.uncertainRate());
         m.put("confusion", e.confusion());
+        List<Map<String, Object>> wrong = new ArrayList<>();
+        for (ClipEvaluation.Misclassified w : e.misclassified()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("file", TestReport.relative(projectDir, w.file()));
+            x.put("actual", labels.get(w.actual()));
+            x.put("predicted", labels.get(w.predicted()));
+            x.put("confidence", w.confidence());
+            wrong.add(x);
+        }
+        m.put("misclassified", wrong);
         return m;
     }
 
-    private static void confusion(PrintWriter out, String name, Evaluation e, List<String> labels) {
+    /** The int8 model's mistakes, the first few of them; the HTML report lists them all. */
+    private static void misclassified(PrintWriter out, ClipEvaluation e, List<String> labels, Path projectDir) {
+        int shown = Math.min(10, e.misclassified().size());
+        out.printf(Locale.ROOT, "%nmisclassified by int8: %d%s%n", e.misclassified().size(),
+                shown < e.misclassified().size() ? " (first " + shown + ")" : "");
+        for (ClipEvaluation.Misclassified w : e.misclassified().subList(0, shown)) {
+            out.printf(Locale.ROOT, "  %-50s %s -> %s (%.3f)%n", TestReport.relative(projectDir, w.file()),
+                    labels.get(w.actual()), labels.get(w.predicted()), w.confidence());
+        }
+    }
+
+    private static void confusion(PrintWriter out, String name, ClipEvaluation e, List<String> labels) {
         out.printf(Locale.ROOT, "%nconfusion (%s; rows: actual, columns: predicted)%n", name);
         int width = Math.max(6, labels.stream().mapToInt(String::length).max().orElse(6));
         out.printf(Locale.ROOT, "%-" + width + "s", "");
@@ -288,34 +279,5 @@ public final class TestCommand implements Callable<Integer> {
             }
             out.println();
         }
-    }
-
-    /** Runs every test row through {@code interpreter}, quantizing int8 inputs and dequantizing int8 outputs. */
-    static Evaluation evaluate(Interpreter interpreter, ImpulseProject.Split test, int classes) {
-        int[][] confusion = new int[classes][classes];
-        TensorView in = interpreter.input(0);
-        for (int s = 0; s < test.size(); s++) {
-            float[] row = test.features()[s];
-            if (row.length != in.elementCount()) {
-                throw new IllegalArgumentException("features have " + row.length + " values, the model input has "
-                        + in.elementCount() + "; run 'littlebrain train' again");
-            }
-            for (int i = 0; i < row.length; i++) {
-                in.setReal(i, row[i]); // quantized exactly as the streaming classifier and the device do
-            }
-            interpreter.invoke();
-            TensorView o = interpreter.output(0);
-            int best = 0;
-            double bestValue = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < o.elementCount(); c++) {
-                double v = o.type() == TensorType.INT8 ? (o.int8(c) - o.zeroPoint()) * (double) o.scale() : o.float32(c);
-                if (v > bestValue) {
-                    bestValue = v;
-                    best = c;
-                }
-            }
-            confusion[test.labels()[s]][best]++;
-        }
-        return new Evaluation(confusion);
     }
 }

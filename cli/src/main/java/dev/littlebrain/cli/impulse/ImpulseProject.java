@@ -123,20 +123,22 @@ public record ImpulseProject(Path dir, ImpulseConfig config) {
         public Split split(dev.littlebrain.data.Split which) {
             List<float[]> rows = new ArrayList<>();
             List<Integer> idx = new ArrayList<>();
+            List<Path> files = new ArrayList<>();
             for (int i = 0; i < samples.size(); i++) {
                 Sample s = samples.get(i);
                 int label = labels.indexOf(s.label());
                 if (s.split() == which && label >= 0) {
                     rows.add(set.features().get(i));
                     idx.add(label);
+                    files.add(s.source());
                 }
             }
-            return new Split(rows.toArray(new float[0][]), idx.stream().mapToInt(Integer::intValue).toArray());
+            return new Split(rows.toArray(new float[0][]), idx.stream().mapToInt(Integer::intValue).toArray(), files);
         }
     }
 
-    /** One split's features and label indices. */
-    public record Split(float[][] features, int[] labels) {
+    /** One split's features, label indices and sample files, row for row. */
+    public record Split(float[][] features, int[] labels, List<Path> files) {
         public int size() {
             return labels.length;
         }

@@ -1,0 +1,161 @@
+package dev.littlebrain.cli.commands;
+
+import dev.littlebrain.data.viz.PngFiles;
+import dev.littlebrain.dsp.io.AtomicFileWriter;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The pictures a person looks at after {@code test}: the float and int8 confusion matrices side by
+ * side as a PNG (cells shaded by their share of the actual class), and one self-contained HTML page
+ * with the metrics, both matrices and the misclassified samples.
+ */
+final class TestReport {
+    private static final int CELL = 56;
+    private static final int MISCLASSIFIED_SHOWN = 200;
+
+    private TestReport() {
+    }
+
+    /** Writes the PNG (float left, int8 right). */
+    static void confusionPng(ClipEvaluation fl, ClipEvaluation q, List<String> labels, Path png) throws IOException {
+        int n = labels.size();
+        int labelWidth = 110;
+        int top = 60;
+        int matrix = n * CELL;
+        int gap = 60;
+        int w = 20 + 2 * (labelWidth + matrix) + gap + 20;
+        int h = top + matrix + 90;
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        drawMatrix(g, fl, labels, "float", 20 + labelWidth, top);
+        drawMatrix(g, q, labels, "int8", 20 + 2 * labelWidth + matrix + gap, top);
+        g.dispose();
+        PngFiles.write(img, png);
+    }
+
+    private static void drawMatrix(Graphics2D g, ClipEvaluation e, List<String> labels, String name, int x0, int y0) {
+        int n = labels.size();
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString(String.format(Locale.ROOT, "%s: accuracy %.1f %%", name, 100 * e.accuracy()), x0, y0 - 30);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        FontMetrics fm = g.getFontMetrics();
+        for (int r = 0; r < n; r++) {
+            int actual = 0;
+            for (int v : e.confusion()[r]) {
+                actual += v;
+            }
+            String label = labels.get(r);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(label, x0 - 8 - fm.stringWidth(label), y0 + r * CELL + CELL / 2 + 4);
+            for (int c = 0; c < n; c++) {
+                int count = e.confusion()[r][c];
+                double share = actual == 0 ? 0 : (double) count / actual;
+                // Blue for hits on the diagonal, red for confusions; darker = larger share of the class.
+                Color base = r == c ? new Color(33, 102, 172) : new Color(178, 24, 43);
+                g.setColor(mix(Color.WHITE, base, share));
+                g.fillRect(x0 + c * CELL, y0 + r * CELL, CELL, CELL);
+                g.setColor(share > 0.5 ? Color.WHITE : Color.BLACK);
+                String text = String.valueOf(count);
+                g.drawString(text, x0 + c * CELL + (CELL - fm.stringWidth(text)) / 2, y0 + r * CELL + CELL / 2 + 4);
+            }
+        }
+        g.setColor(Color.GRAY);
+        g.drawRect(x0, y0, n * CELL, n * CELL);
+        for (int c = 0; c < n; c++) {
+            String label = labels.get(c);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(label, x0 + c * CELL + (CELL - fm.stringWidth(label)) / 2, y0 + n * CELL + 18);
+        }
+        g.drawString("predicted", x0 + (n * CELL - fm.stringWidth("predicted")) / 2, y0 + n * CELL + 40);
+        g.drawString("actual", x0 - fm.stringWidth("actual") - 8, y0 - 8);
+    }
+
+    private static Color mix(Color a, Color b, double t) {
+        double s = Math.max(0, Math.min(1, t));
+        return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * s),
+                (int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * s),
+                (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * s));
+    }
+
+    /** Writes the HTML page; {@code png} is linked by its file name (it lies beside the page). */
+    static void html(ClipEvaluation fl, ClipEvaluation q, List<String> labels, Path projectDir, Path png, Path html)
+            throws IOException {
+        StringBuilder b = new StringBuilder();
+        b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>LittleBrain test report</title>\n")
+                .append("<style>body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;"
+                        + "margin:1em 0}td,th{border:1px solid #ccc;padding:4px 10px;text-align:right}"
+                        + "th{background:#f4f4f4}td.l,th.l{text-align:left}</style></head><body>\n")
+                .append("<h1>Test split: ").append(fl.total()).append(" samples, ").append(labels.size())
+                .append(" classes</h1>\n<p>Both models were run in LittleBrain's bit-exact runtime, so the int8 column is"
+                        + " what the device computes.</p>\n")
+                .append("<table><tr><th class=\"l\"></th><th>float</th><th>int8</th></tr>\n");
+        row(b, "accuracy", fl.accuracy(), q.accuracy(), "%.4f");
+        row(b, "F1 (macro)", fl.f1Macro(), q.f1Macro(), "%.4f");
+        row(b, "loss", fl.loss(), q.loss(), "%.4f");
+        row(b, "uncertain (top score &lt; " + fmt("%.2f", q.minConfidence()) + ")", fl.uncertainRate(),
+                q.uncertainRate(), "%.4f");
+        b.append("</table>\n<table><tr><th class=\"l\">label</th><th>float P</th><th>R</th><th>F1</th>"
+                + "<th>int8 P</th><th>R</th><th>F1</th></tr>\n");
+        for (int c = 0; c < labels.size(); c++) {
+            b.append("<tr><td class=\"l\">").append(escape(labels.get(c))).append("</td>");
+            for (ClipEvaluation e : List.of(fl, q)) {
+                b.append("<td>").append(fmt("%.3f", e.precision(c))).append("</td><td>").append(fmt("%.3f", e.recall(c)))
+                        .append("</td><td>").append(fmt("%.3f", e.f1(c))).append("</td>");
+            }
+            b.append("</tr>\n");
+        }
+        b.append("</table>\n<h2>Confusion matrices</h2>\n<p>Rows: actual label; columns: predicted.</p>\n")
+                .append("<img alt=\"confusion matrices\" src=\"").append(escape(png.getFileName().toString()))
+                .append("\">\n<h2>Misclassified by the int8 model</h2>\n");
+        if (q.misclassified().isEmpty()) {
+            b.append("<p>None.</p>\n");
+        } else {
+            b.append("<table><tr><th class=\"l\">sample</th><th class=\"l\">actual</th><th class=\"l\">predicted</th>"
+                    + "<th>confidence</th></tr>\n");
+            for (ClipEvaluation.Misclassified m : q.misclassified().subList(0,
+                    Math.min(MISCLASSIFIED_SHOWN, q.misclassified().size()))) {
+                b.append("<tr><td class=\"l\">").append(escape(relative(projectDir, m.file()))).append("</td><td class=\"l\">")
+                        .append(escape(labels.get(m.actual()))).append("</td><td class=\"l\">")
+                        .append(escape(labels.get(m.predicted()))).append("</td><td>")
+                        .append(fmt("%.3f", m.confidence())).append("</td></tr>\n");
+            }
+            b.append("</table>\n");
+        }
+        b.append("</body></html>\n");
+        AtomicFileWriter.write(html, b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String relative(Path projectDir, Path file) {
+        Path base = projectDir.toAbsolutePath().normalize();
+        Path f = file.toAbsolutePath().normalize();
+        return (f.startsWith(base) ? base.relativize(f) : f).toString().replace('\\', '/');
+    }
+
+    private static void row(StringBuilder b, String name, double a, double c, String format) {
+        b.append("<tr><td class=\"l\">").append(name).append("</td><td>").append(fmt(format, a)).append("</td><td>")
+                .append(fmt(format, c)).append("</td></tr>\n");
+    }
+
+    private static String fmt(String format, double v) {
+        return String.format(Locale.ROOT, format, v);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
