@@ -3,6 +3,7 @@ package dev.littlebrain.cli.commands;
 import dev.littlebrain.deploy.CArrayExport;
 import dev.littlebrain.deploy.StandaloneCGenerator;
 import dev.littlebrain.deploy.TfliteExport;
+import dev.littlebrain.deploy.TflmLibraryExport;
 import dev.littlebrain.tflite.Model;
 import dev.littlebrain.tflite.TfliteReader;
 import dev.littlebrain.tflite.TfliteWriter;
@@ -20,18 +21,19 @@ import picocli.CommandLine.Spec;
 
 /** {@code littlebrain deploy MODEL.tflite --format FORMAT --out DIR}: a model as files for a device build. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
-        description = "Export a model for a device: the .tflite file, a C array for TensorFlow Lite Micro, or plain"
-                + " C99 with no interpreter (c-standalone).")
+        description = "Export a model for a device: the .tflite file, a C array for TensorFlow Lite Micro, a TFLM C++"
+                + " library (tflm-cpp: op resolver with only the model's ops, sized arena, lb_invoke), or plain C99"
+                + " with no interpreter (c-standalone).")
 public final class DeployCommand implements Callable<Integer> {
 
     /** Export formats. */
-    enum Format { tflite, c_array, c_standalone }
+    enum Format { tflite, c_array, c_standalone, tflm_cpp }
 
     @Parameters(index = "0", paramLabel = "MODEL.tflite")
     Path modelFile;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
-            description = "tflite, c-array or c-standalone")
+            description = "tflite, c-array, c-standalone or tflm-cpp")
     String format;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
@@ -52,6 +54,7 @@ public final class DeployCommand implements Callable<Integer> {
             case tflite -> List.of(TfliteExport.write(model, out, source));
             case c_array -> CArrayExport.write(TfliteWriter.write(model), symbol, source, out);
             case c_standalone -> StandaloneCGenerator.write(model, source, out);
+            case tflm_cpp -> TflmLibraryExport.write(model, source, out);
         };
         PrintWriter o = spec.commandLine().getOut();
         for (Path p : written) {

@@ -1,0 +1,272 @@
+package dev.littlebrain.deploy;
+
+import dev.littlebrain.runtime.Interpreter;
+import dev.littlebrain.tflite.BuiltinOperator;
+import dev.littlebrain.tflite.Model;
+import dev.littlebrain.tflite.Operator;
+import dev.littlebrain.tflite.OperatorCode;
+import dev.littlebrain.tflite.Subgraph;
+import dev.littlebrain.tflite.TfliteWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The {@code tflm-cpp} deploy format: a small C++ library for TensorFlow Lite Micro users. It holds
+ * the model as an aligned array, a {@code MicroMutableOpResolver} sized for and registering exactly the
+ * operators the model uses (so the linker drops every other kernel), a static tensor arena sized from
+ * the greedy plan TFLM itself makes plus TFLM's bookkeeping, and {@code lb_invoke()} with the same
+ * contract as the {@code c-standalone} export's, so application code — and LittleBrain's classifier
+ * wrapper — runs unchanged on either back end.
+ */
+public final class TflmLibraryExport {
+    public static final String MODEL_HEADER = "lb_model.h";
+    public static final String LIBRARY_SOURCE = "lb_tflm.cpp";
+    public static final String EXAMPLE = "example/main.cpp";
+    static final String SYMBOL = "g_lb_model";
+
+    /** TFLM's MicroMutableOpResolver method that registers each builtin (as named in TFLM's headers). */
+    private static final Map<BuiltinOperator, String> REGISTRATION = new EnumMap<>(BuiltinOperator.class);
+
+    static {
+        REGISTRATION.put(BuiltinOperator.ADD, "AddAdd");
+        REGISTRATION.put(BuiltinOperator.AVERAGE_POOL_2D, "AddAveragePool2D");
+        REGISTRATION.put(BuiltinOperator.CONCATENATION, "AddConcatenation");
+        REGISTRATION.put(BuiltinOperator.CONV_2D, "AddConv2D");
+        REGISTRATION.put(BuiltinOperator.DEPTHWISE_CONV_2D, "AddDepthwiseConv2D");
+        REGISTRATION.put(BuiltinOperator.DEQUANTIZE, "AddDequantize");
+        REGISTRATION.put(BuiltinOperator.EXPAND_DIMS, "AddExpandDims");
+        REGISTRATION.put(BuiltinOperator.FULLY_CONNECTED, "AddFullyConnected");
+        REGISTRATION.put(BuiltinOperator.LEAKY_RELU, "AddLeakyRelu");
+        REGISTRATION.put(BuiltinOperator.LOGISTIC, "AddLogistic");
+        REGISTRATION.put(BuiltinOperator.MAX_POOL_2D, "AddMaxPool2D");
+        REGISTRATION.put(BuiltinOperator.MEAN, "AddMean");
+        REGISTRATION.put(BuiltinOperator.MUL, "AddMul");
+        REGISTRATION.put(BuiltinOperator.PACK, "AddPack");
+        REGISTRATION.put(BuiltinOperator.PAD, "AddPad");
+        REGISTRATION.put(BuiltinOperator.PADV2, "AddPadV2");
+        REGISTRATION.put(BuiltinOperator.QUANTIZE, "AddQuantize");
+        REGISTRATION.put(BuiltinOperator.RELU, "AddRelu");
+        REGISTRATION.put(BuiltinOperator.RELU6, "AddRelu6");
+        REGISTRATION.put(BuiltinOperator.RESHAPE, "AddReshape");
+        REGISTRATION.put(BuiltinOperator.SHAPE, "AddShape");
+        REGISTRATION.put(BuiltinOperator.SOFTMAX, "AddSoftmax");
+        REGISTRATION.put(BuiltinOperator.SQUEEZE, "AddSqueeze");
+        REGISTRATION.put(BuiltinOperator.STRIDED_SLICE, "AddStridedSlice");
+        REGISTRATION.put(BuiltinOperator.SUB, "AddSub");
+        REGISTRATION.put(BuiltinOperator.TANH, "AddTanh");
+        REGISTRATION.put(BuiltinOperator.TRANSPOSE, "AddTranspose");
+    }
+
+    private final Model model;
+    private final String modelSource;
+    private final Interpreter interpreter;
+    private final Subgraph graph;
+
+    private TflmLibraryExport(Model model, String modelSource) {
+        this.model = model;
+        this.modelSource = modelSource;
+        this.interpreter = new Interpreter(model);
+        this.graph = model.mainSubgraph();
+    }
+
+    /** Writes the library into {@code outDir}; returns the files written. */
+    public static List<Path> write(Model model, String modelSource, Path outDir) throws IOException {
+        TflmLibraryExport export = new TflmLibraryExport(model, modelSource);
+        List<Path> written = new ArrayList<>(CArrayExport.write(TfliteWriter.write(model), SYMBOL, modelSource, outDir));
+        for (Map.Entry<String, String> f : export.files().entrySet()) {
+            Path file = outDir.resolve(f.getKey());
+            CSource.requireDirectory(file.getParent());
+            CSource.write(file, f.getValue());
+            written.add(file);
+        }
+        return written;
+    }
+
+    /** The TFLM registration calls for the model's operators, sorted, one per distinct operator. */
+    public static List<String> registrations(Model model) {
+        TreeSet<String> calls = new TreeSet<>();
+        for (Operator op : model.mainSubgraph().operators()) {
+            OperatorCode code = model.operatorCode(op);
+            String call = code.isCustom() ? null : REGISTRATION.get(code.builtin());
+            if (call == null) {
+                throw new UnsupportedOperationException("tflm-cpp: operator " + code.displayName()
+                        + " has no TensorFlow Lite Micro registration known to LittleBrain");
+            }
+            calls.add(call);
+        }
+        return List.copyOf(calls);
+    }
+
+    /**
+     * Arena bytes for TFLM on a 32-bit MCU: its own greedy plan of the activations, plus the structures
+     * it allocates in the same arena — an eval tensor per tensor, a node per operator, persistent
+     * TfLiteTensors for the inputs and outputs, and the kernels' OpData (per-channel multipliers and
+     * shifts for convolutions and fully connected layers). The figures per item are generous upper
+     * bounds; {@code lb_tflm_arena_used_bytes()} reports what TFLM really took, to trim it.
+     */
+    public int arenaEstimateBytes() {
+        long bytes = interpreter.greedyArenaBytes();
+        bytes += 32L * graph.tensors().size();
+        bytes += 96L * graph.operators().size();
+        bytes += 128L * (graph.inputs().size() + graph.outputs().size());
+        for (Operator op : graph.operators()) {
+            BuiltinOperator b = model.operatorCode(op).builtin();
+            if (b == BuiltinOperator.CONV_2D || b == BuiltinOperator.DEPTHWISE_CONV_2D
+                    || b == BuiltinOperator.FULLY_CONNECTED) {
+                List<Integer> shape = graph.tensor(op.output(0)).shape();
+                bytes += 8L * (shape.isEmpty() ? 1 : shape.get(shape.size() - 1)) + 64;
+            }
+        }
+        bytes += 1024; // the allocator's own records and alignment padding
+        return (int) ((bytes + 15) / 16 * 16);
+    }
+
+    private Map<String, String> files() {
+        List<String> calls = registrations(model);
+        int inputBytes = ioBytes(graph.inputs());
+        int outputBytes = ioBytes(graph.outputs());
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(MODEL_HEADER, header(inputBytes, outputBytes));
+        files.put(LIBRARY_SOURCE, library(calls));
+        files.put(EXAMPLE, example());
+        return files;
+    }
+
+    private int ioBytes(List<Integer> tensors) {
+        int total = 0;
+        for (int t : tensors) {
+            total += interpreter.tensor(t).byteSize();
+        }
+        return total;
+    }
+
+    private String banner() {
+        return "/*\n"
+                + " * Generated by LittleBrain (littlebrain deploy --format tflm-cpp) from "
+                + CSource.commentText(modelSource) + ".\n"
+                + " * " + graph.operators().size() + " operators; TensorFlow Lite Micro's greedy plan needs "
+                + interpreter.greedyArenaBytes() + " bytes of activations\n"
+                + " * (LittleBrain's planner: " + interpreter.arenaBytes() + "); the arena below adds TFLM's"
+                + " bookkeeping.\n"
+                + " * Do not edit: re-run the export instead.\n"
+                + " */\n";
+    }
+
+    private String header(int inputBytes, int outputBytes) {
+        return banner()
+                + "#ifndef LB_MODEL_H\n"
+                + "#define LB_MODEL_H\n"
+                + "\n"
+                + "#include <stddef.h>\n"
+                + "\n"
+                + "#ifdef __cplusplus\n"
+                + "extern \"C\" {\n"
+                + "#endif\n"
+                + "\n"
+                + "/* Raw tensor bytes: all inputs concatenated in input order, likewise the outputs. */\n"
+                + "#define LB_INPUT_BYTES " + inputBytes + "\n"
+                + "#define LB_OUTPUT_BYTES " + outputBytes + "\n"
+                + "\n"
+                + "/* Tensor arena for TFLM; define it larger (e.g. -DLB_TFLM_ARENA_BYTES=...) for a 64-bit host build,\n"
+                + " * where TFLM's pointers and structures are twice as large. */\n"
+                + "#ifndef LB_TFLM_ARENA_BYTES\n"
+                + "#define LB_TFLM_ARENA_BYTES " + arenaEstimateBytes() + "\n"
+                + "#endif\n"
+                + "\n"
+                + "/* Runs the model once with TensorFlow Lite Micro (set up on the first call); returns 0 on success,\n"
+                + " * -1 when the model or arena cannot be set up, -2 when an operator fails. Not reentrant. */\n"
+                + "int lb_invoke(const void *input, void *output);\n"
+                + "\n"
+                + "/* Arena bytes TFLM actually used (0 before the first lb_invoke); trim LB_TFLM_ARENA_BYTES to it. */\n"
+                + "size_t lb_tflm_arena_used_bytes(void);\n"
+                + "\n"
+                + "#ifdef __cplusplus\n"
+                + "}\n"
+                + "#endif\n"
+                + "\n"
+                + "#endif /* LB_MODEL_H */\n";
+    }
+
+    private String library(List<String> calls) {
+        StringBuilder b = new StringBuilder(banner());
+        b.append("#include <stdint.h>\n#include <string.h>\n\n")
+                .append("#include \"tensorflow/lite/micro/micro_interpreter.h\"\n")
+                .append("#include \"tensorflow/lite/micro/micro_mutable_op_resolver.h\"\n")
+                .append("#include \"tensorflow/lite/schema/schema_generated.h\"\n\n")
+                .append("#include \"lb_model.h\"\n#include \"model_data.h\"\n\n")
+                .append("namespace {\n\n")
+                .append("// Only the operators this model uses: the linker keeps no other kernel.\n")
+                .append("using LbOpResolver = tflite::MicroMutableOpResolver<").append(calls.size()).append(">;\n\n")
+                .append("alignas(16) uint8_t lb_arena[LB_TFLM_ARENA_BYTES];\n")
+                .append("tflite::MicroInterpreter *lb_interpreter = nullptr;\n\n")
+                .append("bool lb_register_ops(LbOpResolver &resolver) {\n")
+                .append("    return");
+        for (int i = 0; i < calls.size(); i++) {
+            b.append(i == 0 ? " " : "\n        && ").append("resolver.").append(calls.get(i)).append("() == kTfLiteOk");
+        }
+        b.append(";\n}\n\n")
+                .append("// Sets TFLM up once: parse the model in place, register the ops, plan the arena.\n")
+                .append("bool lb_setup() {\n")
+                .append("    if (lb_interpreter != nullptr) {\n        return true;\n    }\n")
+                .append("    const tflite::Model *model = tflite::GetModel(").append(SYMBOL).append(");\n")
+                .append("    if (model->version() != TFLITE_SCHEMA_VERSION) {\n        return false;\n    }\n")
+                .append("    static LbOpResolver resolver;\n")
+                .append("    if (!lb_register_ops(resolver)) {\n        return false;\n    }\n")
+                .append("    static tflite::MicroInterpreter interpreter(model, resolver, lb_arena, sizeof lb_arena);\n")
+                .append("    if (interpreter.AllocateTensors() != kTfLiteOk) {\n        return false;\n    }\n")
+                .append("    lb_interpreter = &interpreter;\n")
+                .append("    return true;\n}\n\n")
+                .append("}  // namespace\n\n")
+                .append("extern \"C\" int lb_invoke(const void *input, void *output) {\n")
+                .append("    if (!lb_setup()) {\n        return -1;\n    }\n")
+                .append("    const uint8_t *in = static_cast<const uint8_t *>(input);\n")
+                .append("    for (size_t i = 0; i < lb_interpreter->inputs_size(); i++) {\n")
+                .append("        TfLiteTensor *t = lb_interpreter->input(i);\n")
+                .append("        memcpy(t->data.raw, in, t->bytes);\n")
+                .append("        in += t->bytes;\n    }\n")
+                .append("    if (lb_interpreter->Invoke() != kTfLiteOk) {\n        return -2;\n    }\n")
+                .append("    uint8_t *out = static_cast<uint8_t *>(output);\n")
+                .append("    for (size_t i = 0; i < lb_interpreter->outputs_size(); i++) {\n")
+                .append("        const TfLiteTensor *t = lb_interpreter->output(i);\n")
+                .append("        memcpy(out, t->data.raw, t->bytes);\n")
+                .append("        out += t->bytes;\n    }\n")
+                .append("    return 0;\n}\n\n")
+                .append("extern \"C\" size_t lb_tflm_arena_used_bytes(void) {\n")
+                .append("    return lb_interpreter == nullptr ? 0 : lb_interpreter->arena_used_bytes();\n}\n");
+        return b.toString();
+    }
+
+    private String example() {
+        return banner()
+                + "// Example host program: runs the model once on raw input bytes read from a file (the\n"
+                + "// shared/conformance layout: all inputs concatenated, little-endian) or on zeros, and writes\n"
+                + "// the raw output bytes to a file or prints them. On a device, call lb_invoke() the same way.\n"
+                + "#include <stdint.h>\n#include <stdio.h>\n\n#include \"../lb_model.h\"\n\n"
+                + "static uint8_t input[LB_INPUT_BYTES];\nstatic uint8_t output[LB_OUTPUT_BYTES];\n\n"
+                + "int main(int argc, char **argv) {\n"
+                + "    if (argc > 1) {\n"
+                + "        FILE *f = fopen(argv[1], \"rb\");\n"
+                + "        if (f == nullptr || fread(input, 1, sizeof input, f) != sizeof input) {\n"
+                + "            fprintf(stderr, \"cannot read %d input bytes from %s\\n\", LB_INPUT_BYTES, argv[1]);\n"
+                + "            return 1;\n        }\n        fclose(f);\n    }\n"
+                + "    int status = lb_invoke(input, output);\n"
+                + "    if (status != 0) {\n"
+                + "        fprintf(stderr, \"lb_invoke failed (%d)\\n\", status);\n        return 1;\n    }\n"
+                + "    if (argc > 2) {\n"
+                + "        FILE *f = fopen(argv[2], \"wb\");\n"
+                + "        if (f == nullptr || fwrite(output, 1, sizeof output, f) != sizeof output) {\n"
+                + "            fprintf(stderr, \"cannot write %s\\n\", argv[2]);\n            return 1;\n        }\n"
+                + "        fclose(f);\n"
+                + "    } else {\n"
+                + "        for (size_t i = 0; i < sizeof output; i++) {\n"
+                + "            printf(\"%d%c\", (int8_t) output[i], i + 1 < sizeof output ? ' ' : '\\n');\n        }\n    }\n"
+                + "    fprintf(stderr, \"arena used: %zu of %d bytes\\n\", lb_tflm_arena_used_bytes(), LB_TFLM_ARENA_BYTES);\n"
+                + "    return 0;\n}\n";
+    }
+}

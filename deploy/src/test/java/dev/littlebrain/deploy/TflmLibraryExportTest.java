@@ -1,0 +1,156 @@
+package dev.littlebrain.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.littlebrain.runtime.Interpreter;
+import dev.littlebrain.tflite.BuiltinOperator;
+import dev.littlebrain.tflite.ConformanceCases;
+import dev.littlebrain.tflite.Model;
+import dev.littlebrain.tflite.Operator;
+import dev.littlebrain.tflite.TfliteReader;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The {@code tflm-cpp} library for every int8 conformance model, built with g++ {@code -std=c++17 -Wall
+ * -Wextra -Werror} against the TFLM stand-in in {@code src/test/resources/.../tflm-standin} (see its
+ * README: TFLM's API, computed by the standalone C): it registers exactly the model's operators, moves
+ * the bytes in and out correctly (outputs equal TFLM's golden files), and reports a too-small arena.
+ */
+class TflmLibraryExportTest {
+
+    static Stream<Path> int8Cases() {
+        return StandaloneCGeneratorTest.int8Cases();
+    }
+
+    @ParameterizedTest
+    @MethodSource("int8Cases")
+    void libraryBuildsRegistersTheModelsOpsAndGivesTheGoldenOutputs(Path caseDir, @TempDir Path dir) throws Exception {
+        HostCompiler.requireAvailable("g++");
+        Model model = TfliteReader.read(caseDir.resolve("model.tflite"));
+        Path binary = build(model, caseDir, dir, null);
+        for (int k = 0; Files.exists(caseDir.resolve("input_" + k + ".bin")); k++) {
+            Path out = dir.resolve("out_" + k + ".bin");
+            HostCompiler.Result r = HostCompiler.run(List.of(binary.toString(),
+                    caseDir.resolve("input_" + k + ".bin").toString(), out.toString()), dir);
+            assertEquals(0, r.exitCode(), r.stderr());
+            assertArrayEquals(Files.readAllBytes(caseDir.resolve("output_" + k + ".bin")), Files.readAllBytes(out),
+                    caseDir.getFileName() + " example " + k);
+            List<String> registered = r.stderr().lines().filter(l -> l.startsWith("registered "))
+                    .map(l -> l.substring("registered ".length())).sorted().toList();
+            assertEquals(expectedRegistrations(model), registered, caseDir.getFileName().toString());
+            assertTrue(r.stderr().contains("arena used: "), r.stderr());
+        }
+    }
+
+    @Test
+    void aTooSmallArenaIsReportedNotCrashedOn(@TempDir Path dir) throws Exception {
+        HostCompiler.requireAvailable("g++");
+        Path caseDir = ConformanceCases.stream().filter(p -> p.getFileName().toString().equals("conv1d_kws_int8"))
+                .findFirst().orElseThrow();
+        Model model = TfliteReader.read(caseDir.resolve("model.tflite"));
+        Path binary = build(model, caseDir, dir, 64);
+        HostCompiler.Result r = HostCompiler.run(List.of(binary.toString(),
+                caseDir.resolve("input_0.bin").toString()), dir);
+        assertEquals(1, r.exitCode());
+        assertTrue(r.stderr().contains("lb_invoke failed (-1)"), r.stderr());
+    }
+
+    @Test
+    void arenaCoversTflmsGreedyPlanWithRoomForItsBookkeeping() throws Exception {
+        for (Path caseDir : int8Cases().toList()) {
+            Model model = TfliteReader.read(caseDir.resolve("model.tflite"));
+            String header = new String(generatedHeader(model), java.nio.charset.StandardCharsets.UTF_8);
+            int arena = Integer.parseInt(header.replaceAll("(?s).*#define LB_TFLM_ARENA_BYTES (\\d+).*", "$1"));
+            int greedy = new Interpreter(model).greedyArenaBytes();
+            assertTrue(arena >= greedy + 1024 && arena % 16 == 0, caseDir.getFileName() + ": " + arena + " vs " + greedy);
+        }
+    }
+
+    private static byte[] generatedHeader(Model model) throws IOException {
+        Path tmp = Files.createTempDirectory("tflm");
+        try {
+            TflmLibraryExport.write(model, "m.tflite", tmp);
+            return Files.readAllBytes(tmp.resolve(TflmLibraryExport.MODEL_HEADER));
+        } finally {
+            try (Stream<Path> w = Files.walk(tmp)) {
+                for (Path p : w.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /** TFLM's registration name derived here from the operator's schema name: Add + CamelCase. */
+    private static List<String> expectedRegistrations(Model model) {
+        TreeSet<String> names = new TreeSet<>();
+        for (Operator op : model.mainSubgraph().operators()) {
+            BuiltinOperator b = model.operatorCode(op).builtin();
+            StringBuilder camel = new StringBuilder("Add");
+            for (String word : b.name().split("_")) {
+                camel.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+            }
+            names.add(b == BuiltinOperator.PADV2 ? "AddPadV2" : camel.toString().replace("2d", "2D"));
+        }
+        return List.copyOf(names);
+    }
+
+    /** Generates both libraries and links the example with the TFLM stand-in; returns the binary. */
+    private static Path build(Model model, Path caseDir, Path dir, Integer arenaOverride) throws Exception {
+        Path lib = dir.resolve("lib");
+        Path ref = dir.resolve("ref");
+        TflmLibraryExport.write(model, caseDir.getFileName() + "/model.tflite", lib);
+        StandaloneCGenerator.write(model, caseDir.getFileName() + "/model.tflite", ref);
+        Path standin = standinHeaders();
+        Interpreter interpreter = new Interpreter(model);
+        int inputBytes = 0;
+        for (int i = 0; i < interpreter.inputCount(); i++) {
+            inputBytes += interpreter.input(i).byteSize();
+        }
+        int outputBytes = 0;
+        for (int i = 0; i < interpreter.outputCount(); i++) {
+            outputBytes += interpreter.output(i).byteSize();
+        }
+        List<String> defines = new ArrayList<>(List.of("-DSTANDIN_INPUT_BYTES=" + inputBytes,
+                "-DSTANDIN_OUTPUT_BYTES=" + outputBytes, "-DSTANDIN_MIN_ARENA=" + interpreter.greedyArenaBytes()));
+        if (arenaOverride != null) {
+            defines.add("-DLB_TFLM_ARENA_BYTES=" + arenaOverride);
+        }
+        List<String> cxx = new ArrayList<>(List.of("g++", "-std=c++17", "-O2", "-Wall", "-Wextra", "-Werror",
+                "-I", standin.toString(), "-I", lib.toString()));
+        cxx.addAll(defines);
+        compile(dir, cxx, "-c", lib.resolve("lb_tflm.cpp").toString(), "-o", "lb_tflm.o");
+        compile(dir, cxx, "-c", lib.resolve("example/main.cpp").toString(), "-o", "main.o");
+        List<String> c = List.of("gcc", "-std=c99", "-O2", "-Wall", "-Wextra", "-Werror");
+        compile(dir, c, "-c", lib.resolve("model_data.c").toString(), "-o", "model_data.o");
+        // The reference model's lb_invoke is renamed so that the library's own lb_invoke is the one called.
+        compile(dir, c, "-Dlb_invoke=lb_reference_invoke", "-c", ref.resolve("lb_model.c").toString(), "-o", "ref_model.o");
+        compile(dir, c, "-c", ref.resolve("lb_kernels.c").toString(), "-o", "ref_kernels.o");
+        compile(dir, List.of("g++"), "-o", "example", "lb_tflm.o", "main.o", "model_data.o", "ref_model.o",
+                "ref_kernels.o", "-lm");
+        return dir.resolve("example");
+    }
+
+    private static void compile(Path dir, List<String> base, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(base);
+        cmd.addAll(List.of(args));
+        HostCompiler.compile(dir, cmd);
+    }
+
+    private static Path standinHeaders() throws URISyntaxException {
+        return Path.of(TflmLibraryExportTest.class.getResource("tflm-standin/README.md").toURI()).getParent();
+    }
+}
