@@ -128,13 +128,24 @@ public final class TflmLibraryExport {
     }
 
     private Map<String, String> files() {
-        List<String> calls = registrations(model);
-        int inputBytes = ioBytes(graph.inputs());
-        int outputBytes = ioBytes(graph.outputs());
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put(MODEL_HEADER, header(inputBytes, outputBytes));
-        files.put(LIBRARY_SOURCE, library(calls));
+        Map<String, String> files = new LinkedHashMap<>(librarySources(false));
         files.put(EXAMPLE, example());
+        return files;
+    }
+
+    /**
+     * The library's own sources (model header and the TFLM glue, not the model array); for the Arduino
+     * IDE the glue first includes {@code <TensorFlowLite.h>}, which is how the IDE finds the TFLM library.
+     */
+    static Map<String, String> librarySources(Model model, String modelSource, boolean arduino) {
+        return new TflmLibraryExport(model, modelSource).librarySources(arduino);
+    }
+
+    private Map<String, String> librarySources(boolean arduino) {
+        List<String> calls = registrations(model);
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(MODEL_HEADER, header(ioBytes(graph.inputs()), ioBytes(graph.outputs())));
+        files.put(LIBRARY_SOURCE, library(calls, arduino));
         return files;
     }
 
@@ -193,8 +204,11 @@ public final class TflmLibraryExport {
                 + "#endif /* LB_MODEL_H */\n";
     }
 
-    private String library(List<String> calls) {
+    private String library(List<String> calls, boolean arduino) {
         StringBuilder b = new StringBuilder(banner());
+        if (arduino) {
+            b.append("#include <TensorFlowLite.h>\n\n");
+        }
         b.append("#include <stdint.h>\n#include <string.h>\n\n")
                 .append("#include \"tensorflow/lite/micro/micro_interpreter.h\"\n")
                 .append("#include \"tensorflow/lite/micro/micro_mutable_op_resolver.h\"\n")

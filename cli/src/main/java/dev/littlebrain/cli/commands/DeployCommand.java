@@ -1,5 +1,6 @@
 package dev.littlebrain.cli.commands;
 
+import dev.littlebrain.deploy.ArduinoLibraryExport;
 import dev.littlebrain.deploy.CArrayExport;
 import dev.littlebrain.deploy.StandaloneCGenerator;
 import dev.littlebrain.deploy.TfliteExport;
@@ -22,18 +23,18 @@ import picocli.CommandLine.Spec;
 /** {@code littlebrain deploy MODEL.tflite --format FORMAT --out DIR}: a model as files for a device build. */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = "Export a model for a device: the .tflite file, a C array for TensorFlow Lite Micro, a TFLM C++"
-                + " library (tflm-cpp: op resolver with only the model's ops, sized arena, lb_invoke), or plain C99"
-                + " with no interpreter (c-standalone).")
+                + " library (tflm-cpp: op resolver with only the model's ops, sized arena, lb_invoke), the same as an"
+                + " Arduino library zip (arduino), or plain C99 with no interpreter (c-standalone).")
 public final class DeployCommand implements Callable<Integer> {
 
     /** Export formats. */
-    enum Format { tflite, c_array, c_standalone, tflm_cpp }
+    enum Format { tflite, c_array, c_standalone, tflm_cpp, arduino }
 
     @Parameters(index = "0", paramLabel = "MODEL.tflite")
     Path modelFile;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
-            description = "tflite, c-array, c-standalone or tflm-cpp")
+            description = "tflite, c-array, c-standalone, tflm-cpp or arduino")
     String format;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
@@ -41,6 +42,10 @@ public final class DeployCommand implements Callable<Integer> {
 
     @Option(names = "--symbol", defaultValue = "g_model", description = "C array name for c-array (default: ${DEFAULT-VALUE}).")
     String symbol;
+
+    @Option(names = "--library-name", paramLabel = "NAME",
+            description = "Arduino library name (default: LittleBrain_ and the model file's name).")
+    String libraryName;
 
     @Spec
     CommandSpec spec;
@@ -55,6 +60,8 @@ public final class DeployCommand implements Callable<Integer> {
             case c_array -> CArrayExport.write(TfliteWriter.write(model), symbol, source, out);
             case c_standalone -> StandaloneCGenerator.write(model, source, out);
             case tflm_cpp -> TflmLibraryExport.write(model, source, out);
+            case arduino -> List.of(ArduinoLibraryExport.write(model, source,
+                    libraryName != null ? libraryName : ArduinoLibraryExport.libraryName(source), out));
         };
         PrintWriter o = spec.commandLine().getOut();
         for (Path p : written) {
