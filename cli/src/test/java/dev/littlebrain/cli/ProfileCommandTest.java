@@ -37,4 +37,39 @@ class ProfileCommandTest {
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("nano33ble"), run.err());
     }
+
+    @Test
+    void projectModeUsesTheProjectsModelWindowDeadlineAndOwnBoards(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path model = SharedFolder.require("conformance").resolve("conv1d_kws_int8/model.tflite");
+        Path p = tmp.resolve("P");
+        assertEquals(0, CliRun.of("init", "kws", p.toString()).exitCode());
+        java.nio.file.Files.createDirectories(p.resolve("models"));
+        java.nio.file.Files.copy(model, p.resolve("models/model_int8.tflite"));
+        String yaml = java.nio.file.Files.readString(p.resolve("impulse.yaml")).replace("target: nano33ble",
+                "target: my-f4\nboards:\n  - id: my-f4\n    name: STM32F411 board\n    core: cortex-m4f\n"
+                        + "    clock_mhz: 100\n    ram_kb: 128\n    flash_kb: 512\n");
+        java.nio.file.Files.writeString(p.resolve("impulse.yaml"), yaml);
+
+        CliRun mine = CliRun.of("profile", "--project", p.toString(), "--target", "my-f4", "--json");
+        assertEquals(0, mine.exitCode(), mine.err());
+        JsonNode json = new ObjectMapper().readTree(mine.out());
+        assertEquals("my-f4", json.get("board").asText());
+        // 1 s of 16 kHz int16 audio buffered, on top of the arena and the stack.
+        assertEquals(json.get("arena_bytes").asInt() + 32000 + 1024, json.get("ram_bytes").asInt());
+        // Same core as the Nano 33 BLE (64 MHz): time scales with the clock.
+        JsonNode nano = new ObjectMapper().readTree(CliRun.of("profile", model.toString(), "--target", "nano33ble",
+                "--slice-ms", "250", "--json").out());
+        assertEquals(nano.get("inference_ms").asDouble() * 64 / 100, json.get("inference_ms").asDouble(), 1e-6);
+        assertEquals(nano.get("meets_deadline").asBoolean(), json.get("meets_deadline").asBoolean());
+
+        CliRun all = CliRun.of("profile", "--project", p.toString());
+        assertEquals(0, all.exitCode(), all.err());
+        assertTrue(all.out().contains("my-f4") && all.out().contains("esp32"), all.out());
+
+        java.nio.file.Files.writeString(p.resolve("impulse.yaml"), yaml.replace("target: my-f4", "target: my-f5"));
+        CliRun bad = CliRun.of("profile", "--project", p.toString());
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains("target: 'my-f5' is not a known board") && bad.err().contains("my-f4"), bad.err());
+    }
 }

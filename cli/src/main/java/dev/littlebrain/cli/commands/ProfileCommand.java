@@ -2,6 +2,7 @@ package dev.littlebrain.cli.commands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.littlebrain.cli.impulse.ImpulseProject;
 import dev.littlebrain.deploy.profile.Board;
 import dev.littlebrain.deploy.profile.Boards;
 import dev.littlebrain.deploy.profile.DeviceEstimate;
@@ -9,6 +10,7 @@ import dev.littlebrain.tflite.Model;
 import dev.littlebrain.tflite.TfliteReader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,25 +25,36 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code littlebrain profile MODEL.tflite [--target BOARD] [--json]}: RAM, flash and latency per board. */
+/**
+ * {@code littlebrain profile [MODEL.tflite] [--target BOARD] [--json]}: RAM, flash and latency per board. Inside a
+ * project (no MODEL) it profiles the project's int8 model with its input window and, for audio, the
+ * continuous-mode deadline, on the built-in boards and the project's own ({@code boards:} in impulse.yaml).
+ */
 @Command(name = "profile", mixinStandardHelpOptions = true,
-        description = "Estimate RAM, flash and inference time of a model (as LittleBrain's standalone C) per board.")
+        description = "Estimate RAM, flash and inference time of a model (as LittleBrain's standalone C) per board;"
+                + " without MODEL, the current project's int8 model, window and boards.")
 public final class ProfileCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "MODEL.tflite")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL.tflite")
     Path modelFile;
 
+    @Option(names = "--project", paramLabel = "DIR", description = "Project folder (default: the current directory).")
+    Path project;
+
     @Option(names = "--target", paramLabel = "BOARD",
-            description = "Board id (default: all): nano33ble, nucleo-l476rg, edgebadge, teensy40, pico, esp32.")
+            description = "Board id (default: all): nano33ble, nucleo-l476rg, edgebadge, teensy40, pico, esp32, or one"
+                    + " of the project's boards.")
     String target;
 
-    @Option(names = "--window-bytes", defaultValue = "0",
-            description = "Input buffer the application keeps, e.g. 32000 for 1 s of 16 kHz int16 audio (default: ${DEFAULT-VALUE}).")
-    int windowBytes;
+    @Option(names = "--window-bytes", paramLabel = "BYTES",
+            description = "Input buffer the application keeps, e.g. 32000 for 1 s of 16 kHz int16 audio (default: the"
+                    + " project's window, else 0).")
+    Integer windowBytes;
 
-    @Option(names = "--slice-ms", defaultValue = "0",
-            description = "Continuous-mode deadline: one inference per slice, e.g. 250 (default: none).")
-    double sliceMs;
+    @Option(names = "--slice-ms", paramLabel = "MS",
+            description = "Continuous-mode deadline: one inference per slice, e.g. 250 (default: a quarter of an audio"
+                    + " project's window, else none).")
+    Double sliceMs;
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
@@ -51,18 +64,36 @@ public final class ProfileCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        List<Board> known = Boards.builtIn();
+        Path file = modelFile;
+        int window = windowBytes == null ? 0 : windowBytes;
+        double slice = sliceMs == null ? 0 : sliceMs;
+        if (modelFile == null) {
+            ImpulseProject p = ImpulseProject.require(project);
+            known = p.config().allBoards();
+            file = p.models().resolve("model_int8.tflite");
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException(file + " is missing; run 'littlebrain train' first");
+            }
+            boolean audio = "audio".equals(p.config().input().type());
+            // The window the application buffers: int16 audio samples, or float32 sensor values per axis.
+            int bytes = p.windowSamples() * (audio ? 2 : 4 * p.config().input().axes().size());
+            window = windowBytes == null ? bytes : windowBytes;
+            slice = sliceMs != null ? sliceMs : audio ? p.config().input().windowMs() / 4.0 : 0;
+        }
+        List<Board> choices = known;
         List<Board> boards;
         if (target == null) {
-            boards = Boards.builtIn();
+            boards = choices;
         } else {
-            boards = List.of(Boards.find(target).orElseThrow(() -> new CommandLine.ParameterException(
-                    spec.commandLine(), "unknown board '" + target + "'; choose one of "
-                            + String.join(", ", Boards.byId().keySet()))));
+            boards = List.of(choices.stream().filter(b -> b.id().equalsIgnoreCase(target)).findFirst()
+                    .orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(), "unknown board '"
+                            + target + "'; choose one of " + String.join(", ", choices.stream().map(Board::id).toList()))));
         }
-        Model model = TfliteReader.read(modelFile);
+        Model model = TfliteReader.read(file);
         List<DeviceEstimate> estimates = new ArrayList<>();
         for (Board b : boards) {
-            estimates.add(DeviceEstimate.of(model, b, windowBytes, sliceMs));
+            estimates.add(DeviceEstimate.of(model, b, window, slice));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

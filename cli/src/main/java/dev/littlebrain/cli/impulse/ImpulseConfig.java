@@ -3,6 +3,8 @@ package dev.littlebrain.cli.impulse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.littlebrain.deploy.profile.Board;
+import dev.littlebrain.deploy.profile.Boards;
 import dev.littlebrain.dsp.blocks.DspBlocks;
 import dev.littlebrain.dsp.blocks.SignalSpec;
 import dev.littlebrain.train.Preset;
@@ -17,19 +19,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * An impulse: the one human-editable {@code impulse.yaml} of a project, declaring the input, the DSP block
- * (Edge Impulse parameter names), the learn block, the labels (empty: taken from the data) and the target board.
+ * (Edge Impulse parameter names), the learn block, the labels (empty: taken from the data), the target board
+ * and the user's own boards (optional {@code boards:} list, usable as the target and by {@code profile}).
  */
-public record ImpulseConfig(Input input, Dsp dsp, Learn learn, List<String> labels, String target) {
+public record ImpulseConfig(Input input, Dsp dsp, Learn learn, List<String> labels, String target,
+        List<Board> boards) {
     public static final String FILE_NAME = "impulse.yaml";
     public static final List<String> TEMPLATES = List.of("kws", "motion", "glove");
     public static final List<String> INPUT_TYPES = List.of("audio", "accelerometer", "trajectory");
 
     public ImpulseConfig {
         labels = List.copyOf(labels);
+        boards = List.copyOf(boards);
+    }
+
+    /** The built-in boards followed by the user's own. */
+    public List<Board> allBoards() {
+        List<Board> all = new ArrayList<>(Boards.builtIn());
+        all.addAll(boards);
+        return all;
+    }
+
+    /** The board {@code target} names. */
+    public Board targetBoard() {
+        return findBoard(target).orElseThrow();
+    }
+
+    public Optional<Board> findBoard(String id) {
+        return allBoards().stream().filter(b -> b.id().equalsIgnoreCase(id)).findFirst();
     }
 
     /** What the sensor gives: type, sampling frequency (Hz), window length and axis names. */
@@ -131,7 +153,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, List<String> labe
         if (root == null || !root.isObject()) {
             throw new ImpulseConfigException("expected a mapping with keys input, dsp, learn, labels, target");
         }
-        keys(root, "", Set.of("input", "dsp", "learn", "labels", "target"));
+        keys(root, "", Set.of("input", "dsp", "learn", "labels", "target", "boards"));
         JsonNode in = object(root, "input");
         keys(in, "input.", Set.of("type", "frequency_hz", "window_ms", "axes"));
         String type = string(in, "input.", "type");
@@ -190,8 +212,55 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, List<String> labe
             throw new ImpulseConfigException("labels: duplicate label in " + labels);
         }
         String target = root.has("target") ? string(root, "", "target") : "nano33ble";
-        return new ImpulseConfig(input, new Dsp(block, params),
-                new Learn(preset, epochs, lr, batch, seed, patience), labels, target);
+        List<Board> boards = boards(root.get("boards"));
+        ImpulseConfig config = new ImpulseConfig(input, new Dsp(block, params),
+                new Learn(preset, epochs, lr, batch, seed, patience), labels, target, boards);
+        if (config.findBoard(target).isEmpty()) {
+            throw new ImpulseConfigException("target: '" + target + "' is not a known board; known boards are "
+                    + config.allBoards().stream().map(Board::id).toList() + " (add your own under boards:)");
+        }
+        return config;
+    }
+
+    /** The optional {@code boards:} list: id, name, core, clock_mhz, ram_kb, flash_kb, cycles_per_instruction. */
+    private static List<Board> boards(JsonNode list) {
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new ImpulseConfigException("boards: expected a list of boards (id, name, core, clock_mhz, ram_kb,"
+                    + " flash_kb)");
+        }
+        List<Board> out = new ArrayList<>();
+        Set<String> ids = new java.util.HashSet<>();
+        for (Board b : Boards.builtIn()) {
+            ids.add(b.id().toLowerCase(Locale.ROOT));
+        }
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode b = list.get(i);
+            String prefix = "boards[" + i + "].";
+            if (!b.isObject()) {
+                throw new ImpulseConfigException("boards[" + i + "]: expected a mapping");
+            }
+            keys(b, prefix, Set.of("id", "name", "core", "clock_mhz", "ram_kb", "flash_kb", "cycles_per_instruction"));
+            String id = string(b, prefix, "id");
+            if (!ids.add(id.toLowerCase(Locale.ROOT))) {
+                throw new ImpulseConfigException(prefix + "id: '" + id + "' is already a board");
+            }
+            String core = string(b, prefix, "core");
+            double cpi;
+            if (b.has("cycles_per_instruction")) {
+                cpi = positiveNumber(b, prefix, "cycles_per_instruction");
+            } else {
+                cpi = Boards.cyclesPerInstruction(core).orElseThrow(() -> new ImpulseConfigException(prefix
+                        + "cycles_per_instruction: needed for core '" + core + "' (LittleBrain knows "
+                        + Boards.builtIn().stream().map(Board::core).distinct().toList() + ")"));
+            }
+            String name = b.has("name") ? string(b, prefix, "name") : id;
+            out.add(new Board(id, name, core, positiveInt(b, prefix, "clock_mhz"), positiveInt(b, prefix, "ram_kb"),
+                    positiveInt(b, prefix, "flash_kb"), cpi));
+        }
+        return out;
     }
 
     private static void keys(JsonNode node, String prefix, Set<String> allowed) {

@@ -31,6 +31,12 @@ public final class Boards {
         return BUILT_IN.stream().filter(b -> b.id().equalsIgnoreCase(id)).findFirst();
     }
 
+    /** The cycles per instruction assumed for a core that a built-in board has, if any. */
+    public static Optional<Double> cyclesPerInstruction(String core) {
+        return BUILT_IN.stream().filter(b -> b.core().equalsIgnoreCase(core)).map(Board::cyclesPerInstruction)
+                .findFirst();
+    }
+
     public static Map<String, Board> byId() {
         Map<String, Board> m = new LinkedHashMap<>();
         BUILT_IN.forEach(b -> m.put(b.id(), b));
