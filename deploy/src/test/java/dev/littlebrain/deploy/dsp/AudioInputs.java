@@ -16,17 +16,17 @@ import java.util.stream.Stream;
  * {@code ../shared/dsp-reference} (speech, tap noise, quiet and clipping-loud chirps) and the first
  * clip of four espeak-kws keywords. Skips the test with a printed reason when {@code ../shared} is absent.
  */
-final class AudioInputs {
-    static final int RATE = 16000;
-    static final int WINDOW = 16000;
+public final class AudioInputs {
+    public static final int RATE = 16000;
+    public static final int WINDOW = 16000;
 
     private AudioInputs() {
     }
 
-    record Clip(String name, float[] samples) {
+    public record Clip(String name, float[] samples) {
     }
 
-    static List<Clip> clips() throws IOException {
+    public static List<Clip> clips() throws IOException {
         List<Clip> clips = new ArrayList<>();
         Path reference = SharedFolder.require("dsp-reference").resolve("inputs");
         for (String name : List.of("kw_yes", "kw_stop", "unk_marvin", "noise_running_tap", "chirp_100_7000",
@@ -53,7 +53,7 @@ final class AudioInputs {
         return all;
     }
 
-    static float[] read(Path wav) {
+    public static float[] read(Path wav) {
         try {
             var signal = WavReader.read(wav).signal().toMono();
             if (signal.sampleRate() != RATE) {
