@@ -45,7 +45,7 @@ public final class AudioInputs {
     }
 
     /** All clips one after another, as one continuous stream. */
-    static float[] concatenated(List<Clip> clips) {
+    public static float[] concatenated(List<Clip> clips) {
         float[] all = new float[clips.size() * WINDOW];
         for (int i = 0; i < clips.size(); i++) {
             System.arraycopy(clips.get(i).samples(), 0, all, i * WINDOW, WINDOW);

@@ -7,16 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * {@code |c - j| / max(1, |j|)}: relative for large values, absolute below 1, so values near zero (CMVN
  * output, spectrogram cells at the noise floor) are not held to an impossible relative bound.
  */
-final class FeatureError {
-    static final double TOLERANCE = 1e-4;
+public final class FeatureError {
+    public static final double TOLERANCE = 1e-4;
 
-    double maxError;
+    public double maxError;
     long values;
     long unequal;
     /** Cells that differ by exactly one 1/256 step (MFE's 8-bit quantisation moved by the last bits of log10). */
     long quantisationSteps;
 
-    void add(float[] c, float[] java, String what) {
+    public void add(float[] c, float[] java, String what) {
         assertEquals(java.length, c.length, what + ": feature count");
         for (int i = 0; i < c.length; i++) {
             double d = Math.abs((double) c[i] - java[i]);
@@ -35,14 +35,14 @@ final class FeatureError {
     }
 
     /** Fails unless every value is within {@link #TOLERANCE}. */
-    void requireWithinTolerance(String what) {
+    public void requireWithinTolerance(String what) {
         if (maxError > TOLERANCE) {
             throw new AssertionError(what + ": max error " + maxError + " > " + TOLERANCE);
         }
     }
 
     /** MFE: every cell equal, except at most 0.01 % that moved by one quantisation step. */
-    void requireMfeCells(String what) {
+    public void requireMfeCells(String what) {
         if (unequal != quantisationSteps || quantisationSteps * 10_000 > values) {
             throw new AssertionError(what + ": " + unequal + " of " + values + " cells differ, "
                     + quantisationSteps + " by one 1/256 step");
