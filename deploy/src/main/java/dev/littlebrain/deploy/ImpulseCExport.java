@@ -32,7 +32,7 @@ public final class ImpulseCExport {
     public static Map<String, String> generate(Model model, String modelSource, DspBlock block, int windowSamples,
                                                ContinuousConfig config, String settingsSource) {
         Map<String, String> files = new LinkedHashMap<>(StandaloneCGenerator.generate(model, modelSource));
-        files.putAll(DspCGenerator.generate(block, windowSamples, settingsSource));
+        files.putAll(DspCGenerator.generate(block, windowSamples, config.sliceSamples(), settingsSource));
         int features = block.outputShape(windowSamples).size();
         files.putAll(ClassifierCGenerator.generate(model, features, config, settingsSource + " and " + modelSource));
         return files;

@@ -31,14 +31,20 @@ public final class DspCGenerator {
     private DspCGenerator() {
     }
 
+    /** Most frame grids the streaming cache keeps apart; more would cost RAM for rarely useful slice sizes. */
+    static final int MAX_GRID_PHASES = 4;
+
     /**
      * @param block         an mfcc, mfe or spectrogram block (power-of-two fft_length)
      * @param windowSamples samples per window (the impulse's window)
+     * @param sliceSamples  samples per streaming push the device will use, or 0 when unknown: it sizes the
+     *                      frame cache so that alternating frame grids are both kept (e.g. MFCC's 20 ms
+     *                      stride with 250 ms slices); other push sizes stay exact but reuse fewer frames
      * @param source        where the settings came from, for the file banner (e.g. the impulse file)
      * @throws UnsupportedOperationException for another block, naming it
      * @throws IllegalArgumentException      for a non-power-of-two FFT or a window shorter than one frame
      */
-    public static Map<String, String> generate(DspBlock block, int windowSamples, String source) {
+    public static Map<String, String> generate(DspBlock block, int windowSamples, int sliceSamples, String source) {
         FrameRowCSource rows = rowSource(block);
         FramewiseBlock framewise = (FramewiseBlock) block;
         int frames = block.outputShape(windowSamples).frames();
@@ -46,8 +52,26 @@ public final class DspCGenerator {
         String banner = banner(block, rows, windowSamples, frames, coefficients, source);
         Map<String, String> files = new LinkedHashMap<>();
         files.put(HEADER, header(banner, block, windowSamples, frames, coefficients));
-        files.put(SOURCE, source(banner, framewise, rows));
+        files.put(SOURCE, source(banner, framewise, rows, frames,
+                gridPhases(framewise.framing().stride(), sliceSamples)));
         return files;
+    }
+
+    /** {@link #generate(DspBlock, int, int, String)} for an unknown slice length (one frame grid cached). */
+    public static Map<String, String> generate(DspBlock block, int windowSamples, String source) {
+        return generate(block, windowSamples, 0, source);
+    }
+
+    /**
+     * Distinct frame grids that pushes of {@code slice} samples visit: stride / gcd(stride, slice), or 1
+     * when the slice is unknown or would need more than {@link #MAX_GRID_PHASES}.
+     */
+    static int gridPhases(int stride, int slice) {
+        if (slice <= 0) {
+            return 1;
+        }
+        int phases = stride / java.math.BigInteger.valueOf(stride).gcd(java.math.BigInteger.valueOf(slice)).intValue();
+        return phases <= MAX_GRID_PHASES ? phases : 1;
     }
 
     private static FrameRowCSource rowSource(DspBlock block) {
@@ -108,7 +132,8 @@ public final class DspCGenerator {
                 + "#endif /* LB_DSP_H */\n";
     }
 
-    private static String source(String banner, FramewiseBlock block, FrameRowCSource rows) {
+    private static String source(String banner, FramewiseBlock block, FrameRowCSource rows, int frames,
+                                 int phases) {
         int frameLength = block.framing().length();
         int stride = block.framing().stride();
         int fftLength = fftLength(block);
@@ -143,7 +168,11 @@ public final class DspCGenerator {
                 + "#define LB_FRAME_USED " + Math.min(frameLength, fftLength) + "\n"
                 + "/* Frames starting below this sample read the window's end (circular pre-emphasis): recomputed\n"
                 + " * for every streamed window. */\n"
-                + "#define LB_CIRCULAR_PREFIX " + block.circularPrefixSamples() + "\n\n"
+                + "#define LB_CIRCULAR_PREFIX " + block.circularPrefixSamples() + "\n"
+                + "/* Streaming cache: frames are keyed by start / LB_CACHE_UNIT, which tells apart the " + phases + "\n"
+                + " * frame grid(s) that pushes of the expected slice length visit; LB_CACHE_SLOTS spans one window. */\n"
+                + "#define LB_CACHE_UNIT " + (stride / phases) + "\n"
+                + "#define LB_CACHE_SLOTS " + (phases * frames) + "\n\n"
                 + rows.tables()
                 + "/* speechpy multiplies by 1.0 / fft_points rather than dividing; keep that rounding. */\n"
                 + "#define LB_POWER_SCALE LB_R(" + CArrays.real(1.0 / fftLength) + ")\n\n"
@@ -199,13 +228,14 @@ public final class DspCGenerator {
                 }
 
                 /* Streaming state: the last window of samples as a ring, and computed rows tagged with their
-                 * absolute start sample + 1 (0 = empty) in slot (start / stride) mod frames. Within one window
-                 * the frames' slots are distinct, so a frame is found again as long as it stays in the window. */
+                 * absolute start sample + 1 (0 = empty) in slot (start / LB_CACHE_UNIT) mod LB_CACHE_SLOTS. The
+                 * slots of frames that start within one window span are distinct, so a frame is found again as
+                 * long as it stays in the window; the tag makes any other slice length exact, only slower. */
                 static float lb_ring[LB_WINDOW_SAMPLES];
                 static int lb_ring_head;
                 static int64_t lb_total_samples;
-                static int64_t lb_cache_tag[LB_DSP_FRAMES];
-                static lb_real lb_cache_rows[LB_DSP_FEATURES];
+                static int64_t lb_cache_tag[LB_CACHE_SLOTS];
+                static lb_real lb_cache_rows[LB_CACHE_SLOTS * LB_DSP_COEFFICIENTS];
 
                 void lb_dsp_stream_reset(void)
                 {
@@ -245,7 +275,7 @@ public final class DspCGenerator {
                         int start = t * LB_FRAME_STRIDE;
                         lb_real *row = lb_rows + t * LB_DSP_COEFFICIENTS;
                         int64_t absolute = window_start + start;
-                        int slot = (int) ((absolute / LB_FRAME_STRIDE) % LB_DSP_FRAMES);
+                        int slot = (int) ((absolute / LB_CACHE_UNIT) % LB_CACHE_SLOTS);
                         lb_real *cached = lb_cache_rows + slot * LB_DSP_COEFFICIENTS;
                         if (start < LB_CIRCULAR_PREFIX) {
                             lb_frame_row(lb_ring, lb_ring_head, start, row);

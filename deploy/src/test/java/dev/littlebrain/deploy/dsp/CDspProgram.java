@@ -19,6 +19,8 @@ import java.util.Map;
  * slices and prints the features after every push that completes a window, both as raw float32.
  */
 final class CDspProgram {
+    /** The slice length the streaming cache is generated for (250 ms); pushes of other lengths stay exact. */
+    static final int STREAM_SLICE = 4000;
     static final List<String> STRICT = List.of("gcc", "-std=c99", "-O2", "-Wall", "-Wextra", "-Werror");
     static final List<String> SANITIZED = List.of("gcc", "-std=c99", "-O1", "-g", "-Wall", "-Wextra", "-Werror",
             "-fsanitize=address,undefined", "-fno-sanitize-recover=all");
@@ -86,7 +88,7 @@ final class CDspProgram {
     static CDspProgram build(DspBlock block, int windowSamples, Path dir, String exe, List<String> compiler)
             throws IOException {
         Files.createDirectories(dir);
-        Map<String, String> files = DspCGenerator.generate(block, windowSamples, "DspCGeneratorTest");
+        Map<String, String> files = DspCGenerator.generate(block, windowSamples, STREAM_SLICE, "DspCGeneratorTest");
         for (Map.Entry<String, String> e : files.entrySet()) {
             Files.writeString(dir.resolve(e.getKey()), e.getValue());
         }

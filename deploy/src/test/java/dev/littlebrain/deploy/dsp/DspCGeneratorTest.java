@@ -121,6 +121,17 @@ class DspCGeneratorTest {
     }
 
     @Test
+    void streamingCacheKeepsTheFrameGridsOfTheSlice() {
+        assertEquals(2, DspCGenerator.gridPhases(320, 4000), "MFCC 20 ms stride, 250 ms slices: two grids");
+        assertEquals(1, DspCGenerator.gridPhases(160, 4000), "MFE 10 ms stride: one grid");
+        assertEquals(1, DspCGenerator.gridPhases(320, 1234), "160 grids: not worth the RAM, one kept");
+        assertEquals(1, DspCGenerator.gridPhases(320, 0), "slice unknown");
+        DspBlock mfcc = DspBlocks.create("mfcc", SignalSpec.audio(16000), Map.of());
+        String c = DspCGenerator.generate(mfcc, 16000, 4000, "test").get(DspCGenerator.SOURCE);
+        assertTrue(c.contains("#define LB_CACHE_UNIT 160\n#define LB_CACHE_SLOTS 100\n"), "two grids of 50 frames");
+    }
+
+    @Test
     void generatedFilesNameTheirSettings() {
         DspBlock mfcc = DspBlocks.create("mfcc", SignalSpec.audio(16000), Map.of("num_cepstral", "10"));
         Map<String, String> files = DspCGenerator.generate(mfcc, 16000, "my-kws/impulse.yaml");
