@@ -351,7 +351,7 @@ public final class ClassifierCGenerator {
                     """;
         }
         return "#define LB_INPUT_SCALE " + floatLiteral(input.scale()) + "\n"
-                + "#define LB_INPUT_ZERO_POINT " + input.zeroPoint() + "\n"
+                + "#define LB_INPUT_ZERO_POINT (" + input.zeroPoint() + ")\n"
                 + """
                 /* TensorView.setReal: float division by the scale, rounded half away from zero (in double), plus the
                  * zero point, clamped to int8. */
@@ -361,7 +361,7 @@ public final class ClassifierCGenerator {
                     double d = (double) r;
                     double q = d >= 0.0 ? floor(d + 0.5) : -floor(-d + 0.5);
                     if (q != q) {
-                        q = 0.0; /* Java's (long) NaN */
+                        q = 0.0; /* NaN quantizes to the zero point, as in TensorView.setReal */
                     }
                     q += LB_INPUT_ZERO_POINT;
                     q = q < -128.0 ? -128.0 : q;
@@ -386,7 +386,7 @@ public final class ClassifierCGenerator {
                     """;
         }
         return "#define LB_OUTPUT_SCALE " + floatLiteral(output.scale()) + "\n"
-                + "#define LB_OUTPUT_ZERO_POINT " + output.zeroPoint() + "\n"
+                + "#define LB_OUTPUT_ZERO_POINT (" + output.zeroPoint() + ")\n"
                 + """
                 static float lb_output_real(int c)
                 {
@@ -397,9 +397,9 @@ public final class ClassifierCGenerator {
                 """;
     }
 
-    /** A float literal that parses back to {@code v} exactly (hexadecimal, C99). */
+    /** A float literal that parses back to {@code v} exactly (hexadecimal, C99), with its decimal value as a comment. */
     static String floatLiteral(float v) {
-        return "(" + Double.toHexString(v) + "f)";
+        return "(" + Double.toHexString(v) + "f) /* " + v + " */";
     }
 
     /** A C string literal; non-ASCII and control characters as octal escapes of their UTF-8 bytes. */
