@@ -139,7 +139,7 @@ class CortexM4Test {
                 + " harness stack %d B%n", difference, stats.get("stack_bytes"));
     }
 
-    private static void copyHarness(Path dir) throws IOException {
+    static void copyHarness(Path dir) throws IOException {
         for (String file : HARNESS) {
             try (InputStream in = CortexM4Test.class.getResourceAsStream("m4/" + file)) {
                 if (in == null) {
@@ -151,7 +151,7 @@ class CortexM4Test {
     }
 
     /** Cross-compiles the harness with {@code sources}, runs it once under QEMU and returns stats.txt. */
-    private static Map<String, Long> buildAndRun(Path dir, List<String> sources) throws IOException {
+    static Map<String, Long> buildAndRun(Path dir, List<String> sources) throws IOException {
         List<String> cc = new ArrayList<>(List.of("arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mthumb",
                 "-mfloat-abi=hard", "-mfpu=fpv4-sp-d16", "-O2", "-std=c99", "-Wall", "-Wextra", "-Werror",
                 "-ffunction-sections", "-fdata-sections", "-nostartfiles", "-Wl,--gc-sections", "-T", "m4.ld",
@@ -173,7 +173,7 @@ class CortexM4Test {
     }
 
     /** Section sizes from {@code arm-none-eabi-size -A}. */
-    private static Map<String, Long> sections(Path elf) throws IOException {
+    static Map<String, Long> sections(Path elf) throws IOException {
         HostCompiler.Result r = HostCompiler.run(List.of("arm-none-eabi-size", "-A", elf.toString()), null);
         assertEquals(0, r.exitCode(), r.stderr());
         Map<String, Long> sizes = new HashMap<>();

@@ -9,11 +9,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** Runs the host's gcc/g++ for tests; tests skip with a printed reason when it is absent. */
-final class HostCompiler {
+public final class HostCompiler {
     private HostCompiler() {
     }
 
-    static void requireAvailable(String compiler) {
+    public static void requireAvailable(String compiler) {
         boolean ok;
         try {
             ok = run(List.of(compiler, "--version"), null).exitCode == 0;
@@ -27,10 +27,10 @@ final class HostCompiler {
         }
     }
 
-    record Result(int exitCode, byte[] stdout, String stderr) {
+    public record Result(int exitCode, byte[] stdout, String stderr) {
     }
 
-    static Result run(List<String> command, Path workDir) throws IOException {
+    public static Result run(List<String> command, Path workDir) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command);
         if (workDir != null) {
             pb.directory(workDir.toFile());
@@ -62,7 +62,7 @@ final class HostCompiler {
     }
 
     /** Compiles and links; fails the test with the compiler's messages on any warning or error. */
-    static void compile(Path workDir, List<String> args) throws IOException {
+    public static void compile(Path workDir, List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>(args);
         Result r = run(cmd, workDir);
         if (r.exitCode != 0 || !r.stderr.isBlank()) {

@@ -192,8 +192,10 @@ public final class TensorView {
     private long quantizeClamped(float value, long min, long max) {
         float r = value / scale();
         double rounded = r >= 0 ? Math.floor(r + 0.5) : -Math.floor(-(double) r + 0.5);
-        long q = (long) rounded + zeroPoint();
-        return Math.max(min, Math.min(max, q));
+        // Add the zero point and clamp in double: (long) saturates at +-2^63, and adding a zero point of the
+        // wrong sign to that wrapped +inf to the minimum (and -inf to the maximum). NaN stays the zero point.
+        double q = (Double.isNaN(rounded) ? 0.0 : rounded) + zeroPoint();
+        return (long) Math.max(min, Math.min(max, q));
     }
 
     /** A copy of the tensor's bytes. */

@@ -26,6 +26,20 @@ class TensorViewTest {
         }
     }
 
+    /** Values beyond 2^63 steps used to wrap: +inf gave -128 with a positive zero point, -inf 127 with a negative one. */
+    @Test
+    void setRealSaturatesHugeValuesWhateverTheZeroPoint() {
+        for (int zeroPoint : new int[] {4, -3}) {
+            TensorView t = int8(0.03f, zeroPoint);
+            float[] reals = {Float.POSITIVE_INFINITY, 1e30f, Float.NEGATIVE_INFINITY, -1e30f, Float.NaN};
+            int[] expected = {127, 127, -128, -128, zeroPoint};
+            for (int i = 0; i < reals.length; i++) {
+                t.setReal(i, reals[i]);
+                assertEquals(expected[i], t.int8(i), "value " + reals[i] + ", zero point " + zeroPoint);
+            }
+        }
+    }
+
     @Test
     void setRealOnFloatStoresTheValue() {
         TensorView t = new TensorView(0, new Tensor("f", new int[] {2}, TensorType.FLOAT32, 0, Quantization.NONE),

@@ -1,18 +1,27 @@
 package dev.littlebrain.cli.commands;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.littlebrain.cli.impulse.ImpulseConfig;
+import dev.littlebrain.cli.impulse.ImpulseProject;
 import dev.littlebrain.deploy.ArduinoLibraryExport;
 import dev.littlebrain.deploy.CArrayExport;
+import dev.littlebrain.deploy.ImpulseCExport;
 import dev.littlebrain.deploy.StandaloneCGenerator;
 import dev.littlebrain.deploy.TfliteExport;
 import dev.littlebrain.deploy.TflmLibraryExport;
+import dev.littlebrain.runtime.stream.ContinuousConfig;
 import dev.littlebrain.tflite.Model;
 import dev.littlebrain.tflite.TfliteReader;
 import dev.littlebrain.tflite.TfliteWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,18 +29,47 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code littlebrain deploy MODEL.tflite --format FORMAT --out DIR}: a model as files for a device build. */
+/**
+ * {@code littlebrain deploy MODEL.tflite --format FORMAT --out DIR}: a model as files for a device build;
+ * {@code littlebrain deploy --project DIR --format c-standalone --out OUT}: the project's whole impulse
+ * (int8 model, DSP block and classifier wrapper) as plain C99.
+ */
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = "Export a model for a device: the .tflite file, a C array for TensorFlow Lite Micro, a TFLM C++"
                 + " library (tflm-cpp: op resolver with only the model's ops, sized arena, lb_invoke), the same as an"
-                + " Arduino library zip (arduino), or plain C99 with no interpreter (c-standalone).")
+                + " Arduino library zip (arduino), or plain C99 with no interpreter (c-standalone). With --project"
+                + " instead of MODEL: the project's int8 model; for c-standalone also its DSP block and the classifier"
+                + " wrapper (run_classifier, run_classifier_continuous).")
 public final class DeployCommand implements Callable<Integer> {
 
     /** Export formats. */
     enum Format { tflite, c_array, c_standalone, tflm_cpp, arduino }
 
-    @Parameters(index = "0", paramLabel = "MODEL.tflite")
+    /** The project's model, as {@code littlebrain train} writes it. */
+    static final String PROJECT_MODEL = "models/model_int8.tflite";
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL.tflite",
+            description = "The model; omit it to export the project's (--project, or the current directory).")
     Path modelFile;
+
+    @Option(names = "--project", paramLabel = "DIR", description = "Impulse project folder to export instead of MODEL.")
+    Path project;
+
+    @Option(names = "--slices", defaultValue = "4",
+            description = "Project c-standalone: model runs per window in run_classifier_continuous (default: ${DEFAULT-VALUE}).")
+    int slices;
+
+    @Option(names = "--average", defaultValue = "3",
+            description = "Project c-standalone: runs averaged before a decision (default: ${DEFAULT-VALUE}).")
+    int average;
+
+    @Option(names = "--threshold", defaultValue = "0.8",
+            description = "Project c-standalone: averaged score that fires a keyword (default: ${DEFAULT-VALUE}).")
+    float threshold;
+
+    @Option(names = "--suppression-ms", defaultValue = "1000",
+            description = "Project c-standalone: quiet time after a detection (default: ${DEFAULT-VALUE}).")
+    long suppressionMs;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
             description = "tflite, c-array, c-standalone, tflm-cpp or arduino")
@@ -53,12 +91,28 @@ public final class DeployCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Format f = parseFormat();
-        Model model = TfliteReader.read(modelFile);
-        String source = modelFile.getFileName().toString();
+        if (modelFile != null && project != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "give either MODEL.tflite or --project DIR, not both");
+        }
+        ImpulseProject impulse = null;
+        if (modelFile == null) {
+            impulse = ImpulseProject.find(project).orElseThrow(() -> new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "give MODEL.tflite or --project DIR (no " + ImpulseConfig.FILE_NAME
+                            + " in the current directory)"));
+        }
+        Path file = impulse == null ? modelFile : impulse.dir().resolve(PROJECT_MODEL);
+        if (impulse != null && !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(file + " is missing; run 'littlebrain train --project "
+                    + impulse.dir() + "' first");
+        }
+        Model model = TfliteReader.read(file);
+        String source = impulse == null ? modelFile.getFileName().toString() : PROJECT_MODEL;
         List<Path> written = switch (f) {
             case tflite -> List.of(TfliteExport.write(model, out, source));
             case c_array -> CArrayExport.write(TfliteWriter.write(model), symbol, source, out);
-            case c_standalone -> StandaloneCGenerator.write(model, source, out);
+            case c_standalone -> impulse == null ? StandaloneCGenerator.write(model, source, out)
+                    : writeImpulse(impulse, model);
             case tflm_cpp -> TflmLibraryExport.write(model, source, out);
             case arduino -> List.of(ArduinoLibraryExport.write(model, source,
                     libraryName != null ? libraryName : ArduinoLibraryExport.libraryName(source), out));
@@ -71,12 +125,58 @@ public final class DeployCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** Model, DSP and classifier wrapper of the project, with the labels the model was trained on. */
+    private List<Path> writeImpulse(ImpulseProject p, Model model) throws IOException {
+        ImpulseConfig.Input input = p.config().input();
+        if (!"audio".equals(input.type())) {
+            throw new IllegalArgumentException("c-standalone exports the DSP of audio impulses (mfcc, mfe,"
+                    + " spectrogram); this one takes " + input.type() + " with " + p.config().dsp().block()
+                    + ": export the model alone with 'littlebrain deploy " + p.dir().resolve(PROJECT_MODEL)
+                    + " --format c-standalone'");
+        }
+        int rate = (int) Math.round(input.frequencyHz());
+        int windowSamples = (int) ((long) rate * input.windowMs() / 1000);
+        if (slices < 1 || windowSamples % slices != 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--slices must divide the window ("
+                    + windowSamples + " samples)");
+        }
+        List<String> labels = labels(p);
+        ContinuousConfig config;
+        try {
+            config = new ContinuousConfig(rate, windowSamples / slices, average, threshold, suppressionMs, labels,
+                    Set.of("_noise_", "_unknown_", "_silence_"));
+        } catch (IllegalArgumentException e) {
+            // --average, --threshold or --suppression-ms out of range: a usage error, as for --slices.
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        String settings = p.dir().resolve(ImpulseConfig.FILE_NAME).toString();
+        return ImpulseCExport.write(model, PROJECT_MODEL, p.block(), windowSamples, config, settings, out);
+    }
+
+    /** The labels of models/training.json (what the model was trained on), else those of impulse.yaml. */
+    private static List<String> labels(ImpulseProject p) throws IOException {
+        Path history = p.models().resolve("training.json");
+        if (Files.isRegularFile(history)) {
+            List<String> labels = new ArrayList<>();
+            JsonNode node = new ObjectMapper().readTree(history.toFile()).get("labels");
+            if (node != null) {
+                node.forEach(n -> labels.add(n.asText()));
+                return labels;
+            }
+        }
+        if (!p.config().labels().isEmpty()) {
+            return p.config().labels();
+        }
+        throw new IllegalArgumentException(history + " is missing and " + ImpulseConfig.FILE_NAME
+                + " lists no labels; run 'littlebrain train' first or list the labels in model order");
+    }
+
     private Format parseFormat() {
         try {
             return Format.valueOf(format.toLowerCase(Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown --format '" + format
-                    + "'; choose tflite, c-array or c-standalone");
+                    + "'; choose tflite, c-array, c-standalone, tflm-cpp or arduino");
         }
     }
 }

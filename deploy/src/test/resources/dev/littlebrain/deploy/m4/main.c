@@ -97,7 +97,7 @@ static uint64_t ticks(void) {
 
 int main(void) {
     volatile uint32_t *const syst = (volatile uint32_t *)0xE000E010u;
-    uint64_t total = 0, min = UINT64_MAX, max = 0, empty = UINT64_MAX;
+    uint64_t total = 0, min = UINT64_MAX, max = 0, last = 0, empty = UINT64_MAX;
     uint32_t examples = 0;
     char stats[256];
     char *p = stats;
@@ -138,6 +138,7 @@ int main(void) {
         total += t;
         min = t < min ? t : min;
         max = t > max ? t : max;
+        last = t;
         examples++;
         if (transfer(SYS_WRITE, out, output, LB_OUTPUT_BYTES) != 0) {
             return 4;
@@ -154,6 +155,8 @@ int main(void) {
     p = append_u64(p, examples ? min * LB_INSNS_PER_TICK : 0u);
     p = append(p, "\ninstructions_max ");
     p = append_u64(p, max * LB_INSNS_PER_TICK);
+    p = append(p, "\ninstructions_last ");
+    p = append_u64(p, last * LB_INSNS_PER_TICK);
     p = append(p, "\nstack_bytes ");
     p = append_u64(p, lb_stack_high_water());
     p = append(p, "\n");

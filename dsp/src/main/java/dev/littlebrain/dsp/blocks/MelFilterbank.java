@@ -86,6 +86,16 @@ public final class MelFilterbank {
         return weights.length;
     }
 
+    /** The first FFT bin of filter {@code m}; its weights ({@link #weights(int)}) start there. */
+    public int firstBin(int m) {
+        return firstBin[m];
+    }
+
+    /** The weights of filter {@code m} over consecutive bins from {@link #firstBin(int)} (a copy; may hold zeros, which {@code apply} skips). */
+    public double[] weights(int m) {
+        return weights[m].clone();
+    }
+
     /** Dense {@code filters x (fft/2 + 1)} matrix, as speechpy returns it. */
     public double[][] toDense() {
         double[][] dense = new double[weights.length][bins];

@@ -48,6 +48,14 @@ public final class MfccBlock implements FramewiseBlock {
         return filterbank;
     }
 
+    /**
+     * The DCT-II factors this block multiplies by, {@code num_cepstral x num_filters} row-major (a copy):
+     * exported C takes them from here so it cannot drift from the Java block.
+     */
+    public double[] dctTable() {
+        return dct.table();
+    }
+
     @Override
     public String name() {
         return MfccConfig.BLOCK;

@@ -21,6 +21,11 @@ final class OrthonormalDct {
         }
     }
 
+    /** The cosine table, {@code outputs x inputs} row-major (a copy), for code generators that must use the same factors. */
+    double[] table() {
+        return table.clone();
+    }
+
     void apply(double[] in, double[] out, int offset) {
         for (int k = 0; k < outputs; k++) {
             double sum = 0.0;

@@ -35,6 +35,18 @@ final class ComplexFft {
         return n;
     }
 
+    int[] bitReversed() {
+        return bitReversed.clone();
+    }
+
+    double[] cos() {
+        return cos.clone();
+    }
+
+    double[] sin() {
+        return sin.clone();
+    }
+
     /** Transforms {@code re[0..n)}, {@code im[0..n)} in place (forward sign, e^{-2πi jk/n}). */
     void transform(double[] re, double[] im) {
         for (int i = 0; i < n; i++) {

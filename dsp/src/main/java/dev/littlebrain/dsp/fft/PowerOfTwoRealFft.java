@@ -27,6 +27,12 @@ final class PowerOfTwoRealFft implements RealFft {
         }
     }
 
+    /** The tables of this plan, for code generators that must compute exactly what {@link #forward} computes. */
+    PowerOfTwoFftTables tables() {
+        return new PowerOfTwoFftTables(n, complex.bitReversed(), complex.cos(), complex.sin(), splitCos.clone(),
+                splitSin.clone());
+    }
+
     @Override
     public int size() {
         return n;

@@ -1,0 +1,86 @@
+package dev.littlebrain.deploy.dsp;
+
+import dev.littlebrain.dsp.blocks.MfccBlock;
+import dev.littlebrain.dsp.blocks.MfccConfig;
+
+/**
+ * {@link MfccBlock} in C: circular pre-emphasis, power spectrum, ln mel energies, orthonormal DCT-II
+ * (the block's own table), c0 := ln frame energy, then sliding CMVN ({@link CmvnCSource}).
+ */
+final class MfccCSource implements FrameRowCSource {
+    private final MfccBlock block;
+    private final FftCSource fft;
+    private final MelCSource mel;
+
+    MfccCSource(MfccBlock block) {
+        this.block = block;
+        this.fft = new FftCSource(block.config().fftLength());
+        this.mel = new MelCSource(block.filterbank());
+    }
+
+    @Override
+    public String tables() {
+        MfccConfig c = block.config();
+        return fft.emit() + mel.emit()
+                + "/* Orthonormal DCT-II, rows = cepstra (dev.littlebrain.dsp.blocks.OrthonormalDct). */\n"
+                + "#define LB_DCT_OUTPUTS " + c.numCepstral() + "\n"
+                + CArrays.reals("lb_dct", block.dctTable()) + "\n";
+    }
+
+    @Override
+    public String frameRow() {
+        MfccConfig c = block.config();
+        return "#define LB_PRE_COF LB_R(" + CArrays.real(c.preCof()) + ")\n"
+                + "#define LB_PRE_SHIFT " + c.preShift() + "\n"
+                + """
+                /* ln floor of speechpy: log(0) would be -inf. */
+                #define LB_LOG_FLOOR LB_R(1e-10)
+
+                static void lb_frame_row(const float *ring, int head, int start, lb_real *out)
+                {
+                    static lb_real power[LB_FFT_BINS];
+                    static lb_real mel[LB_MEL_FILTERS];
+                    lb_real energy = LB_R(0.0);
+                    int i, k;
+                    for (i = 0; i < LB_FRAME_USED; i++) {
+                        int idx = start + i;
+                        /* Edge Impulse's pre-emphasis is circular (np.roll): frame 0 reads the window's last samples. */
+                        int prev = ((idx - LB_PRE_SHIFT) % LB_WINDOW_SAMPLES + LB_WINDOW_SAMPLES) % LB_WINDOW_SAMPLES;
+                        lb_frame[i] = (lb_real) lb_at(ring, head, idx) - LB_PRE_COF * (lb_real) lb_at(ring, head, prev);
+                    }
+                    lb_power(lb_frame, power);
+                    for (k = 0; k < LB_FFT_BINS; k++) {
+                        energy += power[k];
+                    }
+                    lb_mel(power, mel);
+                    for (i = 0; i < LB_MEL_FILTERS; i++) {
+                        mel[i] = LB_LOG(mel[i] == LB_R(0.0) ? LB_LOG_FLOOR : mel[i]);
+                    }
+                    for (k = 0; k < LB_DCT_OUTPUTS; k++) {
+                        const lb_real *row = lb_dct + k * LB_MEL_FILTERS;
+                        lb_real sum = LB_R(0.0);
+                        for (i = 0; i < LB_MEL_FILTERS; i++) {
+                            sum += row[i] * mel[i];
+                        }
+                        out[k] = sum;
+                    }
+                    out[0] = LB_LOG(energy == LB_R(0.0) ? LB_LOG_FLOOR : energy);
+                }
+
+                """;
+    }
+
+    @Override
+    public String finish() {
+        int win = block.config().winSize();
+        if (win == 0) {
+            return CmvnCSource.plainCast();
+        }
+        return CmvnCSource.sliding(win);
+    }
+
+    @Override
+    public String description() {
+        return "mfcc " + block.config();
+    }
+}

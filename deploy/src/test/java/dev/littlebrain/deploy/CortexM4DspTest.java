@@ -1,0 +1,192 @@
+package dev.littlebrain.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.littlebrain.deploy.dsp.AudioInputs;
+import dev.littlebrain.deploy.dsp.DspCGenerator;
+import dev.littlebrain.deploy.dsp.FeatureError;
+import dev.littlebrain.dsp.blocks.DspBlock;
+import dev.littlebrain.dsp.blocks.DspBlocks;
+import dev.littlebrain.dsp.blocks.SignalSpec;
+import dev.littlebrain.dsp.streaming.StreamingFeatures;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The exported DSP cross-compiled for a Cortex-M4F and run under QEMU with the {@link CortexM4Test} harness
+ * ({@code lb_invoke} is a shim around {@code lb_dsp_process} or {@code lb_dsp_stream_push}): features within
+ * the 1e-4 contract of the Java blocks in double (the default), and the float32 form measured beside it,
+ * with the instructions per window and per 250 ms streaming update of each.
+ */
+class CortexM4DspTest {
+    static final int SLICE = 4000;
+
+    static final String BATCH_SHIM = """
+            #include <string.h>
+            #include "lb_model.h"
+
+            static float window[LB_DSP_WINDOW_SAMPLES];
+
+            /* The harness's byte buffers need not be float-aligned: copy first (counted, about 4 instructions per sample). */
+            int lb_invoke(const void *input, void *output)
+            {
+                static float features[LB_DSP_FEATURES];
+                memcpy(window, input, sizeof window);
+                if (lb_dsp_process(window, features) != 0) {
+                    return 1;
+                }
+                memcpy(output, features, sizeof features);
+                return 0;
+            }
+            """;
+
+    static final String STREAM_SHIM = """
+            #include <stdint.h>
+            #include <string.h>
+            #include "lb_model.h"
+
+            static float slice[LB_SLICE];
+
+            /* Output: int32 status of lb_dsp_stream_push (1: a window, 0: filling), then the features. */
+            int lb_invoke(const void *input, void *output)
+            {
+                static float features[LB_DSP_FEATURES];
+                int32_t r;
+                memcpy(slice, input, sizeof slice);
+                r = (int32_t) lb_dsp_stream_push(slice, LB_SLICE, features);
+                if (r < 0) {
+                    return 1;
+                }
+                memcpy(output, &r, sizeof r);
+                memcpy((unsigned char *) output + sizeof r, features, sizeof features);
+                return 0;
+            }
+            """;
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"mfcc, double", "mfcc, float", "mfe, double", "mfe, float", "spectrogram, double",
+            "spectrogram, float"})
+    void featuresOnCortexM4MatchJava(String name, String precision, @TempDir Path dir) throws Exception {
+        HostCompiler.requireAvailable("arm-none-eabi-gcc");
+        HostCompiler.requireAvailable("arm-none-eabi-size");
+        HostCompiler.requireAvailable("qemu-system-arm");
+        List<AudioInputs.Clip> clips = AudioInputs.clips();
+        DspBlock block = DspBlocks.create(name, SignalSpec.audio(AudioInputs.RATE), Map.of());
+        int features = block.outputShape(AudioInputs.WINDOW).size();
+        List<String> defines = precision.equals("float") ? List.of("-DLB_DSP_SINGLE_PRECISION") : List.of();
+
+        // Batch: every clip one window.
+        Path batchDir = Files.createDirectories(dir.resolve("batch"));
+        write(block, batchDir, "#define LB_INPUT_BYTES (LB_DSP_WINDOW_SAMPLES * 4)\n"
+                + "#define LB_OUTPUT_BYTES (LB_DSP_FEATURES * 4)\n", BATCH_SHIM);
+        ByteArrayOutputStream in = new ByteArrayOutputStream();
+        List<float[]> javaBatch = new ArrayList<>();
+        for (AudioInputs.Clip c : clips) {
+            in.write(floats(c.samples()));
+            javaBatch.add(block.process(c.samples()));
+        }
+        Files.write(batchDir.resolve("inputs.bin"), in.toByteArray());
+        Map<String, Long> batchStats = CortexM4Test.buildAndRun(batchDir, sources(defines));
+        float[] c = toFloats(Files.readAllBytes(batchDir.resolve("outputs.bin")), 0, 0);
+        FeatureError batch = new FeatureError();
+        batch.add(c, concat(javaBatch), name + " batch on M4 (" + precision + ")");
+
+        // Streaming: the clips back to back in 250 ms slices.
+        Path streamDir = Files.createDirectories(dir.resolve("stream"));
+        write(block, streamDir, "#define LB_SLICE " + SLICE + "\n#define LB_INPUT_BYTES (LB_SLICE * 4)\n"
+                + "#define LB_OUTPUT_BYTES (4 + LB_DSP_FEATURES * 4)\n", STREAM_SHIM);
+        float[] stream = AudioInputs.concatenated(clips);
+        Files.write(streamDir.resolve("inputs.bin"), floats(stream));
+        StreamingFeatures javaStream = StreamingFeatures.create(block, AudioInputs.WINDOW);
+        Map<String, Long> streamStats = CortexM4Test.buildAndRun(streamDir, sources(defines));
+        byte[] out = Files.readAllBytes(streamDir.resolve("outputs.bin"));
+        int record = 4 + features * 4;
+        assertEquals(stream.length / SLICE * record, out.length, "one record per slice");
+        FeatureError streaming = new FeatureError();
+        for (int k = 0; k < stream.length / SLICE; k++) {
+            Optional<float[]> java = javaStream.push(Arrays.copyOfRange(stream, k * SLICE, (k + 1) * SLICE));
+            int status = ByteBuffer.wrap(out, k * record, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+            assertEquals(java.isPresent() ? 1 : 0, status, "slice " + k);
+            if (java.isPresent()) {
+                streaming.add(toFloats(out, k * record + 4, features), java.get(), name + " stream slice " + k);
+            }
+        }
+
+        Map<String, Long> size = CortexM4Test.sections(batchDir.resolve("model.elf"));
+        System.out.printf("m4 DSP %s %s: batch %s; streaming %s; instructions per 1 s window %d, per 250 ms"
+                        + " streaming update %d (steady state; first window %d); text %d + rodata %d B, bss %d B%n", name, precision, batch,
+                streaming, batchStats.get("instructions_total") / clips.size(), streamStats.get("instructions_last"), streamStats.get("instructions_max"),
+                size.getOrDefault(".text", 0L), size.getOrDefault(".rodata", 0L), size.getOrDefault(".bss", 0L));
+        if (precision.equals("double")) {
+            if (name.equals("mfe")) {
+                batch.requireMfeCells(name + " batch on M4");
+                streaming.requireMfeCells(name + " streaming on M4");
+            } else {
+                batch.requireWithinTolerance(name + " batch on M4");
+                streaming.requireWithinTolerance(name + " streaming on M4");
+            }
+        } else {
+            // float32 rows: measured, bounded loosely (they are not the contract's form).
+            assertTrue(batch.maxError < 1e-2 && streaming.maxError < 1e-2, name + " float32: " + batch);
+        }
+    }
+
+    private static List<String> sources(List<String> defines) {
+        List<String> s = new ArrayList<>(defines);
+        s.addAll(List.of("lb_model.c", DspCGenerator.SOURCE, "-lm"));
+        return s;
+    }
+
+    private static void write(DspBlock block, Path dir, String sizes, String shim) throws Exception {
+        for (Map.Entry<String, String> f : DspCGenerator.generate(block, AudioInputs.WINDOW, SLICE, "CortexM4DspTest")
+                .entrySet()) {
+            Files.writeString(dir.resolve(f.getKey()), f.getValue());
+        }
+        Files.writeString(dir.resolve("lb_model.h"), "#include \"lb_dsp.h\"\n" + sizes
+                + "int lb_invoke(const void *input, void *output);\n");
+        Files.writeString(dir.resolve("lb_model.c"), shim);
+        CortexM4Test.copyHarness(dir);
+    }
+
+    private static byte[] floats(float[] v) {
+        ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float x : v) {
+            b.putFloat(x);
+        }
+        return b.array();
+    }
+
+    /** {@code count} floats from {@code offset}, or all of {@code bytes} when count is 0. */
+    private static float[] toFloats(byte[] bytes, int offset, int count) {
+        int n = count == 0 ? bytes.length / 4 : count;
+        ByteBuffer b = ByteBuffer.wrap(bytes, offset, n * 4).order(ByteOrder.LITTLE_ENDIAN);
+        float[] f = new float[n];
+        for (int i = 0; i < n; i++) {
+            f[i] = b.getFloat();
+        }
+        return f;
+    }
+
+    private static float[] concat(List<float[]> parts) {
+        int n = parts.stream().mapToInt(p -> p.length).sum();
+        float[] all = new float[n];
+        int off = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, all, off, p.length);
+            off += p.length;
+        }
+        return all;
+    }
+}
