@@ -58,6 +58,30 @@ class DeployProjectCommandTest {
     }
 
     @Test
+    void tflmAndArduinoExportsCarryTheDspAndClassifier(@TempDir Path tmp) throws Exception {
+        Path project = kwsProject(tmp);
+        Path out = tmp.resolve("tflm");
+        CliRun r = CliRun.of("deploy", "--project", project.toString(), "--format", "tflm-cpp", "--out", out.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        for (String f : List.of("lb_model.h", "lb_tflm.cpp", "model_data.c", "lb_dsp.c", "lb_classifier.c")) {
+            assertTrue(Files.isRegularFile(out.resolve(f)), f);
+        }
+        CliRun a = CliRun.of("deploy", "--project", project.toString(), "--format", "arduino", "--out",
+                tmp.resolve("ard").toString());
+        assertEquals(0, a.exitCode(), a.err());
+        Path zip = tmp.resolve("ard/LittleBrain_kws.zip");
+        assertTrue(Files.isRegularFile(zip), a.out());
+        List<String> names = new ArrayList<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        assertTrue(names.contains("LittleBrain_kws/src/lb_classifier.c") && names.contains("LittleBrain_kws/src/lb_dsp.c"),
+                names.toString());
+    }
+
+    @Test
     void modelArgumentStillExportsTheModelAlone(@TempDir Path tmp) throws Exception {
         Path project = kwsProject(tmp);
         Path out = tmp.resolve("out");

@@ -32,7 +32,19 @@ public final class ImpulseCExport {
     public static Map<String, String> generate(Model model, String modelSource, DspBlock block, int windowSamples,
                                                ContinuousConfig config, String settingsSource) {
         Map<String, String> files = new LinkedHashMap<>(StandaloneCGenerator.generate(model, modelSource));
-        files.putAll(DspCGenerator.generate(block, windowSamples, config.sliceSamples(), settingsSource));
+        files.putAll(frontEnd(model, modelSource, block, windowSamples, config, settingsSource));
+        return files;
+    }
+
+    /**
+     * The DSP block and the classifier wrapper alone ({@code lb_dsp.*}, {@code lb_classifier.*}): they call the
+     * model only through {@code lb_model.h}'s {@code lb_invoke}, so they sit as well on the standalone C as on
+     * the TensorFlow Lite Micro library ({@link TflmLibraryExport}).
+     */
+    public static Map<String, String> frontEnd(Model model, String modelSource, DspBlock block, int windowSamples,
+                                               ContinuousConfig config, String settingsSource) {
+        Map<String, String> files = new LinkedHashMap<>(
+                DspCGenerator.generate(block, windowSamples, config.sliceSamples(), settingsSource));
         int features = block.outputShape(windowSamples).size();
         files.putAll(ClassifierCGenerator.generate(model, features, config, settingsSource + " and " + modelSource));
         return files;

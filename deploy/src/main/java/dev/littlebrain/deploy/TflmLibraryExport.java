@@ -77,9 +77,20 @@ public final class TflmLibraryExport {
 
     /** Writes the library into {@code outDir}; returns the files written. */
     public static List<Path> write(Model model, String modelSource, Path outDir) throws IOException {
+        return write(model, modelSource, outDir, Map.of());
+    }
+
+    /**
+     * Writes the library plus {@code frontEnd} (e.g. {@link ImpulseCExport#frontEnd}: DSP and classifier wrapper,
+     * which run on this library's {@code lb_invoke}) into {@code outDir}; returns the files written.
+     */
+    public static List<Path> write(Model model, String modelSource, Path outDir, Map<String, String> frontEnd)
+            throws IOException {
         TflmLibraryExport export = new TflmLibraryExport(model, modelSource);
+        Map<String, String> files = new LinkedHashMap<>(export.files());
+        files.putAll(frontEnd);
         List<Path> written = new ArrayList<>(CArrayExport.write(TfliteWriter.write(model), SYMBOL, modelSource, outDir));
-        for (Map.Entry<String, String> f : export.files().entrySet()) {
+        for (Map.Entry<String, String> f : files.entrySet()) {
             Path file = outDir.resolve(f.getKey());
             CSource.requireDirectory(file.getParent());
             CSource.write(file, f.getValue());

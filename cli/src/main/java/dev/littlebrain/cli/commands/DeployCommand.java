@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -113,9 +114,11 @@ public final class DeployCommand implements Callable<Integer> {
             case c_array -> CArrayExport.write(TfliteWriter.write(model), symbol, source, out);
             case c_standalone -> impulse == null ? StandaloneCGenerator.write(model, source, out)
                     : writeImpulse(impulse, model);
-            case tflm_cpp -> TflmLibraryExport.write(model, source, out);
-            case arduino -> List.of(ArduinoLibraryExport.write(model, source,
-                    libraryName != null ? libraryName : ArduinoLibraryExport.libraryName(source), out));
+            case tflm_cpp -> TflmLibraryExport.write(model, source, out,
+                    impulse == null ? Map.of() : frontEnd(impulse, model));
+            case arduino -> List.of(ArduinoLibraryExport.write(model, source, libraryName != null ? libraryName
+                    : ArduinoLibraryExport.libraryName(impulse == null ? source : projectName(impulse)), out,
+                    impulse == null ? Map.of() : frontEnd(impulse, model)));
         };
         PrintWriter o = spec.commandLine().getOut();
         for (Path p : written) {
@@ -127,12 +130,32 @@ public final class DeployCommand implements Callable<Integer> {
 
     /** Model, DSP and classifier wrapper of the project, with the labels the model was trained on. */
     private List<Path> writeImpulse(ImpulseProject p, Model model) throws IOException {
+        Settings s = settings(p);
+        return ImpulseCExport.write(model, PROJECT_MODEL, p.block(), s.windowSamples(), s.config(), s.source(), out);
+    }
+
+    /** The project's DSP block and classifier wrapper in C, to run on another back end's lb_invoke. */
+    private Map<String, String> frontEnd(ImpulseProject p, Model model) {
+        Settings s = settings(p);
+        return ImpulseCExport.frontEnd(model, PROJECT_MODEL, p.block(), s.windowSamples(), s.config(), s.source());
+    }
+
+    private static String projectName(ImpulseProject p) {
+        Path name = p.dir().toAbsolutePath().normalize().getFileName();
+        return name == null ? "impulse" : name.toString();
+    }
+
+    /** What the exported front end needs from the project and the options. */
+    private record Settings(int windowSamples, ContinuousConfig config, String source) {
+    }
+
+    private Settings settings(ImpulseProject p) {
         ImpulseConfig.Input input = p.config().input();
         if (!"audio".equals(input.type())) {
-            throw new IllegalArgumentException("c-standalone exports the DSP of audio impulses (mfcc, mfe,"
+            throw new IllegalArgumentException("--project exports the DSP of audio impulses (mfcc, mfe,"
                     + " spectrogram); this one takes " + input.type() + " with " + p.config().dsp().block()
                     + ": export the model alone with 'littlebrain deploy " + p.dir().resolve(PROJECT_MODEL)
-                    + " --format c-standalone'");
+                    + " --format " + format + "'");
         }
         int rate = (int) Math.round(input.frequencyHz());
         int windowSamples = (int) ((long) rate * input.windowMs() / 1000);
@@ -140,7 +163,12 @@ public final class DeployCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--slices must divide the window ("
                     + windowSamples + " samples)");
         }
-        List<String> labels = labels(p);
+        List<String> labels;
+        try {
+            labels = labels(p);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         ContinuousConfig config;
         try {
             config = new ContinuousConfig(rate, windowSamples / slices, average, threshold, suppressionMs, labels,
@@ -149,8 +177,7 @@ public final class DeployCommand implements Callable<Integer> {
             // --average, --threshold or --suppression-ms out of range: a usage error, as for --slices.
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        String settings = p.dir().resolve(ImpulseConfig.FILE_NAME).toString();
-        return ImpulseCExport.write(model, PROJECT_MODEL, p.block(), windowSamples, config, settings, out);
+        return new Settings(windowSamples, config, p.dir().resolve(ImpulseConfig.FILE_NAME).toString());
     }
 
     /** The labels of models/training.json (what the model was trained on), else those of impulse.yaml. */
