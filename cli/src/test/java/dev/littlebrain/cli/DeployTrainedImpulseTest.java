@@ -30,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and score bits.
  */
 class DeployTrainedImpulseTest {
-    private static final String EPOCHS = System.getProperty("impulse.epochs", "100");
     private static final String THRESHOLD = "0.6";
 
     static final String MAIN = """
@@ -68,14 +67,7 @@ class DeployTrainedImpulseTest {
     void exportedImpulseDetectsWhatJavaDetects(@TempDir Path tmp) throws Exception {
         requireGcc();
         Path dataset = SharedFolder.require("datasets/espeak-kws");
-        Path p = tmp.resolve("kws");
-        assertEquals(0, CliRun.of("init", "kws", p.toString()).exitCode());
-        CliRun imported = CliRun.of("data", "import", dataset.toString(), "--keywords", "yes,no", "--unknown",
-                "--noise", "--out", p.resolve("data").toString());
-        assertEquals(0, imported.exitCode(), imported.err());
-        assertEquals(0, CliRun.of("features", "--project", p.toString()).exitCode());
-        CliRun train = CliRun.of("train", "--project", p.toString(), "--epochs", EPOCHS);
-        assertEquals(0, train.exitCode(), train.err());
+        Path p = TrainedKws.project();
 
         Path out = tmp.resolve("c");
         CliRun deploy = CliRun.of("deploy", "--project", p.toString(), "--format", "c-standalone", "--out",
