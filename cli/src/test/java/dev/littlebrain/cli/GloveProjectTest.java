@@ -19,35 +19,10 @@ class GloveProjectTest {
 
     @Test
     void gloveEndToEnd(@TempDir Path tmp) throws Exception {
-        Path p = tmp.resolve("G");
-        Path raw = tmp.resolve("raw");
-        assertEquals(0, CliRun.of("init", "glove", p.toString()).exitCode());
-        CliRun generated = CliRun.of("data", "generate", "glove", "--out", raw.toString(), "--samples-per-class", "60",
-                "--seed", "3");
-        assertEquals(0, generated.exitCode(), generated.err());
-        CliRun imported = CliRun.of("data", "import", raw.toString(), "--out", p.resolve("data").toString());
-        assertEquals(0, imported.exitCode(), imported.err());
-        assertTrue(imported.out().contains("[x, y] at 50.0 Hz"), imported.out());
-        for (String label : new String[] {"circle", "triangle", "zigzag", "check"}) {
-            assertTrue(imported.out().lines().anyMatch(l -> l.startsWith(label + " ") && l.contains(" 60 ")),
-                    imported.out());
-        }
-        CliRun features = CliRun.of("features", "--project", p.toString());
-        assertEquals(0, features.exitCode(), features.err());
-        assertTrue(features.out().startsWith("trajectory features for 240 samples: 32 x 2"), features.out());
-        CliRun train = CliRun.of("train", "--project", p.toString());
-        assertEquals(0, train.exitCode(), train.err());
-        assertTrue(Files.size(p.resolve("models/model_int8.tflite")) > 0);
-
-        CliRun test = CliRun.of("test", "--project", p.toString(), "--json");
-        assertEquals(0, test.exitCode(), test.err());
-        JsonNode json = new ObjectMapper().readTree(test.out());
-        assertEquals(48, json.get("test_samples").asInt(), test.out());
-        double fa = json.get("float").get("accuracy").asDouble();
-        double qa = json.get("int8").get("accuracy").asDouble();
-        System.out.printf("glove end to end: float %.4f int8 %.4f%n", fa, qa);
-        assertTrue(qa >= 0.9, "int8 accuracy " + qa);
-        assertTrue(fa - qa <= 0.02, "float " + fa + " int8 " + qa);
+        SensorImpulse.Result built = SensorImpulse.build(tmp, "glove", "[x, y] at 50.0 Hz",
+                "trajectory features for 240 samples: 32 x 2", "circle", "triangle", "zigzag", "check");
+        Path p = built.project();
+        JsonNode json = built.test();
 
         // The evaluation's parts agree with each other: misclassified = off-diagonal, loss and uncertain in range.
         for (String model : new String[] {"float", "int8"}) {
