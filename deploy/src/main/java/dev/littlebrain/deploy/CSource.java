@@ -68,6 +68,35 @@ final class CSource {
         return Long.toString(v);
     }
 
+    /**
+     * {@code lb_model.h}, the one contract every model back end (standalone C, TFLM) keeps: the raw I/O byte
+     * counts and {@code lb_invoke}; {@code defines} and {@code declarations} add a back end's own.
+     */
+    static String modelHeader(String banner, int inputBytes, int outputBytes, String defines, String declarations) {
+        return banner
+                + "#ifndef LB_MODEL_H\n"
+                + "#define LB_MODEL_H\n"
+                + "\n"
+                + "#include <stddef.h>\n"
+                + "\n"
+                + "#ifdef __cplusplus\n"
+                + "extern \"C\" {\n"
+                + "#endif\n"
+                + "\n"
+                + "/* Raw tensor bytes: all inputs concatenated in input order, likewise the outputs. */\n"
+                + "#define LB_INPUT_BYTES " + inputBytes + "\n"
+                + "#define LB_OUTPUT_BYTES " + outputBytes + "\n"
+                + defines
+                + "\n"
+                + declarations
+                + "\n"
+                + "#ifdef __cplusplus\n"
+                + "}\n"
+                + "#endif\n"
+                + "\n"
+                + "#endif /* LB_MODEL_H */\n";
+    }
+
     static void write(Path file, String text) throws IOException {
         dev.littlebrain.tflite.AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
     }

@@ -127,6 +127,11 @@ public final class StandaloneCGenerator {
     }
 
     private int ioBytes(List<Integer> tensors) {
+        return ioBytes(interpreter, tensors);
+    }
+
+    /** Bytes of the given tensors together: the raw I/O layout of {@code lb_invoke}. */
+    static int ioBytes(Interpreter interpreter, List<Integer> tensors) {
         int total = 0;
         for (int t : tensors) {
             total += interpreter.tensor(t).byteSize();
@@ -146,27 +151,10 @@ public final class StandaloneCGenerator {
     }
 
     private String modelHeader(int inputBytes, int outputBytes) {
-        return banner()
-                + "#ifndef LB_MODEL_H\n"
-                + "#define LB_MODEL_H\n"
-                + "\n"
-                + "#ifdef __cplusplus\n"
-                + "extern \"C\" {\n"
-                + "#endif\n"
-                + "\n"
-                + "/* Raw tensor bytes: all inputs concatenated in input order, likewise the outputs. */\n"
-                + "#define LB_INPUT_BYTES " + inputBytes + "\n"
-                + "#define LB_OUTPUT_BYTES " + outputBytes + "\n"
-                + "#define LB_ARENA_BYTES " + interpreter.arenaBytes() + "\n"
-                + "\n"
-                + "/* Runs the model once; returns 0 on success. Not reentrant: one static arena. */\n"
-                + "int lb_invoke(const void *input, void *output);\n"
-                + "\n"
-                + "#ifdef __cplusplus\n"
-                + "}\n"
-                + "#endif\n"
-                + "\n"
-                + "#endif /* LB_MODEL_H */\n";
+        return CSource.modelHeader(banner(), inputBytes, outputBytes,
+                "#define LB_ARENA_BYTES " + interpreter.arenaBytes() + "\n",
+                "/* Runs the model once; returns 0 on success. Not reentrant: one static arena. */\n"
+                        + "int lb_invoke(const void *input, void *output);\n");
     }
 
     private String modelSource(int inputBytes, int outputBytes) {

@@ -161,11 +161,7 @@ public final class TflmLibraryExport {
     }
 
     private int ioBytes(List<Integer> tensors) {
-        int total = 0;
-        for (int t : tensors) {
-            total += interpreter.tensor(t).byteSize();
-        }
-        return total;
+        return StandaloneCGenerator.ioBytes(interpreter, tensors);
     }
 
     private String banner() {
@@ -181,38 +177,18 @@ public final class TflmLibraryExport {
     }
 
     private String header(int inputBytes, int outputBytes) {
-        return banner()
-                + "#ifndef LB_MODEL_H\n"
-                + "#define LB_MODEL_H\n"
-                + "\n"
-                + "#include <stddef.h>\n"
-                + "\n"
-                + "#ifdef __cplusplus\n"
-                + "extern \"C\" {\n"
-                + "#endif\n"
-                + "\n"
-                + "/* Raw tensor bytes: all inputs concatenated in input order, likewise the outputs. */\n"
-                + "#define LB_INPUT_BYTES " + inputBytes + "\n"
-                + "#define LB_OUTPUT_BYTES " + outputBytes + "\n"
-                + "\n"
-                + "/* Tensor arena for TFLM; define it larger (e.g. -DLB_TFLM_ARENA_BYTES=...) for a 64-bit host build,\n"
-                + " * where TFLM's pointers and structures are twice as large. */\n"
-                + "#ifndef LB_TFLM_ARENA_BYTES\n"
-                + "#define LB_TFLM_ARENA_BYTES " + arenaEstimateBytes() + "\n"
-                + "#endif\n"
-                + "\n"
-                + "/* Runs the model once with TensorFlow Lite Micro (set up on the first call); returns 0 on success,\n"
-                + " * -1 when the model or arena cannot be set up, -2 when an operator fails. Not reentrant. */\n"
-                + "int lb_invoke(const void *input, void *output);\n"
-                + "\n"
-                + "/* Arena bytes TFLM actually used (0 before the first lb_invoke); trim LB_TFLM_ARENA_BYTES to it. */\n"
-                + "size_t lb_tflm_arena_used_bytes(void);\n"
-                + "\n"
-                + "#ifdef __cplusplus\n"
-                + "}\n"
-                + "#endif\n"
-                + "\n"
-                + "#endif /* LB_MODEL_H */\n";
+        return CSource.modelHeader(banner(), inputBytes, outputBytes,
+                "\n/* Tensor arena for TFLM; define it larger (e.g. -DLB_TFLM_ARENA_BYTES=...) for a 64-bit host build,\n"
+                        + " * where TFLM's pointers and structures are twice as large. */\n"
+                        + "#ifndef LB_TFLM_ARENA_BYTES\n"
+                        + "#define LB_TFLM_ARENA_BYTES " + arenaEstimateBytes() + "\n"
+                        + "#endif\n",
+                "/* Runs the model once with TensorFlow Lite Micro (set up on the first call); returns 0 on success,\n"
+                        + " * -1 when the model or arena cannot be set up, -2 when an operator fails. Not reentrant. */\n"
+                        + "int lb_invoke(const void *input, void *output);\n"
+                        + "\n"
+                        + "/* Arena bytes TFLM actually used (0 before the first lb_invoke); trim LB_TFLM_ARENA_BYTES to it. */\n"
+                        + "size_t lb_tflm_arena_used_bytes(void);\n");
     }
 
     private String library(List<String> calls, boolean arduino) {
