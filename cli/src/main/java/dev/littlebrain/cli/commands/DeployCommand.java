@@ -1,7 +1,5 @@
 package dev.littlebrain.cli.commands;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.littlebrain.cli.impulse.ImpulseConfig;
 import dev.littlebrain.cli.impulse.ImpulseProject;
 import dev.littlebrain.deploy.ArduinoLibraryExport;
@@ -18,7 +16,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -182,20 +179,10 @@ public final class DeployCommand implements Callable<Integer> {
 
     /** The labels of models/training.json (what the model was trained on), else those of impulse.yaml. */
     private static List<String> labels(ImpulseProject p) throws IOException {
-        Path history = p.models().resolve("training.json");
-        if (Files.isRegularFile(history)) {
-            List<String> labels = new ArrayList<>();
-            JsonNode node = new ObjectMapper().readTree(history.toFile()).get("labels");
-            if (node != null) {
-                node.forEach(n -> labels.add(n.asText()));
-                return labels;
-            }
+        if (Files.isRegularFile(p.models().resolve("training.json")) || p.config().labels().isEmpty()) {
+            return p.trainedLabels();
         }
-        if (!p.config().labels().isEmpty()) {
-            return p.config().labels();
-        }
-        throw new IllegalArgumentException(history + " is missing and " + ImpulseConfig.FILE_NAME
-                + " lists no labels; run 'littlebrain train' first or list the labels in model order");
+        return p.config().labels();
     }
 
     private Format parseFormat() {
