@@ -17,7 +17,7 @@ class ProfileCommandTest {
         CliRun inspect = CliRun.of("inspect", model.toString(), "--json");
         int arena = new ObjectMapper().readTree(inspect.out()).get("arena_bytes").asInt();
         CliRun run = CliRun.of("profile", model.toString(), "--target", "nano33ble", "--window-bytes", "32000",
-                "--slice-ms", "250", "--json");
+                "--slice-ms", "250", "--json", "--estimate-only");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals("nano33ble", json.get("board").asText());
@@ -51,7 +51,7 @@ class ProfileCommandTest {
                         + "    clock_mhz: 100\n    ram_kb: 128\n    flash_kb: 512\n");
         java.nio.file.Files.writeString(p.resolve("impulse.yaml"), yaml);
 
-        CliRun mine = CliRun.of("profile", "--project", p.toString(), "--target", "my-f4", "--json");
+        CliRun mine = CliRun.of("profile", "--project", p.toString(), "--target", "my-f4", "--json", "--estimate-only");
         assertEquals(0, mine.exitCode(), mine.err());
         JsonNode json = new ObjectMapper().readTree(mine.out());
         assertEquals("my-f4", json.get("board").asText());
@@ -71,5 +71,35 @@ class ProfileCommandTest {
         CliRun bad = CliRun.of("profile", "--project", p.toString());
         assertEquals(1, bad.exitCode());
         assertTrue(bad.err().contains("target: 'my-f5' is not a known board") && bad.err().contains("my-f4"), bad.err());
+    }
+
+    @Test
+    void cortexMFootprintIsMeasuredFromARealBuild() throws Exception {
+        try {
+            Process p = new ProcessBuilder("arm-none-eabi-gcc", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "skipped: arm-none-eabi-gcc not working");
+        } catch (java.io.IOException e) {
+            System.out.println("skipped: arm-none-eabi-gcc not found on PATH");
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "skipped: arm-none-eabi-gcc not found on PATH");
+        }
+        Path model = SharedFolder.require("conformance").resolve("dense_gesture_int8/model.tflite");
+        JsonNode estimated = new ObjectMapper().readTree(CliRun.of("profile", model.toString(), "--target", "nano33ble",
+                "--json", "--estimate-only").out());
+        CliRun run = CliRun.of("profile", model.toString(), "--target", "nano33ble", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode measured = new ObjectMapper().readTree(run.out());
+        assertTrue(measured.get("footprint").asText().startsWith("measured"), run.out());
+        assertEquals("estimated", estimated.get("footprint").asText());
+        long weights = measured.get("weights_bytes").asLong();
+        long flash = measured.get("flash_bytes").asLong();
+        // The build holds every weight plus some kernel code, and less code than the 8 KiB allowance.
+        assertTrue(flash > weights + 500 && flash < estimated.get("flash_bytes").asLong(), run.out());
+        // Static RAM holds at least the arena; the window (0 here) and the 1 KiB stack come on top.
+        assertTrue(measured.get("ram_bytes").asLong() >= measured.get("arena_bytes").asLong() + 1024, run.out());
+
+        JsonNode esp32 = new ObjectMapper().readTree(CliRun.of("profile", model.toString(), "--target", "esp32",
+                "--json").out());
+        assertEquals("estimated", esp32.get("footprint").asText(), "no ARM toolchain builds for Xtensa");
     }
 }

@@ -3,6 +3,7 @@ package dev.littlebrain.cli.commands;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.littlebrain.cli.impulse.ImpulseProject;
+import dev.littlebrain.deploy.profile.ArmFootprint;
 import dev.littlebrain.deploy.profile.Board;
 import dev.littlebrain.deploy.profile.Boards;
 import dev.littlebrain.deploy.profile.DeviceEstimate;
@@ -56,6 +57,10 @@ public final class ProfileCommand implements Callable<Integer> {
                     + " project's window, else none).")
     Double sliceMs;
 
+    @Option(names = "--estimate-only", description = "Use the flash and RAM tables even when arm-none-eabi-gcc is"
+            + " installed (by default Cortex-M boards are measured from a real build).")
+    boolean estimateOnly;
+
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
@@ -91,9 +96,16 @@ public final class ProfileCommand implements Callable<Integer> {
                             + target + "'; choose one of " + String.join(", ", choices.stream().map(Board::id).toList()))));
         }
         Model model = TfliteReader.read(file);
+        java.util.Optional<ArmFootprint> arm = estimateOnly ? java.util.Optional.empty() : ArmFootprint.of(model);
+        if (arm.isPresent() && boards.stream().anyMatch(ArmFootprint::canMeasure)) {
+            spec.commandLine().getErr().println("measuring flash and RAM with arm-none-eabi-gcc (one build per core)...");
+            spec.commandLine().getErr().flush();
+        }
         List<DeviceEstimate> estimates = new ArrayList<>();
         for (Board b : boards) {
-            estimates.add(DeviceEstimate.of(model, b, window, slice));
+            java.util.Optional<ArmFootprint.Footprint> measured = arm.isPresent() ? arm.get().on(b)
+                    : java.util.Optional.empty();
+            estimates.add(DeviceEstimate.of(model, b, window, slice, measured));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -110,6 +122,7 @@ public final class ProfileCommand implements Callable<Integer> {
                 m.put("fits_ram", e.fitsRam());
                 m.put("fits_flash", e.fitsFlash());
                 m.put("meets_deadline", e.meetsDeadline());
+                m.put("footprint", e.measured() ? "measured (arm-none-eabi-gcc -O2)" : "estimated");
                 list.add(m);
             }
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
@@ -117,15 +130,21 @@ public final class ProfileCommand implements Callable<Integer> {
         } else {
             out.printf("%-15s %-11s %9s %9s %10s %10s  %s%n", "board", "core", "RAM", "flash", "instr.", "ms/infer",
                     "verdict");
+            boolean anyMeasured = estimates.stream().anyMatch(DeviceEstimate::measured);
             for (DeviceEstimate e : estimates) {
                 String verdict = (e.fitsRam() ? "" : "RAM too small; ") + (e.fitsFlash() ? "" : "flash too small; ")
                         + (e.meetsDeadline() ? "" : "misses the " + e.sliceMs() + " ms slice; ");
-                out.printf(Locale.ROOT, "%-15s %-11s %,9d %,9d %,10d %10.2f  %s%n", e.board().id(), e.board().core(),
-                        e.ramBytes(), e.flashBytes(), e.instructions(), e.inferenceMs(),
+                out.printf(Locale.ROOT, "%-15s %-11s %,8d%s %,8d%s %,10d %10.2f  %s%n", e.board().id(),
+                        e.board().core(), e.ramBytes(), e.measured() ? "*" : " ", e.flashBytes(),
+                        e.measured() ? "*" : " ", e.instructions(), e.inferenceMs(),
                         verdict.isEmpty() ? "fits" : verdict.substring(0, verdict.length() - 2));
             }
             out.println("RAM = tensor arena + input window + 1 KiB stack; flash = weights + 8 KiB kernel code;"
                     + " time from an instruction model calibrated on an emulated Cortex-M4 (see deploy/profile).");
+            if (anyMeasured) {
+                out.println("* measured from an arm-none-eabi-gcc -O2 build of the standalone C for the board's core:"
+                        + " flash = code + weights + tables, RAM = static data (arena, I/O buffers) + window + stack.");
+            }
         }
         out.flush();
         return 0;
