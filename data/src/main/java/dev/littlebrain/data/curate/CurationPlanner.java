@@ -24,7 +24,8 @@ import java.util.TreeMap;
  *
  * <p>Balancing is per split: each class gets as many clips in a split as the smallest keyword
  * class has there (or its share of {@code samplesPerClass}), so the split proportions of the
- * source dataset are kept. Noise recordings have no split of their own; to keep validation and
+ * source dataset are kept. In the training split every keyword clip is rendered
+ * {@link KwsCurationOptions#trainingCopies()} times and the other classes get as many clips. Noise recordings have no split of their own; to keep validation and
  * test noise unseen in training, each recording is cut into regions: the first 80 % for
  * training, the next 10 % for validation, the last 10 % for testing.
  */
@@ -89,9 +90,12 @@ final class CurationPlanner {
             if (n == 0) {
                 continue;
             }
+            int copies = split == Split.TRAIN ? options.trainingCopies() : 1;
             for (String k : options.keywords()) {
                 for (Sample s : choose(keywordPools.get(k).getOrDefault(split, List.of()), n)) {
-                    clips.add(speechClip(split, k, s));
+                    for (int copy = 0; copy < copies; copy++) {
+                        clips.add(speechClip(split, k, s, copy));
+                    }
                 }
             }
             if (options.includeUnknown()) {
@@ -100,12 +104,17 @@ final class CurationPlanner {
                     warnings.add("only " + pool.size() + " non-keyword clips in " + split.id() + " for "
                             + KwsCurationOptions.UNKNOWN + ", " + n + " wanted; the class is smaller");
                 }
-                for (Sample s : choose(pool, n)) {
-                    clips.add(speechClip(split, KwsCurationOptions.UNKNOWN, s));
+                // As many unknown clips as renderings of each keyword: distinct words first, then (for a
+                // small pool) further renderings of the same clips, each with its own noise and shift.
+                List<Sample> chosen = choose(pool, n * copies);
+                for (int copy = 0; copy < copies && !chosen.isEmpty(); copy++) {
+                    for (int i = copy * chosen.size(); i < Math.min((copy + 1) * chosen.size(), n * copies); i++) {
+                        clips.add(speechClip(split, KwsCurationOptions.UNKNOWN, chosen.get(i % chosen.size()), copy));
+                    }
                 }
             }
             if (options.includeNoise()) {
-                for (int i = 0; i < n; i++) {
+                for (int i = 0; i < n * copies; i++) {
                     clips.add(noiseClip(split, i));
                 }
             }
@@ -160,7 +169,7 @@ final class CurationPlanner {
         return chosen;
     }
 
-    private PlannedClip speechClip(Split split, String label, Sample s) {
+    private PlannedClip speechClip(Split split, String label, Sample s, int copy) {
         int window = options.windowSamples();
         long length = framesAtTargetRate(s);
         int offset;
@@ -171,6 +180,10 @@ final class CurationPlanner {
             offset = (int) randomBelow(spare + 1);
         } else {
             offset = (int) -randomBelow(-spare + 1);
+        }
+        if (split == Split.TRAIN && options.trainingShiftMs() > 0) {
+            int maxShift = (int) ((long) options.sampleRate() * options.trainingShiftMs() / 1000);
+            offset += (int) randomBelow(2L * maxShift + 1) - maxShift;
         }
         int noiseIndex = -1;
         int noiseOffset = 0;
@@ -189,7 +202,7 @@ final class CurationPlanner {
             }
         }
         String word = dataset.root().relativize(s.source()).getName(0).toString();
-        String name = label.equals(word) ? baseName(s) : word + "_" + baseName(s);
+        String name = (label.equals(word) ? baseName(s) : word + "_" + baseName(s)) + (copy == 0 ? "" : "_copy" + copy);
         return new PlannedClip(split, label, outputPath(split, label, name), s, offset, noiseIndex, noiseOffset, gain);
     }
 
