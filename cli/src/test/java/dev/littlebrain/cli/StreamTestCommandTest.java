@@ -5,28 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.littlebrain.tflite.SharedFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code littlebrain test --stream}: continuous keyword spotting over the espeak-kws test streams. */
 class StreamTestCommandTest {
 
     @Test
-    void streamSweepOverTheEspeakStreams(@TempDir Path tmp) throws Exception {
-        Path dataset = SharedFolder.require("datasets/espeak-kws");
-        Path p = tmp.resolve("P");
-        assertEquals(0, CliRun.of("init", "kws", p.toString()).exitCode());
-        CliRun imported = CliRun.of("data", "import", dataset.toString(), "--keywords", "yes,no", "--unknown",
-                "--noise", "--out", p.resolve("data").toString());
-        assertEquals(0, imported.exitCode(), imported.err());
-        CliRun features = CliRun.of("features", "--project", p.toString());
-        assertEquals(0, features.exitCode(), features.err());
-        CliRun train = CliRun.of("train", "--project", p.toString(), "--epochs", EPOCHS);
-        assertEquals(0, train.exitCode(), train.err());
-
+    void streamSweepOverTheEspeakStreams() throws Exception {
+        TrainedKwsProject project = TrainedKwsProject.get();
+        Path p = project.dir();
+        Path dataset = project.dataset();
         String streams = dataset.resolve("_streams_").toString();
         CliRun run = CliRun.of("test", "--project", p.toString(), "--stream", "--streams", streams, "--json");
         assertEquals(0, run.exitCode(), run.err());
@@ -67,5 +57,33 @@ class StreamTestCommandTest {
                 s.get("false_accepts_per_hour").asDouble(), json.get("real_time_factor").asDouble());
     }
 
-    private static final String EPOCHS = System.getProperty("impulse.epochs", "100");
+    /**
+     * Issue 6's acceptance: on the dataset's three 20 s streams (unseen speakers, noise beds at 4-25 dB SNR, 13
+     * yes/no among 35 words; up/down/stop/go and other words must stay silent) the int8 keyword spotter reaches a
+     * detection rate >= 80 % at <= 10 false accepts per hour at some threshold — on 60 s of audio that is >= 11 of 13
+     * with no false accept at all. Same code path as {@code littlebrain test --stream}.
+     */
+    @Test
+    void detectsEightyPercentAtTenFalseAcceptsPerHour() throws Exception {
+        TrainedKwsProject project = TrainedKwsProject.get();
+        String p = project.dir().toString();
+        String streams = project.dataset().resolve("_streams_").toString();
+        CliRun run = CliRun.of("test", "--project", p, "--stream", "--streams", streams, "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals(13, json.get("utterances").asInt(), run.out());
+        assertEquals(60.0, json.get("stream_seconds").asDouble(), 1e-9);
+        JsonNode s = json.get("suggested");
+        double detection = s.get("detection_rate").asDouble();
+        double faPerHour = s.get("false_accepts_per_hour").asDouble();
+        System.out.printf("kws streams: suggested threshold %.2f, detection rate %.3f at %.1f FA/h%n",
+                s.get("threshold").asDouble(), detection, faPerHour);
+        assertTrue(faPerHour <= 10, "false accepts per hour at the suggested threshold: " + run.out());
+        assertTrue(detection >= 0.8, "detection rate at <= 10 FA/h: " + run.out());
+        assertTrue(json.get("target").get("met").asBoolean(), run.out());
+        CliRun table = CliRun.of("test", "--project", p, "--stream", "--streams", streams);
+        assertEquals(0, table.exitCode(), table.err());
+        assertTrue(table.out().contains("target (detection rate >= 0.80 at <= 10 false accepts/hour): met"),
+                table.out());
+    }
 }
