@@ -166,6 +166,11 @@ class SyntheticCurationTest {
                 assertEquals(centredOffset(e), e.sourceOffset(), "held-out clips are not shifted: " + e);
             }
         }
+        // Validation and test are the very clips of one unshifted rendering: augmentation never moves the test set.
+        List<ManifestEntry> once = KwsCurator.curate(dataset, options.withTrainingAugmentation(1, 0),
+                dir.resolve("once"), ProgressListener.NONE).manifest().samples();
+        assertEquals(once.stream().filter(e -> !e.split().equals("train")).toList(),
+                entries.stream().filter(e -> !e.split().equals("train")).toList());
     }
 
     /** Where the centred placement puts a test tone: 0.5 s clips padded by 4000, 1.25 s ones trimmed by 2000. */
