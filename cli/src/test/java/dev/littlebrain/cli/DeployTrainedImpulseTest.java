@@ -67,7 +67,7 @@ class DeployTrainedImpulseTest {
     void exportedImpulseDetectsWhatJavaDetects(@TempDir Path tmp) throws Exception {
         requireGcc();
         Path dataset = SharedFolder.require("datasets/espeak-kws");
-        Path p = TrainedKws.project();
+        Path p = TrainedKwsProject.get().dir();
 
         Path out = tmp.resolve("c");
         CliRun deploy = CliRun.of("deploy", "--project", p.toString(), "--format", "c-standalone", "--out",

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.littlebrain.cli.impulse.ImpulseConfig;
-import dev.littlebrain.tflite.SharedFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -43,19 +42,11 @@ class ImpulseProjectTest {
     }
 
     @Test
-    void kwsEndToEnd(@TempDir Path tmp) throws Exception {
-        Path dataset = SharedFolder.require("datasets/espeak-kws");
-        Path p = tmp.resolve("P");
-        assertEquals(0, CliRun.of("init", "kws", p.toString()).exitCode());
-        CliRun imported = CliRun.of("data", "import", dataset.toString(), "--keywords", "yes,no", "--unknown",
-                "--noise", "--out", p.resolve("data").toString());
-        assertEquals(0, imported.exitCode(), imported.err());
-        CliRun features = CliRun.of("features", "--project", p.toString());
-        assertEquals(0, features.exitCode(), features.err());
-        long t0 = System.nanoTime();
-        CliRun train = CliRun.of("train", "--project", p.toString(), "--epochs", EPOCHS);
-        double trainSeconds = (System.nanoTime() - t0) / 1e9;
-        assertEquals(0, train.exitCode(), train.err());
+    void kwsEndToEnd() throws Exception {
+        TrainedKwsProject project = TrainedKwsProject.get();
+        Path p = project.dir();
+        CliRun train = project.train();
+        double trainSeconds = project.trainSeconds();
         System.out.println(train.out());
         assertTrue(train.out().contains("epoch 1/" + EPOCHS), train.out());
         for (String f : new String[] {"models/model_float.tflite", "models/model_int8.tflite", "models/training.json",
@@ -84,6 +75,5 @@ class ImpulseProjectTest {
         assertTrue(table.out().contains("confusion (int8"), table.out());
     }
 
-    /** The conv1d-kws preset's own length (about 5 s of training here). */
-    private static final String EPOCHS = System.getProperty("impulse.epochs", "100");
+    private static final String EPOCHS = TrainedKwsProject.EPOCHS;
 }

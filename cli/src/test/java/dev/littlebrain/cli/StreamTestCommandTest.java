@@ -5,28 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.littlebrain.tflite.SharedFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code littlebrain test --stream}: continuous keyword spotting over the espeak-kws test streams. */
 class StreamTestCommandTest {
 
     @Test
-    void streamSweepOverTheEspeakStreams(@TempDir Path tmp) throws Exception {
-        Path dataset = SharedFolder.require("datasets/espeak-kws");
-        Path p = tmp.resolve("P");
-        assertEquals(0, CliRun.of("init", "kws", p.toString()).exitCode());
-        CliRun imported = CliRun.of("data", "import", dataset.toString(), "--keywords", "yes,no", "--unknown",
-                "--noise", "--out", p.resolve("data").toString());
-        assertEquals(0, imported.exitCode(), imported.err());
-        CliRun features = CliRun.of("features", "--project", p.toString());
-        assertEquals(0, features.exitCode(), features.err());
-        CliRun train = CliRun.of("train", "--project", p.toString(), "--epochs", EPOCHS);
-        assertEquals(0, train.exitCode(), train.err());
-
+    void streamSweepOverTheEspeakStreams() throws Exception {
+        TrainedKwsProject project = TrainedKwsProject.get();
+        Path p = project.dir();
+        Path dataset = project.dataset();
         String streams = dataset.resolve("_streams_").toString();
         CliRun run = CliRun.of("test", "--project", p.toString(), "--stream", "--streams", streams, "--json");
         assertEquals(0, run.exitCode(), run.err());
@@ -55,6 +45,13 @@ class StreamTestCommandTest {
         }
         JsonNode s = json.get("suggested");
         assertTrue(s.has("threshold") && s.has("detection_rate") && s.has("false_accepts_per_hour"), s.toString());
+        // Issue 6's target (>= 80 % detection at <= 10 FA/h) is reported as met exactly when some swept
+        // threshold reaches it. (It is not reached yet: see README, Streaming.)
+        boolean reached = false;
+        for (JsonNode pt : points) {
+            reached |= pt.get("detection_rate").asDouble() >= 0.8 && pt.get("false_accepts_per_hour").asDouble() <= 10;
+        }
+        assertEquals(reached, json.get("target").get("met").asBoolean(), run.out());
         assertTrue(Files.size(p.resolve("reports/far_frr.png")) > 0);
 
         CliRun table = CliRun.of("test", "--project", p.toString(), "--stream", "--streams", streams);
@@ -62,10 +59,11 @@ class StreamTestCommandTest {
         System.out.println(table.out());
         assertTrue(table.out().contains("suggested threshold") && table.out().contains("real-time factor"),
                 table.out());
+        assertTrue(table.out().contains("target (detection rate >= 0.80 at <= 10 false accepts/hour): "
+                + (reached ? "met" : "missed")), table.out());
         System.out.printf("stream operating point: threshold %.2f, detection rate %.3f, %.1f FA/h, RTF %.1f%n",
                 s.get("threshold").asDouble(), s.get("detection_rate").asDouble(),
                 s.get("false_accepts_per_hour").asDouble(), json.get("real_time_factor").asDouble());
     }
 
-    private static final String EPOCHS = System.getProperty("impulse.epochs", "100");
 }

@@ -102,6 +102,15 @@ public final class DataCommand {
         @Option(names = "--random-offset", description = "Place utterances at a random offset instead of centred.")
         boolean randomOffset;
 
+        @Option(names = "--training-copies", paramLabel = "N", defaultValue = "" + KwsCurationOptions.DEFAULT_TRAINING_COPIES,
+                description = "Renderings of every training keyword clip, each with its own noise and shift;"
+                        + " _unknown_ and _noise_ get as many clips (default: ${DEFAULT-VALUE}).")
+        int trainingCopies;
+
+        @Option(names = "--shift-ms", paramLabel = "MS", defaultValue = "" + KwsCurationOptions.DEFAULT_TRAINING_SHIFT_MS,
+                description = "Largest random time shift of a training clip (default: ${DEFAULT-VALUE}).")
+        int shiftMs;
+
         @Option(names = "--resample", description = "Resample/downmix clips that are not 16 kHz mono instead of skipping them.")
         boolean resample;
 
@@ -113,7 +122,7 @@ public final class DataCommand {
             KwsCurationOptions d = KwsCurationOptions.defaults(keywords);
             return new KwsCurationOptions(keywords, unknown, noise, samplesPerClass, d.sampleRate(), d.windowMs(),
                     randomOffset ? Placement.RANDOM : Placement.CENTRED, d.noiseProbability(), d.noiseMinGainDb(),
-                    d.noiseMaxGainDb(), noise ? d.noiseSplits() : java.util.Set.of(), resample, seed);
+                    d.noiseMaxGainDb(), noise ? d.noiseSplits() : java.util.Set.of(), trainingCopies, shiftMs, resample, seed);
         }
     }
 

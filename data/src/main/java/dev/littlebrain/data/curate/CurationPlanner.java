@@ -19,12 +19,15 @@ import java.util.TreeMap;
 /**
  * Chooses the clips of a keyword-spotting dataset: which source clips per class and split, where
  * each goes in the window, which noise is mixed in at what gain, and which noise windows form the
- * {@code _noise_} class. All choices come from one {@link Random} seeded by the options and are
- * drawn in a fixed order over path-sorted inputs, so a seed always gives the same plan.
+ * {@code _noise_} class. All choices come from {@link Random}s seeded by the options and are
+ * drawn in a fixed order over path-sorted inputs, so a seed always gives the same plan. The extra
+ * training renderings and the shifts draw from a second generator, so the validation and test clips
+ * are the same whatever the training augmentation (and the same as with one unshifted rendering).
  *
  * <p>Balancing is per split: each class gets as many clips in a split as the smallest keyword
  * class has there (or its share of {@code samplesPerClass}), so the split proportions of the
- * source dataset are kept. Noise recordings have no split of their own; to keep validation and
+ * source dataset are kept. In the training split every keyword clip is rendered
+ * {@link KwsCurationOptions#trainingCopies()} times and the other classes get as many clips. Noise recordings have no split of their own; to keep validation and
  * test noise unseen in training, each recording is cut into regions: the first 80 % for
  * training, the next 10 % for validation, the last 10 % for testing.
  */
@@ -37,12 +40,15 @@ final class CurationPlanner {
     private final int[] noiseLengths;
     private final List<String> warnings = new ArrayList<>();
     private final Random random;
+    /** Draws of the extra training renderings and the shifts, apart so they leave the held-out choices alone. */
+    private final Random renderings;
 
     CurationPlanner(Dataset dataset, KwsCurationOptions options, int[] noiseLengths) {
         this.dataset = dataset;
         this.options = options;
         this.noiseLengths = noiseLengths.clone();
         this.random = new Random(options.seed());
+        this.renderings = new Random(options.seed() * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L);
     }
 
     List<String> warnings() {
@@ -89,9 +95,12 @@ final class CurationPlanner {
             if (n == 0) {
                 continue;
             }
+            int copies = split == Split.TRAIN ? options.trainingCopies() : 1;
             for (String k : options.keywords()) {
                 for (Sample s : choose(keywordPools.get(k).getOrDefault(split, List.of()), n)) {
-                    clips.add(speechClip(split, k, s));
+                    for (int copy = 0; copy < copies; copy++) {
+                        clips.add(speechClip(split, k, s, copy, copy == 0 ? random : renderings));
+                    }
                 }
             }
             if (options.includeUnknown()) {
@@ -100,13 +109,21 @@ final class CurationPlanner {
                     warnings.add("only " + pool.size() + " non-keyword clips in " + split.id() + " for "
                             + KwsCurationOptions.UNKNOWN + ", " + n + " wanted; the class is smaller");
                 }
-                for (Sample s : choose(pool, n)) {
-                    clips.add(speechClip(split, KwsCurationOptions.UNKNOWN, s));
+                // As many unknown clips as renderings of each keyword: distinct words first, then (for a
+                // small pool) further renderings of the same clips, each with its own noise and shift.
+                // The first n clips take their noise from the main generator as with one rendering, so the
+                // number of main draws, and with it every validation and test choice, does not depend on copies.
+                List<Sample> chosen = choose(pool, n * copies);
+                int total = Math.min(n * copies, chosen.size() * copies);
+                for (int i = 0; i < total; i++) {
+                    Random r = i < Math.min(n, chosen.size()) ? random : renderings;
+                    clips.add(speechClip(split, KwsCurationOptions.UNKNOWN, chosen.get(i % chosen.size()),
+                            i / chosen.size(), r));
                 }
             }
             if (options.includeNoise()) {
-                for (int i = 0; i < n; i++) {
-                    clips.add(noiseClip(split, i));
+                for (int i = 0; i < n * copies; i++) {
+                    clips.add(noiseClip(split, i, i < n ? random : renderings));
                 }
             }
         }
@@ -160,7 +177,7 @@ final class CurationPlanner {
         return chosen;
     }
 
-    private PlannedClip speechClip(Split split, String label, Sample s) {
+    private PlannedClip speechClip(Split split, String label, Sample s, int copy, Random r) {
         int window = options.windowSamples();
         long length = framesAtTargetRate(s);
         int offset;
@@ -168,20 +185,24 @@ final class CurationPlanner {
         if (options.placement() == Placement.CENTRED) {
             offset = (int) (spare / 2);
         } else if (spare >= 0) {
-            offset = (int) randomBelow(spare + 1);
+            offset = (int) randomBelow(r, spare + 1);
         } else {
-            offset = (int) -randomBelow(-spare + 1);
+            offset = (int) -randomBelow(r, -spare + 1);
+        }
+        if (split == Split.TRAIN && options.trainingShiftMs() > 0) {
+            int maxShift = (int) ((long) options.sampleRate() * options.trainingShiftMs() / 1000);
+            offset += (int) randomBelow(renderings, 2L * maxShift + 1) - maxShift;
         }
         int noiseIndex = -1;
         int noiseOffset = 0;
         double gain = 0;
         // Every clip draws the same number of values whether or not it is mixed, so changing the
         // probability or the mixing splits does not change the choices made for the other clips.
-        boolean mix = random.nextDouble() < options.noiseProbability() && options.noiseSplits().contains(split);
+        boolean mix = r.nextDouble() < options.noiseProbability() && options.noiseSplits().contains(split);
         if (noiseLengths.length > 0) {
-            int index = random.nextInt(noiseLengths.length);
-            int start = noiseStart(index, split);
-            double g = randomGain();
+            int index = r.nextInt(noiseLengths.length);
+            int start = noiseStart(index, split, r);
+            double g = randomGain(r);
             if (mix) {
                 noiseIndex = index;
                 noiseOffset = start;
@@ -189,14 +210,14 @@ final class CurationPlanner {
             }
         }
         String word = dataset.root().relativize(s.source()).getName(0).toString();
-        String name = label.equals(word) ? baseName(s) : word + "_" + baseName(s);
+        String name = (label.equals(word) ? baseName(s) : word + "_" + baseName(s)) + (copy == 0 ? "" : "_copy" + copy);
         return new PlannedClip(split, label, outputPath(split, label, name), s, offset, noiseIndex, noiseOffset, gain);
     }
 
-    private PlannedClip noiseClip(Split split, int index) {
-        int noiseIndex = random.nextInt(noiseLengths.length);
-        int start = noiseStart(noiseIndex, split);
-        double gain = randomGain();
+    private PlannedClip noiseClip(Split split, int index, Random r) {
+        int noiseIndex = r.nextInt(noiseLengths.length);
+        int start = noiseStart(noiseIndex, split, r);
+        double gain = randomGain(r);
         Sample recording = dataset.backgroundNoise().get(noiseIndex);
         String name = stripExtension(recording.source().getFileName().toString()) + "_" + start + "_" + index;
         return new PlannedClip(split, KwsCurationOptions.NOISE, outputPath(split, KwsCurationOptions.NOISE, name),
@@ -204,7 +225,7 @@ final class CurationPlanner {
     }
 
     /** A random window start inside the split's region of a noise recording. */
-    private int noiseStart(int noiseIndex, Split split) {
+    private int noiseStart(int noiseIndex, Split split, Random r) {
         int length = noiseLengths[noiseIndex];
         int window = options.windowSamples();
         int from = (int) (length * REGION_START[split.ordinal()]);
@@ -214,16 +235,16 @@ final class CurationPlanner {
             from = 0;
             to = length;
         }
-        return from + (int) randomBelow(Math.max(1, to - from - window + 1));
+        return from + (int) randomBelow(r, Math.max(1, to - from - window + 1));
     }
 
-    private double randomGain() {
-        double db = options.noiseMinGainDb() + random.nextDouble() * (options.noiseMaxGainDb() - options.noiseMinGainDb());
+    private double randomGain(Random r) {
+        double db = options.noiseMinGainDb() + r.nextDouble() * (options.noiseMaxGainDb() - options.noiseMinGainDb());
         return Math.pow(10, db / 20);
     }
 
-    private long randomBelow(long bound) {
-        return bound <= Integer.MAX_VALUE ? random.nextInt((int) bound) : Math.floorMod(random.nextLong(), bound);
+    private static long randomBelow(Random r, long bound) {
+        return bound <= Integer.MAX_VALUE ? r.nextInt((int) bound) : Math.floorMod(r.nextLong(), bound);
     }
 
     private long framesAtTargetRate(Sample s) {

@@ -20,6 +20,12 @@ import java.util.Set;
  * @param noiseMinGainDb   lowest gain applied to a noise recording before mixing or cutting, dB
  * @param noiseMaxGainDb   highest such gain, dB (the gain is uniform in dB between the two)
  * @param noiseSplits      splits whose speech clips get noise mixed in (usually only training)
+ * @param trainingCopies   renderings of every training clip: each keyword clip is rendered this many times, each
+ *                         time with its own noise and shift, and {@code _unknown_} and {@code _noise_} get as many
+ *                         clips (distinct source clips first), so a small keyword set yields more varied examples
+ *                         while the classes stay balanced; validation and test clips are rendered once
+ * @param trainingShiftMs  largest random time shift of a training clip, ms (zero-filled; a word near the window's
+ *                         edge is partly cut, as happens to every word in a sliding window); 0 for none
  * @param allowResample    resample / downmix source clips that are not {@code sampleRate} mono, instead of
  *                         skipping them
  * @param seed             seed of every random choice; the same seed gives the same bytes
@@ -27,7 +33,8 @@ import java.util.Set;
 public record KwsCurationOptions(List<String> keywords, boolean includeUnknown, boolean includeNoise,
                                  int samplesPerClass, int sampleRate, int windowMs, Placement placement,
                                  double noiseProbability, double noiseMinGainDb, double noiseMaxGainDb,
-                                 Set<Split> noiseSplits, boolean allowResample, long seed) {
+                                 Set<Split> noiseSplits, int trainingCopies, int trainingShiftMs,
+                                 boolean allowResample, long seed) {
     public static final String UNKNOWN = "_unknown_";
     public static final String NOISE = "_noise_";
 
@@ -46,6 +53,10 @@ public record KwsCurationOptions(List<String> keywords, boolean includeUnknown, 
         if (!(noiseProbability >= 0 && noiseProbability <= 1)) {
             throw new IllegalArgumentException("noise probability must be in [0, 1], got " + noiseProbability);
         }
+        if (trainingCopies < 1 || trainingShiftMs < 0) {
+            throw new IllegalArgumentException("trainingCopies >= 1 and trainingShiftMs >= 0 are required, got "
+                    + trainingCopies + " and " + trainingShiftMs);
+        }
         if (!(noiseMinGainDb <= noiseMaxGainDb)) {
             throw new IllegalArgumentException("noise gain range is empty: " + noiseMinGainDb + " .. " + noiseMaxGainDb);
         }
@@ -53,12 +64,21 @@ public record KwsCurationOptions(List<String> keywords, boolean includeUnknown, 
 
     /**
      * Keywords plus unknown and noise classes, 1 s at 16 kHz, centred, noise mixed into 80 % of the
-     * training clips at -6..+6 dB of the recording's own level, seed 1.
+     * training clips at -6..+6 dB of the recording's own level, every training clip rendered
+     * {@value #DEFAULT_TRAINING_COPIES} times with a random shift of up to {@value #DEFAULT_TRAINING_SHIFT_MS} ms, seed 1.
+     *
+     * <p>Why copies: a keyword set of ~100 clips a class leaves {@code _unknown_} — which must stand for every other
+     * word — with as few examples as one keyword, and each clip is seen with one noise draw only. Rendering
+     * the keywords three times lets {@code _unknown_} draw three times as many distinct words while the classes stay
+     * balanced. The shift is the Speech Commands trainer's {@code time_shift_ms} default (100 ms).
      */
     public static KwsCurationOptions defaults(List<String> keywords) {
         return new KwsCurationOptions(keywords, true, true, 0, 16000, 1000, Placement.CENTRED, 0.8, -6, 6,
-                EnumSet.of(Split.TRAIN), false, 1);
+                EnumSet.of(Split.TRAIN), DEFAULT_TRAINING_COPIES, DEFAULT_TRAINING_SHIFT_MS, false, 1);
     }
+
+    public static final int DEFAULT_TRAINING_COPIES = 3;
+    public static final int DEFAULT_TRAINING_SHIFT_MS = 100;
 
     public int windowSamples() {
         return (int) ((long) sampleRate * windowMs / 1000);
@@ -66,28 +86,39 @@ public record KwsCurationOptions(List<String> keywords, boolean includeUnknown, 
 
     public KwsCurationOptions withSeed(long newSeed) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
-                placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, allowResample, newSeed);
+                placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, trainingCopies, trainingShiftMs,
+                allowResample, newSeed);
     }
 
     public KwsCurationOptions withSamplesPerClass(int n) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, n, sampleRate, windowMs,
-                placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, allowResample, seed);
+                placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, trainingCopies, trainingShiftMs,
+                allowResample, seed);
     }
 
     public KwsCurationOptions withPlacement(Placement p) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
-                p, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, allowResample, seed);
+                p, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, trainingCopies, trainingShiftMs,
+                allowResample, seed);
     }
 
     public KwsCurationOptions withNoiseMixing(double probability, double minGainDb, double maxGainDb,
                                               Set<Split> splits) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
-                placement, probability, minGainDb, maxGainDb, splits, allowResample, seed);
+                placement, probability, minGainDb, maxGainDb, splits, trainingCopies, trainingShiftMs, allowResample, seed);
     }
 
     public KwsCurationOptions withAllowResample(boolean allow) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
-                placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, allow, seed);
+                placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, trainingCopies, trainingShiftMs,
+                allow, seed);
+    }
+
+    /** {@code copies} renderings of every training clip, each shifted by up to {@code shiftMs} (see the record). */
+    public KwsCurationOptions withTrainingAugmentation(int copies, int shiftMs) {
+        return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
+                placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, copies, shiftMs,
+                allowResample, seed);
     }
 
     /** The output labels in class order: keywords as given, then unknown, then noise. */

@@ -18,7 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +66,7 @@ class SyntheticCurationTest {
     @Test
     void padsTrimsAndLeavesOutOtherRatesUnlessAllowed() throws IOException {
         KwsCurationOptions options = KwsCurationOptions.defaults(List.of("on", "off"))
-                .withNoiseMixing(0, 0, 0, Set.of());
+                .withNoiseMixing(0, 0, 0, Set.of()).withTrainingAugmentation(1, 0);
         CurationResult result = KwsCurator.curate(dataset, options, dir.resolve("out"), ProgressListener.NONE);
         assertTrue(result.warnings().stream().anyMatch(w -> w.contains("1 clip(s) are not 16000 Hz mono")),
                 result.warnings().toString());
@@ -98,7 +101,7 @@ class SyntheticCurationTest {
     @Test
     void samplesPerClassAndNoiseMixingFollowTheOptions() throws IOException {
         KwsCurationOptions options = KwsCurationOptions.defaults(List.of("on")).withSamplesPerClass(6)
-                .withNoiseMixing(1.0, 0, 0, EnumSet.of(Split.TRAIN, Split.TEST));
+                .withNoiseMixing(1.0, 0, 0, EnumSet.of(Split.TRAIN, Split.TEST)).withTrainingAugmentation(1, 0);
         CurationResult result = KwsCurator.curate(dataset, options, dir.resolve("out"), ProgressListener.NONE);
         long on = result.manifest().samples().stream().filter(e -> e.label().equals("on")).count();
         assertEquals(6, on);
@@ -120,6 +123,60 @@ class SyntheticCurationTest {
                 }
             }
         }
+    }
+
+    @Test
+    void trainingClipsAreRenderedSeveralTimesShiftedAndUnknownDrawsMoreWords() throws IOException {
+        KwsCurationOptions options = KwsCurationOptions.defaults(List.of("on", "off"))
+                .withNoiseMixing(0, 0, 0, Set.of()).withTrainingAugmentation(3, 100);
+        List<ManifestEntry> entries = KwsCurator.curate(dataset, options, dir.resolve("out"), ProgressListener.NONE)
+                .manifest().samples();
+        Map<String, Map<String, Long>> counts = entries.stream().collect(Collectors.groupingBy(ManifestEntry::split,
+                TreeMap::new, Collectors.groupingBy(ManifestEntry::label, TreeMap::new, Collectors.counting())));
+        // 8 training clips per keyword, 3 renderings each; the other classes as many; held-out splits once.
+        assertEquals(Map.of("on", 24L, "off", 24L, "_unknown_", 24L, "_noise_", 24L), counts.get("train"));
+        assertEquals(Map.of("on", 2L, "off", 2L, "_unknown_", 2L, "_noise_", 2L), counts.get("validation"));
+        assertEquals(Map.of("on", 2L, "off", 2L, "_unknown_", 2L, "_noise_", 2L), counts.get("test"));
+        Map<String, List<ManifestEntry>> bySource = entries.stream().filter(e -> e.split().equals("train")
+                && !e.label().equals(KwsCurationOptions.NOISE)).collect(Collectors.groupingBy(ManifestEntry::source));
+        // Unknown: all 16 distinct training words of cat/dog before any second rendering.
+        long unknownSources = entries.stream().filter(e -> e.split().equals("train")
+                && e.label().equals(KwsCurationOptions.UNKNOWN)).map(ManifestEntry::source).distinct().count();
+        assertEquals(16, unknownSources);
+        int maxShift = 1600;
+        int shifted = 0;
+        for (List<ManifestEntry> renderings : bySource.values()) {
+            boolean keyword = !renderings.get(0).label().equals(KwsCurationOptions.UNKNOWN);
+            assertEquals(keyword ? 3 : renderings.size(), renderings.size());
+            assertTrue(renderings.size() <= (keyword ? 3 : 2), renderings.toString());
+            assertEquals(renderings.size(), renderings.stream().map(ManifestEntry::path).distinct().count());
+            for (ManifestEntry e : renderings) {
+                int centred = centredOffset(e);
+                assertTrue(Math.abs(e.sourceOffset() - centred) <= maxShift, e.toString());
+                shifted += e.sourceOffset() != centred ? 1 : 0;
+            }
+            if (renderings.size() > 1) {
+                assertTrue(renderings.stream().map(ManifestEntry::sha256).distinct().count() > 1,
+                        "renderings of one clip differ: " + renderings);
+            }
+        }
+        assertTrue(shifted > 40, shifted + " of 72 training speech clips shifted");
+        for (ManifestEntry e : entries) {
+            if (!e.split().equals("train") && !e.label().equals(KwsCurationOptions.NOISE)) {
+                assertEquals(centredOffset(e), e.sourceOffset(), "held-out clips are not shifted: " + e);
+            }
+        }
+        // Validation and test are the very clips of one unshifted rendering: augmentation never moves the test set.
+        List<ManifestEntry> once = KwsCurator.curate(dataset, options.withTrainingAugmentation(1, 0),
+                dir.resolve("once"), ProgressListener.NONE).manifest().samples();
+        assertEquals(once.stream().filter(e -> !e.split().equals("train")).toList(),
+                entries.stream().filter(e -> !e.split().equals("train")).toList());
+    }
+
+    /** Where the centred placement puts a test tone: 0.5 s clips padded by 4000, 1.25 s ones trimmed by 2000. */
+    private static int centredOffset(ManifestEntry e) {
+        int i = Integer.parseInt(e.source().replaceAll(".*/s(\\d+)_nohash_0\\.wav", "$1"));
+        return i % 2 == 0 ? 4000 : -2000;
     }
 
     @Test
