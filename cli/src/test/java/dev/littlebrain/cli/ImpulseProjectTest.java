@@ -32,6 +32,10 @@ class ImpulseProjectTest {
         assertMessage(yaml.replace("preset: conv1d-kws", "preset: big"), "learn.preset");
         assertMessage(yaml.replace("  seed: 1", "  sed: 1"), "learn.sed: unknown key");
         assertMessage(yaml.replace("parameters: {}", "parameters: {num_cepstral: -3}"), "dsp.parameters");
+        assertEquals("none", kws.learn().classWeights());
+        assertEquals("balanced", ImpulseConfig.parse(yaml.replace("class_weights: none", "class_weights: balanced"))
+                .learn().classWeights());
+        assertMessage(yaml.replace("class_weights: none", "class_weights: inverse"), "learn.class_weights");
         assertEquals(1, CliRun.of("init", "kws", dir.resolve("kws").toString()).exitCode()); // no overwrite
         assertEquals(2, CliRun.of("init", "radar", dir.resolve("x").toString()).exitCode());
     }

@@ -35,6 +35,23 @@ public record TrainingConfig(float learningRate, int batchSize, int epochs, int 
         return new TrainingConfig(learningRate, batchSize, epochs, patience, seed, weights);
     }
 
+    /**
+     * Keras' and scikit-learn's "balanced" weights for these training labels: {@code n / (classes * count_c)},
+     * so every class contributes equally to the loss however many samples it has; a class with no samples
+     * gets weight 1 (it never appears in a batch anyway).
+     */
+    public static float[] balancedWeights(int[] labels, int classes) {
+        int[] counts = new int[classes];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        float[] weights = new float[classes];
+        for (int c = 0; c < classes; c++) {
+            weights[c] = counts[c] == 0 ? 1f : (float) ((double) labels.length / ((double) classes * counts[c]));
+        }
+        return weights;
+    }
+
     @Override
     public float[] classWeights() {
         return classWeights == null ? null : classWeights.clone();

@@ -71,8 +71,10 @@ public final class TrainCommand implements Callable<Integer> {
         }
         int[] inputShape = {f.shape().frames(), f.shape().coefficients()};
         Preset preset = Preset.named(learn.preset(), inputShape, f.labels().size());
+        float[] classWeights = "balanced".equals(learn.classWeights())
+                ? TrainingConfig.balancedWeights(train.labels(), f.labels().size()) : null;
         TrainingConfig config = new TrainingConfig((float) learn.learningRate(), learn.batchSize(),
-                epochs != null ? epochs : learn.epochs(), learn.patience(), learn.seed(), null);
+                epochs != null ? epochs : learn.epochs(), learn.patience(), learn.seed(), classWeights);
         out.printf(Locale.ROOT, "training %s on %d samples (%d validation), %d classes %s, %d epochs%n",
                 preset.name(), train.size(), validation.size(), f.labels().size(), f.labels(), config.epochs());
         out.flush();
@@ -147,6 +149,7 @@ public final class TrainCommand implements Callable<Integer> {
         json.put("learning_rate", config.learningRate());
         json.put("batch_size", config.batchSize());
         json.put("seed", config.seed());
+        json.put("class_weights", config.classWeights());
         json.put("best_epoch", result.bestEpoch());
         json.put("calibration_samples", calibration);
         List<Map<String, Object>> history = new ArrayList<>();

@@ -73,7 +73,10 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, List<String> labe
     }
 
     /** The learn block: a {@link Preset} name and its training settings. */
-    public record Learn(String preset, int epochs, double learningRate, int batchSize, long seed, int patience) {
+    public record Learn(String preset, int epochs, double learningRate, int batchSize, long seed, int patience,
+            String classWeights) {
+        /** {@code learn.class_weights}: none, or balanced (each class weighted by 1 / its share of the training data). */
+        public static final List<String> CLASS_WEIGHTS = List.of("none", "balanced");
     }
 
     /** The file text of a template, with comments. */
@@ -111,6 +114,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, List<String> labe
                 + "  batch_size: " + batch + "\n"
                 + "  seed: 1\n"
                 + "  patience: 0         # epochs without val_loss improvement before stopping; 0: never stop early\n"
+                + "  class_weights: none # or balanced: weight each class by 1 / its share of the training data\n"
                 + "labels: []            # empty: the labels of the data, in its order\n"
                 + "target: " + target + "\n";
     }
@@ -193,7 +197,8 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, List<String> labe
             throw new ImpulseConfigException("dsp.parameters: " + e.getMessage());
         }
         JsonNode l = object(root, "learn");
-        keys(l, "learn.", Set.of("preset", "epochs", "learning_rate", "batch_size", "seed", "patience"));
+        keys(l, "learn.", Set.of("preset", "epochs", "learning_rate", "batch_size", "seed", "patience",
+                "class_weights"));
         String preset = string(l, "learn.", "preset");
         if (!Preset.NAMES.contains(preset)) {
             throw new ImpulseConfigException("learn.preset: '" + preset + "' is not one of " + Preset.NAMES);
@@ -203,6 +208,11 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, List<String> labe
         int batch = positiveInt(l, "learn.", "batch_size");
         long seed = l.has("seed") ? integer(l, "learn.", "seed") : 1L;
         int patience = l.has("patience") ? (int) integer(l, "learn.", "patience") : 0;
+        String classWeights = l.has("class_weights") ? string(l, "learn.", "class_weights") : "none";
+        if (!Learn.CLASS_WEIGHTS.contains(classWeights)) {
+            throw new ImpulseConfigException("learn.class_weights: '" + classWeights + "' is not one of "
+                    + Learn.CLASS_WEIGHTS);
+        }
         if (patience < 0) {
             throw new ImpulseConfigException("learn.patience: must be 0 (no early stopping) or positive, got " + patience);
         }
@@ -214,7 +224,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, List<String> labe
         String target = root.has("target") ? string(root, "", "target") : "nano33ble";
         List<Board> boards = boards(root.get("boards"));
         ImpulseConfig config = new ImpulseConfig(input, new Dsp(block, params),
-                new Learn(preset, epochs, lr, batch, seed, patience), labels, target, boards);
+                new Learn(preset, epochs, lr, batch, seed, patience, classWeights), labels, target, boards);
         if (config.findBoard(target).isEmpty()) {
             throw new ImpulseConfigException("target: '" + target + "' is not a known board; known boards are "
                     + config.allBoards().stream().map(Board::id).toList() + " (add your own under boards:)");
