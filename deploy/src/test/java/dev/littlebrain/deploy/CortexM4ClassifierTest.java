@@ -87,7 +87,7 @@ class CortexM4ClassifierTest {
             """;
 
     @ParameterizedTest
-    @ValueSource(strings = {"double", "float"})
+    @ValueSource(strings = {"default", "double", "float"})
     void continuousOnCortexM4MatchesJava(String precision, @TempDir Path dir) throws Exception {
         HostCompiler.requireAvailable("arm-none-eabi-gcc");
         HostCompiler.requireAvailable("qemu-system-arm");
@@ -112,8 +112,11 @@ class CortexM4ClassifierTest {
                 in.putFloat(audio[i]);
             }
             Files.write(d.resolve("inputs.bin"), in.array());
-            List<String> sources = new ArrayList<>(precision.equals("float") ? List.of("-DLB_DSP_SINGLE_PRECISION")
-                    : List.of());
+            List<String> sources = new ArrayList<>(switch (precision) {
+                case "double" -> List.of("-DLB_DSP_DOUBLE_PRECISION");
+                case "float" -> List.of("-DLB_DSP_SINGLE_PRECISION");
+                default -> List.<String>of();
+            });
             sources.addAll(List.of("lb_shim.c", "lb_classifier.c", "lb_dsp.c", "lb_model.c", "lb_kernels.c", "-lm"));
             Map<String, Long> stats = CortexM4Test.buildAndRun(d, sources);
             steady = Math.max(steady, stats.get("instructions_last"));

@@ -19,9 +19,14 @@ final class CArrays {
         return Double.toString(v);
     }
 
-    /** {@code static const lb_real name[n] = {...};} with the values wrapped by {@code LB_R} in single precision. */
+    /** {@code static const lb_real name[n] = {...};}: converted to float where lb_real is float. */
     static String reals(String name, double[] values) {
-        StringBuilder b = new StringBuilder("static const lb_real ").append(name).append('[')
+        return reals("lb_real", name, values);
+    }
+
+    /** {@code static const <type> name[n] = {...};} for a floating type ({@code lb_real}, {@code lb_fft_real}). */
+    static String reals(String type, String name, double[] values) {
+        StringBuilder b = new StringBuilder("static const ").append(type).append(' ').append(name).append('[')
                 .append(Math.max(1, values.length)).append("] = {");
         for (int i = 0; i < values.length; i++) {
             b.append(i % PER_LINE == 0 ? "\n    " : " ").append(real(values[i]));

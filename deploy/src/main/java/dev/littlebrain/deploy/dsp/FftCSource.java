@@ -5,7 +5,7 @@ import dev.littlebrain.dsp.fft.PowerOfTwoFftTables;
 /**
  * The real FFT in C: the tables come from the Java plan ({@link PowerOfTwoFftTables}) and the code
  * repeats the Java loops operation for operation (pack even/odd samples, bit reversal, radix-2
- * butterflies, split step), so each bin is the same double as in Java.
+ * butterflies, split step), so each bin is the same double as in Java when {@code lb_fft_real} is double.
  */
 final class FftCSource {
     private final PowerOfTwoFftTables tables;
@@ -18,7 +18,7 @@ final class FftCSource {
         return tables.size();
     }
 
-    /** Tables and {@code static void lb_rfft(const lb_real *frame, lb_real *re, lb_real *im)}. */
+    /** Tables and {@code static void lb_rfft(const lb_fft_real *frame, lb_fft_real *re, lb_fft_real *im)}. */
     String emit() {
         int n = tables.size();
         int half = n / 2;
@@ -29,14 +29,14 @@ final class FftCSource {
                 + "#define LB_FFT_HALF " + half + "\n"
                 + "#define LB_FFT_BINS " + (half + 1) + "\n\n"
                 + CArrays.ints(type, "lb_fft_bit_reversed", tables.bitReversed())
-                + CArrays.reals("lb_fft_cos", tables.cos())
-                + CArrays.reals("lb_fft_sin", tables.sin())
-                + CArrays.reals("lb_fft_split_cos", tables.splitCos())
-                + CArrays.reals("lb_fft_split_sin", tables.splitSin())
+                + CArrays.reals("lb_fft_real", "lb_fft_cos", tables.cos())
+                + CArrays.reals("lb_fft_real", "lb_fft_sin", tables.sin())
+                + CArrays.reals("lb_fft_real", "lb_fft_split_cos", tables.splitCos())
+                + CArrays.reals("lb_fft_real", "lb_fft_split_sin", tables.splitSin())
                 + """
 
                 /* frame[0 .. LB_FFT_LENGTH) -> re, im [0 .. LB_FFT_BINS); re and im double as workspace. */
-                static void lb_rfft(const lb_real *frame, lb_real *re, lb_real *im)
+                static void lb_rfft(const lb_fft_real *frame, lb_fft_real *re, lb_fft_real *im)
                 {
                     int i, j, k, len;
                     for (j = 0; j < LB_FFT_HALF; j++) {
@@ -46,7 +46,7 @@ final class FftCSource {
                     for (i = 0; i < LB_FFT_HALF; i++) {
                         j = lb_fft_bit_reversed[i];
                         if (j > i) {
-                            lb_real t = re[i];
+                            lb_fft_real t = re[i];
                             re[i] = re[j];
                             re[j] = t;
                             t = im[i];
@@ -61,14 +61,14 @@ final class FftCSource {
                         for (start = 0; start < LB_FFT_HALF; start += len) {
                             int t = 0;
                             for (j = 0; j < half; j++, t += step) {
-                                lb_real wr = lb_fft_cos[t];
-                                lb_real wi = -lb_fft_sin[t];
+                                lb_fft_real wr = lb_fft_cos[t];
+                                lb_fft_real wi = -lb_fft_sin[t];
                                 int a = start + j;
                                 int b = a + half;
-                                lb_real vr = re[b] * wr - im[b] * wi;
-                                lb_real vi = re[b] * wi + im[b] * wr;
-                                lb_real ur = re[a];
-                                lb_real ui = im[a];
+                                lb_fft_real vr = re[b] * wr - im[b] * wi;
+                                lb_fft_real vi = re[b] * wi + im[b] * wr;
+                                lb_fft_real ur = re[a];
+                                lb_fft_real ui = im[a];
                                 re[a] = ur + vr;
                                 im[a] = ui + vi;
                                 re[b] = ur - vr;
@@ -78,36 +78,36 @@ final class FftCSource {
                     }
                     {
                         /* DC and Nyquist come from Z[0] alone. */
-                        lb_real z0r = re[0];
-                        lb_real z0i = im[0];
+                        lb_fft_real z0r = re[0];
+                        lb_fft_real z0i = im[0];
                         re[0] = z0r + z0i;
-                        im[0] = LB_R(0.0);
+                        im[0] = LB_F(0.0);
                         re[LB_FFT_HALF] = z0r - z0i;
-                        im[LB_FFT_HALF] = LB_R(0.0);
+                        im[LB_FFT_HALF] = LB_F(0.0);
                     }
                     /* Bins k and half-k depend on the same pair Z[k], Z[half-k]: compute both before writing. */
                     for (k = 1; k <= LB_FFT_HALF / 2; k++) {
                         int m = LB_FFT_HALF - k;
-                        lb_real ar = re[k];
-                        lb_real ai = im[k];
-                        lb_real br = re[m];
-                        lb_real bi = im[m];
-                        lb_real fe_r = LB_R(0.5) * (ar + br);
-                        lb_real fe_i = LB_R(0.5) * (ai - bi);
-                        lb_real fo_r = LB_R(0.5) * (ai + bi);
-                        lb_real fo_i = LB_R(-0.5) * (ar - br);
-                        lb_real wr = lb_fft_split_cos[k];
-                        lb_real wi = lb_fft_split_sin[k];
-                        lb_real t_r = wr * fo_r - wi * fo_i;
-                        lb_real t_i = wr * fo_i + wi * fo_r;
+                        lb_fft_real ar = re[k];
+                        lb_fft_real ai = im[k];
+                        lb_fft_real br = re[m];
+                        lb_fft_real bi = im[m];
+                        lb_fft_real fe_r = LB_F(0.5) * (ar + br);
+                        lb_fft_real fe_i = LB_F(0.5) * (ai - bi);
+                        lb_fft_real fo_r = LB_F(0.5) * (ai + bi);
+                        lb_fft_real fo_i = LB_F(-0.5) * (ar - br);
+                        lb_fft_real wr = lb_fft_split_cos[k];
+                        lb_fft_real wi = lb_fft_split_sin[k];
+                        lb_fft_real t_r = wr * fo_r - wi * fo_i;
+                        lb_fft_real t_i = wr * fo_i + wi * fo_r;
                         re[k] = fe_r + t_r;
                         im[k] = fe_i + t_i;
                         if (m != k) {
                             /* X[m] = conj(Fe) + W^m conj(Fo), and W^m = -conj(W^k). */
-                            lb_real wm_r = -wr;
-                            lb_real wm_i = wi;
-                            lb_real cfo_r = fo_r;
-                            lb_real cfo_i = -fo_i;
+                            lb_fft_real wm_r = -wr;
+                            lb_fft_real wm_i = wi;
+                            lb_fft_real cfo_r = fo_r;
+                            lb_fft_real cfo_i = -fo_i;
                             re[m] = fe_r + (wm_r * cfo_r - wm_i * cfo_i);
                             im[m] = -fe_i + (wm_r * cfo_i + wm_i * cfo_r);
                         }

@@ -30,27 +30,32 @@ final class MfccCSource implements FrameRowCSource {
     @Override
     public String frameRow() {
         MfccConfig c = block.config();
-        return "#define LB_PRE_COF LB_R(" + CArrays.real(c.preCof()) + ")\n"
+        return "#define LB_PRE_COF LB_F(" + CArrays.real(c.preCof()) + ")\n"
                 + "#define LB_PRE_SHIFT " + c.preShift() + "\n"
                 + """
                 /* ln floor of speechpy: log(0) would be -inf. */
                 #define LB_LOG_FLOOR LB_R(1e-10)
+                #define LB_ROW_LOG_FLOOR LB_W(1e-10)
 
-                static void lb_frame_row(const float *ring, int head, int start, lb_real *out)
+                static void lb_frame_row(const float *ring, int head, int start, lb_row_real *out)
                 {
                     static lb_real power[LB_FFT_BINS];
                     static lb_real mel[LB_MEL_FILTERS];
-                    lb_real energy = LB_R(0.0);
+                    /* ln frame energy in lb_row_real: c0 is the largest coefficient (20 and more) and the one whose
+                     * float32 rounding CMVN magnified most. */
+                    lb_row_real energy = LB_W(0.0);
                     int i, k;
                     for (i = 0; i < LB_FRAME_USED; i++) {
                         int idx = start + i;
-                        /* Edge Impulse's pre-emphasis is circular (np.roll): frame 0 reads the window's last samples. */
+                        /* Edge Impulse's pre-emphasis is circular (np.roll): frame 0 reads the window's last samples.
+                         * In lb_fft_real: x - 0.97 * x_prev cancels on loud low-frequency audio, and a float32 product
+                         * would leave an error of 6e-8 of |x_prev| where the result is far smaller. */
                         int prev = ((idx - LB_PRE_SHIFT) % LB_WINDOW_SAMPLES + LB_WINDOW_SAMPLES) % LB_WINDOW_SAMPLES;
-                        lb_frame[i] = (lb_real) lb_at(ring, head, idx) - LB_PRE_COF * (lb_real) lb_at(ring, head, prev);
+                        lb_frame[i] = (lb_fft_real) lb_at(ring, head, idx) - LB_PRE_COF * (lb_fft_real) lb_at(ring, head, prev);
                     }
                     lb_power(lb_frame, power);
                     for (k = 0; k < LB_FFT_BINS; k++) {
-                        energy += power[k];
+                        energy += (lb_row_real) power[k];
                     }
                     lb_mel(power, mel);
                     for (i = 0; i < LB_MEL_FILTERS; i++) {
@@ -62,9 +67,9 @@ final class MfccCSource implements FrameRowCSource {
                         for (i = 0; i < LB_MEL_FILTERS; i++) {
                             sum += row[i] * mel[i];
                         }
-                        out[k] = sum;
+                        out[k] = (lb_row_real) sum;
                     }
-                    out[0] = LB_LOG(energy == LB_R(0.0) ? LB_LOG_FLOOR : energy);
+                    out[0] = LB_ROW_LOG(energy == LB_W(0.0) ? LB_ROW_LOG_FLOOR : energy);
                 }
 
                 """;
@@ -82,5 +87,17 @@ final class MfccCSource implements FrameRowCSource {
     @Override
     public String description() {
         return "mfcc " + block.config();
+    }
+
+    /** Pre-emphasis leaves the low bands of loud frames 80 dB and more below the frame's norm (clipped chirps). */
+    @Override
+    public boolean needsDoubleFft() {
+        return true;
+    }
+
+    /** CMVN divides by the window's spread: a steady tone's ln energy varies by 1e-2 or less. */
+    @Override
+    public boolean needsDoubleRows() {
+        return true;
     }
 }
