@@ -16,12 +16,13 @@ import java.util.Map;
  * buffers sized for the window. Tables (FFT twiddles, mel filterbank, DCT) are taken from the Java
  * block itself, and the arithmetic repeats the Java order of operations.
  *
- * <p>Precision, chosen at compile time: by default the row arithmetic (mel, log, DCT, dB, CMVN) is float, which a
- * Cortex-M4F's FPU does in hardware, and only MFCC's pre-emphasis, FFT and power spectrum and the spectrogram's
- * FFT stay in double ({@code lb_fft_real}): a float32 FFT's error, about 1e-7 of the frame's norm, put the
- * weakest bins (low bands of loud pre-emphasised frames, bins 100 dB below a tone) up to 2e-3 off, past the
- * 1e-4 contract; measured on gcc and the M4 in DspCGeneratorTest and CortexM4DspTest. MFE is float throughout
- * (its 8-bit cells hide the FFT error). {@code -DLB_DSP_DOUBLE_PRECISION}: everything in double, bit-identical
+ * <p>Precision, chosen at compile time: by default everything runs in float, which a Cortex-M4F's FPU does in
+ * hardware, except that MFCC's pre-emphasis and FFT and the spectrogram's FFT run in float-float (hi + lo pairs of
+ * floats, error-free sums and fmaf products) and MFCC keeps its rows (ln energy, CMVN input) in double: a float32
+ * FFT's error, about 1e-7 of the frame's norm, put the weakest bins (low bands of loud pre-emphasised frames, bins
+ * 100 dB below a tone) up to 2e-3 off, past the 1e-4 contract, and CMVN magnifies the rounding of c0 = ln energy;
+ * measured on gcc and the M4 in DspCGeneratorTest and CortexM4DspTest. MFE is float throughout (its 8-bit cells
+ * hide the FFT error). {@code -DLB_DSP_DOUBLE_PRECISION}: everything in double, bit-identical
  * to Java. {@code -DLB_DSP_SINGLE_PRECISION}: everything in float, fastest, outside the contract.
  *
  * <pre>{@code
@@ -151,16 +152,17 @@ public final class DspCGenerator {
                 #include <string.h>
 
                 """
-                + "/* 1: this block's default keeps the FFT in double (see below), 0: float. */\n"
-                + "#define LB_FFT_DEFAULT_DOUBLE " + (rows.needsDoubleFft() ? 1 : 0) + "\n"
+                + "/* 1: this block's default computes the frame and FFT in float-float (see below), 0: float. */\n"
+                + "#define LB_FFT_DEFAULT_FLOAT_FLOAT " + (rows.needsFloatFloatFft() ? 1 : 0) + "\n"
                 + "/* 1: this block's default keeps the rows (lb_row_real) in double, 0: float. */\n"
                 + "#define LB_ROW_DEFAULT_DOUBLE " + (rows.needsDoubleRows() ? 1 : 0) + "\n\n"
                 + """
-                /* lb_fft_real: the frame, FFT and power spectrum; lb_real: the per-frame arithmetic after it (mel, log,
-                 * DCT, dB); lb_row_real: the rows kept for the window (MFCC's c0 and CMVN). Default: lb_real float, which
-                 * a single-precision FPU (Cortex-M4F) does in hardware, and double only where this block needs it for
-                 * the 1e-4 contract (LB_*_DEFAULT_DOUBLE). LB_DSP_DOUBLE_PRECISION: all double, bit-identical to the
-                 * Java DSP. LB_DSP_SINGLE_PRECISION: all float, fastest, outside the contract. */
+                /* The frame and FFT: lb_fft_real, or float-float pairs (lb_ff) where LB_FFT_FLOAT_FLOAT; lb_real: the
+                 * per-frame arithmetic after the power spectrum (mel, log, DCT, dB); lb_row_real: the rows kept for the
+                 * window (MFCC's c0 and CMVN). Default: float, which a single-precision FPU (Cortex-M4F) does in
+                 * hardware, with float-float FFT and double rows only where this block needs them for the 1e-4 contract
+                 * (LB_*_DEFAULT_*). LB_DSP_DOUBLE_PRECISION: all double, bit-identical to the Java DSP.
+                 * LB_DSP_SINGLE_PRECISION: all float, fastest, outside the contract. */
                 #if defined(LB_DSP_DOUBLE_PRECISION) && defined(LB_DSP_SINGLE_PRECISION)
                 #error "define at most one of LB_DSP_DOUBLE_PRECISION and LB_DSP_SINGLE_PRECISION"
                 #endif
@@ -177,13 +179,23 @@ public final class DspCGenerator {
                 #define LB_LOG10(x) log10f(x)
                 #define LB_RINT(x) rintf(x)
                 #endif
-                #if defined(LB_DSP_DOUBLE_PRECISION) || (!defined(LB_DSP_SINGLE_PRECISION) && LB_FFT_DEFAULT_DOUBLE)
+                #ifdef LB_DSP_DOUBLE_PRECISION
                 typedef double lb_fft_real;
                 #define LB_F(x) (x)
                 #else
                 typedef float lb_fft_real;
                 #define LB_F(x) ((float) (x))
                 #endif
+                #if !defined(LB_DSP_DOUBLE_PRECISION) && !defined(LB_DSP_SINGLE_PRECISION) && LB_FFT_DEFAULT_FLOAT_FLOAT
+                #define LB_FFT_FLOAT_FLOAT 1
+                #else
+                #define LB_FFT_FLOAT_FLOAT 0
+                #endif
+                /* hi + lo, |lo| <= half an ulp of hi: about 48 significant bits from float arithmetic. */
+                typedef struct {
+                    float hi;
+                    float lo;
+                } lb_ff;
                 #if defined(LB_DSP_DOUBLE_PRECISION) || (!defined(LB_DSP_SINGLE_PRECISION) && LB_ROW_DEFAULT_DOUBLE)
                 typedef double lb_row_real;
                 #define LB_W(x) (x)
@@ -212,7 +224,11 @@ public final class DspCGenerator {
                 + "#define LB_POWER_SCALE LB_F(" + CArrays.real(1.0 / fftLength) + ")\n\n"
                 + """
                 /* The frame being transformed; samples past LB_FRAME_USED stay zero (zero padding). */
+                #if LB_FFT_FLOAT_FLOAT
+                static lb_ff lb_frame[LB_FFT_LENGTH];
+                #else
                 static lb_fft_real lb_frame[LB_FFT_LENGTH];
+                #endif
                 static lb_row_real lb_rows[LB_DSP_FEATURES];
 
                 /* Window sample i of a ring whose oldest sample is at head. */
@@ -224,6 +240,19 @@ public final class DspCGenerator {
 
                 /* The power spectrum is rounded to lb_real only here: a relative rounding of 6e-8 per bin is harmless
                  * to the logs that follow, unlike the FFT's error, which is relative to the whole frame. */
+                #if LB_FFT_FLOAT_FLOAT
+                static void lb_power(const lb_ff *frame, lb_real *power)
+                {
+                    static lb_ff re[LB_FFT_BINS];
+                    static lb_ff im[LB_FFT_BINS];
+                    int k;
+                    lb_rfft(frame, re, im);
+                    /* The highs alone are each bin to within half an ulp: float from here on. */
+                    for (k = 0; k < LB_FFT_BINS; k++) {
+                        power[k] = LB_POWER_SCALE * (re[k].hi * re[k].hi + im[k].hi * im[k].hi);
+                    }
+                }
+                #else
                 static void lb_power(const lb_fft_real *frame, lb_real *power)
                 {
                     static lb_fft_real re[LB_FFT_BINS];
@@ -234,11 +263,31 @@ public final class DspCGenerator {
                         power[k] = (lb_real) (LB_POWER_SCALE * (re[k] * re[k] + im[k] * im[k]));
                     }
                 }
+                #endif
 
                 """
                 + rows.frameRow()
                 + rows.finish()
                 + WindowCSource.emit();
+    }
+
+    /** {@code static void lb_frame_put(int i, float x)}: frame sample i := x, in the frame's type. */
+    static String framePut() {
+        return """
+                #if LB_FFT_FLOAT_FLOAT
+                static void lb_frame_put(int i, float x)
+                {
+                    lb_frame[i].hi = x;
+                    lb_frame[i].lo = 0.0f;
+                }
+                #else
+                static void lb_frame_put(int i, float x)
+                {
+                    lb_frame[i] = (lb_fft_real) x;
+                }
+                #endif
+
+                """;
     }
 
     private static int fftLength(FramewiseBlock block) {

@@ -26,11 +26,11 @@ interface FrameRowCSource {
     String description();
 
     /**
-     * Whether the default build keeps the frame, FFT and power spectrum in double ({@code lb_fft_real}) while
-     * the rest of the row runs in float: true where a float32 FFT misses the 1e-4 contract, because its error
-     * (about 1e-7 of the frame's norm) is large against the weakest bins that still reach the features.
+     * Whether the default build computes the frame and FFT in float-float ({@code lb_ff}, about 48 bits on a
+     * float FPU) while the rest of the row runs in float: true where a float32 FFT misses the 1e-4 contract,
+     * because its error (about 1e-7 of the frame's norm) is large against the weakest bins that reach the features.
      */
-    boolean needsDoubleFft();
+    boolean needsFloatFloatFft();
 
     /**
      * Whether the default build keeps the rows ({@code lb_row_real}: the per-frame output, the streaming cache)

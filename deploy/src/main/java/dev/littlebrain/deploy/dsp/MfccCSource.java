@@ -30,12 +30,39 @@ final class MfccCSource implements FrameRowCSource {
     @Override
     public String frameRow() {
         MfccConfig c = block.config();
+        float coefHi = (float) c.preCof();
+        float coefLo = (float) (c.preCof() - coefHi);
         return "#define LB_PRE_COF LB_F(" + CArrays.real(c.preCof()) + ")\n"
+                + "/* LB_PRE_COF as a float-float pair. */\n"
+                + "#define LB_PRE_COF_HI " + CArrays.floatLiteral(coefHi) + "\n"
+                + "#define LB_PRE_COF_LO " + CArrays.floatLiteral(coefLo) + "\n"
                 + "#define LB_PRE_SHIFT " + c.preShift() + "\n"
                 + """
                 /* ln floor of speechpy: log(0) would be -inf. */
                 #define LB_LOG_FLOOR LB_R(1e-10)
                 #define LB_ROW_LOG_FLOOR LB_W(1e-10)
+
+                /* lb_frame[i] = x - LB_PRE_COF * x_prev. x - 0.97 x_prev cancels on loud low-frequency audio: a float32
+                 * product would leave an error of 6e-8 |x_prev| where the result is far smaller, so it is formed exactly
+                 * (TwoProduct by fmaf, TwoSum) in float-float, or in double. */
+                #if LB_FFT_FLOAT_FLOAT
+                static void lb_frame_put_emphasised(int i, float x, float x_prev)
+                {
+                    float p = LB_PRE_COF_HI * x_prev;
+                    float p_err = fmaf(LB_PRE_COF_HI, x_prev, -p);
+                    float s = x - p;
+                    float v = s - x;
+                    float e = (x - (s - v)) + (-p - v);
+                    e -= fmaf(LB_PRE_COF_LO, x_prev, p_err);
+                    lb_frame[i].hi = s + e;
+                    lb_frame[i].lo = e - (lb_frame[i].hi - s);
+                }
+                #else
+                static void lb_frame_put_emphasised(int i, float x, float x_prev)
+                {
+                    lb_frame[i] = (lb_fft_real) x - LB_PRE_COF * (lb_fft_real) x_prev;
+                }
+                #endif
 
                 static void lb_frame_row(const float *ring, int head, int start, lb_row_real *out)
                 {
@@ -47,11 +74,9 @@ final class MfccCSource implements FrameRowCSource {
                     int i, k;
                     for (i = 0; i < LB_FRAME_USED; i++) {
                         int idx = start + i;
-                        /* Edge Impulse's pre-emphasis is circular (np.roll): frame 0 reads the window's last samples.
-                         * In lb_fft_real: x - 0.97 * x_prev cancels on loud low-frequency audio, and a float32 product
-                         * would leave an error of 6e-8 of |x_prev| where the result is far smaller. */
+                        /* Edge Impulse's pre-emphasis is circular (np.roll): frame 0 reads the window's last samples. */
                         int prev = ((idx - LB_PRE_SHIFT) % LB_WINDOW_SAMPLES + LB_WINDOW_SAMPLES) % LB_WINDOW_SAMPLES;
-                        lb_frame[i] = (lb_fft_real) lb_at(ring, head, idx) - LB_PRE_COF * (lb_fft_real) lb_at(ring, head, prev);
+                        lb_frame_put_emphasised(i, lb_at(ring, head, idx), lb_at(ring, head, prev));
                     }
                     lb_power(lb_frame, power);
                     for (k = 0; k < LB_FFT_BINS; k++) {
@@ -91,7 +116,7 @@ final class MfccCSource implements FrameRowCSource {
 
     /** Pre-emphasis leaves the low bands of loud frames 80 dB and more below the frame's norm (clipped chirps). */
     @Override
-    public boolean needsDoubleFft() {
+    public boolean needsFloatFloatFft() {
         return true;
     }
 

@@ -28,12 +28,15 @@ final class SpectrogramCSource implements FrameRowCSource {
                 + """
                 #define LB_DB_FLOOR LB_R(1e-30)
 
+                """
+                + DspCGenerator.framePut()
+                + """
                 static void lb_frame_row(const float *ring, int head, int start, lb_row_real *out)
                 {
                     static lb_real power[LB_FFT_BINS];
                     int i, k;
                     for (i = 0; i < LB_FRAME_USED; i++) {
-                        lb_frame[i] = (lb_fft_real) lb_at(ring, head, start + i);
+                        lb_frame_put(i, lb_at(ring, head, start + i));
                     }
                     lb_power(lb_frame, power);
                     for (k = 0; k < LB_FFT_BINS; k++) {
@@ -58,7 +61,7 @@ final class SpectrogramCSource implements FrameRowCSource {
 
     /** Every bin is a feature, down to the noise floor: bins 100 dB below a tone need more than float32. */
     @Override
-    public boolean needsDoubleFft() {
+    public boolean needsFloatFloatFft() {
         return true;
     }
 
