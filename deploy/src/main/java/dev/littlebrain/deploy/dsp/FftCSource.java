@@ -133,7 +133,7 @@ final class FftCSource {
     private static final String FLOAT_FLOAT_FFT = """
 
             /* a + b: TwoSum of the highs (exact), the lows added to its error, renormalised. */
-            static lb_ff lb_ff_add(lb_ff a, lb_ff b)
+            static inline lb_ff lb_ff_add(lb_ff a, lb_ff b)
             {
                 lb_ff r;
                 float s = a.hi + b.hi;
@@ -145,21 +145,21 @@ final class FftCSource {
                 return r;
             }
 
-            static lb_ff lb_ff_neg(lb_ff a)
+            static inline lb_ff lb_ff_neg(lb_ff a)
             {
                 a.hi = -a.hi;
                 a.lo = -a.lo;
                 return a;
             }
 
-            static lb_ff lb_ff_sub(lb_ff a, lb_ff b)
+            static inline lb_ff lb_ff_sub(lb_ff a, lb_ff b)
             {
                 return lb_ff_add(a, lb_ff_neg(b));
             }
 
             /* a * b: the product of the highs split exactly by fmaf (one instruction on an FPU with FMA), the cross
              * terms added to its error. */
-            static lb_ff lb_ff_mul(lb_ff a, lb_ff b)
+            static inline lb_ff lb_ff_mul(lb_ff a, lb_ff b)
             {
                 lb_ff r;
                 float p = a.hi * b.hi;
@@ -172,7 +172,7 @@ final class FftCSource {
             }
 
             /* a * s for s a power of two: exact. */
-            static lb_ff lb_ff_scale(lb_ff a, float s)
+            static inline lb_ff lb_ff_scale(lb_ff a, float s)
             {
                 a.hi *= s;
                 a.lo *= s;
