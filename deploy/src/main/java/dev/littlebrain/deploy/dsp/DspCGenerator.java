@@ -21,8 +21,8 @@ import java.util.Map;
  * floats, error-free sums and fmaf products) and MFCC keeps its rows (ln energy, CMVN input) in double: a float32
  * FFT's error, about 1e-7 of the frame's norm, put the weakest bins (low bands of loud pre-emphasised frames, bins
  * 100 dB below a tone) up to 2e-3 off, past the 1e-4 contract, and CMVN magnifies the rounding of c0 = ln energy;
- * measured on gcc and the M4 in DspCGeneratorTest and CortexM4DspTest. MFE is float throughout (its 8-bit cells
- * hide the FFT error). {@code -DLB_DSP_DOUBLE_PRECISION}: everything in double, bit-identical
+ * measured on gcc and the M4 in DspCGeneratorTest and CortexM4DspTest (also with FMA contraction). MFE is float
+ * throughout (its 8-bit cells hide the FFT error). {@code -DLB_DSP_DOUBLE_PRECISION}: everything in double, bit-identical
  * to Java. {@code -DLB_DSP_SINGLE_PRECISION}: everything in float, fastest, outside the contract.
  *
  * <pre>{@code

@@ -4,8 +4,9 @@ package dev.littlebrain.deploy.dsp;
  * The block-specific C of a framewise block: {@code lb_frame_row} (one frame's row of coefficients,
  * the twin of the block's {@code FrameComputer}) and {@code lb_finish} (rows to features, the twin of
  * {@code FramewiseBlock.finish}). Both may use what {@link DspCGenerator} emits before them:
- * {@code lb_at}, {@code lb_frame} (in {@code lb_fft_real}), {@code lb_power} (to {@code lb_real}), {@code LB_*}
- * sizes.
+ * {@code lb_at}, {@code lb_frame} ({@code lb_fft_real}, or {@code lb_ff} pairs where {@code LB_FFT_FLOAT_FLOAT};
+ * written through {@code lb_frame_put} from {@link DspCGenerator#framePut()} or a helper of the block's own),
+ * {@code lb_power} (to {@code lb_real}), {@code LB_*} sizes.
  */
 interface FrameRowCSource {
 
