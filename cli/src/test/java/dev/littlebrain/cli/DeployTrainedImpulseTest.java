@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A keyword spotter trained from espeak-kws (init, data import, features, train), exported with
- * {@code deploy --project --format c-standalone} and compiled with gcc (-Werror, then ASan/UBSan): its
+ * {@code deploy --project --format c-standalone} and compiled with gcc (-Werror, then ASan/UBSan) with the
+ * all-double DSP ({@code -DLB_DSP_DOUBLE_PRECISION}, bit-equal to the Java DSP): its
  * {@code run_classifier_continuous}, fed one 250 ms slice per call, detects exactly what
  * {@code classify --stream} (Java's StreamingClassifier) detects on the three test streams — label, time
  * and score bits.
@@ -129,7 +130,9 @@ class DeployTrainedImpulseTest {
     }
 
     private static void compile(Path dir, String exe, List<String> flags, List<String> sources) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("gcc", "-std=c99", "-Wall", "-Wextra", "-Werror"));
+        // All-double DSP: bit-equal to Java's, so the detections can be compared bit for bit.
+        List<String> cmd = new ArrayList<>(List.of("gcc", "-std=c99", "-Wall", "-Wextra", "-Werror",
+                "-DLB_DSP_DOUBLE_PRECISION"));
         cmd.addAll(flags);
         cmd.addAll(List.of("-o", exe));
         cmd.addAll(sources);

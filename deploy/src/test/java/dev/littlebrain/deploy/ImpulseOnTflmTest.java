@@ -90,7 +90,8 @@ class ImpulseOnTflmTest {
         // The Arduino stand-in provides TensorFlowLite.h, which the Arduino flavour of the glue includes first.
         Path arduino = Path.of(ImpulseOnTflmTest.class.getResource("arduino-standin/Arduino.h").toURI()).getParent();
         Interpreter runtime = new Interpreter(model);
-        List<String> c = List.of("gcc", "-std=c99", "-O2", "-Wall", "-Wextra", "-Werror");
+        // All-double DSP: bit-equal to Java's, so the detections can be compared bit for bit.
+        List<String> c = List.of("gcc", "-std=c99", "-O2", "-Wall", "-Wextra", "-Werror", "-DLB_DSP_DOUBLE_PRECISION");
         List<String> objects = new ArrayList<>();
         for (String f : List.of("lb_dsp.c", "lb_classifier.c", "model_data.c")) {
             String o = f.replace(".c", ".o");

@@ -14,12 +14,16 @@ import java.util.Map;
  * in: batch ({@code lb_dsp_process}, one window) and streaming ({@code lb_dsp_stream_push}, one slice;
  * only frames not seen before are computed, as {@code StreamingFeatures} does). No malloc: static
  * buffers sized for the window. Tables (FFT twiddles, mel filterbank, DCT) are taken from the Java
- * block itself, and the arithmetic repeats the Java order in double, so the C features equal the Java
- * features to within the last bits of {@code log}/{@code log10}.
+ * block itself, and the arithmetic repeats the Java order of operations.
  *
- * <p>Compiling with {@code -DLB_DSP_SINGLE_PRECISION} switches the row arithmetic to float, for FPUs
- * without double (Cortex-M4F): about a tenth of the instructions there, but measured up to 1.85e-4 off the
- * Java MFCC, so it does not meet the 1e-4 contract (CortexM4DspTest); double is the default.
+ * <p>Precision, chosen at compile time: by default everything runs in float, which a Cortex-M4F's FPU does in
+ * hardware, except that MFCC's pre-emphasis and FFT and the spectrogram's FFT run in float-float (hi + lo pairs of
+ * floats, error-free sums and fmaf products) and MFCC keeps its rows (ln energy, CMVN input) in double: a float32
+ * FFT's error, about 1e-7 of the frame's norm, put the weakest bins (low bands of loud pre-emphasised frames, bins
+ * 100 dB below a tone) up to 2e-3 off, past the 1e-4 contract, and CMVN magnifies the rounding of c0 = ln energy;
+ * measured on gcc and the M4 in DspCGeneratorTest and CortexM4DspTest (also with FMA contraction). MFE is float
+ * throughout (its 8-bit cells hide the FFT error). {@code -DLB_DSP_DOUBLE_PRECISION}: everything in double, bit-identical
+ * to Java. {@code -DLB_DSP_SINGLE_PRECISION}: everything in float, fastest, outside the contract.
  *
  * <pre>{@code
  * Map<String, String> files = DspCGenerator.generate(block, 16000, "impulse.yaml");
@@ -97,9 +101,10 @@ public final class DspCGenerator {
                 + " * DSP block " + CArrays.comment(rows.description()) + ",\n"
                 + " * " + fmt(block.signal().samplingFrequency()) + " Hz, window " + windowSamples + " samples -> "
                 + frames + " frames x " + coefficients + " features.\n"
-                + " * Equals dev.littlebrain.dsp (same tables, same order of double operations) within 1e-4 relative.\n"
-                + " * Build as C99 without -ffast-math; multiply-add contraction (e.g. -std=gnu99 on FMA hardware)\n"
-                + " * moves results by a few ulps. Do not edit: re-run the export instead.\n"
+                + " * Equals dev.littlebrain.dsp (same tables, same order of operations) within 1e-4 relative; with\n"
+                + " * -DLB_DSP_DOUBLE_PRECISION bit for bit. Build as C99 (-std=c99 implies -ffp-contract=off) without\n"
+                + " * -ffast-math; multiply-add contraction (e.g. -std=gnu99 on FMA hardware) moves results by a few ulps.\n"
+                + " * Do not edit: re-run the export instead.\n"
                 + " */\n";
     }
 
@@ -146,20 +151,59 @@ public final class DspCGenerator {
                 #include <stdint.h>
                 #include <string.h>
 
-                /* Double by default: it reproduces the Java features; float32 rows (the Cortex-M4F's FPU) were measured up to
-                 * 1.85e-4 off for MFCC, past the 1e-4 contract, at about a tenth of the M4F's instructions. */
-                #ifdef LB_DSP_SINGLE_PRECISION
-                typedef float lb_real;
-                #define LB_R(x) ((float) (x))
-                #define LB_LOG(x) logf(x)
-                #define LB_LOG10(x) log10f(x)
-                #define LB_RINT(x) rintf(x)
-                #else
+                """
+                + "/* 1: this block's default computes the frame and FFT in float-float (see below), 0: float. */\n"
+                + "#define LB_FFT_DEFAULT_FLOAT_FLOAT " + (rows.needsFloatFloatFft() ? 1 : 0) + "\n"
+                + "/* 1: this block's default keeps the rows (lb_row_real) in double, 0: float. */\n"
+                + "#define LB_ROW_DEFAULT_DOUBLE " + (rows.needsDoubleRows() ? 1 : 0) + "\n\n"
+                + """
+                /* The frame and FFT: lb_fft_real, or float-float pairs (lb_ff) where LB_FFT_FLOAT_FLOAT; lb_real: the
+                 * per-frame arithmetic after the power spectrum (mel, log, DCT, dB); lb_row_real: the rows kept for the
+                 * window (MFCC's c0 and CMVN). Default: float, which a single-precision FPU (Cortex-M4F) does in
+                 * hardware, with float-float FFT and double rows only where this block needs them for the 1e-4 contract
+                 * (LB_*_DEFAULT_*). LB_DSP_DOUBLE_PRECISION: all double, bit-identical to the Java DSP.
+                 * LB_DSP_SINGLE_PRECISION: all float, fastest, outside the contract. */
+                #if defined(LB_DSP_DOUBLE_PRECISION) && defined(LB_DSP_SINGLE_PRECISION)
+                #error "define at most one of LB_DSP_DOUBLE_PRECISION and LB_DSP_SINGLE_PRECISION"
+                #endif
+                #ifdef LB_DSP_DOUBLE_PRECISION
                 typedef double lb_real;
                 #define LB_R(x) (x)
                 #define LB_LOG(x) log(x)
                 #define LB_LOG10(x) log10(x)
                 #define LB_RINT(x) rint(x)
+                #else
+                typedef float lb_real;
+                #define LB_R(x) ((float) (x))
+                #define LB_LOG(x) logf(x)
+                #define LB_LOG10(x) log10f(x)
+                #define LB_RINT(x) rintf(x)
+                #endif
+                #ifdef LB_DSP_DOUBLE_PRECISION
+                typedef double lb_fft_real;
+                #define LB_F(x) (x)
+                #else
+                typedef float lb_fft_real;
+                #define LB_F(x) ((float) (x))
+                #endif
+                #if !defined(LB_DSP_DOUBLE_PRECISION) && !defined(LB_DSP_SINGLE_PRECISION) && LB_FFT_DEFAULT_FLOAT_FLOAT
+                #define LB_FFT_FLOAT_FLOAT 1
+                #else
+                #define LB_FFT_FLOAT_FLOAT 0
+                #endif
+                /* hi + lo, |lo| <= half an ulp of hi: about 48 significant bits from float arithmetic. */
+                typedef struct {
+                    float hi;
+                    float lo;
+                } lb_ff;
+                #if defined(LB_DSP_DOUBLE_PRECISION) || (!defined(LB_DSP_SINGLE_PRECISION) && LB_ROW_DEFAULT_DOUBLE)
+                typedef double lb_row_real;
+                #define LB_W(x) (x)
+                #define LB_ROW_LOG(x) log(x)
+                #else
+                typedef float lb_row_real;
+                #define LB_W(x) ((float) (x))
+                #define LB_ROW_LOG(x) logf(x)
                 #endif
 
                 """
@@ -177,11 +221,15 @@ public final class DspCGenerator {
                 + "#define LB_CACHE_SLOTS " + (phases * frames) + "\n\n"
                 + rows.tables()
                 + "/* speechpy multiplies by 1.0 / fft_points rather than dividing; keep that rounding. */\n"
-                + "#define LB_POWER_SCALE LB_R(" + CArrays.real(1.0 / fftLength) + ")\n\n"
+                + "#define LB_POWER_SCALE LB_F(" + CArrays.real(1.0 / fftLength) + ")\n\n"
                 + """
                 /* The frame being transformed; samples past LB_FRAME_USED stay zero (zero padding). */
-                static lb_real lb_frame[LB_FFT_LENGTH];
-                static lb_real lb_rows[LB_DSP_FEATURES];
+                #if LB_FFT_FLOAT_FLOAT
+                static lb_ff lb_frame[LB_FFT_LENGTH];
+                #else
+                static lb_fft_real lb_frame[LB_FFT_LENGTH];
+                #endif
+                static lb_row_real lb_rows[LB_DSP_FEATURES];
 
                 /* Window sample i of a ring whose oldest sample is at head. */
                 static float lb_at(const float *ring, int head, int i)
@@ -190,21 +238,56 @@ public final class DspCGenerator {
                     return ring[j >= LB_WINDOW_SAMPLES ? j - LB_WINDOW_SAMPLES : j];
                 }
 
-                static void lb_power(const lb_real *frame, lb_real *power)
+                /* The power spectrum is rounded to lb_real only here: a relative rounding of 6e-8 per bin is harmless
+                 * to the logs that follow, unlike the FFT's error, which is relative to the whole frame. */
+                #if LB_FFT_FLOAT_FLOAT
+                static void lb_power(const lb_ff *frame, lb_real *power)
                 {
-                    static lb_real re[LB_FFT_BINS];
-                    static lb_real im[LB_FFT_BINS];
+                    static lb_ff re[LB_FFT_BINS];
+                    static lb_ff im[LB_FFT_BINS];
+                    int k;
+                    lb_rfft(frame, re, im);
+                    /* The highs alone are each bin to within half an ulp: float from here on. */
+                    for (k = 0; k < LB_FFT_BINS; k++) {
+                        power[k] = LB_POWER_SCALE * (re[k].hi * re[k].hi + im[k].hi * im[k].hi);
+                    }
+                }
+                #else
+                static void lb_power(const lb_fft_real *frame, lb_real *power)
+                {
+                    static lb_fft_real re[LB_FFT_BINS];
+                    static lb_fft_real im[LB_FFT_BINS];
                     int k;
                     lb_rfft(frame, re, im);
                     for (k = 0; k < LB_FFT_BINS; k++) {
-                        power[k] = LB_POWER_SCALE * (re[k] * re[k] + im[k] * im[k]);
+                        power[k] = (lb_real) (LB_POWER_SCALE * (re[k] * re[k] + im[k] * im[k]));
                     }
                 }
+                #endif
 
                 """
                 + rows.frameRow()
                 + rows.finish()
                 + WindowCSource.emit();
+    }
+
+    /** {@code static void lb_frame_put(int i, float x)}: frame sample i := x, in the frame's type. */
+    static String framePut() {
+        return """
+                #if LB_FFT_FLOAT_FLOAT
+                static void lb_frame_put(int i, float x)
+                {
+                    lb_frame[i].hi = x;
+                    lb_frame[i].lo = 0.0f;
+                }
+                #else
+                static void lb_frame_put(int i, float x)
+                {
+                    lb_frame[i] = (lb_fft_real) x;
+                }
+                #endif
+
+                """;
     }
 
     private static int fftLength(FramewiseBlock block) {

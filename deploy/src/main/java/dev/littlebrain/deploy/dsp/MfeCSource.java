@@ -35,7 +35,10 @@ final class MfeCSource implements FrameRowCSource {
                 #define LB_MEL_FLOOR LB_R(1e-10)
                 #define LB_DB_FLOOR LB_R(1e-30)
 
-                static void lb_frame_row(const float *ring, int head, int start, lb_real *out)
+                """
+                + DspCGenerator.framePut()
+                + """
+                static void lb_frame_row(const float *ring, int head, int start, lb_row_real *out)
                 {
                     static lb_real power[LB_FFT_BINS];
                     static lb_real mel[LB_MEL_FILTERS];
@@ -46,7 +49,7 @@ final class MfeCSource implements FrameRowCSource {
                         /* float32 throughout, as the Python block: x = float32(v / 2^15), y = x - 0.98f * x_prev. */
                         float x = lb_at(ring, head, idx) / 32768.0f;
                         float x_prev = lb_at(ring, head, prev) / 32768.0f;
-                        lb_frame[i] = (lb_real) (x - 0.98f * x_prev);
+                        lb_frame_put(i, x - 0.98f * x_prev);
                     }
                     lb_power(lb_frame, power);
                     lb_mel(power, mel);
@@ -74,5 +77,16 @@ final class MfeCSource implements FrameRowCSource {
     @Override
     public String description() {
         return "mfe " + block.config();
+    }
+
+    /** The 8-bit cells absorb a float32 FFT's error: it moves at most a few cells by one 1/256 step. */
+    @Override
+    public boolean needsFloatFloatFft() {
+        return false;
+    }
+
+    @Override
+    public boolean needsDoubleRows() {
+        return false;
     }
 }

@@ -28,12 +28,15 @@ final class SpectrogramCSource implements FrameRowCSource {
                 + """
                 #define LB_DB_FLOOR LB_R(1e-30)
 
-                static void lb_frame_row(const float *ring, int head, int start, lb_real *out)
+                """
+                + DspCGenerator.framePut()
+                + """
+                static void lb_frame_row(const float *ring, int head, int start, lb_row_real *out)
                 {
                     static lb_real power[LB_FFT_BINS];
                     int i, k;
                     for (i = 0; i < LB_FRAME_USED; i++) {
-                        lb_frame[i] = (lb_real) lb_at(ring, head, start + i);
+                        lb_frame_put(i, lb_at(ring, head, start + i));
                     }
                     lb_power(lb_frame, power);
                     for (k = 0; k < LB_FFT_BINS; k++) {
@@ -54,5 +57,17 @@ final class SpectrogramCSource implements FrameRowCSource {
     @Override
     public String description() {
         return "spectrogram " + block.config();
+    }
+
+    /** Every bin is a feature, down to the noise floor: bins 100 dB below a tone need more than float32. */
+    @Override
+    public boolean needsFloatFloatFft() {
+        return true;
+    }
+
+    /** Rows become the features as they are: float loses nothing. */
+    @Override
+    public boolean needsDoubleRows() {
+        return false;
     }
 }

@@ -44,7 +44,7 @@ final class WindowCSource {
                 static int lb_ring_head;
                 static int64_t lb_total_samples;
                 static int64_t lb_cache_tag[LB_CACHE_SLOTS];
-                static lb_real lb_cache_rows[LB_CACHE_SLOTS * LB_DSP_COEFFICIENTS];
+                static lb_row_real lb_cache_rows[LB_CACHE_SLOTS * LB_DSP_COEFFICIENTS];
 
                 void lb_dsp_stream_reset(void)
                 {
@@ -82,17 +82,17 @@ final class WindowCSource {
                     window_start = lb_total_samples - LB_WINDOW_SAMPLES;
                     for (t = 0; t < LB_DSP_FRAMES; t++) {
                         int start = t * LB_FRAME_STRIDE;
-                        lb_real *row = lb_rows + t * LB_DSP_COEFFICIENTS;
+                        lb_row_real *row = lb_rows + t * LB_DSP_COEFFICIENTS;
                         int64_t absolute = window_start + start;
                         int slot = (int) ((absolute / LB_CACHE_UNIT) % LB_CACHE_SLOTS);
-                        lb_real *cached = lb_cache_rows + slot * LB_DSP_COEFFICIENTS;
+                        lb_row_real *cached = lb_cache_rows + slot * LB_DSP_COEFFICIENTS;
                         if (start < LB_CIRCULAR_PREFIX) {
                             lb_frame_row(lb_ring, lb_ring_head, start, row);
                         } else if (lb_cache_tag[slot] == absolute + 1) {
-                            memcpy(row, cached, LB_DSP_COEFFICIENTS * sizeof(lb_real));
+                            memcpy(row, cached, LB_DSP_COEFFICIENTS * sizeof(lb_row_real));
                         } else {
                             lb_frame_row(lb_ring, lb_ring_head, start, row);
-                            memcpy(cached, row, LB_DSP_COEFFICIENTS * sizeof(lb_real));
+                            memcpy(cached, row, LB_DSP_COEFFICIENTS * sizeof(lb_row_real));
                             lb_cache_tag[slot] = absolute + 1;
                         }
                     }

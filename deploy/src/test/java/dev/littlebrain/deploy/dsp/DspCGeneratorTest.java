@@ -25,7 +25,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The exported C DSP (gcc -O2 -Werror, and again under ASan/UBSan) against the Java blocks, batch and
- * streaming, on the dsp-reference inputs and espeak-kws clips, for several parameter sets per block.
+ * streaming, on the dsp-reference inputs and espeak-kws clips, for several parameter sets per block: the
+ * default (float on a float FPU, with a float-float FFT and double rows only where a block needs them) within
+ * the 1e-4 contract, the all-double form
+ * ({@code -DLB_DSP_DOUBLE_PRECISION}) bit for bit.
  */
 class DspCGeneratorTest {
 
@@ -66,7 +69,8 @@ class DspCGeneratorTest {
                 streaming.add(program.stream(stream, slice), javaStream(block, stream, slice),
                         what + " stream " + slice + " (" + exe + ")");
             }
-            System.out.println("C DSP " + what + " [" + exe + "]: batch " + batch + "; streaming " + streaming);
+            System.out.println("C DSP " + what + " [" + exe + ", default precision]: batch " + batch + "; streaming "
+                    + streaming);
             if (name.equals("mfe")) {
                 batch.requireMfeCells(what + " batch");
                 streaming.requireMfeCells(what + " streaming");
@@ -75,11 +79,45 @@ class DspCGeneratorTest {
                 streaming.requireWithinTolerance(what + " streaming");
             }
         }
+
+        // All double: the same doubles as Java in the same order, so every feature is bit-equal.
+        List<String> allDouble = new ArrayList<>(CDspProgram.STRICT);
+        allDouble.add("-DLB_DSP_DOUBLE_PRECISION");
+        CDspProgram exact = CDspProgram.build(block, AudioInputs.WINDOW, dir.resolve("double"), "dsp_f64", allDouble);
+        FeatureError bits = new FeatureError();
+        bits.add(exact.batch(stream), javaBatch, what + " batch (double)");
+        for (int slice : new int[] {4000, 1234}) {
+            bits.add(exact.stream(stream, slice), javaStream(block, stream, slice), what + " stream " + slice + " (double)");
+        }
+        System.out.println("C DSP " + what + " [double]: " + bits);
+        assertEquals(0, bits.unequal, what + " with -DLB_DSP_DOUBLE_PRECISION: " + bits);
+    }
+
+    @Test
+    void defaultPrecisionIsFloatWithFloatFloatFftAndDoubleRowsOnlyWhereNeeded() {
+        SignalSpec audio = SignalSpec.audio(16000);
+        assertTrue(source("mfcc").contains("#define LB_FFT_DEFAULT_FLOAT_FLOAT 1\n"), "mfcc: FFT in float-float");
+        assertTrue(source("mfcc").contains("#define LB_ROW_DEFAULT_DOUBLE 1\n"), "mfcc: rows (c0, CMVN) in double");
+        assertTrue(source("spectrogram").contains("#define LB_FFT_DEFAULT_FLOAT_FLOAT 1\n"),
+                "spectrogram: FFT in float-float");
+        assertTrue(source("spectrogram").contains("#define LB_ROW_DEFAULT_DOUBLE 0\n"), "spectrogram: float rows");
+        assertTrue(source("mfe").contains("#define LB_FFT_DEFAULT_FLOAT_FLOAT 0\n"), "mfe: float throughout");
+        assertTrue(source("mfe").contains("#define LB_ROW_DEFAULT_DOUBLE 0\n"), "mfe: float throughout");
+        for (String name : List.of("mfcc", "mfe", "spectrogram")) {
+            assertTrue(source(name).contains("typedef float lb_real;"), name + ": row arithmetic in float");
+        }
+        assertTrue(DspCGenerator.generate(DspBlocks.create("mfcc", audio, Map.of()), 16000, "test")
+                .get(DspCGenerator.SOURCE).contains("#ifdef LB_DSP_DOUBLE_PRECISION"), "double stays available");
+    }
+
+    private static String source(String block) {
+        return DspCGenerator.generate(DspBlocks.create(block, SignalSpec.audio(16000), Map.of()), 16000, "test")
+                .get(DspCGenerator.SOURCE);
     }
 
     /**
-     * Float32 rows ({@code -DLB_DSP_SINGLE_PRECISION}, what a Cortex-M4F computes in hardware): measured
-     * and printed, asserted only to stay finite and bounded; the default double form is what meets 1e-4.
+     * Everything in float32 ({@code -DLB_DSP_SINGLE_PRECISION}): measured and printed, asserted only to stay
+     * finite and bounded; it misses 1e-4 (float32 FFT on low-energy bins), which the default form meets.
      */
     @Test
     void singlePrecisionErrorIsMeasured(@TempDir Path dir) throws Exception {

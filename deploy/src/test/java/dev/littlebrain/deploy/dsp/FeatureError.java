@@ -12,7 +12,7 @@ public final class FeatureError {
 
     public double maxError;
     long values;
-    long unequal;
+    public long unequal;
     /** Cells that differ by exactly one 1/256 step (MFE's 8-bit quantisation moved by the last bits of log10). */
     long quantisationSteps;
 
