@@ -109,10 +109,13 @@ public final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** One progress line; without a validation set (e.g. {@code bench train}) its columns say so instead of NaN. */
     static String format(EpochStats s) {
-        return String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  acc %.3f  val_loss %.4f  val_acc %.3f  %.1f s  ETA %d s",
-                s.epoch(), s.epochs(), s.loss(), s.accuracy(), s.valLoss(), s.valAccuracy(),
-                s.epochTime().toMillis() / 1000.0, s.eta().toSeconds());
+        String validation = Double.isNaN(s.valLoss()) ? "val_loss -  val_acc -"
+                : String.format(Locale.ROOT, "val_loss %.4f  val_acc %.3f", s.valLoss(), s.valAccuracy());
+        return String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  acc %.3f  %s  %.1f s  ETA %d s",
+                s.epoch(), s.epochs(), s.loss(), s.accuracy(), validation, s.epochTime().toMillis() / 1000.0,
+                s.eta().toSeconds());
     }
 
     /** Up to {@code max} training samples, every label present: labels taken in turn from shuffled per-label lists. */
