@@ -36,9 +36,14 @@ public final class Network implements AutoCloseable {
 
     /** A network with fresh Keras-style initial weights (glorot uniform, zero biases) drawn from {@code seed}. */
     public static Network initialize(ModelSpec spec, long seed) {
+        return initialize(spec, seed, TrainingDevice.CPU);
+    }
+
+    /** As {@link #initialize(ModelSpec, long)}, its parameters and every array of its training on {@code device}. */
+    public static Network initialize(ModelSpec spec, long seed, TrainingDevice device) {
         Engine engine = engine();
         engine.setRandomSeed((int) (seed ^ (seed >>> 32)));
-        NDManager manager = engine.newBaseManager(Device.cpu());
+        NDManager manager = engine.newBaseManager(device.resolve(engine));
         SpecBlock block = new SpecBlock(spec);
         block.initialize(manager, DataType.FLOAT32, new Shape(1, spec.inputSize()));
         return new Network(manager, block);

@@ -25,10 +25,16 @@ import java.util.function.Consumer;
 public final class Trainer {
     private final ModelSpec spec;
     private final TrainingConfig config;
+    private final TrainingDevice device;
 
     public Trainer(ModelSpec spec, TrainingConfig config) {
+        this(spec, config, TrainingDevice.CPU);
+    }
+
+    public Trainer(ModelSpec spec, TrainingConfig config, TrainingDevice device) {
         this.spec = spec;
         this.config = config;
+        this.device = device;
     }
 
     public TrainingResult fit(LabeledFeatures train, LabeledFeatures validation, Consumer<EpochStats> onEpoch) {
@@ -67,7 +73,7 @@ public final class Trainer {
             }
         }
         List<EpochStats> history = new ArrayList<>();
-        try (Network net = Network.initialize(spec, config.seed())) {
+        try (Network net = Network.initialize(spec, config.seed(), device)) {
             // Keras' Adam defaults (epsilon 1e-7); state kept as plain arrays so it can be checkpointed.
             Adam adam = new Adam(config.learningRate(), 0.9f, 0.999f, 1e-7f);
             int[] index = new int[train.size()];

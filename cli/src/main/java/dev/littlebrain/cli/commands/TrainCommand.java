@@ -13,6 +13,7 @@ import dev.littlebrain.train.EpochStats;
 import dev.littlebrain.train.LabeledFeatures;
 import dev.littlebrain.train.Preset;
 import dev.littlebrain.train.Trainer;
+import dev.littlebrain.train.TrainingDevice;
 import dev.littlebrain.train.TrainingConfig;
 import dev.littlebrain.train.TrainingResult;
 import java.awt.BasicStroke;
@@ -52,6 +53,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "Override learn.epochs (e.g. for a quick run).")
     Integer epochs;
 
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "DEVICE",
+            description = "auto (a CUDA GPU if PyTorch sees one, else the CPU), cpu (seeded, reproducible) or gpu"
+                    + " (default: ${DEFAULT-VALUE}).")
+    String device;
+
     @Spec
     CommandSpec spec;
 
@@ -62,6 +68,13 @@ public final class TrainCommand implements Callable<Integer> {
         if (epochs != null && epochs <= 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--epochs must be positive, got " + epochs);
         }
+        TrainingDevice where;
+        try {
+            where = TrainingDevice.parse(device);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        String deviceName = where.describe(); // fails here, before any work, when a GPU is asked for and absent
         PrintWriter out = spec.commandLine().getOut();
         ImpulseProject.Features f = p.features("features");
         ImpulseProject.Split train = f.split(Split.TRAIN);
@@ -75,11 +88,12 @@ public final class TrainCommand implements Callable<Integer> {
                 ? TrainingConfig.balancedWeights(train.labels(), f.labels().size()) : null;
         TrainingConfig config = new TrainingConfig((float) learn.learningRate(), learn.batchSize(),
                 epochs != null ? epochs : learn.epochs(), learn.patience(), learn.seed(), classWeights);
-        out.printf(Locale.ROOT, "training %s on %d samples (%d validation), %d classes %s, %d epochs%n",
-                preset.name(), train.size(), validation.size(), f.labels().size(), f.labels(), config.epochs());
+        out.printf(Locale.ROOT, "training %s on %d samples (%d validation), %d classes %s, %d epochs, on %s%n",
+                preset.name(), train.size(), validation.size(), f.labels().size(), f.labels(), config.epochs(),
+                deviceName);
         out.flush();
         long start = System.nanoTime();
-        TrainingResult result = new Trainer(preset.spec(), config).fit(
+        TrainingResult result = new Trainer(preset.spec(), config, where).fit(
                 new LabeledFeatures(train.features(), train.labels()),
                 new LabeledFeatures(validation.features(), validation.labels()),
                 s -> {
