@@ -1,8 +1,5 @@
 package dev.littlebrain.data.synth;
 
-import static dev.littlebrain.data.synth.SyntheticSensorDataset.round4;
-import static dev.littlebrain.data.synth.SyntheticSensorDataset.uniform;
-
 import dev.littlebrain.dsp.io.SensorSeries;
 import java.util.List;
 import java.util.Random;
@@ -18,7 +15,7 @@ import java.util.Random;
  * drift. Samples therefore differ in length, as real glove recordings do. Written as a
  * {@link SyntheticSensorDataset}: Edge Impulse JSON in training/ and testing/ (80/20).
  */
-public final class GloveDatasetGenerator implements SyntheticSensorDataset {
+public final class GloveDatasetGenerator extends SyntheticSensorDataset {
     public static final List<String> LABELS = List.of("circle", "triangle", "zigzag", "check");
     public static final double INTERVAL_MS = 20.0;
     public static final List<String> AXES = List.of("x", "y");
@@ -30,34 +27,13 @@ public final class GloveDatasetGenerator implements SyntheticSensorDataset {
     private static final double[][] ZIGZAG = {{0, 0}, {0.25, 0.6}, {0.5, 0}, {0.75, 0.6}, {1, 0}};
     private static final double[][] CHECK = {{0, 0.35}, {0.3, 0}, {1, 0.9}};
 
-    private final int samplesPerClass;
-    private final long seed;
-
     public GloveDatasetGenerator(int samplesPerClass, long seed) {
-        if (samplesPerClass < 2) {
-            throw new IllegalArgumentException("need at least 2 samples per class (one per split), got " + samplesPerClass);
-        }
-        this.samplesPerClass = samplesPerClass;
-        this.seed = seed;
-    }
-
-    @Override
-    public List<String> labels() {
-        return LABELS;
-    }
-
-    @Override
-    public int samplesPerClass() {
-        return samplesPerClass;
+        super(LABELS, samplesPerClass, seed);
     }
 
     @Override
     public SensorSeries sample(String label, int index) {
-        int kind = LABELS.indexOf(label);
-        if (kind < 0) {
-            throw new IllegalArgumentException("unknown glove gesture '" + label + "', expected one of " + LABELS);
-        }
-        Random r = SyntheticSensorDataset.sampleRandom(seed, kind, index);
+        Random r = sampleRandom(label, index);
         double size = uniform(r, 6, 16);
         double angle = Math.toRadians(uniform(r, -20, 20));
         double x0 = uniform(r, -10, 10);

@@ -18,7 +18,7 @@ import java.util.Random;
  * σ 0.05–0.2. Every sample's random stream is derived from (seed, label, index), so the same seed
  * gives byte-identical files.
  */
-public final class MotionDatasetGenerator implements SyntheticSensorDataset {
+public final class MotionDatasetGenerator extends SyntheticSensorDataset {
     public static final List<String> LABELS = List.of("idle", "wave", "circle", "updown");
     public static final double FREQUENCY_HZ = 62.5;
     public static final double INTERVAL_MS = 16.0;
@@ -30,15 +30,8 @@ public final class MotionDatasetGenerator implements SyntheticSensorDataset {
     public static final int DEFAULT_SAMPLES_PER_CLASS = 60;
     public static final long DEFAULT_SEED = 1;
 
-    private final int samplesPerClass;
-    private final long seed;
-
     public MotionDatasetGenerator(int samplesPerClass, long seed) {
-        if (samplesPerClass < 2) {
-            throw new IllegalArgumentException("need at least 2 samples per class (one per split), got " + samplesPerClass);
-        }
-        this.samplesPerClass = samplesPerClass;
-        this.seed = seed;
+        super(LABELS, samplesPerClass, seed);
     }
 
     public static MotionDatasetGenerator defaults() {
@@ -46,22 +39,8 @@ public final class MotionDatasetGenerator implements SyntheticSensorDataset {
     }
 
     @Override
-    public List<String> labels() {
-        return LABELS;
-    }
-
-    @Override
-    public int samplesPerClass() {
-        return samplesPerClass;
-    }
-
-    @Override
     public SensorSeries sample(String label, int index) {
-        int kind = LABELS.indexOf(label);
-        if (kind < 0) {
-            throw new IllegalArgumentException("unknown motion class '" + label + "', expected one of " + LABELS);
-        }
-        Random r = SyntheticSensorDataset.sampleRandom(seed, kind, index);
+        Random r = sampleRandom(label, index);
 
         // Device tilt: gravity rotated by small random angles about x (roll) and y (pitch).
         double roll = uniform(r, -0.25, 0.25);
@@ -132,18 +111,10 @@ public final class MotionDatasetGenerator implements SyntheticSensorDataset {
                 default -> {
                 }
             }
-            values[3 * f] = round(gx + bx + mx + tremor + noise * r.nextGaussian());
-            values[3 * f + 1] = round(gy + by + my + 0.7 * tremor + noise * r.nextGaussian());
-            values[3 * f + 2] = round(gz + bz + mz + 0.5 * tremor + noise * r.nextGaussian());
+            values[3 * f] = round4(gx + bx + mx + tremor + noise * r.nextGaussian());
+            values[3 * f + 1] = round4(gy + by + my + 0.7 * tremor + noise * r.nextGaussian());
+            values[3 * f + 2] = round4(gz + bz + mz + 0.5 * tremor + noise * r.nextGaussian());
         }
         return new SensorSeries(DEVICE_TYPE, AXES, UNITS, INTERVAL_MS, values);
-    }
-
-    private static double uniform(Random r, double lo, double hi) {
-        return SyntheticSensorDataset.uniform(r, lo, hi);
-    }
-
-    private static float round(double v) {
-        return SyntheticSensorDataset.round4(v);
     }
 }

@@ -16,26 +16,58 @@ import java.util.SplittableRandom;
  * samples, the last 20 % (by index) go to testing. Each sample is a pure function of
  * (seed, label, index), so the same seed gives byte-identical files.
  */
-public interface SyntheticSensorDataset {
+public abstract class SyntheticSensorDataset {
 
     /** What was written. */
-    record Result(Path root, int training, int testing) {
+    public record Result(Path root, int training, int testing) {
     }
 
-    List<String> labels();
+    private final List<String> labels;
+    private final int samplesPerClass;
+    private final long seed;
 
-    int samplesPerClass();
+    protected SyntheticSensorDataset(List<String> labels, int samplesPerClass, long seed) {
+        if (samplesPerClass < 2) {
+            throw new IllegalArgumentException("need at least 2 samples per class (one per split), got " + samplesPerClass);
+        }
+        this.labels = List.copyOf(labels);
+        this.samplesPerClass = samplesPerClass;
+        this.seed = seed;
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+
+    public int samplesPerClass() {
+        return samplesPerClass;
+    }
 
     /** The recording for one sample; a pure function of (seed, label, index). */
-    SensorSeries sample(String label, int index);
+    public abstract SensorSeries sample(String label, int index);
+
+    /**
+     * The random stream of one sample: independent of every other sample and of the order they are made in
+     * (SplittableRandom mixes the seed well).
+     *
+     * @throws IllegalArgumentException for a label this dataset does not have
+     */
+    protected Random sampleRandom(String label, int index) {
+        int labelIndex = labels.indexOf(label);
+        if (labelIndex < 0) {
+            throw new IllegalArgumentException("unknown class '" + label + "', expected one of " + labels);
+        }
+        return new Random(new SplittableRandom(seed * 0x9E3779B97F4A7C15L + labelIndex * 1_000_003L + index)
+                .nextLong());
+    }
 
     /** Number of each class's samples that go to testing: 20 %, at least 1, leaving at least 1 for training. */
-    default int testingPerClass() {
+    public int testingPerClass() {
         return Math.min(samplesPerClass() - 1, Math.max(1, (int) Math.round(samplesPerClass() * 0.2)));
     }
 
     /** Writes the dataset under {@code root} (created if needed; existing generated files are overwritten). */
-    default Result write(Path root) throws IOException {
+    public Result write(Path root) throws IOException {
         Path training = Files.createDirectories(root.resolve("training"));
         Path testing = Files.createDirectories(root.resolve("testing"));
         int testStart = samplesPerClass() - testingPerClass();
@@ -56,18 +88,12 @@ public interface SyntheticSensorDataset {
         return new Result(root, train, test);
     }
 
-    /** An independent, order-free random stream for one sample (SplittableRandom mixes the seed well). */
-    static Random sampleRandom(long seed, int labelIndex, int index) {
-        return new Random(new SplittableRandom(seed * 0x9E3779B97F4A7C15L + labelIndex * 1_000_003L + index)
-                .nextLong());
-    }
-
-    static double uniform(Random r, double lo, double hi) {
+    protected static double uniform(Random r, double lo, double hi) {
         return lo + (hi - lo) * r.nextDouble();
     }
 
     /** Four decimals, like a real export; keeps the files compact and exactly reproducible. */
-    static float round4(double v) {
+    protected static float round4(double v) {
         return (float) (Math.round(v * 10_000.0) / 10_000.0);
     }
 }
