@@ -55,17 +55,31 @@ class ProfileCommandTest {
         assertEquals(0, mine.exitCode(), mine.err());
         JsonNode json = new ObjectMapper().readTree(mine.out());
         assertEquals("my-f4", json.get("board").asText());
-        // 1 s of 16 kHz int16 audio buffered, on top of the arena and the stack.
-        assertEquals(json.get("arena_bytes").asInt() + 32000 + 1024, json.get("ram_bytes").asInt());
-        // Same core as the Nano 33 BLE (64 MHz): time scales with the clock.
+        // The MFCC front end keeps the window itself (64 KB of float samples) instead of an int16 window buffer:
+        // RAM is arena + DSP + stack, and the DSP holds at least the float window and the two slices.
+        long dspRam = json.get("dsp_ram_bytes").asLong();
+        assertTrue(dspRam >= 4 * 16000 + 2 * 4 * 4000, mine.out());
+        assertEquals(json.get("arena_bytes").asLong() + dspRam + 1024, json.get("ram_bytes").asLong());
+        assertEquals(250.0, json.get("slice_ms").asDouble(), 1e-9, "a quarter of the 1 s window");
+        // Same core as the Nano 33 BLE (64 MHz): the network's time scales with the clock...
         JsonNode nano = new ObjectMapper().readTree(CliRun.of("profile", model.toString(), "--target", "nano33ble",
                 "--slice-ms", "250", "--json").out());
         assertEquals(nano.get("inference_ms").asDouble() * 64 / 100, json.get("inference_ms").asDouble(), 1e-6);
-        assertEquals(nano.get("meets_deadline").asBoolean(), json.get("meets_deadline").asBoolean());
+        // ...and the DSP update (5.8 M instructions for MFCC, the calibrated model) comes on top within the slice.
+        long dsp = json.get("dsp_instructions_per_update").asLong();
+        assertTrue(dsp > 4_000_000 && dsp < 8_000_000, mine.out());
+        assertEquals(dsp * 1.25 / (100 * 1000.0), json.get("dsp_ms_per_update").asDouble(), 1e-6);
+        assertEquals(json.get("dsp_ms_per_update").asDouble() + json.get("inference_ms").asDouble() <= 250,
+                json.get("meets_deadline").asBoolean(), mine.out());
+        // Without an FPU (Pico's Cortex-M0+) the DSP's float arithmetic runs in software: 23x the instructions.
+        JsonNode pico = new ObjectMapper().readTree(CliRun.of("profile", "--project", p.toString(), "--target",
+                "pico", "--json", "--estimate-only").out());
+        assertEquals(dsp * 23.2, pico.get("dsp_instructions_per_update").asDouble(), 1.0);
+        assertTrue(!pico.get("meets_deadline").asBoolean(), "MFCC in soft float misses 250 ms on the Pico: " + pico);
 
-        CliRun all = CliRun.of("profile", "--project", p.toString());
+        CliRun all = CliRun.of("profile", "--project", p.toString(), "--estimate-only");
         assertEquals(0, all.exitCode(), all.err());
-        assertTrue(all.out().contains("my-f4") && all.out().contains("esp32"), all.out());
+        assertTrue(all.out().contains("my-f4") && all.out().contains("esp32") && all.out().contains("DSP ms"), all.out());
 
         java.nio.file.Files.writeString(p.resolve("impulse.yaml"), yaml.replace("target: my-f4", "target: my-f5"));
         CliRun bad = CliRun.of("profile", "--project", p.toString());
@@ -101,5 +115,42 @@ class ProfileCommandTest {
         JsonNode esp32 = new ObjectMapper().readTree(CliRun.of("profile", model.toString(), "--target", "esp32",
                 "--json").out());
         assertEquals("estimated", esp32.get("footprint").asText(), "no ARM toolchain builds for Xtensa");
+    }
+
+    /** A keyword-spotting project: DSP and wrapper RAM and flash measured from a build of the whole impulse. */
+    @Test
+    void impulseFrontEndIsMeasuredFromARealBuild(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        try {
+            Process p = new ProcessBuilder("arm-none-eabi-gcc", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "skipped: arm-none-eabi-gcc not working");
+        } catch (java.io.IOException e) {
+            System.out.println("skipped: arm-none-eabi-gcc not found on PATH");
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "skipped: arm-none-eabi-gcc not found on PATH");
+        }
+        Path p = tmp.resolve("P");
+        assertEquals(0, CliRun.of("init", "kws", p.toString()).exitCode());
+        java.nio.file.Files.createDirectories(p.resolve("models"));
+        java.nio.file.Files.copy(SharedFolder.require("conformance").resolve("conv1d_kws_int8/model.tflite"),
+                p.resolve("models/model_int8.tflite"));
+        CliRun run = CliRun.of("profile", "--project", p.toString(), "--target", "nano33ble", "--json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode measured = new ObjectMapper().readTree(run.out());
+        JsonNode estimated = new ObjectMapper().readTree(CliRun.of("profile", "--project", p.toString(), "--target",
+                "nano33ble", "--json", "--estimate-only").out());
+        assertTrue(measured.get("footprint").asText().startsWith("measured"), run.out());
+        long ram = measured.get("dsp_ram_bytes").asLong();
+        long flash = measured.get("dsp_flash_bytes").asLong();
+        System.out.printf("impulse front end (mfcc, 250 ms slices) on nano33ble: DSP RAM %d B measured, %d B estimated;"
+                + " DSP flash %d B measured, %d B estimated%n", ram, estimated.get("dsp_ram_bytes").asLong(), flash,
+                estimated.get("dsp_flash_bytes").asLong());
+        // The float window ring and two float slices at least; the estimate's rule within 15 %.
+        assertTrue(ram >= 4 * 16000 + 2 * 4 * 4000, run.out());
+        assertEquals(1.0, estimated.get("dsp_ram_bytes").asDouble() / ram, 0.15, run.out());
+        // Code plus FFT, mel and DCT tables: more than a few KB, and the allowance within a factor of 1.5.
+        assertTrue(flash > 4096, run.out());
+        assertEquals(1.0, estimated.get("dsp_flash_bytes").asDouble() / flash, 0.5, run.out());
+        assertEquals(measured.get("dsp_instructions_per_update").asLong(),
+                estimated.get("dsp_instructions_per_update").asLong(), "instructions come from the model either way");
     }
 }

@@ -162,8 +162,13 @@ class CortexM4DspTest {
         return s;
     }
 
-    private static void write(DspBlock block, Path dir, String sizes, String shim) throws Exception {
-        for (Map.Entry<String, String> f : DspCGenerator.generate(block, AudioInputs.WINDOW, SLICE, "CortexM4DspTest")
+    static void write(DspBlock block, Path dir, String sizes, String shim) throws Exception {
+        write(block, dir, SLICE, sizes, shim);
+    }
+
+    /** The DSP generated for {@code slice}-sample streaming updates, the shim and the harness. */
+    static void write(DspBlock block, Path dir, int slice, String sizes, String shim) throws Exception {
+        for (Map.Entry<String, String> f : DspCGenerator.generate(block, AudioInputs.WINDOW, slice, "CortexM4DspTest")
                 .entrySet()) {
             Files.writeString(dir.resolve(f.getKey()), f.getValue());
         }
@@ -173,7 +178,7 @@ class CortexM4DspTest {
         CortexM4Test.copyHarness(dir);
     }
 
-    private static byte[] floats(float[] v) {
+    static byte[] floats(float[] v) {
         ByteBuffer b = ByteBuffer.allocate(v.length * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (float x : v) {
             b.putFloat(x);

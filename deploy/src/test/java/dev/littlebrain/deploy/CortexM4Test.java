@@ -152,13 +152,24 @@ class CortexM4Test {
 
     /** Cross-compiles the harness with {@code sources}, runs it once under QEMU and returns stats.txt. */
     static Map<String, Long> buildAndRun(Path dir, List<String> sources) throws IOException {
-        List<String> cc = new ArrayList<>(List.of("arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mthumb",
-                "-mfloat-abi=hard", "-mfpu=fpv4-sp-d16", "-O2", "-std=c99", "-Wall", "-Wextra", "-Werror",
+        return buildAndRun(dir, sources, List.of("-mcpu=cortex-m4", "-mfloat-abi=hard", "-mfpu=fpv4-sp-d16"),
+                "mps2-an386");
+    }
+
+    /**
+     * The same for another core: {@code coreFlags} for the compiler and QEMU's {@code machine} (the MPS2 boards
+     * share the memory map: {@code mps2-an385} is a Cortex-M3 without an FPU, for soft-float code).
+     */
+    static Map<String, Long> buildAndRun(Path dir, List<String> sources, List<String> coreFlags, String machine)
+            throws IOException {
+        List<String> cc = new ArrayList<>(List.of("arm-none-eabi-gcc"));
+        cc.addAll(coreFlags);
+        cc.addAll(List.of("-mthumb", "-O2", "-std=c99", "-Wall", "-Wextra", "-Werror",
                 "-ffunction-sections", "-fdata-sections", "-nostartfiles", "-Wl,--gc-sections", "-T", "m4.ld",
                 "-o", "model.elf", "startup.c", "main.c"));
         cc.addAll(sources);
         HostCompiler.compile(dir, cc);
-        HostCompiler.Result run = HostCompiler.run(List.of("qemu-system-arm", "-M", "mps2-an386", "-nographic",
+        HostCompiler.Result run = HostCompiler.run(List.of("qemu-system-arm", "-M", machine, "-nographic",
                 "-semihosting", "-icount", "shift=0", "-kernel", "model.elf"), dir);
         assertEquals(0, run.exitCode(), "QEMU/harness failed in " + dir + "\n" + run.stderr()
                 + new String(run.stdout(), StandardCharsets.UTF_8));

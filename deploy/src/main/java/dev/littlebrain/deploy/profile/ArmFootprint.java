@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * newlib's {@code nosys} stubs and {@code --gc-sections}, sized with {@code arm-none-eabi-size}; an empty
  * program built the same way is subtracted, so the figures are the model's own: flash = text (code, weights,
  * tables) + initialised data, RAM = data + bss (the tensor arena and the I/O buffers). Cores without an ARM
- * toolchain (Xtensa) are not measured. One build per core, cached.
+ * toolchain (Xtensa) are not measured. One build per core, cached. {@link #ofImpulse} builds a whole impulse
+ * (DSP, classifier wrapper and model) the same way.
  */
 public final class ArmFootprint {
     /** A measured footprint, in bytes. */
@@ -38,20 +39,54 @@ public final class ArmFootprint {
             + "int main(void) {\n    return lb_invoke(input, output);\n}\n";
     private static final String EMPTY = "int main(void) {\n    return 0;\n}\n";
 
-    private final Model model;
+    /**
+     * A whole impulse: one {@code run_classifier_continuous} call, so the DSP's streaming state, the classifier's
+     * slice buffer and the model are all linked in, with the application's own buffer of one slice.
+     */
+    private static final String IMPULSE_MAIN = "#include \"lb_classifier.h\"\n"
+            + "static float slice[LB_SLICE_SAMPLES];\n"
+            + "int main(void) {\n    lb_result_t result;\n"
+            + "    return run_classifier_continuous(slice, LB_SLICE_SAMPLES, &result);\n}\n";
+
+    private final Map<String, String> files;
+    private final String main;
+    private final List<String> units;
     private final Map<String, Optional<Footprint>> byCore = new HashMap<>();
 
-    private ArmFootprint(Model model) {
-        this.model = model;
+    private ArmFootprint(Map<String, String> files, String main, List<String> units) {
+        this.files = files;
+        this.main = main;
+        this.units = units;
     }
 
-    /** A measurer for {@code model}, or empty when arm-none-eabi-gcc is not on the PATH. */
+    /** A measurer for {@code model}'s standalone C, or empty when arm-none-eabi-gcc is not on the PATH. */
     public static Optional<ArmFootprint> of(Model model) {
-        try {
-            return run(List.of("arm-none-eabi-gcc", "--version"), null).exitCode == 0
-                    ? Optional.of(new ArmFootprint(model)) : Optional.empty();
-        } catch (IOException e) {
+        return toolchainPresent() ? Optional.of(new ArmFootprint(StandaloneCGenerator.generate(model, "profile"), MAIN,
+                List.of("main.c", StandaloneCGenerator.MODEL_SOURCE, StandaloneCGenerator.KERNELS_SOURCE)))
+                : Optional.empty();
+    }
+
+    /**
+     * A measurer for a whole impulse: {@code model}'s standalone C with {@code frontEnd}, the DSP and classifier
+     * files of {@link dev.littlebrain.deploy.ImpulseCExport#frontEnd}; or empty without the toolchain.
+     */
+    public static Optional<ArmFootprint> ofImpulse(Model model, Map<String, String> frontEnd) {
+        if (!toolchainPresent()) {
             return Optional.empty();
+        }
+        Map<String, String> all = new java.util.LinkedHashMap<>(StandaloneCGenerator.generate(model, "profile"));
+        all.putAll(frontEnd);
+        List<String> units = new ArrayList<>(List.of("main.c", StandaloneCGenerator.MODEL_SOURCE,
+                StandaloneCGenerator.KERNELS_SOURCE));
+        frontEnd.keySet().stream().filter(f -> f.endsWith(".c")).forEach(units::add);
+        return Optional.of(new ArmFootprint(all, IMPULSE_MAIN, units));
+    }
+
+    private static boolean toolchainPresent() {
+        try {
+            return run(List.of("arm-none-eabi-gcc", "--version"), null).exitCode == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -73,11 +108,12 @@ public final class ArmFootprint {
     private Footprint build(List<String> coreFlags) throws IOException {
         Path dir = Files.createTempDirectory("littlebrain-arm");
         try {
-            StandaloneCGenerator.write(model, "profile", dir);
-            Files.writeString(dir.resolve("main.c"), MAIN);
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Files.writeString(dir.resolve(f.getKey()), f.getValue());
+            }
+            Files.writeString(dir.resolve("main.c"), main);
             Files.writeString(dir.resolve("empty.c"), EMPTY);
-            long[] withModel = sizes(dir, coreFlags, "model.elf", List.of("main.c", StandaloneCGenerator.MODEL_SOURCE,
-                    StandaloneCGenerator.KERNELS_SOURCE));
+            long[] withModel = sizes(dir, coreFlags, "model.elf", units);
             long[] empty = sizes(dir, coreFlags, "empty.elf", List.of("empty.c"));
             long text = withModel[0] - empty[0];
             long data = withModel[1] - empty[1];
