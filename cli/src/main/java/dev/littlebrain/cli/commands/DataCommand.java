@@ -3,6 +3,8 @@ package dev.littlebrain.cli.commands;
 import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.ImportProblem;
 import dev.littlebrain.data.ImportResult;
+import dev.littlebrain.data.streams.StreamOptions;
+import dev.littlebrain.data.streams.StreamSynthesizer;
 import dev.littlebrain.data.curate.CurationResult;
 import dev.littlebrain.data.curate.KwsCurationOptions;
 import dev.littlebrain.data.curate.KwsCurator;
@@ -37,7 +39,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Import, curate and describe datasets.",
         subcommands = {DataCommand.Import.class, DataCommand.Curate.class, DataCommand.Stats.class,
-                DataCommand.Spectrogram.class, DataCommand.Generate.class})
+                DataCommand.Spectrogram.class, DataCommand.Generate.class, DataCommand.Streams.class})
 public final class DataCommand {
 
     /**
@@ -287,6 +289,76 @@ public final class DataCommand {
             pw.println("Wrote " + (result.training() + result.testing()) + " " + kind + " samples ("
                     + String.join(", ", generator.labels()) + ") to " + out + ": "
                     + result.training() + " training, " + result.testing() + " testing");
+            pw.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "streams", mixinStandardHelpOptions = true,
+            description = "Build labelled test streams (WAV + streams.csv, the layout of espeak-kws's _streams_) from one"
+                    + " split of a Speech Commands-layout dataset: isolated keywords and other words over background noise."
+                    + " Tune 'test --stream' on validation-speaker streams and keep the real test streams for the end.")
+    static final class Streams implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DATASET_DIR")
+        Path dataset;
+
+        @Option(names = "--keywords", split = ",", required = true, paramLabel = "WORD[,WORD...]",
+                description = "Words a detector should fire on; the split's other words are distractors.")
+        List<String> keywords;
+
+        @Option(names = "--split", defaultValue = "validation",
+                description = "Speakers to use: train, validation or test (default: ${DEFAULT-VALUE}).")
+        String split;
+
+        @Option(names = "--count", defaultValue = "6", description = "Number of streams (default: ${DEFAULT-VALUE}).")
+        int count;
+
+        @Option(names = "--seconds", defaultValue = "20", description = "Length of each stream (default: ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Option(names = "--keyword-share", defaultValue = "0.7",
+                description = "Share of inserted words that are keywords (default: ${DEFAULT-VALUE}).")
+        double keywordShare;
+
+        @Option(names = "--snr", defaultValue = "4,25", split = ",", paramLabel = "MIN,MAX",
+                description = "Range of word-to-noise SNR in dB (default: 4,25).")
+        List<Double> snr;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for the streams.")
+        Path out;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            if (snr.size() != 2) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--snr takes MIN,MAX, got " + snr);
+            }
+            dev.littlebrain.data.Split which;
+            try {
+                which = dev.littlebrain.data.Split.fromId(split);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--split: " + e.getMessage());
+            }
+            StreamOptions options;
+            try {
+                options = new StreamOptions(keywords, which, count, seconds, keywordShare, snr.get(0), snr.get(1),
+                        16000, seed);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            ImportResult imported = importDataset(dataset);
+            PrintWriter pw = spec.commandLine().getOut();
+            reportProblems(pw, imported);
+            List<StreamSynthesizer.Word> words = StreamSynthesizer.write(imported.dataset(), options, out);
+            long hits = words.stream().filter(w -> keywords.contains(w.label())).count();
+            pw.printf(java.util.Locale.ROOT, "Wrote %d stream(s) of %.0f s to %s: %d words, %d of them keywords %s;"
+                    + " ground truth in %s%n", count, seconds, out, words.size(), hits, keywords,
+                    out.resolve(StreamSynthesizer.GROUND_TRUTH));
             pw.flush();
             return 0;
         }
