@@ -23,7 +23,8 @@ import java.util.Random;
 
 /**
  * Builds labelled test streams from one split of a keyword dataset, in the layout of espeak-kws's
- * {@code _streams_} (WAV files and a {@code streams.csv} of {@code file,start_ms,end_ms,label}), so that the
+ * {@code _streams_} (WAV files, a {@code streams.csv} of {@code file,start_ms,end_ms,label} and a {@code streams_detail.csv}
+ * adding each word's speaker and SNR), so that the
  * post-processing of continuous keyword spotting (threshold, averaging, slices) can be chosen on streams made of
  * validation speakers and the real test streams stay a test set.
  *
@@ -39,6 +40,8 @@ import java.util.Random;
 public final class StreamSynthesizer {
     /** Written next to the streams; the format of espeak-kws's ground truth. */
     public static final String GROUND_TRUTH = "streams.csv";
+    /** The same rows with each word's speaker and SNR, as espeak-kws's {@code streams_detail.csv}. */
+    public static final String DETAIL = "streams_detail.csv";
     private static final double LEAD_SECONDS = 0.6;
     private static final double TAIL_SECONDS = 0.5;
     private static final double MIN_GAP_SECONDS = 0.8;
@@ -58,8 +61,8 @@ public final class StreamSynthesizer {
         this.random = new Random(options.seed());
     }
 
-    /** One inserted word: its stream, where it is there in samples, what it is, and the clip it came from. */
-    public record Word(String file, long start, long end, String label, Sample source) {
+    /** One inserted word: its stream, where it is there in samples, what it is, the clip it came from, its SNR. */
+    public record Word(String file, long start, long end, String label, Sample source, double snrDb) {
     }
 
     /**
@@ -96,6 +99,7 @@ public final class StreamSynthesizer {
         Deck otherDeck = new Deck(others.isEmpty() ? keywords : others);
         List<Word> words = new ArrayList<>();
         StringBuilder csv = new StringBuilder("file,start_ms,end_ms,label\n");
+        StringBuilder detail = new StringBuilder("file,start_ms,end_ms,label,speaker,snr_db\n");
         for (int k = 1; k <= options.count(); k++) {
             String name = String.format(Locale.ROOT, "stream_%02d.wav", k);
             List<Word> inserted = new ArrayList<>();
@@ -103,12 +107,15 @@ public final class StreamSynthesizer {
             AtomicFileWriter.write(outDir.resolve(name),
                     WavWriter.encode(Signal.mono(options.sampleRate(), audio), WavEncoding.PCM_S16));
             for (Word w : inserted) {
-                csv.append(name).append(',').append(millis(w.start())).append(',').append(millis(w.end())).append(',')
-                        .append(w.label()).append('\n');
+                String row = name + "," + millis(w.start()) + "," + millis(w.end()) + "," + w.label();
+                csv.append(row).append('\n');
+                detail.append(row).append(',').append(w.source().hasSpeaker() ? w.source().speakerId() : "")
+                        .append(',').append(String.format(Locale.ROOT, "%.1f", w.snrDb())).append('\n');
             }
             words.addAll(inserted);
         }
         AtomicFileWriter.write(outDir.resolve(GROUND_TRUTH), csv.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFileWriter.write(outDir.resolve(DETAIL), detail.toString().getBytes(StandardCharsets.UTF_8));
         return words;
     }
 
@@ -134,7 +141,7 @@ public final class StreamSynthesizer {
             for (int i = 0; i < utterance.length; i++) {
                 out[(int) at + i] += (float) (utterance[i] * gain);
             }
-            inserted.add(new Word(name, at, at + utterance.length, clip.label(), clip));
+            inserted.add(new Word(name, at, at + utterance.length, clip.label(), clip, snrDb));
             at += utterance.length + gap;
         }
         float peak = 0;

@@ -90,11 +90,16 @@ class StreamSynthesizerTest {
         List<String> csv = Files.readAllLines(out.resolve(StreamSynthesizer.GROUND_TRUTH));
         assertEquals("file,start_ms,end_ms,label", csv.get(0));
         assertEquals(words.size(), csv.size() - 1);
+        List<String> detail = Files.readAllLines(out.resolve(StreamSynthesizer.DETAIL));
+        assertEquals("file,start_ms,end_ms,label,speaker,snr_db", detail.get(0));
         int keywords = 0;
         for (int k = 0; k < words.size(); k++) {
             StreamSynthesizer.Word w = words.get(k);
             assertEquals(w.file() + "," + Math.round(w.start() / 16.0) + "," + Math.round(w.end() / 16.0) + ","
                     + w.label(), csv.get(k + 1));
+            assertEquals(csv.get(k + 1) + "," + w.source().speakerId() + ","
+                    + String.format(java.util.Locale.ROOT, "%.1f", w.snrDb()), detail.get(k + 1));
+            assertTrue(w.snrDb() >= 5 && w.snrDb() <= 15, w.toString());
             assertEquals(Split.VALIDATION, w.source().split(), "only validation speakers: " + w);
             assertEquals(w.label(), w.source().label());
             String name = source.relativize(w.source().source()).toString().replace('\\', '/');
