@@ -19,16 +19,19 @@ class DataCommandTest {
                 "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(Files.exists(out.resolve("manifest.json")));
-        // 136 training clips per keyword rendered 3 times (default) + 17 validation + 17 test = 442 per class.
-        for (String label : new String[] {"yes", "no", "_unknown_", "_noise_"}) {
+        // 136 training clips per keyword rendered 3 times (default) + 17 validation + 17 test = 442 per class,
+        // _unknown_ twice that (default unknown ratio 2).
+        for (String label : new String[] {"yes", "no", "_noise_"}) {
             assertTrue(run.out().lines().anyMatch(l -> l.startsWith(label + " ") && l.contains("442")), run.out());
         }
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("_unknown_ ") && l.contains("884")), run.out());
         CliRun stats = CliRun.of("data", "stats", out.toString());
         assertEquals(0, stats.exitCode(), stats.err());
-        assertTrue(stats.out().contains("1768"), stats.out());
-        // One rendering per training clip: the dataset's own 136 + 17 + 17 per class.
+        assertTrue(stats.out().contains("2210"), stats.out());
+        // One rendering per training clip and unknown ratio 1: the dataset's own 136 + 17 + 17 per class.
         CliRun once = CliRun.of("data", "curate", dataset.toString(), "--keywords", "yes,no", "--unknown", "--noise",
-                "--training-copies", "1", "--shift-ms", "0", "--out", tmp.resolve("once").toString());
+                "--training-copies", "1", "--shift-ms", "0", "--unknown-ratio", "1", "--out",
+                tmp.resolve("once").toString());
         assertEquals(0, once.exitCode(), once.err());
         CliRun onceStats = CliRun.of("data", "stats", tmp.resolve("once").toString());
         assertTrue(onceStats.out().contains("680"), onceStats.out());

@@ -103,7 +103,7 @@ class DeployProjectCommandTest {
         CliRun slices = CliRun.of("deploy", "--project", project.toString(), "--format", "c-standalone", "--out",
                 out.toString(), "--slices", "7");
         assertEquals(2, slices.exitCode(), slices.err());
-        assertTrue(slices.err().contains("--slices must divide"), slices.err());
+        assertTrue(slices.err().contains("--slices 7 must divide the window"), slices.err());
 
         // A DSP whose features do not fit the model: bad input, one line, and the folder stays empty.
         Files.writeString(project.resolve("impulse.yaml"), Files.readString(project.resolve("impulse.yaml"))

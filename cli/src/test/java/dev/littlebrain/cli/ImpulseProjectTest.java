@@ -24,18 +24,32 @@ class ImpulseProjectTest {
         }
         ImpulseConfig kws = ImpulseConfig.read(dir.resolve("kws/impulse.yaml"));
         assertEquals("mfcc", kws.dsp().block());
-        assertEquals("conv1d-kws", kws.learn().preset());
+        assertEquals("conv1d-kws-m", kws.learn().preset());
         assertEquals(16000.0, kws.input().frequencyHz());
         String yaml = ImpulseConfig.template("kws");
         assertMessage(yaml.replace("epochs: 100", "epochs: 0"), "learn.epochs");
         assertMessage(yaml.replace("block: mfcc", "block: mfccc"), "dsp.block");
-        assertMessage(yaml.replace("preset: conv1d-kws", "preset: big"), "learn.preset");
+        assertMessage(yaml.replace("preset: conv1d-kws-m", "preset: big"), "learn.preset");
         assertMessage(yaml.replace("  seed: 1", "  sed: 1"), "learn.sed: unknown key");
         assertMessage(yaml.replace("parameters: {}", "parameters: {num_cepstral: -3}"), "dsp.parameters");
         assertEquals("none", kws.learn().classWeights());
         assertEquals("balanced", ImpulseConfig.parse(yaml.replace("class_weights: none", "class_weights: balanced"))
                 .learn().classWeights());
         assertMessage(yaml.replace("class_weights: none", "class_weights: inverse"), "learn.class_weights");
+        // continuous: the template's own settings; absent keys (or an absent section) take the defaults.
+        assertEquals(kws.continuous(), ImpulseConfig.parse(yaml).continuous());
+        String noStream = yaml.substring(0, yaml.indexOf("continuous:"));
+        assertEquals(ImpulseConfig.Continuous.DEFAULTS, ImpulseConfig.parse(noStream).continuous());
+        assertEquals(new ImpulseConfig.Continuous(8, 2, 0.5, 500), ImpulseConfig.parse(noStream
+                + "continuous:\n  slices: 8\n  average: 2\n  threshold: 0.5\n  suppression_ms: 500\n").continuous());
+        assertMessage(noStream + "continuous:\n  slices: 7\n", "continuous.slices: 7 must divide the window (16000");
+        assertMessage(noStream + "continuous:\n  threshold: 1.5\n", "continuous.threshold");
+        assertMessage(noStream + "continuous:\n  averge: 2\n", "continuous.averge: unknown key");
+        // test --stream --apply rewrites continuous.threshold only, keeping the comments, or adds it.
+        String calibrated = ImpulseConfig.withThreshold(yaml, 0.85);
+        assertEquals(0.85, ImpulseConfig.parse(calibrated).continuous().threshold(), 1e-12);
+        assertEquals(yaml.replace("threshold: 0.8 ", "threshold: 0.85 "), calibrated);
+        assertEquals(0.7, ImpulseConfig.parse(ImpulseConfig.withThreshold(noStream, 0.7)).continuous().threshold(), 1e-12);
         assertEquals(1, CliRun.of("init", "kws", dir.resolve("kws").toString()).exitCode()); // no overwrite
         assertEquals(2, CliRun.of("init", "radar", dir.resolve("x").toString()).exitCode());
     }

@@ -5,29 +5,103 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.littlebrain.cli.impulse.ImpulseConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** {@code littlebrain test --stream}: continuous keyword spotting over the espeak-kws test streams. */
+/**
+ * {@code littlebrain test --stream}: continuous keyword spotting over labelled streams, calibrated as a user should:
+ * the threshold is chosen on streams of validation speakers ({@code data streams}, {@code test --stream --apply})
+ * and then the espeak-kws test streams are scored at it.
+ */
 class StreamTestCommandTest {
 
     @Test
-    void streamSweepOverTheEspeakStreams() throws Exception {
+    void calibrateOnValidationStreamsThenScoreTheTestStreams(@TempDir Path tmp) throws Exception {
         TrainedKwsProject project = TrainedKwsProject.get();
-        Path p = project.dir();
         Path dataset = project.dataset();
+        // A copy of the shared project's impulse and models: --apply rewrites impulse.yaml.
+        Path p = tmp.resolve("P");
+        Files.createDirectories(p.resolve("models"));
+        Files.copy(project.dir().resolve(ImpulseConfig.FILE_NAME), p.resolve(ImpulseConfig.FILE_NAME));
+        for (String f : new String[] {"model_int8.tflite", "model_float.tflite", "training.json"}) {
+            Files.copy(project.dir().resolve("models").resolve(f), p.resolve("models").resolve(f));
+        }
+
+        Path validation = tmp.resolve("validation-streams");
+        CliRun made = CliRun.of("data", "streams", dataset.toString(), "--keywords", "yes,no", "--count", "12",
+                "--keyword-share", "0.4", "--out", validation.toString());
+        assertEquals(0, made.exitCode(), made.err());
+        assertTrue(Files.isRegularFile(validation.resolve("streams.csv")) && Files.isRegularFile(
+                validation.resolve("stream_12.wav")), made.out());
+
+        CliRun calibrated = CliRun.of("test", "--project", p.toString(), "--stream", "--streams",
+                validation.toString(), "--apply", "--json");
+        assertEquals(0, calibrated.exitCode(), calibrated.err());
+        JsonNode cal = new ObjectMapper().readTree(calibrated.out());
+        requireSweep(cal, calibrated.out());
+        assertEquals(240.0, cal.get("stream_seconds").asDouble(), 0.5);
+        double chosen = cal.get("suggested").get("threshold").asDouble();
+        assertEquals(chosen, ImpulseConfig.read(p.resolve(ImpulseConfig.FILE_NAME)).continuous().threshold(), 1e-9,
+                "--apply writes the suggested threshold to impulse.yaml");
+
         String streams = dataset.resolve("_streams_").toString();
         CliRun run = CliRun.of("test", "--project", p.toString(), "--stream", "--streams", streams, "--json");
         assertEquals(0, run.exitCode(), run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
-        for (String k : new String[] {"thresholds", "suggested", "stream_seconds", "utterances"}) {
-            assertTrue(json.has(k), k + " in " + run.out());
-        }
+        requireSweep(json, run.out());
         assertEquals(60.0, json.get("stream_seconds").asDouble(), 0.5);
+        assertEquals(chosen, json.get("configured").get("threshold").asDouble(), 1e-9, "scored at the calibration");
+        // Issue 6's target (>= 80 % detection at <= 10 FA/h) is reported as met exactly when some swept
+        // threshold reaches it.
+        JsonNode points = json.get("thresholds");
+        boolean reached = false;
+        double bestRate = 0;
+        for (JsonNode pt : points) {
+            boolean quiet = pt.get("false_accepts_per_hour").asDouble() <= 10;
+            reached |= quiet && pt.get("detection_rate").asDouble() >= 0.8;
+            bestRate = Math.max(bestRate, quiet ? pt.get("detection_rate").asDouble() : 0);
+        }
+        assertEquals(reached, json.get("target").get("met").asBoolean(), run.out());
+        assertTrue(Files.size(p.resolve("reports/far_frr.png")) > 0);
+        // A floor well under today's figures (README, Streaming): the spotter must keep finding most keywords
+        // without false accepts.
+        assertTrue(bestRate >= 0.6, "best detection rate at <= 10 FA/h: " + bestRate + "\n" + run.out());
+
+        CliRun table = CliRun.of("test", "--project", p.toString(), "--stream", "--streams", streams);
+        assertEquals(0, table.exitCode(), table.err());
+        System.out.println(calibrated.out());
+        System.out.println(table.out());
+        assertTrue(table.out().contains("suggested threshold") && table.out().contains("real-time factor")
+                && table.out().contains(String.format(java.util.Locale.ROOT, "project threshold %.2f", chosen)),
+                table.out());
+        assertTrue(table.out().contains("target (detection rate >= 0.80 at <= 10 false accepts/hour): "
+                + (reached ? "met" : "missed")), table.out());
+        JsonNode c = json.get("configured");
+        System.out.printf("stream calibration: threshold %.2f from validation streams (there %.3f at %.1f FA/h);"
+                        + " test streams at it: detection %.3f at %.1f FA/h; best swept at <= 10 FA/h %.3f; RTF %.1f%n",
+                chosen, cal.get("suggested").get("detection_rate").asDouble(),
+                cal.get("suggested").get("false_accepts_per_hour").asDouble(), c.get("detection_rate").asDouble(),
+                c.get("false_accepts_per_hour").asDouble(), bestRate, json.get("real_time_factor").asDouble());
+    }
+
+    @Test
+    void applyNeedsStream() throws Exception {
+        CliRun run = CliRun.of("test", "--apply");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--apply") && run.err().contains("--stream"), run.err());
+    }
+
+    /** The sweep's shape: keys, ascending thresholds, a detection rate that never rises with the threshold. */
+    private static void requireSweep(JsonNode json, String out) {
+        for (String k : new String[] {"thresholds", "suggested", "configured", "stream_seconds", "utterances"}) {
+            assertTrue(json.has(k), k + " in " + out);
+        }
         assertTrue(json.get("utterances").asInt() > 0);
         JsonNode points = json.get("thresholds");
-        assertTrue(points.size() >= 10, run.out());
+        assertTrue(points.size() >= 10, out);
         double previousRate = 2;
         double previousThreshold = 0;
         for (JsonNode pt : points) {
@@ -36,34 +110,14 @@ class StreamTestCommandTest {
             }
             double t = pt.get("threshold").asDouble();
             double d = pt.get("detection_rate").asDouble();
-            assertTrue(t > previousThreshold, "thresholds ascend: " + run.out());
+            assertTrue(t > previousThreshold, "thresholds ascend: " + out);
             assertTrue(d >= 0 && d <= 1, pt.toString());
             assertTrue(pt.get("false_accepts_per_hour").asDouble() >= 0, pt.toString());
-            assertTrue(d <= previousRate + 1e-12, "detection rate must not rise with the threshold: " + run.out());
+            assertTrue(d <= previousRate + 1e-12, "detection rate must not rise with the threshold: " + out);
             previousRate = d;
             previousThreshold = t;
         }
         JsonNode s = json.get("suggested");
         assertTrue(s.has("threshold") && s.has("detection_rate") && s.has("false_accepts_per_hour"), s.toString());
-        // Issue 6's target (>= 80 % detection at <= 10 FA/h) is reported as met exactly when some swept
-        // threshold reaches it. (It is not reached yet: see README, Streaming.)
-        boolean reached = false;
-        for (JsonNode pt : points) {
-            reached |= pt.get("detection_rate").asDouble() >= 0.8 && pt.get("false_accepts_per_hour").asDouble() <= 10;
-        }
-        assertEquals(reached, json.get("target").get("met").asBoolean(), run.out());
-        assertTrue(Files.size(p.resolve("reports/far_frr.png")) > 0);
-
-        CliRun table = CliRun.of("test", "--project", p.toString(), "--stream", "--streams", streams);
-        assertEquals(0, table.exitCode(), table.err());
-        System.out.println(table.out());
-        assertTrue(table.out().contains("suggested threshold") && table.out().contains("real-time factor"),
-                table.out());
-        assertTrue(table.out().contains("target (detection rate >= 0.80 at <= 10 false accepts/hour): "
-                + (reached ? "met" : "missed")), table.out());
-        System.out.printf("stream operating point: threshold %.2f, detection rate %.3f, %.1f FA/h, RTF %.1f%n",
-                s.get("threshold").asDouble(), s.get("detection_rate").asDouble(),
-                s.get("false_accepts_per_hour").asDouble(), json.get("real_time_factor").asDouble());
     }
-
 }

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * @param trainSeconds wall time of the train command
  */
 record TrainedKwsProject(Path dir, Path dataset, CliRun train, double trainSeconds) {
-    /** Epochs of the shared training run: the conv1d-kws preset's own length unless -Dimpulse.epochs says otherwise. */
+    /** Epochs of the shared training run: the kws template preset's own length unless -Dimpulse.epochs says otherwise. */
     static final String EPOCHS = System.getProperty("impulse.epochs", "100");
 
     private static TrainedKwsProject shared;

@@ -9,7 +9,8 @@ import java.util.List;
 /** A named model architecture with its default training settings, as Edge Impulse's learn blocks. */
 public record Preset(String name, ModelSpec spec, TrainingConfig training) {
 
-    public static final List<String> NAMES = List.of("conv1d-kws", "dense-motion", "conv2d-kws", "dscnn-s");
+    public static final List<String> NAMES = List.of("conv1d-kws", "conv1d-kws-m", "dense-motion", "conv2d-kws",
+            "dscnn-s");
 
     /**
      * The preset {@code name} for inputs of {@code inputShape} (batch excluded) and {@code classes} labels.
@@ -63,6 +64,24 @@ public record Preset(String name, ModelSpec spec, TrainingConfig training) {
                     new LayerSpec.Dropout(0.2f),
                     new LayerSpec.GlobalAveragePool(),
                     new LayerSpec.Dense(classes, SOFTMAX)), TrainingConfig.adam(0.001f, 32, 60));
+            // Keyword spotting on a stream: conv1d-kws deepened and widened (16, 32, 64 filters, three pools) —
+            // ~10 k weights, 145 k MACs — so it tells keywords from the words it must ignore ("go", "wow" vs
+            // "no"): on validation-speaker streams it detected 77 % of keywords with no false accept where
+            // conv1d-kws detected 66 % (README, Streaming). The kws template's learn block.
+            case "conv1d-kws-m" -> new Preset(name, ModelSpec.of(
+                    new LayerSpec.Input(new int[] {size}),
+                    new LayerSpec.Reshape(new int[] {inputShape[0], size / inputShape[0]}),
+                    new LayerSpec.Conv1D(16, 3, RELU),
+                    LayerSpec.maxPool1D(2),
+                    new LayerSpec.Dropout(0.25f),
+                    new LayerSpec.Conv1D(32, 3, RELU),
+                    LayerSpec.maxPool1D(2),
+                    new LayerSpec.Dropout(0.25f),
+                    new LayerSpec.Conv1D(64, 3, RELU),
+                    LayerSpec.maxPool1D(2),
+                    new LayerSpec.Dropout(0.25f),
+                    new LayerSpec.Flatten(),
+                    new LayerSpec.Dense(classes, SOFTMAX)), TrainingConfig.adam(0.005f, 32, 100));
             default -> throw new IllegalArgumentException("unknown preset '" + name + "'; known: " + NAMES);
         };
     }

@@ -20,6 +20,7 @@ class TfliteExportTest {
     static Stream<Arguments> specs() {
         return Stream.of(
                 Arguments.of("conv1d-kws", Preset.named("conv1d-kws", new int[] {50, 13}, 3).spec()),
+                Arguments.of("conv1d-kws-m", Preset.named("conv1d-kws-m", new int[] {50, 13}, 4).spec()),
                 Arguments.of("dense-motion", Preset.named("dense-motion", new int[] {3, 11}, 4).spec()),
                 Arguments.of("conv2d-kws", Preset.named("conv2d-kws", new int[] {20, 10}, 3).spec()),
                 Arguments.of("dscnn-s", Preset.named("dscnn-s", new int[] {21, 10}, 5).spec()),

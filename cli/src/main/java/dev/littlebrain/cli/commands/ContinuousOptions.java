@@ -1,5 +1,6 @@
 package dev.littlebrain.cli.commands;
 
+import dev.littlebrain.cli.impulse.ImpulseConfig;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -7,31 +8,47 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The continuous-classification settings shared by {@code classify --stream} and {@code listen}. */
+/**
+ * The continuous-classification settings shared by {@code classify --stream}, {@code listen}, {@code test --stream}
+ * and {@code deploy --project}: each option, when given, overrides the project's {@code continuous:} setting (or,
+ * without a project, the keyword-spotting defaults).
+ */
 final class ContinuousOptions {
 
-    @Option(names = "--slices", defaultValue = "4", description = "Model runs per window (default: ${DEFAULT-VALUE}).")
-    int slices;
+    @Option(names = "--slices", description = "Model runs per window (default: the project's continuous.slices, else 4).")
+    Integer slices;
 
-    @Option(names = "--average", defaultValue = "3", description = "Runs averaged before a decision (default: ${DEFAULT-VALUE}).")
-    int average;
+    @Option(names = "--average", description = "Runs averaged before a decision (default: the project's, else 3).")
+    Integer average;
 
-    @Option(names = "--threshold", defaultValue = "0.8", description = "Averaged score that fires a keyword (default: ${DEFAULT-VALUE}).")
-    float threshold;
+    @Option(names = "--threshold", description = "Averaged score that fires a keyword (default: the project's, else 0.8).")
+    Float threshold;
 
-    @Option(names = "--suppression-ms", defaultValue = "1000", description = "Quiet time after a detection (default: ${DEFAULT-VALUE}).")
-    long suppressionMs;
+    @Option(names = "--suppression-ms", description = "Quiet time after a detection (default: the project's, else 1000).")
+    Long suppressionMs;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
     /** The configuration for a model with {@code labels} over windows of {@code windowSamples} at {@code rate}. */
     ContinuousConfig config(int rate, int windowSamples, List<String> labels) {
-        if (slices < 1 || windowSamples % slices != 0) {
-            throw new ParameterException(spec.commandLine(), "--slices " + slices + " must divide the window (" + windowSamples
-                    + " samples)");
+        return config(rate, windowSamples, labels, ImpulseConfig.Continuous.DEFAULTS);
+    }
+
+    /** The same with {@code project}'s settings where no option is given. */
+    ContinuousConfig config(int rate, int windowSamples, List<String> labels, ImpulseConfig.Continuous project) {
+        int s = slices != null ? slices : project.slices();
+        if (s < 1 || windowSamples % s != 0) {
+            throw new ParameterException(spec.commandLine(), "--slices " + s + " must divide the window ("
+                    + windowSamples + " samples)");
         }
-        return new ContinuousConfig(rate, windowSamples / slices, average, threshold, suppressionMs, labels,
-                StreamEvaluation.SILENT);
+        try {
+            return new ContinuousConfig(rate, windowSamples / s, average != null ? average : project.average(),
+                    threshold != null ? threshold : (float) project.threshold(),
+                    suppressionMs != null ? suppressionMs : project.suppressionMs(), labels, StreamEvaluation.SILENT);
+        } catch (IllegalArgumentException e) {
+            // --average, --threshold or --suppression-ms out of range: a usage error, as for --slices.
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 }

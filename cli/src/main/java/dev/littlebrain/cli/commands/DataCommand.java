@@ -113,6 +113,17 @@ public final class DataCommand {
                 description = "Largest random time shift of a training clip (default: ${DEFAULT-VALUE}).")
         int shiftMs;
 
+        @Option(names = "--noise-gain-db", paramLabel = "MIN,MAX", split = ",",
+                defaultValue = KwsCurationOptions.DEFAULT_NOISE_GAIN_DB,
+                description = "Gain range of the background recordings mixed into training clips, dB against their own"
+                        + " level (default: ${DEFAULT-VALUE}); higher means noisier training clips.")
+        List<Double> noiseGainDb;
+
+        @Option(names = "--unknown-ratio", paramLabel = "R", defaultValue = "" + KwsCurationOptions.DEFAULT_UNKNOWN_RATIO,
+                description = "Size of _unknown_ against one keyword class (default: ${DEFAULT-VALUE}): more of the"
+                        + " words a continuous spotter must ignore.")
+        double unknownRatio;
+
         @Option(names = "--resample", description = "Resample/downmix clips that are not 16 kHz mono instead of skipping them.")
         boolean resample;
 
@@ -121,10 +132,14 @@ public final class DataCommand {
         Path out;
 
         KwsCurationOptions toOptions() {
+            if (noiseGainDb.size() != 2) {
+                throw new IllegalArgumentException("--noise-gain-db takes MIN,MAX, got " + noiseGainDb);
+            }
             KwsCurationOptions d = KwsCurationOptions.defaults(keywords);
             return new KwsCurationOptions(keywords, unknown, noise, samplesPerClass, d.sampleRate(), d.windowMs(),
-                    randomOffset ? Placement.RANDOM : Placement.CENTRED, d.noiseProbability(), d.noiseMinGainDb(),
-                    d.noiseMaxGainDb(), noise ? d.noiseSplits() : java.util.Set.of(), trainingCopies, shiftMs, resample, seed);
+                    randomOffset ? Placement.RANDOM : Placement.CENTRED, d.noiseProbability(), noiseGainDb.get(0),
+                    noiseGainDb.get(1), noise ? d.noiseSplits() : java.util.Set.of(), trainingCopies, shiftMs,
+                    unknownRatio, resample, seed);
         }
     }
 

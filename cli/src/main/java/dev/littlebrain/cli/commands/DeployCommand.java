@@ -53,21 +53,9 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--project", paramLabel = "DIR", description = "Impulse project folder to export instead of MODEL.")
     Path project;
 
-    @Option(names = "--slices", defaultValue = "4",
-            description = "Project c-standalone: model runs per window in run_classifier_continuous (default: ${DEFAULT-VALUE}).")
-    int slices;
-
-    @Option(names = "--average", defaultValue = "3",
-            description = "Project c-standalone: runs averaged before a decision (default: ${DEFAULT-VALUE}).")
-    int average;
-
-    @Option(names = "--threshold", defaultValue = "0.8",
-            description = "Project c-standalone: averaged score that fires a keyword (default: ${DEFAULT-VALUE}).")
-    float threshold;
-
-    @Option(names = "--suppression-ms", defaultValue = "1000",
-            description = "Project c-standalone: quiet time after a detection (default: ${DEFAULT-VALUE}).")
-    long suppressionMs;
+    /** Project exports: run_classifier_continuous's settings, the project's continuous: unless given. */
+    @picocli.CommandLine.Mixin
+    ContinuousOptions continuous;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
             description = "tflite, c-array, c-standalone, tflm-cpp or arduino")
@@ -156,24 +144,13 @@ public final class DeployCommand implements Callable<Integer> {
         }
         int rate = (int) Math.round(input.frequencyHz());
         int windowSamples = (int) ((long) rate * input.windowMs() / 1000);
-        if (slices < 1 || windowSamples % slices != 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--slices must divide the window ("
-                    + windowSamples + " samples)");
-        }
         List<String> labels;
         try {
             labels = labels(p);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        ContinuousConfig config;
-        try {
-            config = new ContinuousConfig(rate, windowSamples / slices, average, threshold, suppressionMs, labels,
-                    Set.of("_noise_", "_unknown_", "_silence_"));
-        } catch (IllegalArgumentException e) {
-            // --average, --threshold or --suppression-ms out of range: a usage error, as for --slices.
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
+        ContinuousConfig config = continuous.config(rate, windowSamples, labels, p.config().continuous());
         return new Settings(windowSamples, config, p.dir().resolve(ImpulseConfig.FILE_NAME).toString());
     }
 

@@ -77,7 +77,7 @@ public final class ListenCommand implements Callable<Integer> {
         int rate = (int) Math.round(p.config().input().frequencyHz());
         int windowSamples = (int) ((long) rate * p.config().input().windowMs() / 1000);
         List<String> labels = p.trainedLabels();
-        ContinuousConfig config = continuous.config(rate, windowSamples, labels);
+        ContinuousConfig config = continuous.config(rate, windowSamples, labels, p.config().continuous());
         LiveView view = new LiveView(spec.commandLine().getOut(), labels, LiveView.stdoutIsTerminal(), json);
         StreamingClassifier classifier = new StreamingClassifier(new Interpreter(TfliteReader.read(modelFile)),
                 StreamingFeatures.create(p.block(), windowSamples)::push, config).onScores(view::scores);

@@ -58,8 +58,8 @@ public final class ProfileCommand implements Callable<Integer> {
     Integer windowBytes;
 
     @Option(names = "--slice-ms", paramLabel = "MS",
-            description = "Continuous-mode deadline: one inference per slice, e.g. 250 (default: a quarter of an audio"
-                    + " project's window, else none).")
+            description = "Continuous-mode deadline: one inference per slice, e.g. 250 (default: an audio project's"
+                    + " window over its continuous.slices, else none).")
     Double sliceMs;
 
     @Option(names = "--estimate-only", description = "Use the flash and RAM tables even when arm-none-eabi-gcc is"
@@ -91,7 +91,8 @@ public final class ProfileCommand implements Callable<Integer> {
             // The window the application buffers: int16 audio samples, or float32 sensor values per axis.
             int bytes = p.windowSamples() * (audio ? 2 : 4 * p.config().input().axes().size());
             window = windowBytes == null ? bytes : windowBytes;
-            slice = sliceMs != null ? sliceMs : audio ? p.config().input().windowMs() / 4.0 : 0;
+            slice = sliceMs != null ? sliceMs
+                    : audio ? p.config().input().windowMs() / (double) p.config().continuous().slices() : 0;
         }
         List<Board> choices = known;
         List<Board> boards;

@@ -45,8 +45,13 @@ public final class TestCommand implements Callable<Integer> {
             + " files relative to the folder above it). Default: shared/datasets/espeak-kws/_streams_ found upwards.")
     Path streams;
 
-    @Option(names = "--slices", defaultValue = "4", description = "Model runs per window in --stream mode (default: ${DEFAULT-VALUE}).")
-    int slices;
+    @picocli.CommandLine.Mixin
+    ContinuousOptions continuous;
+
+    @Option(names = "--apply", description = "With --stream: write the suggested threshold to impulse.yaml"
+            + " (continuous.threshold), which deploy, listen and later stream tests use. Calibrate on streams of"
+            + " validation speakers ('data streams'), not on the test streams.")
+    boolean apply;
 
     @Option(names = "--min-confidence", defaultValue = "0.6", paramLabel = "P",
             description = "Answers whose top score is below P count as uncertain (default: ${DEFAULT-VALUE}).")
@@ -57,6 +62,10 @@ public final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (apply && !stream) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--apply calibrates the stream"
+                    + " threshold: use it with --stream");
+        }
         ImpulseProject p = ImpulseProject.require(project);
         Path floatFile = p.models().resolve("model_float.tflite");
         Path int8File = p.models().resolve("model_int8.tflite");
@@ -160,12 +169,8 @@ public final class TestCommand implements Callable<Integer> {
         }
         int rate = (int) Math.round(p.config().input().frequencyHz());
         int windowSamples = (int) ((long) rate * p.config().input().windowMs() / 1000);
-        if (slices < 1 || windowSamples % slices != 0) {
-            throw new IllegalArgumentException("--slices must divide the window (" + windowSamples + " samples)");
-        }
-        ContinuousConfig defaults = ContinuousConfig.keywordSpotting(rate, windowSamples, labels);
-        ContinuousConfig config = new ContinuousConfig(rate, windowSamples / slices, defaults.averagedWindows(),
-                defaults.threshold(), defaults.suppressionMs(), labels, StreamEvaluation.SILENT);
+        // The project's stream settings (impulse.yaml continuous:, or the options); the threshold is swept.
+        ContinuousConfig config = continuous.config(rate, windowSamples, labels, p.config().continuous());
         Set<String> keywords = new LinkedHashSet<>(labels);
         keywords.removeAll(StreamEvaluation.SILENT);
         List<StreamEvaluation.Utterance> truth = StreamEvaluation.readTruth(csv);
@@ -178,10 +183,18 @@ public final class TestCommand implements Callable<Integer> {
             points.add(StreamEvaluation.evaluate(t, config, rec, truth, keywords));
         }
         StreamEvaluation.Point best = StreamEvaluation.suggest(points, TARGET_FA_PER_HOUR);
+        // The operating point the project deploys (continuous.threshold), not chosen on these streams.
+        StreamEvaluation.Point configured = StreamEvaluation.evaluate(config.threshold(), config, rec, truth, keywords);
         boolean targetMet = best.falseAcceptsPerHour() <= TARGET_FA_PER_HOUR
                 && best.detectionRate() >= TARGET_DETECTION_RATE;
         Path png = p.reports().resolve("far_frr.png");
         StreamEvaluation.plot(points, best, png);
+        Path yaml = p.dir().resolve(dev.littlebrain.cli.impulse.ImpulseConfig.FILE_NAME);
+        if (apply) {
+            String updated = dev.littlebrain.cli.impulse.ImpulseConfig.withThreshold(Files.readString(yaml),
+                    best.threshold());
+            dev.littlebrain.dsp.io.AtomicFileWriter.write(yaml, updated.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             List<Map<String, Object>> list = new ArrayList<>();
@@ -191,6 +204,8 @@ public final class TestCommand implements Callable<Integer> {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("thresholds", list);
             o.put("suggested", pointJson(best));
+            o.put("configured", pointJson(configured));
+            o.put("applied", apply);
             Map<String, Object> target = new LinkedHashMap<>();
             target.put("min_detection_rate", TARGET_DETECTION_RATE);
             target.put("max_false_accepts_per_hour", TARGET_FA_PER_HOUR);
@@ -204,7 +219,8 @@ public final class TestCommand implements Callable<Integer> {
         } else {
             out.printf(Locale.ROOT, "%d stream(s), %.1f s of audio, %d keyword utterance(s) of %s (%d words in all);"
                     + " %d slices per window, average of %d, %d ms suppression, +-%d ms tolerance%n%n", files.size(),
-                    rec.audioSeconds(), targets, keywords, truth.size(), slices, config.averagedWindows(),
+                    rec.audioSeconds(), targets, keywords, truth.size(), windowSamples / config.sliceSamples(),
+                    config.averagedWindows(),
                     config.suppressionMs(), StreamEvaluation.TOLERANCE_MS);
             out.printf(Locale.ROOT, "%9s %10s %6s %6s %10s %12s%n", "threshold", "detection", "hits", "FA", "FA/hour",
                     "latency ms");
@@ -216,11 +232,17 @@ public final class TestCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%nsuggested threshold %.2f: detection rate %.3f at %.1f false accepts/hour%s%n",
                     best.threshold(), best.detectionRate(), best.falseAcceptsPerHour(),
                     best.falseAcceptsPerHour() <= TARGET_FA_PER_HOUR ? "" : " (no threshold reaches <= 10 FA/h)");
+            out.printf(Locale.ROOT, "project threshold %.2f (impulse.yaml continuous.threshold): detection rate %.3f"
+                    + " (%d of %d) at %.1f false accepts/hour%n", configured.threshold(), configured.detectionRate(),
+                    configured.hits(), targets, configured.falseAcceptsPerHour());
             out.printf(Locale.ROOT, "target (detection rate >= %.2f at <= %.0f false accepts/hour): %s%n",
                     TARGET_DETECTION_RATE, TARGET_FA_PER_HOUR, targetMet ? "met" : "missed");
             out.printf(Locale.ROOT, "real-time factor: %.1fx (%.1f s of audio streamed in %.2f s)%n",
                     rec.realTimeFactor(), rec.audioSeconds(), rec.wallSeconds());
             out.println("FAR/FRR curve: " + png);
+            if (apply) {
+                out.printf(Locale.ROOT, "wrote continuous.threshold: %.2f to %s%n", best.threshold(), yaml);
+            }
         }
         out.flush();
         return 0;

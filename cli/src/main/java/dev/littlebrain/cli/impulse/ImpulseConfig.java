@@ -25,10 +25,12 @@ import java.util.Set;
 /**
  * An impulse: the one human-editable {@code impulse.yaml} of a project, declaring the input, the DSP block
  * (Edge Impulse parameter names), the learn block, the labels (empty: taken from the data), the target board
- * and the user's own boards (optional {@code boards:} list, usable as the target and by {@code profile}).
+ * and the user's own boards (optional {@code boards:} list, usable as the target and by {@code profile}), and how
+ * the impulse runs on a stream (optional {@code continuous:}, read alike by {@code test --stream}, {@code listen},
+ * {@code deploy} and {@code profile}, so what is measured is what is deployed).
  */
-public record ImpulseConfig(Input input, Dsp dsp, Learn learn, List<String> labels, String target,
-        List<Board> boards) {
+public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous continuous, List<String> labels,
+        String target, List<Board> boards) {
     public static final String FILE_NAME = "impulse.yaml";
     public static final List<String> TEMPLATES = List.of("kws", "motion", "glove");
     public static final List<String> INPUT_TYPES = List.of("audio", "accelerometer", "trajectory");
@@ -79,11 +81,27 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, List<String> labe
         public static final List<String> CLASS_WEIGHTS = List.of("none", "balanced");
     }
 
+    /**
+     * Continuous classification: model runs per window, runs averaged before a decision, the averaged score that
+     * fires a keyword and the quiet time after a detection.
+     */
+    public record Continuous(int slices, int average, double threshold, long suppressionMs) {
+        /** Edge Impulse's and TFLM's usual: 4 slices, average of 3, 0.8, 1 s. */
+        public static final Continuous DEFAULTS = new Continuous(4, 3, 0.8, 1000);
+
+        public Continuous {
+            if (slices < 1 || average < 1 || !(threshold > 0 && threshold <= 1) || suppressionMs < 0) {
+                throw new ImpulseConfigException("continuous: slices and average must be >= 1, threshold in (0, 1],"
+                        + " suppression_ms >= 0");
+            }
+        }
+    }
+
     /** The file text of a template, with comments. */
     public static String template(String name) {
         return switch (name) {
             case "kws" -> text("keyword spotting (audio)", "audio", 16000, 1000, List.of("audio"), "mfcc",
-                    "conv1d-kws", 100, 0.005, 32, "nano33ble");
+                    "conv1d-kws-m", 100, 0.005, 32, "nano33ble") + KWS_CONTINUOUS;
             case "motion" -> text("motion / gesture recognition (3-axis accelerometer)", "accelerometer", 62.5, 2000,
                     List.of("accX", "accY", "accZ"), "spectral-analysis", "dense-motion", 30, 0.0005, 32,
                     "nano33ble");
@@ -93,6 +111,13 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, List<String> labe
                     + TEMPLATES);
         };
     }
+
+    /** The keyword spotter's stream settings, chosen on validation-speaker streams (see README, Streaming). */
+    private static final String KWS_CONTINUOUS = "continuous:          # how test --stream, listen, deploy and profile run it\n"
+            + "  slices: 4           # model runs per window\n"
+            + "  average: 3          # runs averaged before a decision\n"
+            + "  threshold: 0.8      # averaged score that fires a keyword\n"
+            + "  suppression_ms: 1000\n";
 
     private static String text(String what, String type, double hz, int windowMs, List<String> axes, String block,
             String preset, int epochs, double lr, int batch, String target) {
@@ -146,6 +171,43 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, List<String> labe
         }
     }
 
+    /**
+     * {@code yaml} with {@code continuous.threshold} set to {@code threshold}, everything else (comments included)
+     * unchanged: the value on the section's {@code threshold:} line is replaced, or the key (or the whole section)
+     * added. The result is validated.
+     */
+    public static String withThreshold(String yaml, double threshold) {
+        String value = String.format(Locale.ROOT, "%.2f", threshold);
+        List<String> lines = new ArrayList<>(yaml.lines().toList());
+        int section = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("continuous:")) {
+                section = i;
+            }
+        }
+        if (section < 0) {
+            lines.add("continuous:");
+            lines.add("  threshold: " + value);
+        } else {
+            int end = section + 1;
+            boolean replaced = false;
+            for (; end < lines.size() && (lines.get(end).startsWith(" ") || lines.get(end).isBlank()); end++) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\s+threshold:\\s*)([^#\\s]+)(.*)$")
+                        .matcher(lines.get(end));
+                if (m.matches()) {
+                    lines.set(end, m.group(1) + value + m.group(3));
+                    replaced = true;
+                }
+            }
+            if (!replaced) {
+                lines.add(section + 1, "  threshold: " + value);
+            }
+        }
+        String out = String.join("\n", lines) + "\n";
+        parse(out);
+        return out;
+    }
+
     /** Parses and validates impulse YAML; errors name the key and the allowed values. */
     public static ImpulseConfig parse(String yaml) {
         JsonNode root;
@@ -157,7 +219,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, List<String> labe
         if (root == null || !root.isObject()) {
             throw new ImpulseConfigException("expected a mapping with keys input, dsp, learn, labels, target");
         }
-        keys(root, "", Set.of("input", "dsp", "learn", "labels", "target", "boards"));
+        keys(root, "", Set.of("input", "dsp", "learn", "continuous", "labels", "target", "boards"));
         JsonNode in = object(root, "input");
         keys(in, "input.", Set.of("type", "frequency_hz", "window_ms", "axes"));
         String type = string(in, "input.", "type");
@@ -221,15 +283,43 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, List<String> labe
         if (labels.stream().distinct().count() != labels.size()) {
             throw new ImpulseConfigException("labels: duplicate label in " + labels);
         }
+        Continuous continuous = continuous(root.get("continuous"), windowMs * hz / 1000);
         String target = root.has("target") ? string(root, "", "target") : "nano33ble";
         List<Board> boards = boards(root.get("boards"));
         ImpulseConfig config = new ImpulseConfig(input, new Dsp(block, params),
-                new Learn(preset, epochs, lr, batch, seed, patience, classWeights), labels, target, boards);
+                new Learn(preset, epochs, lr, batch, seed, patience, classWeights), continuous, labels, target, boards);
         if (config.findBoard(target).isEmpty()) {
             throw new ImpulseConfigException("target: '" + target + "' is not a known board; known boards are "
                     + config.allBoards().stream().map(Board::id).toList() + " (add your own under boards:)");
         }
         return config;
+    }
+
+    /** The optional {@code continuous:} mapping; absent keys take {@link Continuous#DEFAULTS}. */
+    private static Continuous continuous(JsonNode c, double windowSamples) {
+        if (c == null || c.isNull()) {
+            return Continuous.DEFAULTS;
+        }
+        if (!c.isObject()) {
+            throw new ImpulseConfigException("continuous: expected a mapping of slices, average, threshold, suppression_ms");
+        }
+        keys(c, "continuous.", Set.of("slices", "average", "threshold", "suppression_ms"));
+        Continuous d = Continuous.DEFAULTS;
+        int slices = c.has("slices") ? positiveInt(c, "continuous.", "slices") : d.slices();
+        int average = c.has("average") ? positiveInt(c, "continuous.", "average") : d.average();
+        double threshold = c.has("threshold") ? positiveNumber(c, "continuous.", "threshold") : d.threshold();
+        long suppression = c.has("suppression_ms") ? integer(c, "continuous.", "suppression_ms") : d.suppressionMs();
+        if (threshold > 1) {
+            throw new ImpulseConfigException("continuous.threshold: must be in (0, 1], got " + threshold);
+        }
+        if (suppression < 0) {
+            throw new ImpulseConfigException("continuous.suppression_ms: must be >= 0, got " + suppression);
+        }
+        if (windowSamples != Math.rint(windowSamples) || ((long) windowSamples) % slices != 0) {
+            throw new ImpulseConfigException("continuous.slices: " + slices + " must divide the window ("
+                    + (long) windowSamples + " samples)");
+        }
+        return new Continuous(slices, average, threshold, suppression);
     }
 
     /** The optional {@code boards:} list: id, name, core, clock_mhz, ram_kb, flash_kb, cycles_per_instruction. */

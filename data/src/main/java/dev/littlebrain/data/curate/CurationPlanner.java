@@ -105,16 +105,19 @@ final class CurationPlanner {
             }
             if (options.includeUnknown()) {
                 List<Sample> pool = unknownPool.getOrDefault(split, List.of());
-                if (pool.size() < n) {
+                int wanted = (int) Math.round(n * options.unknownRatio());
+                if (pool.size() < wanted) {
                     warnings.add("only " + pool.size() + " non-keyword clips in " + split.id() + " for "
-                            + KwsCurationOptions.UNKNOWN + ", " + n + " wanted; the class is smaller");
+                            + KwsCurationOptions.UNKNOWN + ", " + wanted + " distinct wanted"
+                            + (copies > 1 ? "; the training renderings make up the number" : "; the class is smaller"));
                 }
-                // As many unknown clips as renderings of each keyword: distinct words first, then (for a
-                // small pool) further renderings of the same clips, each with its own noise and shift.
-                // The first n clips take their noise from the main generator as with one rendering, so the
-                // number of main draws, and with it every validation and test choice, does not depend on copies.
-                List<Sample> chosen = choose(pool, n * copies);
-                int total = Math.min(n * copies, chosen.size() * copies);
+                // unknownRatio times as many unknown clips as renderings of each keyword: distinct words first,
+                // then (for a small pool) further renderings of the same clips, each with its own noise and shift.
+                // The first n clips take their noise from the main generator as with one rendering and ratio 1, so
+                // the number of main draws, and with it every validation and test choice of the other classes, does
+                // not depend on copies or ratio.
+                List<Sample> chosen = choose(pool, wanted * copies);
+                int total = Math.min(wanted * copies, chosen.size() * copies);
                 for (int i = 0; i < total; i++) {
                     Random r = i < Math.min(n, chosen.size()) ? random : renderings;
                     clips.add(speechClip(split, KwsCurationOptions.UNKNOWN, chosen.get(i % chosen.size()),

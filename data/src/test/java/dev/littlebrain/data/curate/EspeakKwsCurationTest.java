@@ -63,16 +63,17 @@ class EspeakKwsCurationTest {
         CurationResult second = KwsCurator.curate(dataset, options, out.resolve("b"), ProgressListener.NONE);
         List<ManifestEntry> entries = first.manifest().samples();
 
-        // Balanced: every class has the same count in each split; the lists' 136/17/17 per keyword, the 136
-        // training clips rendered 3 times each (default training copies).
+        // Balanced: every keyword and _noise_ have the same count in each split; the lists' 136/17/17 per keyword,
+        // the 136 training clips rendered 3 times each (default training copies); _unknown_ twice as many (default
+        // unknown ratio).
         Map<String, Map<String, Long>> counts = entries.stream().collect(Collectors.groupingBy(ManifestEntry::split,
                 TreeMap::new, Collectors.groupingBy(ManifestEntry::label, TreeMap::new, Collectors.counting())));
-        assertEquals(Map.of("yes", 408L, "no", 408L, "_unknown_", 408L, "_noise_", 408L), counts.get("train"));
-        // _unknown_ draws 408 distinct training words from the ~850 non-keyword training clips.
-        assertEquals(408, entries.stream().filter(e -> e.split().equals("train") && e.label().equals("_unknown_"))
+        assertEquals(Map.of("yes", 408L, "no", 408L, "_unknown_", 816L, "_noise_", 408L), counts.get("train"));
+        // _unknown_ draws 816 distinct training words from the ~850 non-keyword training clips.
+        assertEquals(816, entries.stream().filter(e -> e.split().equals("train") && e.label().equals("_unknown_"))
                 .map(ManifestEntry::source).distinct().count());
-        assertEquals(Map.of("yes", 17L, "no", 17L, "_unknown_", 17L, "_noise_", 17L), counts.get("validation"));
-        assertEquals(Map.of("yes", 17L, "no", 17L, "_unknown_", 17L, "_noise_", 17L), counts.get("test"));
+        assertEquals(Map.of("yes", 17L, "no", 17L, "_unknown_", 34L, "_noise_", 17L), counts.get("validation"));
+        assertEquals(Map.of("yes", 17L, "no", 17L, "_unknown_", 34L, "_noise_", 17L), counts.get("test"));
 
         // The dataset's lists decide the split.
         Set<String> validation = lines(root.resolve("validation_list.txt"));

@@ -66,7 +66,7 @@ class SyntheticCurationTest {
     @Test
     void padsTrimsAndLeavesOutOtherRatesUnlessAllowed() throws IOException {
         KwsCurationOptions options = KwsCurationOptions.defaults(List.of("on", "off"))
-                .withNoiseMixing(0, 0, 0, Set.of()).withTrainingAugmentation(1, 0);
+                .withNoiseMixing(0, 0, 0, Set.of()).withTrainingAugmentation(1, 0).withUnknownRatio(1);
         CurationResult result = KwsCurator.curate(dataset, options, dir.resolve("out"), ProgressListener.NONE);
         assertTrue(result.warnings().stream().anyMatch(w -> w.contains("1 clip(s) are not 16000 Hz mono")),
                 result.warnings().toString());
@@ -126,9 +126,36 @@ class SyntheticCurationTest {
     }
 
     @Test
+    void unknownRatioScalesTheUnknownClassInEverySplitLeavingTheOthersAlone() throws IOException {
+        KwsCurationOptions one = KwsCurationOptions.defaults(List.of("on", "off")).withTrainingAugmentation(3, 100)
+                .withUnknownRatio(1);
+        CurationResult twice = KwsCurator.curate(dataset, one.withUnknownRatio(2), dir.resolve("two"),
+                ProgressListener.NONE);
+        List<ManifestEntry> base = KwsCurator.curate(dataset, one, dir.resolve("one"), ProgressListener.NONE)
+                .manifest().samples();
+        List<ManifestEntry> entries = twice.manifest().samples();
+        Map<String, Map<String, Long>> counts = entries.stream().collect(Collectors.groupingBy(ManifestEntry::split,
+                TreeMap::new, Collectors.groupingBy(ManifestEntry::label, TreeMap::new, Collectors.counting())));
+        assertEquals(Map.of("on", 24L, "off", 24L, "_unknown_", 48L, "_noise_", 24L), counts.get("train"));
+        assertEquals(Map.of("on", 2L, "off", 2L, "_unknown_", 4L, "_noise_", 2L), counts.get("validation"));
+        assertEquals(Map.of("on", 2L, "off", 2L, "_unknown_", 4L, "_noise_", 2L), counts.get("test"));
+        // 16 distinct cat/dog training clips for 16 wanted: every one, rendered three times.
+        assertEquals(16, entries.stream().filter(e -> e.split().equals("train")
+                && e.label().equals(KwsCurationOptions.UNKNOWN)).map(ManifestEntry::source).distinct().count());
+        // Every keyword clip and the held-out noise clips are the very clips of ratio 1 (the extra unknown
+        // renderings draw from the renderings' generator, which the training noise renderings share).
+        java.util.function.Predicate<ManifestEntry> sameAsBefore = e -> !e.label().equals(KwsCurationOptions.UNKNOWN)
+                && !(e.split().equals("train") && e.label().equals(KwsCurationOptions.NOISE));
+        List<ManifestEntry> kept = entries.stream().filter(sameAsBefore).toList();
+        assertEquals(base.stream().filter(sameAsBefore).toList(), kept);
+        assertEquals(2 * (24 + 2 + 2) + 2 + 2, kept.size());
+        assertThrows(IllegalArgumentException.class, () -> one.withUnknownRatio(0));
+    }
+
+    @Test
     void trainingClipsAreRenderedSeveralTimesShiftedAndUnknownDrawsMoreWords() throws IOException {
         KwsCurationOptions options = KwsCurationOptions.defaults(List.of("on", "off"))
-                .withNoiseMixing(0, 0, 0, Set.of()).withTrainingAugmentation(3, 100);
+                .withNoiseMixing(0, 0, 0, Set.of()).withTrainingAugmentation(3, 100).withUnknownRatio(1);
         List<ManifestEntry> entries = KwsCurator.curate(dataset, options, dir.resolve("out"), ProgressListener.NONE)
                 .manifest().samples();
         Map<String, Map<String, Long>> counts = entries.stream().collect(Collectors.groupingBy(ManifestEntry::split,
