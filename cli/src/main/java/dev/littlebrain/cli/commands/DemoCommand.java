@@ -96,17 +96,27 @@ public final class DemoCommand implements Callable<Integer> {
             return 0;
         }
         String p = project.toString();
-        Path model = project.resolve("models/model_int8.tflite");
-        return runSteps(project, new String[][] {
-            {"init", "kws", p},
-            {"data", "import", data.toString(), "--keywords", "yes,no", "--unknown", "--noise", "--out",
+        String validationStreams = project.resolve("streams-validation").toString();
+        List<String[]> steps = new java.util.ArrayList<>(List.of(
+            new String[] {"init", "kws", p},
+            new String[] {"data", "import", data.toString(), "--keywords", "yes,no", "--unknown", "--noise", "--out",
                 project.resolve("data").toString()},
-            {"features", "--project", p},
-            {"train", "--project", p},
-            {"test", "--project", p},
-            {"deploy", model.toString(), "--format", "c-standalone", "--out", project.resolve("build/c-standalone").toString()},
-            {"profile", model.toString(), "--target", "nano33ble", "--window-bytes", "32000", "--slice-ms", "250"},
-        }, "Keyword spotter");
+            new String[] {"features", "--project", p},
+            new String[] {"train", "--project", p},
+            new String[] {"test", "--project", p},
+            // Continuous spotting: the threshold is calibrated on streams of validation speakers, then the
+            // dataset's own test streams (if it has any) are scored at it.
+            new String[] {"data", "streams", data.toString(), "--keywords", "yes,no", "--count", "12",
+                "--keyword-share", "0.4", "--out", validationStreams},
+            new String[] {"test", "--project", p, "--stream", "--streams", validationStreams, "--apply"}));
+        Path testStreams = data.resolve("_streams_");
+        if (Files.isRegularFile(testStreams.resolve("streams.csv"))) {
+            steps.add(new String[] {"test", "--project", p, "--stream", "--streams", testStreams.toString()});
+        }
+        steps.add(new String[] {"deploy", "--project", p, "--format", "c-standalone", "--out",
+            project.resolve("build/c-standalone").toString()});
+        steps.add(new String[] {"profile", "--project", p, "--target", "nano33ble"});
+        return runSteps(project, steps.toArray(new String[0][]), "Keyword spotter");
     }
 
     /** A motion classifier from accelerometer data generated here: needs nothing outside the repository. */
