@@ -89,14 +89,7 @@ class ProfileCommandTest {
 
     @Test
     void cortexMFootprintIsMeasuredFromARealBuild() throws Exception {
-        try {
-            Process p = new ProcessBuilder("arm-none-eabi-gcc", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "skipped: arm-none-eabi-gcc not working");
-        } catch (java.io.IOException e) {
-            System.out.println("skipped: arm-none-eabi-gcc not found on PATH");
-            org.junit.jupiter.api.Assumptions.assumeTrue(false, "skipped: arm-none-eabi-gcc not found on PATH");
-        }
+        requireArmGcc();
         Path model = SharedFolder.require("conformance").resolve("dense_gesture_int8/model.tflite");
         JsonNode estimated = new ObjectMapper().readTree(CliRun.of("profile", model.toString(), "--target", "nano33ble",
                 "--json", "--estimate-only").out());
@@ -120,14 +113,7 @@ class ProfileCommandTest {
     /** A keyword-spotting project: DSP and wrapper RAM and flash measured from a build of the whole impulse. */
     @Test
     void impulseFrontEndIsMeasuredFromARealBuild(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
-        try {
-            Process p = new ProcessBuilder("arm-none-eabi-gcc", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "skipped: arm-none-eabi-gcc not working");
-        } catch (java.io.IOException e) {
-            System.out.println("skipped: arm-none-eabi-gcc not found on PATH");
-            org.junit.jupiter.api.Assumptions.assumeTrue(false, "skipped: arm-none-eabi-gcc not found on PATH");
-        }
+        requireArmGcc();
         Path p = tmp.resolve("P");
         assertEquals(0, CliRun.of("init", "kws", p.toString()).exitCode());
         java.nio.file.Files.createDirectories(p.resolve("models"));
@@ -152,5 +138,17 @@ class ProfileCommandTest {
         assertEquals(1.0, estimated.get("dsp_flash_bytes").asDouble() / flash, 0.5, run.out());
         assertEquals(measured.get("dsp_instructions_per_update").asLong(),
                 estimated.get("dsp_instructions_per_update").asLong(), "instructions come from the model either way");
+    }
+
+    /** Skips (with a printed reason) when arm-none-eabi-gcc is missing; .ci/run installs it. */
+    private static void requireArmGcc() throws InterruptedException {
+        try {
+            Process p = new ProcessBuilder("arm-none-eabi-gcc", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "skipped: arm-none-eabi-gcc not working");
+        } catch (java.io.IOException e) {
+            System.out.println("skipped: arm-none-eabi-gcc not found on PATH");
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "skipped: arm-none-eabi-gcc not found on PATH");
+        }
     }
 }

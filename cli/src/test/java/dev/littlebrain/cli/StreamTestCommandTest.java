@@ -94,7 +94,10 @@ class StreamTestCommandTest {
         assertTrue(run.err().contains("--apply") && run.err().contains("--stream"), run.err());
     }
 
-    /** The sweep's shape: keys, ascending thresholds, a detection rate that never rises with the threshold. */
+    /**
+     * The sweep's shape: keys, ascending thresholds, rates in range. (The detection rate need not fall with the
+     * threshold: at a low one a false accept just before a keyword can suppress its detection.)
+     */
     private static void requireSweep(JsonNode json, String out) {
         for (String k : new String[] {"thresholds", "suggested", "configured", "stream_seconds", "utterances"}) {
             assertTrue(json.has(k), k + " in " + out);
@@ -102,7 +105,6 @@ class StreamTestCommandTest {
         assertTrue(json.get("utterances").asInt() > 0);
         JsonNode points = json.get("thresholds");
         assertTrue(points.size() >= 10, out);
-        double previousRate = 2;
         double previousThreshold = 0;
         for (JsonNode pt : points) {
             for (String k : new String[] {"threshold", "detection_rate", "false_accepts_per_hour", "mean_latency_ms"}) {
@@ -113,8 +115,6 @@ class StreamTestCommandTest {
             assertTrue(t > previousThreshold, "thresholds ascend: " + out);
             assertTrue(d >= 0 && d <= 1, pt.toString());
             assertTrue(pt.get("false_accepts_per_hour").asDouble() >= 0, pt.toString());
-            assertTrue(d <= previousRate + 1e-12, "detection rate must not rise with the threshold: " + out);
-            previousRate = d;
             previousThreshold = t;
         }
         JsonNode s = json.get("suggested");
