@@ -65,7 +65,7 @@ public record Preset(String name, ModelSpec spec, TrainingConfig training) {
                     new LayerSpec.GlobalAveragePool(),
                     new LayerSpec.Dense(classes, SOFTMAX)), TrainingConfig.adam(0.001f, 32, 60));
             // Keyword spotting on a stream: conv1d-kws deepened and widened (16, 32, 64 filters, three pools) —
-            // ~10 k weights, 145 k MACs — so it tells keywords from the words it must ignore ("go", "wow" vs
+            // 10.2 k weights, 151 k MACs — so it tells keywords from the words it must ignore ("go", "wow" vs
             // "no"): on validation-speaker streams, with twice the unknown words, it detected 74 % of keywords
             // with no false accept (mean of three seeds) where conv1d-kws with the former curation detected 66 %
             // (README, Streaming). The kws template's learn block.
