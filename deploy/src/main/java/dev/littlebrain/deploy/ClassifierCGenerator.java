@@ -228,7 +228,6 @@ public final class ClassifierCGenerator {
                 static size_t lb_slice_fill;
                 static int64_t lb_samples_seen;
                 static float lb_recent[LB_AVERAGED_RUNS][LB_LABEL_COUNT];
-                static int lb_recent_count;
                 static int lb_recent_next;
                 static float lb_averaged[LB_LABEL_COUNT];
                 static int64_t lb_quiet_until = INT64_MIN;
@@ -238,7 +237,6 @@ public final class ClassifierCGenerator {
                     lb_dsp_stream_reset();
                     lb_slice_fill = 0;
                     lb_samples_seen = 0;
-                    lb_recent_count = 0;
                     lb_recent_next = 0;
                     memset(lb_recent, 0, sizeof lb_recent);
                     memset(lb_averaged, 0, sizeof lb_averaged);
@@ -281,15 +279,15 @@ public final class ClassifierCGenerator {
                     }
                     memcpy(lb_recent[lb_recent_next], scores, sizeof scores);
                     lb_recent_next = (lb_recent_next + 1) % LB_AVERAGED_RUNS;
-                    lb_recent_count = lb_recent_count < LB_AVERAGED_RUNS ? lb_recent_count + 1 : LB_AVERAGED_RUNS;
                     for (c = 0; c < LB_LABEL_COUNT; c++) {
-                        /* Summed in slot order, in float, then divided: StreamingClassifier's exact steps. */
+                        /* Every slot, unfilled ones as zeros, summed in slot order in float, then divided:
+                         * StreamingClassifier's exact steps. */
                         float sum = 0.0f;
                         int k;
-                        for (k = 0; k < lb_recent_count; k++) {
+                        for (k = 0; k < LB_AVERAGED_RUNS; k++) {
                             sum += lb_recent[k][c];
                         }
-                        lb_averaged[c] = sum / (float) lb_recent_count;
+                        lb_averaged[c] = sum / (float) LB_AVERAGED_RUNS;
                     }
                     now_ms = lb_samples_seen * 1000 / LB_SAMPLE_RATE;
                     result->runs++;

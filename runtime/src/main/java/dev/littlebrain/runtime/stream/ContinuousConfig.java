@@ -7,7 +7,9 @@ import java.util.Set;
  * Settings of continuous classification, as a device runs it: the model sees the last window every
  * slice, scores are averaged over the last {@code averagedWindows} runs, and a keyword fires when its
  * averaged score reaches {@code threshold}; after a detection nothing fires for {@code suppressionMs},
- * so one utterance gives one detection.
+ * so one utterance gives one detection. Runs before the first count as zero scores (Edge Impulse's moving
+ * average filter starts from a zeroed buffer): the first windows of a stream, which see a word cut by the
+ * stream's start, cannot fire on one run alone.
  *
  * @param labels output labels in model order
  * @param silentLabels labels that never fire (e.g. {@code _noise_}, {@code _unknown_})

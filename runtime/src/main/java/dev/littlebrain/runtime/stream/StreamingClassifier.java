@@ -20,7 +20,6 @@ public final class StreamingClassifier {
     private final float[] slice;
     private int sliceFill;
     private final float[][] recentScores;
-    private int recentCount;
     private int recentNext;
     private final float[] averaged;
     private long samplesSeen;
@@ -87,13 +86,14 @@ public final class StreamingClassifier {
         float[] scores = classify(window.get());
         System.arraycopy(scores, 0, recentScores[recentNext], 0, scores.length);
         recentNext = (recentNext + 1) % recentScores.length;
-        recentCount = Math.min(recentCount + 1, recentScores.length);
+        // Every slot counts, the ones not yet filled as zeros: a stream's first run (its window partly before
+        // the stream began) is diluted like any run that the runs around it do not confirm.
         for (int c = 0; c < averaged.length; c++) {
             float sum = 0;
-            for (int r = 0; r < recentCount; r++) {
-                sum += recentScores[r][c];
+            for (float[] run : recentScores) {
+                sum += run[c];
             }
-            averaged[c] = sum / recentCount;
+            averaged[c] = sum / recentScores.length;
         }
         long now = timeMs();
         scoreListener.accept(new ScoredSlice(now, averaged.clone()));

@@ -132,6 +132,31 @@ class StreamingClassifierTest {
     }
 
     @Test
+    void aStreamsFirstRunsAreAveragedWithZerosNotAlone() {
+        ContinuousConfig config = ContinuousConfig.keywordSpotting(RATE, WINDOW, LABELS).withThreshold(0.5f);
+        StreamingClassifier classifier = new StreamingClassifier(new Interpreter(twoClassModel()), loudnessFeatures(),
+                config);
+        // The stream opens with a word: the first window alone scores "yes" at 0.88.
+        float alone = yesScore(600);
+        assertTrue(alone > 0.8f, "score " + alone);
+        assertTrue(classifier.accept(audio(1, 0)).isEmpty(), "one run of three must not fire at 0.5");
+        assertEquals(alone / 3, classifier.averagedScores()[1], 0f, "two empty slots count as zeros");
+        // One slice later the window holds 350 loud samples: two runs of three.
+        assertTrue(classifier.accept(new float[SLICE]).isEmpty());
+        assertEquals((alone + yesScore(350)) / 3, classifier.averagedScores()[1], 0f);
+    }
+
+    /** The model's "yes" score for one window with {@code loudSamples} loud samples, as loudnessFeatures gives it. */
+    private static float yesScore(int loudSamples) {
+        Interpreter single = new Interpreter(twoClassModel());
+        float loud = loudSamples / (float) WINDOW;
+        single.input(0).setReal(0, 1 - loud);
+        single.input(0).setReal(1, loud);
+        single.invoke();
+        return (float) single.output(0).real(1);
+    }
+
+    @Test
     void silentLabelsNeverFire() {
         ContinuousConfig config = ContinuousConfig.keywordSpotting(RATE, WINDOW, LABELS).withThreshold(0.5f);
         StreamingClassifier classifier = new StreamingClassifier(new Interpreter(twoClassModel()), loudnessFeatures(),
