@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.littlebrain.cli.impulse.ImpulseConfig;
+import dev.littlebrain.train.LearningRateSchedule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,12 @@ class ImpulseProjectTest {
         assertEquals("balanced", ImpulseConfig.parse(yaml.replace("class_weights: none", "class_weights: balanced"))
                 .learn().classWeights());
         assertMessage(yaml.replace("class_weights: none", "class_weights: inverse"), "learn.class_weights");
+        assertEquals(LearningRateSchedule.COSINE, ImpulseConfig.parse(yaml.replaceAll(
+                "learning_rate_schedule: \\w+", "learning_rate_schedule: cosine")).learn().schedule());
+        assertEquals(LearningRateSchedule.CONSTANT, ImpulseConfig.parse(yaml.replaceAll(
+                "\\n  learning_rate_schedule:[^\\n]*", "")).learn().schedule(), "absent: constant");
+        assertMessage(yaml.replaceAll("learning_rate_schedule: \\w+", "learning_rate_schedule: step"),
+                "learn.learning_rate_schedule");
         // continuous: the template's own settings; absent keys (or an absent section) take the defaults.
         assertEquals(kws.continuous(), ImpulseConfig.parse(yaml).continuous());
         String noStream = yaml.substring(0, yaml.indexOf("continuous:"));

@@ -11,7 +11,7 @@ import java.util.Map;
  * step count and the first and second moments per parameter, can be read and restored as plain arrays.
  */
 final class Adam {
-    private final float learningRate;
+    private float learningRate;
     private final float beta1;
     private final float beta2;
     private final float epsilon;
@@ -28,9 +28,10 @@ final class Adam {
         this.epsilon = epsilon;
     }
 
-    /** Starts one optimizer step (one batch). */
-    void beginStep() {
+    /** Starts one optimizer step (one batch) taken at {@code rate}. */
+    void beginStep(float rate) {
         step++;
+        learningRate = rate;
     }
 
     void update(String key, NDArray weight, NDArray grad) {

@@ -93,6 +93,8 @@ public final class Trainer {
             boolean stopped = resumed != null && config.patience() > 0
                     && resumed.epoch() - bestEpoch >= config.patience();
             long started = System.nanoTime();
+            long batchesPerEpoch = (index.length + config.batchSize() - 1) / config.batchSize();
+            long plannedSteps = batchesPerEpoch * config.epochs();
             for (int epoch = firstEpoch; epoch <= config.epochs() && !stopped; epoch++) {
                 long t0 = System.nanoTime();
                 long epochSeed = epochSeed(config.seed(), epoch);
@@ -106,7 +108,10 @@ public final class Trainer {
                 int correct = 0;
                 for (int from = 0; from < index.length; from += config.batchSize()) {
                     int to = Math.min(index.length, from + config.batchSize());
-                    float[] stats = step(net, adam, train, index, from, to, classes, classWeights);
+                    // The rate depends only on (epoch, batch), so a resumed run takes the same steps.
+                    long stepIndex = (epoch - 1L) * batchesPerEpoch + from / config.batchSize();
+                    float rate = config.schedule().rate(config.learningRate(), stepIndex, plannedSteps);
+                    float[] stats = step(net, adam, rate, train, index, from, to, classes, classWeights);
                     lossSum += stats[0] * (to - from);
                     correct += (int) stats[1];
                 }
@@ -161,7 +166,7 @@ public final class Trainer {
     }
 
     /** One Adam step on samples {@code index[from..to)}; returns {mean loss, correct count}. */
-    private static float[] step(Network net, Adam adam, LabeledFeatures data, int[] index, int from, int to,
+    private static float[] step(Network net, Adam adam, float rate, LabeledFeatures data, int[] index, int from, int to,
             int classes, float[] classWeights) {
         int n = to - from;
         int size = net.spec().inputSize();
@@ -192,7 +197,7 @@ public final class Trainer {
                 loss = lossArray.getFloat();
                 logits = out.toFloatArray();
             }
-            adam.beginStep();
+            adam.beginStep(rate);
             for (Map.Entry<String, Parameter> e : net.block().parametersByKey().entrySet()) {
                 Parameter p = e.getValue();
                 if (!p.requiresGradient()) {

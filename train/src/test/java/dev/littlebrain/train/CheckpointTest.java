@@ -63,6 +63,26 @@ class CheckpointTest {
     }
 
     @Test
+    void cosineScheduleResumesAtTheSameRateAndIsNotTheConstantRun() throws Exception {
+        TrainingConfig cosine = config.withSchedule(LearningRateSchedule.COSINE);
+        TrainingResult straight = fit(cosine, null, new ArrayList<>(), -1);
+        Path ckpt = dir.resolve("checkpoint.bin");
+        assertThrows(Killed.class, () -> fit(cosine, ckpt, new ArrayList<>(), 2));
+        List<String> messages = new ArrayList<>();
+        TrainingResult resumed = fit(cosine, ckpt, messages, -1);
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("resuming from epoch 2/")), messages.toString());
+        assertArrayEquals(exported(straight), exported(resumed));
+        // The first epoch runs at nearly the full rate, so both schedules start alike and then part.
+        TrainingResult constant = fit(config, null, new ArrayList<>(), -1);
+        assertFalse(java.util.Arrays.equals(exported(constant), exported(straight)));
+        // A constant-rate checkpoint is not resumed as a cosine run.
+        assertThrows(Killed.class, () -> fit(config, ckpt, new ArrayList<>(), 1));
+        List<String> other = new ArrayList<>();
+        fit(cosine, ckpt, other, -1);
+        assertTrue(other.stream().anyMatch(m -> m.contains("from scratch")), other.toString());
+    }
+
+    @Test
     void corruptCheckpointIsDetectedAndTrainingRestarts() throws Exception {
         TrainingResult straight = fit(config, null, new ArrayList<>(), -1);
         Path ckpt = dir.resolve("checkpoint.bin");

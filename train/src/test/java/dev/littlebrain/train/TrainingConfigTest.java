@@ -17,4 +17,25 @@ class TrainingConfigTest {
         assertEquals(6 * w[0], 2 * w[1], 1e-6);
         assertEquals(6 * w[0], 4 * w[2], 1e-6);
     }
+
+    @Test
+    void cosineScheduleFallsFromTheRateToZeroAlongHalfACosine() {
+        LearningRateSchedule cosine = LearningRateSchedule.COSINE;
+        assertEquals(0.005f, cosine.rate(0.005f, 0, 1000), 0f);
+        assertEquals(0.0025f, cosine.rate(0.005f, 500, 1000), 1e-9f);
+        assertEquals(0.005f * (1 + Math.cos(Math.PI / 4)) / 2, cosine.rate(0.005f, 250, 1000), 1e-9f);
+        assertEquals(0f, cosine.rate(0.005f, 1000, 1000), 1e-12f);
+        assertEquals(0f, cosine.rate(0.005f, 1200, 1000), 1e-12f, "past the plan it stays at zero");
+        float previous = Float.MAX_VALUE;
+        for (int step = 0; step <= 1000; step += 10) {
+            float r = cosine.rate(0.005f, step, 1000);
+            org.junit.jupiter.api.Assertions.assertTrue(r <= previous, "never rises");
+            previous = r;
+        }
+        assertEquals(0.005f, LearningRateSchedule.CONSTANT.rate(0.005f, 999, 1000), 0f);
+        assertEquals(LearningRateSchedule.COSINE, LearningRateSchedule.named("cosine"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> LearningRateSchedule.named("step"));
+        assertEquals(LearningRateSchedule.CONSTANT, TrainingConfig.adam(0.01f, 8, 2).schedule());
+    }
 }

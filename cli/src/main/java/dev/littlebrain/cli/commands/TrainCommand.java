@@ -87,10 +87,10 @@ public final class TrainCommand implements Callable<Integer> {
         float[] classWeights = "balanced".equals(learn.classWeights())
                 ? TrainingConfig.balancedWeights(train.labels(), f.labels().size()) : null;
         TrainingConfig config = new TrainingConfig((float) learn.learningRate(), learn.batchSize(),
-                epochs != null ? epochs : learn.epochs(), learn.patience(), learn.seed(), classWeights);
-        out.printf(Locale.ROOT, "training %s on %d samples (%d validation), %d classes %s, %d epochs, on %s%n",
-                preset.name(), train.size(), validation.size(), f.labels().size(), f.labels(), config.epochs(),
-                deviceName);
+                epochs != null ? epochs : learn.epochs(), learn.patience(), learn.seed(), classWeights, learn.schedule());
+        out.printf(Locale.ROOT, "training %s on %d samples (%d validation), %d classes %s, %d epochs, learning rate %s (%s),"
+                + " on %s%n", preset.name(), train.size(), validation.size(), f.labels().size(), f.labels(),
+                config.epochs(), config.learningRate(), config.schedule().id(), deviceName);
         out.flush();
         long start = System.nanoTime();
         TrainingResult result = new Trainer(preset.spec(), config, where).fit(

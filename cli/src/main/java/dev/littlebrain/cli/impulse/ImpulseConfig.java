@@ -7,6 +7,7 @@ import dev.littlebrain.deploy.profile.Board;
 import dev.littlebrain.deploy.profile.Boards;
 import dev.littlebrain.dsp.blocks.DspBlocks;
 import dev.littlebrain.dsp.blocks.SignalSpec;
+import dev.littlebrain.train.LearningRateSchedule;
 import dev.littlebrain.train.Preset;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
 
     /** The learn block: a {@link Preset} name and its training settings. */
     public record Learn(String preset, int epochs, double learningRate, int batchSize, long seed, int patience,
-            String classWeights) {
+            String classWeights, LearningRateSchedule schedule) {
         /** {@code learn.class_weights}: none, or balanced (each class weighted by 1 / its share of the training data). */
         public static final List<String> CLASS_WEIGHTS = List.of("none", "balanced");
     }
@@ -101,12 +102,12 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
     public static String template(String name) {
         return switch (name) {
             case "kws" -> text("keyword spotting (audio)", "audio", 16000, 1000, List.of("audio"), "mfcc",
-                    "conv1d-kws-m", 100, 0.005, 32, "nano33ble") + KWS_CONTINUOUS;
+                    "conv1d-kws-m", 100, 0.005, "constant", 32, "nano33ble") + KWS_CONTINUOUS;
             case "motion" -> text("motion / gesture recognition (3-axis accelerometer)", "accelerometer", 62.5, 2000,
-                    List.of("accX", "accY", "accZ"), "spectral-analysis", "dense-motion", 30, 0.0005, 32,
+                    List.of("accX", "accY", "accZ"), "spectral-analysis", "dense-motion", 30, 0.0005, "constant", 32,
                     "nano33ble");
             case "glove" -> text("glove / trajectory gestures (x, y)", "trajectory", 50, 2000, List.of("x", "y"),
-                    "trajectory", "dense-motion", 40, 0.002, 32, "nano33ble");
+                    "trajectory", "dense-motion", 40, 0.002, "constant", 32, "nano33ble");
             default -> throw new IllegalArgumentException("unknown template '" + name + "'; known templates are "
                     + TEMPLATES);
         };
@@ -120,7 +121,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
             + "  suppression_ms: 1000\n";
 
     private static String text(String what, String type, double hz, int windowMs, List<String> axes, String block,
-            String preset, int epochs, double lr, int batch, String target) {
+            String preset, int epochs, double lr, String schedule, int batch, String target) {
         String frequency = hz == Math.rint(hz) ? String.valueOf((long) hz) : String.valueOf(hz);
         return "# LittleBrain impulse: " + what + ".\n"
                 + "# Edit freely; 'littlebrain features', 'train' and 'test' read this file.\n"
@@ -136,6 +137,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
                 + "  preset: " + preset + "      # one of " + Preset.NAMES + "\n"
                 + "  epochs: " + epochs + "\n"
                 + "  learning_rate: " + lr + "\n"
+                + "  learning_rate_schedule: " + schedule + "   # constant, or cosine: decays to 0 by the last epoch\n"
                 + "  batch_size: " + batch + "\n"
                 + "  seed: 1\n"
                 + "  patience: 0         # epochs without val_loss improvement before stopping; 0: never stop early\n"
@@ -259,8 +261,8 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
             throw new ImpulseConfigException("dsp.parameters: " + e.getMessage());
         }
         JsonNode l = object(root, "learn");
-        keys(l, "learn.", Set.of("preset", "epochs", "learning_rate", "batch_size", "seed", "patience",
-                "class_weights"));
+        keys(l, "learn.", Set.of("preset", "epochs", "learning_rate", "learning_rate_schedule", "batch_size", "seed",
+                "patience", "class_weights"));
         String preset = string(l, "learn.", "preset");
         if (!Preset.NAMES.contains(preset)) {
             throw new ImpulseConfigException("learn.preset: '" + preset + "' is not one of " + Preset.NAMES);
@@ -271,6 +273,12 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         long seed = l.has("seed") ? integer(l, "learn.", "seed") : 1L;
         int patience = l.has("patience") ? (int) integer(l, "learn.", "patience") : 0;
         String classWeights = l.has("class_weights") ? string(l, "learn.", "class_weights") : "none";
+        String scheduleName = l.has("learning_rate_schedule") ? string(l, "learn.", "learning_rate_schedule")
+                : "constant";
+        if (!LearningRateSchedule.NAMES.contains(scheduleName)) {
+            throw new ImpulseConfigException("learn.learning_rate_schedule: '" + scheduleName + "' is not one of "
+                    + LearningRateSchedule.NAMES);
+        }
         if (!Learn.CLASS_WEIGHTS.contains(classWeights)) {
             throw new ImpulseConfigException("learn.class_weights: '" + classWeights + "' is not one of "
                     + Learn.CLASS_WEIGHTS);
@@ -287,7 +295,8 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         String target = root.has("target") ? string(root, "", "target") : "nano33ble";
         List<Board> boards = boards(root.get("boards"));
         ImpulseConfig config = new ImpulseConfig(input, new Dsp(block, params),
-                new Learn(preset, epochs, lr, batch, seed, patience, classWeights), continuous, labels, target, boards);
+                new Learn(preset, epochs, lr, batch, seed, patience, classWeights,
+                        LearningRateSchedule.named(scheduleName)), continuous, labels, target, boards);
         if (config.findBoard(target).isEmpty()) {
             throw new ImpulseConfigException("target: '" + target + "' is not a known board; known boards are "
                     + config.allBoards().stream().map(Board::id).toList() + " (add your own under boards:)");
