@@ -113,6 +113,12 @@ public final class DataCommand {
                 description = "Largest random time shift of a training clip (default: ${DEFAULT-VALUE}).")
         int shiftMs;
 
+        @Option(names = "--speed-percent", paramLabel = "P",
+                defaultValue = "" + KwsCurationOptions.DEFAULT_TRAINING_SPEED_PERCENT,
+                description = "Play every training rendering after the first at a random speed within +-P %%, which moves"
+                        + " pitch and formants as other voices would (default: ${DEFAULT-VALUE}).")
+        int speedPercent;
+
         @Option(names = "--noise-gain-db", paramLabel = "MIN,MAX", split = ",",
                 defaultValue = KwsCurationOptions.DEFAULT_NOISE_GAIN_DB,
                 description = "Gain range of the background recordings mixed into training clips, dB against their own"
@@ -139,7 +145,7 @@ public final class DataCommand {
             return new KwsCurationOptions(keywords, unknown, noise, samplesPerClass, d.sampleRate(), d.windowMs(),
                     randomOffset ? Placement.RANDOM : Placement.CENTRED, d.noiseProbability(), noiseGainDb.get(0),
                     noiseGainDb.get(1), noise ? d.noiseSplits() : java.util.Set.of(), trainingCopies, shiftMs,
-                    unknownRatio, resample, seed);
+                    speedPercent, unknownRatio, resample, seed);
         }
     }
 

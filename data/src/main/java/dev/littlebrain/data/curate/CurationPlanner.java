@@ -182,7 +182,12 @@ final class CurationPlanner {
 
     private PlannedClip speechClip(Split split, String label, Sample s, int copy, Random r) {
         int window = options.windowSamples();
-        long length = framesAtTargetRate(s);
+        int speed = 100;
+        if (split == Split.TRAIN && copy > 0 && options.trainingSpeedPercent() > 0) {
+            int p = options.trainingSpeedPercent();
+            speed += (int) randomBelow(renderings, 2L * p + 1) - p;
+        }
+        long length = (framesAtTargetRate(s) * 100 + speed - 1) / speed; // the resampler's ceil(n * 100 / speed)
         int offset;
         long spare = window - length; // > 0: padding, < 0: trimming
         if (options.placement() == Placement.CENTRED) {
@@ -214,7 +219,8 @@ final class CurationPlanner {
         }
         String word = dataset.root().relativize(s.source()).getName(0).toString();
         String name = (label.equals(word) ? baseName(s) : word + "_" + baseName(s)) + (copy == 0 ? "" : "_copy" + copy);
-        return new PlannedClip(split, label, outputPath(split, label, name), s, offset, noiseIndex, noiseOffset, gain);
+        return new PlannedClip(split, label, outputPath(split, label, name), s, offset, noiseIndex, noiseOffset, gain,
+                speed);
     }
 
     private PlannedClip noiseClip(Split split, int index, Random r) {
@@ -224,7 +230,7 @@ final class CurationPlanner {
         Sample recording = dataset.backgroundNoise().get(noiseIndex);
         String name = stripExtension(recording.source().getFileName().toString()) + "_" + start + "_" + index;
         return new PlannedClip(split, KwsCurationOptions.NOISE, outputPath(split, KwsCurationOptions.NOISE, name),
-                recording, start, -1, 0, gain);
+                recording, start, -1, 0, gain, 100);
     }
 
     /** A random window start inside the split's region of a noise recording. */

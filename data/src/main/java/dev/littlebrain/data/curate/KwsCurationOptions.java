@@ -26,6 +26,11 @@ import java.util.Set;
  *                         while the classes stay balanced; validation and test clips are rendered once
  * @param trainingShiftMs  largest random time shift of a training clip, ms (zero-filled; a word near the window's
  *                         edge is partly cut, as happens to every word in a sliding window); 0 for none
+ * @param trainingSpeedPercent largest speed change of the extra training renderings, in percent: each rendering
+ *                         after the first plays its clip at a random speed within +-this (whole percent), which moves
+ *                         pitch and formants with the tempo as a shorter or longer vocal tract and a faster or slower
+ *                         talker would (Kaldi's speed perturbation); 0 for none. The first rendering keeps the clip as
+ *                         recorded.
  * @param unknownRatio     size of {@code _unknown_} against one keyword class in every split (distinct words first,
  *                         then further renderings in training); above 1 the detector sees more of the words it must
  *                         ignore, which is what keeps a continuous spotter from firing on them
@@ -37,7 +42,7 @@ public record KwsCurationOptions(List<String> keywords, boolean includeUnknown, 
                                  int samplesPerClass, int sampleRate, int windowMs, Placement placement,
                                  double noiseProbability, double noiseMinGainDb, double noiseMaxGainDb,
                                  Set<Split> noiseSplits, int trainingCopies, int trainingShiftMs,
-                                 double unknownRatio, boolean allowResample, long seed) {
+                                 int trainingSpeedPercent, double unknownRatio, boolean allowResample, long seed) {
     public static final String UNKNOWN = "_unknown_";
     public static final String NOISE = "_noise_";
 
@@ -55,6 +60,9 @@ public record KwsCurationOptions(List<String> keywords, boolean includeUnknown, 
         }
         if (!(noiseProbability >= 0 && noiseProbability <= 1)) {
             throw new IllegalArgumentException("noise probability must be in [0, 1], got " + noiseProbability);
+        }
+        if (trainingSpeedPercent < 0 || trainingSpeedPercent > 50) {
+            throw new IllegalArgumentException("training speed change must be 0..50 %, got " + trainingSpeedPercent);
         }
         if (trainingCopies < 1 || trainingShiftMs < 0) {
             throw new IllegalArgumentException("trainingCopies >= 1 and trainingShiftMs >= 0 are required, got "
@@ -85,11 +93,13 @@ public record KwsCurationOptions(List<String> keywords, boolean includeUnknown, 
     public static KwsCurationOptions defaults(List<String> keywords) {
         return new KwsCurationOptions(keywords, true, true, 0, 16000, 1000, Placement.CENTRED, 0.8,
                 DEFAULT_NOISE_MIN_GAIN_DB, DEFAULT_NOISE_MAX_GAIN_DB,
-                EnumSet.of(Split.TRAIN), DEFAULT_TRAINING_COPIES, DEFAULT_TRAINING_SHIFT_MS, DEFAULT_UNKNOWN_RATIO, false, 1);
+                EnumSet.of(Split.TRAIN), DEFAULT_TRAINING_COPIES, DEFAULT_TRAINING_SHIFT_MS, DEFAULT_TRAINING_SPEED_PERCENT,
+                DEFAULT_UNKNOWN_RATIO, false, 1);
     }
 
     public static final int DEFAULT_TRAINING_COPIES = 3;
     public static final int DEFAULT_TRAINING_SHIFT_MS = 100;
+    public static final int DEFAULT_TRAINING_SPEED_PERCENT = 0;
     public static final double DEFAULT_UNKNOWN_RATIO = 2;
     /** {@link #defaults}' noise gain range, as the CLI takes it. */
     public static final String DEFAULT_NOISE_GAIN_DB = "-6,6";
@@ -103,46 +113,53 @@ public record KwsCurationOptions(List<String> keywords, boolean includeUnknown, 
     public KwsCurationOptions withSeed(long newSeed) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
                 placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, trainingCopies, trainingShiftMs,
-                unknownRatio, allowResample, newSeed);
+                trainingSpeedPercent, unknownRatio, allowResample, newSeed);
     }
 
     public KwsCurationOptions withSamplesPerClass(int n) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, n, sampleRate, windowMs,
                 placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, trainingCopies, trainingShiftMs,
-                unknownRatio, allowResample, seed);
+                trainingSpeedPercent, unknownRatio, allowResample, seed);
     }
 
     public KwsCurationOptions withPlacement(Placement p) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
                 p, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, trainingCopies, trainingShiftMs,
-                unknownRatio, allowResample, seed);
+                trainingSpeedPercent, unknownRatio, allowResample, seed);
     }
 
     public KwsCurationOptions withNoiseMixing(double probability, double minGainDb, double maxGainDb,
                                               Set<Split> splits) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
-                placement, probability, minGainDb, maxGainDb, splits, trainingCopies, trainingShiftMs, unknownRatio,
-                allowResample, seed);
+                placement, probability, minGainDb, maxGainDb, splits, trainingCopies, trainingShiftMs,
+                trainingSpeedPercent, unknownRatio, allowResample, seed);
     }
 
     public KwsCurationOptions withAllowResample(boolean allow) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
                 placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, trainingCopies, trainingShiftMs,
-                unknownRatio, allow, seed);
+                trainingSpeedPercent, unknownRatio, allow, seed);
     }
 
     /** {@code copies} renderings of every training clip, each shifted by up to {@code shiftMs} (see the record). */
     public KwsCurationOptions withTrainingAugmentation(int copies, int shiftMs) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
                 placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, copies, shiftMs,
-                unknownRatio, allowResample, seed);
+                trainingSpeedPercent, unknownRatio, allowResample, seed);
+    }
+
+    /** Extra training renderings played at a random speed within +-{@code percent} % (see the record). */
+    public KwsCurationOptions withTrainingSpeedPercent(int percent) {
+        return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
+                placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, trainingCopies, trainingShiftMs,
+                percent, unknownRatio, allowResample, seed);
     }
 
     /** {@code _unknown_} at {@code ratio} times the size of one keyword class (see the record). */
     public KwsCurationOptions withUnknownRatio(double ratio) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
                 placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, trainingCopies, trainingShiftMs,
-                ratio, allowResample, seed);
+                trainingSpeedPercent, ratio, allowResample, seed);
     }
 
     /** The output labels in class order: keywords as given, then unknown, then noise. */

@@ -6,6 +6,7 @@ import dev.littlebrain.data.Split;
 import dev.littlebrain.data.importer.ContentHash;
 import dev.littlebrain.data.progress.ProgressListener;
 import dev.littlebrain.dsp.io.AudioRequirement;
+import dev.littlebrain.dsp.io.Resampler;
 import dev.littlebrain.dsp.io.Signal;
 import dev.littlebrain.dsp.io.WavEncoding;
 import dev.littlebrain.dsp.io.WavReader;
@@ -91,6 +92,9 @@ public final class KwsCurator {
             }
         } else {
             float[] speech = WavReader.read(clip.source().source(), requirement).interleaved();
+            if (clip.speedPercent() != 100) {
+                speech = atSpeed(speech, clip.speedPercent());
+            }
             for (int i = 0; i < window; i++) {
                 int from = i - clip.sourceOffset();
                 if (from >= 0 && from < speech.length) {
@@ -114,8 +118,21 @@ public final class KwsCurator {
         return new ManifestEntry(clip.outputPath(), clip.label(), clip.split().id(), ContentHash.sha256(wav),
                 relative(dataset, source.source()), source.sha256(), source.speakerId(), clip.sourceOffset(),
                 noiseSource, mixed ? clip.noiseOffset() : null,
-                mixed || clip.isNoiseClip() ? round6(clip.noiseGain()) : null);
+                mixed || clip.isNoiseClip() ? round6(clip.noiseGain()) : null,
+                clip.speedPercent() == 100 ? null : clip.speedPercent());
     }
+
+    /**
+     * The clip played at {@code percent} % of its speed: read as if recorded at percent/100 times its rate and
+     * resampled back (band-limited, so speeding up does not alias), which scales duration by 100/percent and every
+     * frequency by percent/100.
+     */
+    static float[] atSpeed(float[] speech, int percent) {
+        return SPEED.computeIfAbsent(percent, p -> Resampler.between(p, 100)).process(speech);
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<Integer, Resampler> SPEED =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private static double round6(double v) {
         return Math.round(v * 1e6) / 1e6;

@@ -18,9 +18,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param noiseSource  background recording mixed in, or null
  * @param noiseOffset  first sample of that recording used, or null
  * @param noiseGain    linear gain applied to the noise (also for {@code _noise_} clips), or null
+ * @param speedPercent speed the source was played at, percent of recorded, or null when as recorded
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ManifestEntry(String path, String label, String split, String sha256, String source,
                             String sourceSha256, String speaker, int sourceOffset, String noiseSource,
-                            Integer noiseOffset, Double noiseGain) {
+                            Integer noiseOffset, Double noiseGain, Integer speedPercent) {
 }

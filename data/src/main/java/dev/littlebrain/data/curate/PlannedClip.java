@@ -12,9 +12,10 @@ import dev.littlebrain.data.Split;
  * @param noiseIndex   index of the noise recording mixed in, or -1 for none
  * @param noiseOffset  first noise sample used (when mixing)
  * @param noiseGain    linear gain of the noise (mixing, or the {@code _noise_} clip itself)
+ * @param speedPercent speed the source plays at, percent of recorded (100: as recorded)
  */
 record PlannedClip(Split split, String label, String outputPath, Sample source, int sourceOffset, int noiseIndex,
-                   int noiseOffset, double noiseGain) {
+                   int noiseOffset, double noiseGain, int speedPercent) {
     boolean isNoiseClip() {
         return label.equals(KwsCurationOptions.NOISE);
     }

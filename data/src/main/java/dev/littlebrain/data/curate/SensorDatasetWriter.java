@@ -72,7 +72,7 @@ public final class SensorDatasetWriter {
                 Files.copy(s.source(), target);
                 entries.add(new ManifestEntry(path, s.label(), s.split().id(), s.sha256(),
                         dataset.root().relativize(s.source()).toString().replace('\\', '/'), s.sha256(),
-                        s.speakerId(), 0, null, null, null));
+                        s.speakerId(), 0, null, null, null, null));
                 progress.onProgress(++done, samples.size());
             }
             Manifest manifest = Manifest.sensor(0, first.sampleRateHz(), (int) window, labels, entries, first.axes());

@@ -200,6 +200,72 @@ class SyntheticCurationTest {
                 entries.stream().filter(e -> !e.split().equals("train")).toList());
     }
 
+    @Test
+    void extraTrainingRenderingsPlayAtOtherSpeedsAndNothingElseMoves() throws IOException {
+        KwsCurationOptions options = KwsCurationOptions.defaults(List.of("on", "off"))
+                .withNoiseMixing(0, 0, 0, Set.of()).withTrainingAugmentation(3, 0).withUnknownRatio(1)
+                .withTrainingSpeedPercent(10);
+        Path out = dir.resolve("fast");
+        List<ManifestEntry> entries = KwsCurator.curate(dataset, options, out, ProgressListener.NONE).manifest()
+                .samples();
+        int changed = 0;
+        int extras = 0;
+        for (ManifestEntry e : entries) {
+            boolean extra = e.split().equals("train") && e.path().contains("_copy")
+                    && !e.label().equals(KwsCurationOptions.NOISE);
+            extras += extra ? 1 : 0;
+            if (!extra) {
+                assertEquals(null, e.speedPercent(), "first renderings and held-out clips play as recorded: " + e);
+                continue;
+            }
+            if (e.speedPercent() == null) {
+                continue;
+            }
+            changed++;
+            int speed = e.speedPercent();
+            assertTrue(speed >= 90 && speed <= 110 && speed != 100, e.toString());
+            // The clip is the source resampled by speed / 100, centred at its new length.
+            float[] recorded = WavReader.read(source.resolve(e.source())).signal().interleaved();
+            float[] played = KwsCurator.atSpeed(recorded, speed);
+            assertEquals((recorded.length * 100L + speed - 1) / speed, played.length);
+            assertEquals((16000 - played.length) / 2, e.sourceOffset(), e.toString());
+            float[] written = WavReader.read(out.resolve(e.path())).signal().interleaved();
+            for (int i = 0; i < written.length; i++) {
+                int from = i - e.sourceOffset();
+                float expected = from >= 0 && from < played.length ? played[from] : 0f;
+                assertEquals(expected, written[i], 1.0f / 32767 + 1e-6f, e.path() + " sample " + i);
+            }
+        }
+        // 2 x 16 extra keyword renderings and 8 second renderings of unknown words; 1 in 21 draws 100 %.
+        assertEquals(40, extras);
+        assertTrue(changed >= 34, changed + " of 40 extra speech renderings at another speed");
+        // Validation and test are the very clips curated without the speed change.
+        List<ManifestEntry> plain = KwsCurator.curate(dataset, options.withTrainingSpeedPercent(0),
+                dir.resolve("plain"), ProgressListener.NONE).manifest().samples();
+        assertEquals(plain.stream().filter(e -> !e.split().equals("train")).toList(),
+                entries.stream().filter(e -> !e.split().equals("train")).toList());
+        assertThrows(IllegalArgumentException.class, () -> options.withTrainingSpeedPercent(51));
+    }
+
+    @Test
+    void aToneAtTenPercentFasterIsTenPercentHigherAndShorter() {
+        int n = 16000;
+        float[] tone = new float[n];
+        for (int i = 0; i < n; i++) {
+            tone[i] = (float) Math.sin(2 * Math.PI * 500 * i / 16000.0);
+        }
+        float[] fast = KwsCurator.atSpeed(tone, 110);
+        assertEquals(14546, fast.length); // ceil(16000 / 1.1)
+        // Rising zero crossings away from the edges: 500 Hz becomes 550 Hz.
+        int crossings = 0;
+        for (int i = 1000; i < 13000; i++) {
+            crossings += fast[i - 1] < 0 && fast[i] >= 0 ? 1 : 0;
+        }
+        assertEquals(550 * 12000 / 16000.0, crossings, 1.0);
+        float[] slow = KwsCurator.atSpeed(tone, 90);
+        assertEquals(17778, slow.length); // ceil(16000 / 0.9)
+    }
+
     /** Where the centred placement puts a test tone: 0.5 s clips padded by 4000, 1.25 s ones trimmed by 2000. */
     private static int centredOffset(ManifestEntry e) {
         int i = Integer.parseInt(e.source().replaceAll(".*/s(\\d+)_nohash_0\\.wav", "$1"));
