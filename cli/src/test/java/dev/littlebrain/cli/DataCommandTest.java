@@ -3,9 +3,16 @@ package dev.littlebrain.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.littlebrain.data.Dataset;
+import dev.littlebrain.data.Sample;
+import dev.littlebrain.data.Split;
+import dev.littlebrain.data.curate.Manifest;
 import dev.littlebrain.tflite.SharedFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +42,59 @@ class DataCommandTest {
         assertEquals(0, once.exitCode(), once.err());
         CliRun onceStats = CliRun.of("data", "stats", tmp.resolve("once").toString());
         assertTrue(onceStats.out().contains("680"), onceStats.out());
+    }
+
+    /**
+     * {@code --validation-fold K/N} on import and on {@code data streams}: the curated validation clips and the
+     * streams' words come from the same held-out training speakers, none from the curated training split, the
+     * dataset's own validation speakers or its test speakers.
+     */
+    @Test
+    void validationFoldsHoldOutTrainingSpeakersForImportAndStreams(@TempDir Path tmp) throws Exception {
+        Path dataset = SharedFolder.require("datasets/espeak-kws");
+        Path out = tmp.resolve("fold");
+        CliRun run = CliRun.of("data", "import", dataset.toString(), "--keywords", "yes,no", "--unknown", "--noise",
+                "--training-copies", "1", "--unknown-ratio", "1", "--validation-fold", "2/4", "--out", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        Set<String> ownValidation = speakersIn(dataset.resolve("validation_list.txt"));
+        Set<String> test = speakersIn(dataset.resolve("testing_list.txt"));
+        Dataset curated = Manifest.read(out).toDataset(out);
+        Set<String> heldOut = speakers(curated, Split.VALIDATION);
+        Set<String> training = speakers(curated, Split.TRAIN);
+        assertTrue(heldOut.size() >= 20, "about a quarter of the 192 training speakers: " + heldOut.size());
+        for (Set<String> other : List.of(ownValidation, test, training)) {
+            assertTrue(heldOut.stream().noneMatch(other::contains), heldOut + " vs " + other);
+        }
+        assertTrue(test.containsAll(speakers(curated, Split.TEST)), "the test split keeps the test speakers");
+
+        Path streams = tmp.resolve("streams");
+        CliRun made = CliRun.of("data", "streams", dataset.toString(), "--keywords", "yes,no", "--count", "2",
+                "--validation-fold", "2/4", "--out", streams.toString());
+        assertEquals(0, made.exitCode(), made.err());
+        Set<String> streamSpeakers = Files.readAllLines(streams.resolve("streams_detail.csv")).stream().skip(1)
+                .map(l -> l.split(",")[4]).collect(Collectors.toSet());
+        assertTrue(streamSpeakers.size() >= 10, streamSpeakers.toString());
+        for (Set<String> other : List.of(ownValidation, test, training)) {
+            assertTrue(streamSpeakers.stream().noneMatch(other::contains), streamSpeakers + " vs " + other);
+        }
+
+        CliRun bad = CliRun.of("data", "streams", dataset.toString(), "--keywords", "yes", "--validation-fold", "5/4",
+                "--out", tmp.resolve("bad").toString());
+        assertEquals(2, bad.exitCode(), bad.err());
+        assertTrue(bad.err().contains("--validation-fold 5/4"), bad.err());
+        CliRun malformed = CliRun.of("data", "import", dataset.toString(), "--keywords", "yes", "--validation-fold",
+                "one of four", "--out", tmp.resolve("bad2").toString());
+        assertTrue(malformed.exitCode() != 0 && malformed.err().contains("takes K/N"), malformed.err());
+        assertTrue(Files.notExists(tmp.resolve("bad2")), "nothing written on a bad fold");
+    }
+
+    private static Set<String> speakersIn(Path list) throws java.io.IOException {
+        return Files.readAllLines(list).stream().filter(l -> !l.isBlank())
+                .map(l -> Path.of(l).getFileName().toString().split("_nohash_")[0]).collect(Collectors.toSet());
+    }
+
+    private static Set<String> speakers(Dataset d, Split split) {
+        return d.inSplit(split).stream().filter(Sample::hasSpeaker).map(Sample::speakerId).collect(Collectors.toSet());
     }
 
     @Test

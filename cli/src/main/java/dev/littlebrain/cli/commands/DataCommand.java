@@ -3,6 +3,7 @@ package dev.littlebrain.cli.commands;
 import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.ImportProblem;
 import dev.littlebrain.data.ImportResult;
+import dev.littlebrain.data.SpeakerFolds;
 import dev.littlebrain.data.streams.StreamOptions;
 import dev.littlebrain.data.streams.StreamSynthesizer;
 import dev.littlebrain.data.curate.CurationResult;
@@ -137,6 +138,11 @@ public final class DataCommand {
                 description = "Where the curated dataset goes (default: ${DEFAULT-VALUE}).")
         Path out;
 
+        @Option(names = "--validation-fold", paramLabel = "K/N", description = "Validate on fold K of N of the"
+                + " training speakers instead of the dataset's validation split (which is then left out): speaker"
+                + " cross-validation for comparing recipes; pass the same K/N to 'data streams'.")
+        String validationFold;
+
         KwsCurationOptions toOptions() {
             if (noiseGainDb.size() != 2) {
                 throw new IllegalArgumentException("--noise-gain-db takes MIN,MAX, got " + noiseGainDb);
@@ -150,9 +156,11 @@ public final class DataCommand {
     }
 
     static int curate(Path datasetDir, KwsOptions kws, PrintWriter out) throws IOException {
+        int[] fold = parseFold(kws.validationFold);
         ImportResult imported = importDataset(datasetDir);
         reportProblems(out, imported);
-        CurationResult result = KwsCurator.curate(imported.dataset(), kws.toOptions(), kws.out,
+        Dataset source = withFold(imported.dataset(), fold);
+        CurationResult result = KwsCurator.curate(source, kws.toOptions(), kws.out,
                 ProgressBar.onStderr("curate"));
         for (String w : result.warnings()) {
             out.println("warning: " + w);
@@ -162,6 +170,39 @@ public final class DataCommand {
         out.print(DatasetStats.of(curated).toTable());
         out.flush();
         return 0;
+    }
+
+    /**
+     * Fold K of N of {@code --validation-fold K/N}, checked before any file is read; null for none.
+     *
+     * @throws IllegalArgumentException naming the option when the value is not a fold
+     */
+    static int[] parseFold(String fold) {
+        if (fold == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})/(\\d{1,6})").matcher(fold.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--validation-fold takes K/N, e.g. 1/4, got '" + fold + "'");
+        }
+        int k = Integer.parseInt(m.group(1));
+        int n = Integer.parseInt(m.group(2));
+        if (n < 2 || k < 1 || k > n) {
+            throw new IllegalArgumentException("--validation-fold " + fold + ": need N >= 2 and 1 <= K <= N");
+        }
+        return new int[] {k, n};
+    }
+
+    /** {@code dataset} with fold {@code fold[0]} of {@code fold[1]} of its training speakers as validation. */
+    static Dataset withFold(Dataset dataset, int[] fold) {
+        if (fold == null) {
+            return dataset;
+        }
+        try {
+            return SpeakerFolds.holdOut(dataset, fold[0], fold[1]);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--validation-fold " + fold[0] + "/" + fold[1] + ": " + e.getMessage());
+        }
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -348,6 +389,10 @@ public final class DataCommand {
         @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--validation-fold", paramLabel = "K/N", description = "Take the splits as 'data import"
+                + " --validation-fold K/N' makes them: validation is fold K of N of the training speakers, train the rest.")
+        String validationFold;
+
         @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for the streams.")
         Path out;
 
@@ -372,10 +417,17 @@ public final class DataCommand {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
+            int[] fold;
+            try {
+                fold = parseFold(validationFold);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
             ImportResult imported = importDataset(dataset);
             PrintWriter pw = spec.commandLine().getOut();
             reportProblems(pw, imported);
-            List<StreamSynthesizer.Word> words = StreamSynthesizer.write(imported.dataset(), options, out);
+            Dataset source = withFold(imported.dataset(), fold);
+            List<StreamSynthesizer.Word> words = StreamSynthesizer.write(source, options, out);
             long hits = words.stream().filter(w -> keywords.contains(w.label())).count();
             pw.printf(java.util.Locale.ROOT, "Wrote %d stream(s) of %.0f s to %s: %d words, %d of them keywords %s;"
                     + " ground truth in %s%n", count, seconds, out, words.size(), hits, keywords,
