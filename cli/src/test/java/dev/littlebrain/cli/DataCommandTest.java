@@ -23,7 +23,7 @@ class DataCommandTest {
         Path dataset = SharedFolder.require("datasets/espeak-kws");
         Path out = tmp.resolve("data");
         CliRun run = CliRun.of("data", "import", dataset.toString(), "--keywords", "yes,no", "--unknown", "--noise",
-                "--out", out.toString());
+                "--stream-seconds", "0", "--out", out.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(Files.exists(out.resolve("manifest.json")));
         // 136 training clips per keyword rendered 3 times (default) + 17 validation + 17 test = 442 per class,
@@ -37,7 +37,7 @@ class DataCommandTest {
         assertTrue(stats.out().contains("2210"), stats.out());
         // One rendering per training clip and unknown ratio 1: the dataset's own 136 + 17 + 17 per class.
         CliRun once = CliRun.of("data", "curate", dataset.toString(), "--keywords", "yes,no", "--unknown", "--noise",
-                "--training-copies", "1", "--shift-ms", "0", "--unknown-ratio", "1", "--out",
+                "--training-copies", "1", "--shift-ms", "0", "--unknown-ratio", "1", "--stream-seconds", "0", "--out",
                 tmp.resolve("once").toString());
         assertEquals(0, once.exitCode(), once.err());
         CliRun onceStats = CliRun.of("data", "stats", tmp.resolve("once").toString());

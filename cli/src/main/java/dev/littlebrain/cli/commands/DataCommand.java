@@ -126,6 +126,13 @@ public final class DataCommand {
                         + " level (default: ${DEFAULT-VALUE}); higher means noisier training clips.")
         List<Double> noiseGainDb;
 
+        @Option(names = "--stream-seconds", paramLabel = "S",
+                defaultValue = "" + KwsCurationOptions.DEFAULT_TRAINING_STREAM_SECONDS,
+                description = "Seconds of continuous audio made from the training speakers' clips and cut into extra"
+                        + " training windows, every quarter window, as a continuous spotter sees them (default:"
+                        + " ${DEFAULT-VALUE}; 0: none; needs --unknown and --noise).")
+        int streamSeconds;
+
         @Option(names = "--unknown-ratio", paramLabel = "R", defaultValue = "" + KwsCurationOptions.DEFAULT_UNKNOWN_RATIO,
                 description = "Size of _unknown_ against one keyword class (default: ${DEFAULT-VALUE}): more of the"
                         + " words a continuous spotter must ignore.")
@@ -151,7 +158,7 @@ public final class DataCommand {
             return new KwsCurationOptions(keywords, unknown, noise, samplesPerClass, d.sampleRate(), d.windowMs(),
                     randomOffset ? Placement.RANDOM : Placement.CENTRED, d.noiseProbability(), noiseGainDb.get(0),
                     noiseGainDb.get(1), noise ? d.noiseSplits() : java.util.Set.of(), trainingCopies, shiftMs,
-                    speedPercent, unknownRatio, resample, seed);
+                    speedPercent, streamSeconds, unknownRatio, resample, seed);
         }
     }
 

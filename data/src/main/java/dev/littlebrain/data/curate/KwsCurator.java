@@ -5,6 +5,8 @@ import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.Split;
 import dev.littlebrain.data.importer.ContentHash;
 import dev.littlebrain.data.progress.ProgressListener;
+import dev.littlebrain.data.streams.StreamOptions;
+import dev.littlebrain.data.streams.StreamSynthesizer;
 import dev.littlebrain.dsp.io.AudioRequirement;
 import dev.littlebrain.dsp.io.Resampler;
 import dev.littlebrain.dsp.io.Signal;
@@ -47,6 +49,8 @@ public final class KwsCurator {
         CurationPlanner planner = new CurationPlanner(dataset, options, noiseLengths);
         List<PlannedClip> plan = planner.plan();
         List<String> warnings = new ArrayList<>(planner.warnings());
+        List<StreamWindows.Window> windows = streamWindows(dataset, options, warnings);
+        long total = plan.size() + windows.size();
 
         try (StagedFolder staged = StagedFolder.create(outputFolder)) {
             AtomicLong done = new AtomicLong();
@@ -55,7 +59,7 @@ public final class KwsCurator {
                 entries = plan.parallelStream().map(clip -> {
                     try {
                         ManifestEntry e = render(clip, dataset, options, requirement, noise, staged.path());
-                        progress.onProgress(done.incrementAndGet(), plan.size());
+                        progress.onProgress(done.incrementAndGet(), total);
                         return e;
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
@@ -65,6 +69,10 @@ public final class KwsCurator {
                 throw e.getCause();
             }
             entries = new ArrayList<>(entries);
+            for (StreamWindows.Window w : windows) {
+                entries.add(writeWindow(w, options, staged.path()));
+                progress.onProgress(done.incrementAndGet(), total);
+            }
             entries.sort(Comparator.comparing(ManifestEntry::split, Comparator.comparingInt(KwsCurator::splitOrder))
                     .thenComparing(e -> options.labels().indexOf(e.label())).thenComparing(ManifestEntry::path));
             Manifest manifest = new Manifest(Manifest.FORMAT, 1, options.seed(), options.sampleRate(),
@@ -74,6 +82,61 @@ public final class KwsCurator {
             return new CurationResult(outputFolder, manifest, warnings);
         }
     }
+
+    /** Seconds of each synthesized training stream (the length of espeak-kws's test streams). */
+    private static final int TRAINING_STREAM_SECONDS = 20;
+
+    /**
+     * The labelled windows of {@link KwsCurationOptions#trainingStreamSeconds()} of training-speaker streams, or
+     * none (with a warning saying why) when the classes or recordings they need are missing.
+     */
+    private static List<StreamWindows.Window> streamWindows(Dataset dataset, KwsCurationOptions options,
+            List<String> warnings) throws IOException {
+        int seconds = options.trainingStreamSeconds();
+        if (seconds == 0) {
+            return List.of();
+        }
+        if (!options.includeUnknown() || !options.includeNoise()) {
+            warnings.add("training stream windows need the _unknown_ and _noise_ classes; none were cut"
+                    + " (--stream-seconds 0 turns them off)");
+            return List.of();
+        }
+        // The synthesizer reads clips and recordings as they are: only those already at the output rate, mono.
+        java.util.function.Predicate<Sample> usable = s -> s.sampleRateHz() == options.sampleRate()
+                && s.axes().size() == 1;
+        List<Sample> training = dataset.samples().stream().filter(s -> s.split() == Split.TRAIN).filter(usable)
+                .toList();
+        List<Sample> recordings = dataset.backgroundNoise().stream().filter(usable).toList();
+        if (recordings.isEmpty()) {
+            warnings.add("no background recording at " + options.sampleRate() + " Hz mono to build training streams"
+                    + " on; no stream windows were cut");
+            return List.of();
+        }
+        int count = (seconds + TRAINING_STREAM_SECONDS - 1) / TRAINING_STREAM_SECONDS;
+        StreamOptions streamOptions = new StreamOptions(options.keywords(), Split.TRAIN, count,
+                TRAINING_STREAM_SECONDS, 0.5, 4, 25, options.sampleRate(), options.seed() * 0x2545F4914F6CDD1DL + 1);
+        List<StreamSynthesizer.Stream> streams = StreamSynthesizer.synthesize(
+                new Dataset(dataset.root(), training, recordings), streamOptions);
+        int window = options.windowSamples();
+        return StreamWindows.cut(streams, options.keywords(), window, window / 4, KwsCurationOptions.UNKNOWN,
+                KwsCurationOptions.NOISE, new java.util.Random(options.seed() * 0x9E3779B97F4A7C15L + 0x5EEDL));
+    }
+
+    private static ManifestEntry writeWindow(StreamWindows.Window w, KwsCurationOptions options, Path folder)
+            throws IOException {
+        String name = w.stream().name().replace(".wav", "") + "_at_" + w.start() + ".wav";
+        String path = "data/" + Split.TRAIN.id() + "/" + w.label() + "/" + name;
+        byte[] wav = WavWriter.encode(Signal.mono(options.sampleRate(), w.audio(options.windowSamples())),
+                WavEncoding.PCM_S16);
+        Path file = folder.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.write(file, wav);
+        return new ManifestEntry(path, w.label(), Split.TRAIN.id(), ContentHash.sha256(wav),
+                TRAINING_STREAM_SOURCE + w.stream().name(), null, null, w.start(), null, null, null, null);
+    }
+
+    /** The {@code source} of a stream window: this prefix and the (unsaved) stream's name. */
+    public static final String TRAINING_STREAM_SOURCE = "training-stream:";
 
     private static int splitOrder(String split) {
         return Split.fromId(split).ordinal();

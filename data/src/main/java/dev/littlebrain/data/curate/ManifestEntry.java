@@ -10,11 +10,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param label        its class
  * @param split        train, validation or test
  * @param sha256       SHA-256 of the written file
- * @param source       the source clip (for {@code _noise_}: the noise recording it was cut from)
+ * @param source       the source clip (for {@code _noise_}: the noise recording it was cut from; for a window of a
+ *                     synthesized training stream, {@code training-stream:} and the stream's name — the stream
+ *                     itself is not kept)
  * @param sourceSha256 SHA-256 of the source file
  * @param speaker      speaker id, or null when unknown
  * @param sourceOffset for speech: where the source's first sample lies in the window (negative = trimmed);
- *                     for {@code _noise_}: the first source sample cut
+ *                     for {@code _noise_} and stream windows: the first source sample cut
  * @param noiseSource  background recording mixed in, or null
  * @param noiseOffset  first sample of that recording used, or null
  * @param noiseGain    linear gain applied to the noise (also for {@code _noise_} clips), or null

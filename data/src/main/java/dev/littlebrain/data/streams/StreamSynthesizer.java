@@ -73,7 +73,38 @@ public final class StreamSynthesizer {
         return new StreamSynthesizer(dataset, options).write(outDir);
     }
 
+    /** One synthesized stream: its file name, its samples and the words inserted in it. */
+    public record Stream(String name, float[] audio, List<Word> words) {
+    }
+
+    /** The streams {@link #write} would write, in memory (e.g. to cut training windows from them). */
+    public static List<Stream> synthesize(Dataset dataset, StreamOptions options) throws IOException {
+        return new StreamSynthesizer(dataset, options).synthesize();
+    }
+
     private List<Word> write(Path outDir) throws IOException {
+        List<Stream> streams = synthesize();
+        Files.createDirectories(outDir);
+        List<Word> words = new ArrayList<>();
+        StringBuilder csv = new StringBuilder("file,start_ms,end_ms,label\n");
+        StringBuilder detail = new StringBuilder("file,start_ms,end_ms,label,speaker,snr_db\n");
+        for (Stream stream : streams) {
+            AtomicFileWriter.write(outDir.resolve(stream.name()),
+                    WavWriter.encode(Signal.mono(options.sampleRate(), stream.audio()), WavEncoding.PCM_S16));
+            for (Word w : stream.words()) {
+                String row = stream.name() + "," + millis(w.start()) + "," + millis(w.end()) + "," + w.label();
+                csv.append(row).append('\n');
+                detail.append(row).append(',').append(w.source().hasSpeaker() ? w.source().speakerId() : "")
+                        .append(',').append(String.format(Locale.ROOT, "%.1f", w.snrDb())).append('\n');
+            }
+            words.addAll(stream.words());
+        }
+        AtomicFileWriter.write(outDir.resolve(GROUND_TRUTH), csv.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFileWriter.write(outDir.resolve(DETAIL), detail.toString().getBytes(StandardCharsets.UTF_8));
+        return words;
+    }
+
+    private List<Stream> synthesize() throws IOException {
         List<Sample> keywords = new ArrayList<>();
         List<Sample> others = new ArrayList<>();
         for (Sample s : dataset.samples()) {
@@ -94,29 +125,16 @@ public final class StreamSynthesizer {
         for (Sample recording : dataset.backgroundNoise()) {
             noise.add(region(WavReader.read(recording.source(), requirement).interleaved()));
         }
-        Files.createDirectories(outDir);
         Deck keywordDeck = new Deck(keywords);
         Deck otherDeck = new Deck(others.isEmpty() ? keywords : others);
-        List<Word> words = new ArrayList<>();
-        StringBuilder csv = new StringBuilder("file,start_ms,end_ms,label\n");
-        StringBuilder detail = new StringBuilder("file,start_ms,end_ms,label,speaker,snr_db\n");
+        List<Stream> streams = new ArrayList<>();
         for (int k = 1; k <= options.count(); k++) {
             String name = String.format(Locale.ROOT, "stream_%02d.wav", k);
             List<Word> inserted = new ArrayList<>();
             float[] audio = stream(name, noise, keywordDeck, otherDeck, others.isEmpty(), inserted);
-            AtomicFileWriter.write(outDir.resolve(name),
-                    WavWriter.encode(Signal.mono(options.sampleRate(), audio), WavEncoding.PCM_S16));
-            for (Word w : inserted) {
-                String row = name + "," + millis(w.start()) + "," + millis(w.end()) + "," + w.label();
-                csv.append(row).append('\n');
-                detail.append(row).append(',').append(w.source().hasSpeaker() ? w.source().speakerId() : "")
-                        .append(',').append(String.format(Locale.ROOT, "%.1f", w.snrDb())).append('\n');
-            }
-            words.addAll(inserted);
+            streams.add(new Stream(name, audio, List.copyOf(inserted)));
         }
-        AtomicFileWriter.write(outDir.resolve(GROUND_TRUTH), csv.toString().getBytes(StandardCharsets.UTF_8));
-        AtomicFileWriter.write(outDir.resolve(DETAIL), detail.toString().getBytes(StandardCharsets.UTF_8));
-        return words;
+        return streams;
     }
 
     private float[] stream(String name, List<float[]> noise, Deck keywordDeck, Deck otherDeck, boolean keywordsOnly,

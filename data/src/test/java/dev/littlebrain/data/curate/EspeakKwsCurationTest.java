@@ -2,6 +2,7 @@ package dev.littlebrain.data.curate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,7 +56,8 @@ class EspeakKwsCurationTest {
 
     @Test
     void curationIsBalancedSpeakerDisjointAndDeterministic() throws IOException {
-        KwsCurationOptions options = KwsCurationOptions.defaults(List.of("yes", "no")).withSeed(42);
+        KwsCurationOptions options = KwsCurationOptions.defaults(List.of("yes", "no")).withSeed(42)
+                .withTrainingStreamSeconds(0); // the clips alone; streamWindowsOnlyAddTrainingWindows adds windows
         long start = System.nanoTime();
         CurationResult first = KwsCurator.curate(dataset, options, out.resolve("a"), ProgressListener.NONE);
         System.out.printf("espeak-kws curation (yes,no,unknown,noise): %d clips in %d ms%n",
@@ -114,6 +116,39 @@ class EspeakKwsCurationTest {
                 .map(ManifestEntry::source).collect(Collectors.toSet());
         assertNotEquals(sourcesA, sourcesC);
         assertNotEquals(fileHashes(out.resolve("a")), fileHashes(out.resolve("c")));
+    }
+
+    /**
+     * The default curation adds windows cut from synthesized training-speaker streams: training split only, no
+     * speaker (a window can hold several), labels from the words inside, and every clip exactly as without them.
+     */
+    @Test
+    void streamWindowsOnlyAddTrainingWindows() throws IOException {
+        KwsCurationOptions options = KwsCurationOptions.defaults(List.of("yes", "no")).withSeed(42);
+        assertEquals(KwsCurationOptions.DEFAULT_TRAINING_STREAM_SECONDS, options.trainingStreamSeconds());
+        List<ManifestEntry> with = KwsCurator.curate(dataset, options, out.resolve("w"), ProgressListener.NONE)
+                .manifest().samples();
+        List<ManifestEntry> without = KwsCurator.curate(dataset, options.withTrainingStreamSeconds(0),
+                out.resolve("wo"), ProgressListener.NONE).manifest().samples();
+        List<ManifestEntry> windows = with.stream()
+                .filter(e -> e.source().startsWith(KwsCurator.TRAINING_STREAM_SOURCE)).toList();
+        assertEquals(without, with.stream().filter(e -> !windows.contains(e)).toList(), "the clips are unchanged");
+        Map<String, Long> counts = windows.stream().collect(Collectors.groupingBy(ManifestEntry::label,
+                TreeMap::new, Collectors.counting()));
+        System.out.println("stream windows from " + options.trainingStreamSeconds() + " s: " + counts);
+        long keywordWindows = counts.getOrDefault("yes", 0L) + counts.getOrDefault("no", 0L);
+        // 60 streams of 20 s, half the words keywords, each wholly inside 2-3 windows of 1 s every 250 ms.
+        assertTrue(counts.getOrDefault("yes", 0L) > 150 && counts.getOrDefault("no", 0L) > 150, counts.toString());
+        assertEquals(Math.min(keywordWindows, counts.get("_unknown_")), counts.get("_unknown_"));
+        assertEquals(keywordWindows / 4, counts.get("_noise_"));
+        for (ManifestEntry e : windows) {
+            assertEquals("train", e.split());
+            assertNull(e.speaker());
+            assertEquals(e.sha256(), ContentHash.sha256(Files.readAllBytes(out.resolve("w").resolve(e.path()))));
+        }
+        // No training speaker's clip is in another split, so the windows hold training voices only: the streams
+        // are built from the training split (StreamSynthesizer takes the options' split).
+        assertTrue(windows.stream().allMatch(e -> e.path().startsWith("data/train/")));
     }
 
     private static Set<String> lines(Path file) throws IOException {

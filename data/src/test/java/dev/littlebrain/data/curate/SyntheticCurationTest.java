@@ -53,6 +53,11 @@ class SyntheticCurationTest {
         dataset = SpeechCommandsImporter.importFrom(source, ProgressListener.NONE).dataset();
     }
 
+    /** The defaults without stream windows: these tests count and place the rendered clips. */
+    private static KwsCurationOptions clipsOnly(List<String> keywords) {
+        return KwsCurationOptions.defaults(keywords).withTrainingStreamSeconds(0);
+    }
+
     private static String lines(String... speakers) {
         StringBuilder sb = new StringBuilder();
         for (String w : List.of("on", "off", "cat", "dog")) {
@@ -65,7 +70,7 @@ class SyntheticCurationTest {
 
     @Test
     void padsTrimsAndLeavesOutOtherRatesUnlessAllowed() throws IOException {
-        KwsCurationOptions options = KwsCurationOptions.defaults(List.of("on", "off"))
+        KwsCurationOptions options = clipsOnly(List.of("on", "off"))
                 .withNoiseMixing(0, 0, 0, Set.of()).withTrainingAugmentation(1, 0).withUnknownRatio(1);
         CurationResult result = KwsCurator.curate(dataset, options, dir.resolve("out"), ProgressListener.NONE);
         assertTrue(result.warnings().stream().anyMatch(w -> w.contains("1 clip(s) are not 16000 Hz mono")),
@@ -100,7 +105,7 @@ class SyntheticCurationTest {
 
     @Test
     void samplesPerClassAndNoiseMixingFollowTheOptions() throws IOException {
-        KwsCurationOptions options = KwsCurationOptions.defaults(List.of("on")).withSamplesPerClass(6)
+        KwsCurationOptions options = clipsOnly(List.of("on")).withSamplesPerClass(6)
                 .withNoiseMixing(1.0, 0, 0, EnumSet.of(Split.TRAIN, Split.TEST)).withTrainingAugmentation(1, 0);
         CurationResult result = KwsCurator.curate(dataset, options, dir.resolve("out"), ProgressListener.NONE);
         long on = result.manifest().samples().stream().filter(e -> e.label().equals("on")).count();
@@ -127,7 +132,7 @@ class SyntheticCurationTest {
 
     @Test
     void unknownRatioScalesTheUnknownClassInEverySplitLeavingTheOthersAlone() throws IOException {
-        KwsCurationOptions one = KwsCurationOptions.defaults(List.of("on", "off")).withTrainingAugmentation(3, 100)
+        KwsCurationOptions one = clipsOnly(List.of("on", "off")).withTrainingAugmentation(3, 100)
                 .withUnknownRatio(1);
         CurationResult twice = KwsCurator.curate(dataset, one.withUnknownRatio(2), dir.resolve("two"),
                 ProgressListener.NONE);
@@ -154,7 +159,7 @@ class SyntheticCurationTest {
 
     @Test
     void trainingClipsAreRenderedSeveralTimesShiftedAndUnknownDrawsMoreWords() throws IOException {
-        KwsCurationOptions options = KwsCurationOptions.defaults(List.of("on", "off"))
+        KwsCurationOptions options = clipsOnly(List.of("on", "off"))
                 .withNoiseMixing(0, 0, 0, Set.of()).withTrainingAugmentation(3, 100).withUnknownRatio(1);
         List<ManifestEntry> entries = KwsCurator.curate(dataset, options, dir.resolve("out"), ProgressListener.NONE)
                 .manifest().samples();
@@ -202,7 +207,7 @@ class SyntheticCurationTest {
 
     @Test
     void extraTrainingRenderingsPlayAtOtherSpeedsAndNothingElseMoves() throws IOException {
-        KwsCurationOptions options = KwsCurationOptions.defaults(List.of("on", "off"))
+        KwsCurationOptions options = clipsOnly(List.of("on", "off"))
                 .withNoiseMixing(0, 0, 0, Set.of()).withTrainingAugmentation(3, 0).withUnknownRatio(1)
                 .withTrainingSpeedPercent(10);
         Path out = dir.resolve("fast");
