@@ -49,11 +49,14 @@ public final class KwsCurator {
         CurationPlanner planner = new CurationPlanner(dataset, options, noiseLengths);
         List<PlannedClip> plan = planner.plan();
         List<String> warnings = new ArrayList<>(planner.warnings());
-        List<StreamWindows.Window> windows = streamWindows(dataset, options, warnings);
-        long total = plan.size() + windows.size();
+        // One progress count per synthesized stream, rendered clip and written window.
+        List<StreamWindows.Window> windows = streamWindows(dataset, options, warnings,
+                (k, n) -> progress.onProgress(k, n + plan.size()));
+        long streamCount = windows.isEmpty() ? 0 : streamCount(options);
+        long total = streamCount + plan.size() + windows.size();
 
         try (StagedFolder staged = StagedFolder.create(outputFolder)) {
-            AtomicLong done = new AtomicLong();
+            AtomicLong done = new AtomicLong(streamCount);
             List<ManifestEntry> entries;
             try {
                 entries = plan.parallelStream().map(clip -> {
@@ -69,9 +72,18 @@ public final class KwsCurator {
                 throw e.getCause();
             }
             entries = new ArrayList<>(entries);
-            for (StreamWindows.Window w : windows) {
-                entries.add(writeWindow(w, options, staged.path()));
-                progress.onProgress(done.incrementAndGet(), total);
+            try {
+                entries.addAll(windows.parallelStream().map(w -> {
+                    try {
+                        ManifestEntry e = writeWindow(w, options, staged.path());
+                        progress.onProgress(done.incrementAndGet(), total);
+                        return e;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }).toList());
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
             entries.sort(Comparator.comparing(ManifestEntry::split, Comparator.comparingInt(KwsCurator::splitOrder))
                     .thenComparing(e -> options.labels().indexOf(e.label())).thenComparing(ManifestEntry::path));
@@ -91,9 +103,9 @@ public final class KwsCurator {
      * none (with a warning saying why) when the classes or recordings they need are missing.
      */
     private static List<StreamWindows.Window> streamWindows(Dataset dataset, KwsCurationOptions options,
-            List<String> warnings) throws IOException {
-        int seconds = options.trainingStreamSeconds();
-        if (seconds == 0) {
+            List<String> warnings, ProgressListener progress) throws IOException {
+        int count = streamCount(options);
+        if (count == 0) {
             return List.of();
         }
         if (!options.includeUnknown() || !options.includeNoise()) {
@@ -112,14 +124,18 @@ public final class KwsCurator {
                     + " on; no stream windows were cut");
             return List.of();
         }
-        int count = (seconds + TRAINING_STREAM_SECONDS - 1) / TRAINING_STREAM_SECONDS;
         StreamOptions streamOptions = new StreamOptions(options.keywords(), Split.TRAIN, count,
                 TRAINING_STREAM_SECONDS, 0.5, 4, 25, options.sampleRate(), options.seed() * 0x2545F4914F6CDD1DL + 1);
         List<StreamSynthesizer.Stream> streams = StreamSynthesizer.synthesize(
-                new Dataset(dataset.root(), training, recordings), streamOptions);
+                new Dataset(dataset.root(), training, recordings), streamOptions, progress);
         int window = options.windowSamples();
         return StreamWindows.cut(streams, options.keywords(), window, window / 4, KwsCurationOptions.UNKNOWN,
                 KwsCurationOptions.NOISE, new java.util.Random(options.seed() * 0x9E3779B97F4A7C15L + 0x5EEDL));
+    }
+
+    /** The number of training streams that make {@link KwsCurationOptions#trainingStreamSeconds()}. */
+    private static int streamCount(KwsCurationOptions options) {
+        return (options.trainingStreamSeconds() + TRAINING_STREAM_SECONDS - 1) / TRAINING_STREAM_SECONDS;
     }
 
     private static ManifestEntry writeWindow(StreamWindows.Window w, KwsCurationOptions options, Path folder)

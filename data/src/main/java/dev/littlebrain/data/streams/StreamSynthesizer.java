@@ -4,6 +4,7 @@ import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.DatasetException;
 import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.SampleKind;
+import dev.littlebrain.data.progress.ProgressListener;
 import dev.littlebrain.dsp.io.AtomicFileWriter;
 import dev.littlebrain.dsp.io.AudioRequirement;
 import dev.littlebrain.dsp.io.Signal;
@@ -77,13 +78,17 @@ public final class StreamSynthesizer {
     public record Stream(String name, float[] audio, List<Word> words) {
     }
 
-    /** The streams {@link #write} would write, in memory (e.g. to cut training windows from them). */
-    public static List<Stream> synthesize(Dataset dataset, StreamOptions options) throws IOException {
-        return new StreamSynthesizer(dataset, options).synthesize();
+    /**
+     * The streams {@link #write} would write, in memory (e.g. to cut training windows from them), reporting each
+     * finished stream to {@code progress} (done of {@code options.count()}).
+     */
+    public static List<Stream> synthesize(Dataset dataset, StreamOptions options, ProgressListener progress)
+            throws IOException {
+        return new StreamSynthesizer(dataset, options).synthesize(progress);
     }
 
     private List<Word> write(Path outDir) throws IOException {
-        List<Stream> streams = synthesize();
+        List<Stream> streams = synthesize(ProgressListener.NONE);
         Files.createDirectories(outDir);
         List<Word> words = new ArrayList<>();
         StringBuilder csv = new StringBuilder("file,start_ms,end_ms,label\n");
@@ -104,7 +109,7 @@ public final class StreamSynthesizer {
         return words;
     }
 
-    private List<Stream> synthesize() throws IOException {
+    private List<Stream> synthesize(ProgressListener progress) throws IOException {
         List<Sample> keywords = new ArrayList<>();
         List<Sample> others = new ArrayList<>();
         for (Sample s : dataset.samples()) {
@@ -133,6 +138,7 @@ public final class StreamSynthesizer {
             List<Word> inserted = new ArrayList<>();
             float[] audio = stream(name, noise, keywordDeck, otherDeck, others.isEmpty(), inserted);
             streams.add(new Stream(name, audio, List.copyOf(inserted)));
+            progress.onProgress(k, options.count());
         }
         return streams;
     }
