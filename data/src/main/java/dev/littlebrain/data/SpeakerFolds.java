@@ -1,8 +1,7 @@
 package dev.littlebrain.data;
 
+import dev.littlebrain.data.importer.ContentHash;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -73,10 +72,6 @@ public final class SpeakerFolds {
     }
 
     private static String sha1Hex(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is required of every Java runtime", e);
-        }
+        return HexFormat.of().formatHex(ContentHash.digest("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

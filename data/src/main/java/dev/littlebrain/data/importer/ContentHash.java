@@ -13,7 +13,8 @@ public final class ContentHash {
         return HexFormat.of().formatHex(digest("SHA-256").digest(bytes));
     }
 
-    static MessageDigest digest(String algorithm) {
+    /** A digest every JVM provides (SHA-1, SHA-256), without the checked exception. */
+    public static MessageDigest digest(String algorithm) {
         try {
             return MessageDigest.getInstance(algorithm);
         } catch (NoSuchAlgorithmException e) {
