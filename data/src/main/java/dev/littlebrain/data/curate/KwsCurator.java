@@ -5,7 +5,6 @@ import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.Split;
 import dev.littlebrain.data.importer.ContentHash;
 import dev.littlebrain.data.progress.ProgressListener;
-import dev.littlebrain.data.streams.StreamOptions;
 import dev.littlebrain.data.streams.StreamSynthesizer;
 import dev.littlebrain.dsp.io.AudioRequirement;
 import dev.littlebrain.dsp.io.Resampler;
@@ -85,8 +84,7 @@ public final class KwsCurator {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
-            entries.sort(Comparator.comparing(ManifestEntry::split, Comparator.comparingInt(KwsCurator::splitOrder))
-                    .thenComparing(e -> options.labels().indexOf(e.label())).thenComparing(ManifestEntry::path));
+            entries.sort(manifestOrder(options.labels()));
             Manifest manifest = new Manifest(Manifest.FORMAT, 1, options.seed(), options.sampleRate(),
                     options.windowSamples(), options.labels(), entries);
             Files.write(staged.path().resolve(Manifest.FILE_NAME), manifest.toJson());
@@ -94,9 +92,6 @@ public final class KwsCurator {
             return new CurationResult(outputFolder, manifest, warnings);
         }
     }
-
-    /** Seconds of each synthesized training stream (the length of espeak-kws's test streams). */
-    private static final int TRAINING_STREAM_SECONDS = 20;
 
     /**
      * The labelled windows of {@link KwsCurationOptions#trainingStreamSeconds()} of training-speaker streams, or
@@ -113,21 +108,14 @@ public final class KwsCurator {
                     + " (--stream-seconds 0 turns them off)");
             return List.of();
         }
-        // The synthesizer reads clips and recordings as they are: only those already at the output rate, mono.
-        java.util.function.Predicate<Sample> usable = s -> s.sampleRateHz() == options.sampleRate()
-                && s.axes().size() == 1;
-        List<Sample> training = dataset.samples().stream().filter(s -> s.split() == Split.TRAIN).filter(usable)
-                .toList();
-        List<Sample> recordings = dataset.backgroundNoise().stream().filter(usable).toList();
-        if (recordings.isEmpty()) {
+        Dataset usable = TrainingStreams.usable(dataset, s -> true, options.sampleRate());
+        if (usable.backgroundNoise().isEmpty()) {
             warnings.add("no background recording at " + options.sampleRate() + " Hz mono to build training streams"
                     + " on; no stream windows were cut");
             return List.of();
         }
-        StreamOptions streamOptions = new StreamOptions(options.keywords(), Split.TRAIN, count,
-                TRAINING_STREAM_SECONDS, 0.5, 4, 25, options.sampleRate(), options.seed() * 0x2545F4914F6CDD1DL + 1);
-        List<StreamSynthesizer.Stream> streams = StreamSynthesizer.synthesize(
-                new Dataset(dataset.root(), training, recordings), streamOptions, progress);
+        List<StreamSynthesizer.Stream> streams = TrainingStreams.synthesize(usable, options.keywords(), count,
+                options.sampleRate(), options.seed() * 0x2545F4914F6CDD1DL + 1, progress);
         int window = options.windowSamples();
         return StreamWindows.cut(streams, options.keywords(), window, window / 4, KwsCurationOptions.UNKNOWN,
                 KwsCurationOptions.NOISE, new java.util.Random(options.seed() * 0x9E3779B97F4A7C15L + 0x5EEDL));
@@ -135,7 +123,7 @@ public final class KwsCurator {
 
     /** The number of training streams that make {@link KwsCurationOptions#trainingStreamSeconds()}. */
     private static int streamCount(KwsCurationOptions options) {
-        return (options.trainingStreamSeconds() + TRAINING_STREAM_SECONDS - 1) / TRAINING_STREAM_SECONDS;
+        return TrainingStreams.count(options.trainingStreamSeconds());
     }
 
     private static ManifestEntry writeWindow(StreamWindows.Window w, KwsCurationOptions options, Path folder)
@@ -154,8 +142,10 @@ public final class KwsCurator {
     /** The {@code source} of a stream window: this prefix and the (unsaved) stream's name. */
     public static final String TRAINING_STREAM_SOURCE = "training-stream:";
 
-    private static int splitOrder(String split) {
-        return Split.fromId(split).ordinal();
+    /** The order of a curated manifest's entries: by split, then label (in class order), then path. */
+    static Comparator<ManifestEntry> manifestOrder(List<String> labels) {
+        return Comparator.comparing(ManifestEntry::split, Comparator.comparingInt(s -> Split.fromId(s).ordinal()))
+                .thenComparing(e -> labels.indexOf(e.label())).thenComparing(ManifestEntry::path);
     }
 
     private static ManifestEntry render(PlannedClip clip, Dataset dataset, KwsCurationOptions options,
