@@ -103,6 +103,19 @@ class DataCommandTest {
     }
 
     @Test
+    void mineNeedsATrainedModelAndPositiveLimits(@TempDir Path tmp) throws Exception {
+        Path p = tmp.resolve("P");
+        assertEquals(0, CliRun.of("init", "kws", p.toString()).exitCode());
+        CliRun untrained = CliRun.of("data", "mine", tmp.toString(), "--project", p.toString());
+        assertEquals(1, untrained.exitCode());
+        assertTrue(untrained.err().contains("model_int8.tflite") && untrained.err().contains("littlebrain train"),
+                untrained.err());
+        CliRun zero = CliRun.of("data", "mine", tmp.toString(), "--project", p.toString(), "--stream-seconds", "0");
+        assertEquals(2, zero.exitCode());
+        assertTrue(zero.err().contains("--stream-seconds"), zero.err());
+    }
+
+    @Test
     void missingDatasetIsAClearError(@TempDir Path tmp) {
         CliRun run = CliRun.of("data", "import", tmp.resolve("nope").toString(), "--keywords", "yes");
         assertEquals(1, run.exitCode());

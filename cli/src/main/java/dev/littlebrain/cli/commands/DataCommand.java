@@ -7,6 +7,7 @@ import dev.littlebrain.data.SpeakerFolds;
 import dev.littlebrain.data.streams.StreamOptions;
 import dev.littlebrain.data.streams.StreamSynthesizer;
 import dev.littlebrain.data.curate.CurationResult;
+import dev.littlebrain.data.curate.HardNegativeMiner;
 import dev.littlebrain.data.curate.KwsCurationOptions;
 import dev.littlebrain.data.curate.KwsCurator;
 import dev.littlebrain.data.curate.Manifest;
@@ -36,11 +37,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code littlebrain data import|curate|stats|spectrogram|generate}: datasets in, curated windows out. */
+/** {@code littlebrain data import|curate|stats|spectrogram|generate|streams|mine}: datasets in, curated windows out. */
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Import, curate and describe datasets.",
         subcommands = {DataCommand.Import.class, DataCommand.Curate.class, DataCommand.Stats.class,
-                DataCommand.Spectrogram.class, DataCommand.Generate.class, DataCommand.Streams.class})
+                DataCommand.Spectrogram.class, DataCommand.Generate.class, DataCommand.Streams.class,
+                DataCommand.Mine.class})
 public final class DataCommand {
 
     /**
@@ -443,4 +445,109 @@ public final class DataCommand {
             return 0;
         }
     }
+
+    @Command(name = "mine", mixinStandardHelpOptions = true,
+            description = "Hard-negative mining for continuous keyword spotting: the project's int8 model listens to"
+                    + " fresh streams of the training speakers, and the windows holding only other words that it"
+                    + " answers with a keyword are added to the curated data as _unknown_. Then run 'features' and"
+                    + " 'train' again: the retrained model makes fewer false accepts on a stream.")
+    static final class Mine implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DATASET_DIR", description = "The dataset the project was curated from.")
+        Path dataset;
+
+        @Option(names = "--project", paramLabel = "DIR", defaultValue = ".",
+                description = "Impulse project folder with a trained model (default: current directory).")
+        Path project;
+
+        @Option(names = "--stream-seconds", paramLabel = "S", defaultValue = "" + DEFAULT_MINING_SECONDS,
+                description = "Seconds of training-speaker streams to listen to (default: ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--max-windows", paramLabel = "N", description = "Most windows to add, strongest false"
+                + " accepts first (default: as many as the largest keyword class has training windows).")
+        Integer maxWindows;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            if (seconds <= 0 || (maxWindows != null && maxWindows <= 0)) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--stream-seconds and --max-windows must be positive");
+            }
+            dev.littlebrain.cli.impulse.ImpulseProject p = dev.littlebrain.cli.impulse.ImpulseProject.require(project);
+            Path int8 = p.models().resolve("model_int8.tflite");
+            if (!Files.isRegularFile(int8)) {
+                throw new IllegalArgumentException(int8 + " is missing; run 'littlebrain train' first");
+            }
+            List<String> labels = p.trainedLabels();
+            Manifest manifest = Manifest.read(p.data());
+            if (p.windowSamples() != manifest.windowSamples()) {
+                throw new IllegalArgumentException("impulse.yaml's window is " + p.windowSamples() + " samples, the"
+                        + " curated windows in " + p.data() + " are " + manifest.windowSamples());
+            }
+            int cap = maxWindows != null ? maxWindows : largestKeywordClass(manifest, labels);
+            dev.littlebrain.tflite.Model model = dev.littlebrain.tflite.TfliteReader.read(int8);
+            int rate = manifest.sampleRate();
+            ImportResult imported = importDataset(dataset);
+            PrintWriter out = spec.commandLine().getOut();
+            reportProblems(out, imported);
+            HardNegativeMiner.Result r = HardNegativeMiner.mine(imported.dataset(), p.data(), labels, seconds, cap,
+                    () -> scorer(p, model, rate), ProgressBar.onStderr("mine"));
+            out.printf(java.util.Locale.ROOT, "Listened to %d s of training-speaker streams: %d windows of other words,"
+                    + " %d answered with a keyword %s.%n", r.seconds(), r.candidates(),
+                    r.firedAs().values().stream().mapToInt(Integer::intValue).sum(), r.firedAs());
+            out.printf(java.util.Locale.ROOT, "Added %d of them to %s as %s (cap %d); now run 'littlebrain features'"
+                    + " and 'littlebrain train' again.%n", r.added().size(), p.data(), KwsCurationOptions.UNKNOWN, cap);
+            out.flush();
+            return 0;
+        }
+
+        /** One worker's scorer: the impulse's DSP block and an interpreter of its own over the shared model. */
+        private static HardNegativeMiner.WindowScorer scorer(dev.littlebrain.cli.impulse.ImpulseProject p,
+                dev.littlebrain.tflite.Model model, int rate) {
+            dev.littlebrain.cli.impulse.ImpulseProject.BlockExtractor extractor =
+                    new dev.littlebrain.cli.impulse.ImpulseProject.BlockExtractor(p.block(), p.windowSamples(), true);
+            dev.littlebrain.runtime.Interpreter interpreter = new dev.littlebrain.runtime.Interpreter(model);
+            return window -> {
+                float[] features = extractor.extract(dev.littlebrain.dsp.io.Signal.mono(rate, window));
+                dev.littlebrain.runtime.TensorView in = interpreter.input(0);
+                if (features.length != in.elementCount()) {
+                    throw new IllegalArgumentException("features have " + features.length + " values, the model"
+                            + " input has " + in.elementCount() + "; run 'littlebrain train' again");
+                }
+                for (int i = 0; i < features.length; i++) {
+                    in.setReal(i, features[i]); // quantized as the device does
+                }
+                interpreter.invoke();
+                dev.littlebrain.runtime.TensorView o = interpreter.output(0);
+                float[] scores = new float[o.elementCount()];
+                for (int c = 0; c < scores.length; c++) {
+                    scores[c] = (float) o.real(c);
+                }
+                return scores;
+            };
+        }
+
+        /** Training windows of the most frequent keyword: mined negatives never outnumber a keyword class. */
+        private static int largestKeywordClass(Manifest manifest, List<String> labels) {
+            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+            for (dev.littlebrain.data.curate.ManifestEntry e : manifest.samples()) {
+                if (dev.littlebrain.data.Split.TRAIN.id().equals(e.split())) {
+                    counts.merge(e.label(), 1, Integer::sum);
+                }
+            }
+            int most = 0;
+            for (String l : labels) {
+                if (!l.equals(KwsCurationOptions.UNKNOWN) && !l.equals(KwsCurationOptions.NOISE)) {
+                    most = Math.max(most, counts.getOrDefault(l, 0));
+                }
+            }
+            return Math.max(1, most);
+        }
+    }
+
+    /** Seconds of streams {@code data mine} listens to unless told otherwise. */
+    static final int DEFAULT_MINING_SECONDS = 6000;
 }
