@@ -120,19 +120,7 @@ public final class HardNegativeMiner {
             long seed = manifest.seed() * 0x2545F4914F6CDD1DL + 0x6D696E65L + first;
             List<StreamSynthesizer.Stream> batch = TrainingStreams.synthesize(usable, keywords, count,
                     manifest.sampleRate(), seed, ProgressListener.NONE);
-            List<Hit> candidatesOfBatch = new ArrayList<>();
-            for (int i = 0; i < batch.size(); i++) {
-                StreamSynthesizer.Stream s = batch.get(i);
-                String name = String.format(java.util.Locale.ROOT, "mined_%04d", first + i + 1);
-                for (int start = 0; start + window <= s.audio().length; start += window / 4) {
-                    String label = StreamWindows.label(s.words(), start, start + window, keywords,
-                            KwsCurationOptions.UNKNOWN, KwsCurationOptions.NOISE);
-                    if (KwsCurationOptions.UNKNOWN.equals(label)) {
-                        candidatesOfBatch.add(new Hit(name, start, null, 0f,
-                                java.util.Arrays.copyOfRange(s.audio(), start, start + window)));
-                    }
-                }
-            }
+            List<Hit> candidatesOfBatch = candidateWindows(batch, first, keywords, window);
             candidates += candidatesOfBatch.size();
             List<Hit> fired = candidatesOfBatch.parallelStream().map(c -> {
                 float[] scores = scorer.get().scores(c.audio());
@@ -154,6 +142,25 @@ public final class HardNegativeMiner {
             progress.onProgress(first + count, streams);
         }
         return write(curatedFolder, manifest, hits, streams, candidates, firedAs);
+    }
+
+    /** The windows of {@code batch}, every quarter window, that hold only words other than {@code keywords}. */
+    private static List<Hit> candidateWindows(List<StreamSynthesizer.Stream> batch, int firstIndex,
+            List<String> keywords, int window) {
+        List<Hit> out = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            StreamSynthesizer.Stream s = batch.get(i);
+            String name = String.format(java.util.Locale.ROOT, "mined_%04d", firstIndex + i + 1);
+            for (int start = 0; start + window <= s.audio().length; start += window / 4) {
+                String label = StreamWindows.label(s.words(), start, start + window, keywords,
+                        KwsCurationOptions.UNKNOWN, KwsCurationOptions.NOISE);
+                if (KwsCurationOptions.UNKNOWN.equals(label)) {
+                    out.add(new Hit(name, start, null, 0f, java.util.Arrays.copyOfRange(s.audio(), start,
+                            start + window)));
+                }
+            }
+        }
+        return out;
     }
 
     /** Whether a clip of the dataset belongs to a speaker (or is a clip) the curated training split holds. */
