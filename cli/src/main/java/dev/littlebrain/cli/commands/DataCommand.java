@@ -1,16 +1,17 @@
 package dev.littlebrain.cli.commands;
 
+import dev.littlebrain.cli.impulse.ImpulseProject;
 import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.ImportProblem;
 import dev.littlebrain.data.ImportResult;
 import dev.littlebrain.data.SpeakerFolds;
-import dev.littlebrain.data.streams.StreamOptions;
-import dev.littlebrain.data.streams.StreamSynthesizer;
+import dev.littlebrain.data.Split;
 import dev.littlebrain.data.curate.CurationResult;
 import dev.littlebrain.data.curate.HardNegativeMiner;
 import dev.littlebrain.data.curate.KwsCurationOptions;
 import dev.littlebrain.data.curate.KwsCurator;
 import dev.littlebrain.data.curate.Manifest;
+import dev.littlebrain.data.curate.ManifestEntry;
 import dev.littlebrain.data.curate.Placement;
 import dev.littlebrain.data.curate.SensorDatasetWriter;
 import dev.littlebrain.data.importer.FolderPerLabelImporter;
@@ -18,24 +19,34 @@ import dev.littlebrain.data.importer.MotionFileImporter;
 import dev.littlebrain.data.importer.SpeechCommandsImporter;
 import dev.littlebrain.data.progress.ProgressBar;
 import dev.littlebrain.data.stats.DatasetStats;
+import dev.littlebrain.data.streams.StreamOptions;
+import dev.littlebrain.data.streams.StreamSynthesizer;
 import dev.littlebrain.data.synth.GloveDatasetGenerator;
 import dev.littlebrain.data.synth.MotionDatasetGenerator;
 import dev.littlebrain.data.synth.SyntheticSensorDataset;
 import dev.littlebrain.data.viz.SpectrogramImage;
+import dev.littlebrain.dsp.io.Signal;
 import dev.littlebrain.dsp.io.WavReader;
+import dev.littlebrain.runtime.Interpreter;
+import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.tflite.Model;
+import dev.littlebrain.tflite.TfliteReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code littlebrain data import|curate|stats|spectrogram|generate|streams|mine}: datasets in, curated windows out. */
 @Command(name = "data", mixinStandardHelpOptions = true,
@@ -413,9 +424,9 @@ public final class DataCommand {
             if (snr.size() != 2) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--snr takes MIN,MAX, got " + snr);
             }
-            dev.littlebrain.data.Split which;
+            Split which;
             try {
-                which = dev.littlebrain.data.Split.fromId(split);
+                which = Split.fromId(split);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--split: " + e.getMessage());
             }
@@ -476,7 +487,7 @@ public final class DataCommand {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--stream-seconds and --max-windows must be positive");
             }
-            dev.littlebrain.cli.impulse.ImpulseProject p = dev.littlebrain.cli.impulse.ImpulseProject.require(project);
+            ImpulseProject p = ImpulseProject.require(project);
             Path int8 = p.models().resolve("model_int8.tflite");
             if (!Files.isRegularFile(int8)) {
                 throw new IllegalArgumentException(int8 + " is missing; run 'littlebrain train' first");
@@ -488,31 +499,30 @@ public final class DataCommand {
                         + " curated windows in " + p.data() + " are " + manifest.windowSamples());
             }
             int cap = maxWindows != null ? maxWindows : largestKeywordClass(manifest, labels);
-            dev.littlebrain.tflite.Model model = dev.littlebrain.tflite.TfliteReader.read(int8);
+            Model model = TfliteReader.read(int8);
             int rate = manifest.sampleRate();
             ImportResult imported = importDataset(dataset);
             PrintWriter out = spec.commandLine().getOut();
             reportProblems(out, imported);
             HardNegativeMiner.Result r = HardNegativeMiner.mine(imported.dataset(), p.data(), labels, seconds, cap,
                     () -> scorer(p, model, rate), ProgressBar.onStderr("mine"));
-            out.printf(java.util.Locale.ROOT, "Listened to %d s of training-speaker streams: %d windows of other words,"
+            out.printf(Locale.ROOT, "Listened to %d s of training-speaker streams: %d windows of other words,"
                     + " %d answered with a keyword %s.%n", r.seconds(), r.candidates(),
                     r.firedAs().values().stream().mapToInt(Integer::intValue).sum(), r.firedAs());
-            out.printf(java.util.Locale.ROOT, "Added %d of them to %s as %s (cap %d); now run 'littlebrain features'"
+            out.printf(Locale.ROOT, "Added %d of them to %s as %s (cap %d); now run 'littlebrain features'"
                     + " and 'littlebrain train' again.%n", r.added().size(), p.data(), KwsCurationOptions.UNKNOWN, cap);
             out.flush();
             return 0;
         }
 
         /** One worker's scorer: the impulse's DSP block and an interpreter of its own over the shared model. */
-        private static HardNegativeMiner.WindowScorer scorer(dev.littlebrain.cli.impulse.ImpulseProject p,
-                dev.littlebrain.tflite.Model model, int rate) {
-            dev.littlebrain.cli.impulse.ImpulseProject.BlockExtractor extractor =
-                    new dev.littlebrain.cli.impulse.ImpulseProject.BlockExtractor(p.block(), p.windowSamples(), true);
-            dev.littlebrain.runtime.Interpreter interpreter = new dev.littlebrain.runtime.Interpreter(model);
+        private static HardNegativeMiner.WindowScorer scorer(ImpulseProject p, Model model, int rate) {
+            ImpulseProject.BlockExtractor extractor = new ImpulseProject.BlockExtractor(p.block(), p.windowSamples(),
+                    true);
+            Interpreter interpreter = new Interpreter(model);
             return window -> {
-                float[] features = extractor.extract(dev.littlebrain.dsp.io.Signal.mono(rate, window));
-                dev.littlebrain.runtime.TensorView in = interpreter.input(0);
+                float[] features = extractor.extract(Signal.mono(rate, window));
+                TensorView in = interpreter.input(0);
                 if (features.length != in.elementCount()) {
                     throw new IllegalArgumentException("features have " + features.length + " values, the model"
                             + " input has " + in.elementCount() + "; run 'littlebrain train' again");
@@ -521,7 +531,7 @@ public final class DataCommand {
                     in.setReal(i, features[i]); // quantized as the device does
                 }
                 interpreter.invoke();
-                dev.littlebrain.runtime.TensorView o = interpreter.output(0);
+                TensorView o = interpreter.output(0);
                 float[] scores = new float[o.elementCount()];
                 for (int c = 0; c < scores.length; c++) {
                     scores[c] = (float) o.real(c);
@@ -532,9 +542,9 @@ public final class DataCommand {
 
         /** Training windows of the most frequent keyword: mined negatives never outnumber a keyword class. */
         private static int largestKeywordClass(Manifest manifest, List<String> labels) {
-            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-            for (dev.littlebrain.data.curate.ManifestEntry e : manifest.samples()) {
-                if (dev.littlebrain.data.Split.TRAIN.id().equals(e.split())) {
+            Map<String, Integer> counts = new HashMap<>();
+            for (ManifestEntry e : manifest.samples()) {
+                if (Split.TRAIN.id().equals(e.split())) {
                     counts.merge(e.label(), 1, Integer::sum);
                 }
             }
