@@ -28,7 +28,7 @@ import dev.littlebrain.data.viz.SpectrogramImage;
 import dev.littlebrain.dsp.io.Signal;
 import dev.littlebrain.dsp.io.WavReader;
 import dev.littlebrain.runtime.Interpreter;
-import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.stream.WindowScores;
 import dev.littlebrain.tflite.Model;
 import dev.littlebrain.tflite.TfliteReader;
 import java.io.IOException;
@@ -522,21 +522,7 @@ public final class DataCommand {
             Interpreter interpreter = new Interpreter(model);
             return window -> {
                 float[] features = extractor.extract(Signal.mono(rate, window));
-                TensorView in = interpreter.input(0);
-                if (features.length != in.elementCount()) {
-                    throw new IllegalArgumentException("features have " + features.length + " values, the model"
-                            + " input has " + in.elementCount() + "; run 'littlebrain train' again");
-                }
-                for (int i = 0; i < features.length; i++) {
-                    in.setReal(i, features[i]); // quantized as the device does
-                }
-                interpreter.invoke();
-                TensorView o = interpreter.output(0);
-                float[] scores = new float[o.elementCount()];
-                for (int c = 0; c < scores.length; c++) {
-                    scores[c] = (float) o.real(c);
-                }
-                return scores;
+                return WindowScores.of(interpreter, features); // quantized as the device does
             };
         }
 

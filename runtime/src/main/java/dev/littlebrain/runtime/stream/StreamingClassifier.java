@@ -1,8 +1,6 @@
 package dev.littlebrain.runtime.stream;
 
 import dev.littlebrain.runtime.Interpreter;
-import dev.littlebrain.runtime.TensorView;
-import dev.littlebrain.tflite.TensorType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -83,7 +81,7 @@ public final class StreamingClassifier {
         if (window.isEmpty()) {
             return;
         }
-        float[] scores = classify(window.get());
+        float[] scores = WindowScores.of(interpreter, window.get());
         System.arraycopy(scores, 0, recentScores[recentNext], 0, scores.length);
         recentNext = (recentNext + 1) % recentScores.length;
         // Every slot counts, the ones not yet filled as zeros: a stream's first run (its window partly before
@@ -98,27 +96,5 @@ public final class StreamingClassifier {
         long now = timeMs();
         scoreListener.accept(new ScoredSlice(now, averaged.clone()));
         decider.decide(averaged, now).ifPresent(detections::add);
-    }
-
-    /** One inference: features quantized as the input tensor asks, scores dequantized to probabilities. */
-    private float[] classify(float[] window) {
-        TensorView input = interpreter.input(0);
-        if (window.length != input.elementCount()) {
-            throw new IllegalArgumentException("features have " + window.length + " values but the model input "
-                    + java.util.Arrays.toString(input.shape()) + " takes " + input.elementCount());
-        }
-        if (input.type() != TensorType.FLOAT32 && input.type() != TensorType.INT8) {
-            throw new IllegalArgumentException("model input type " + input.type().dtypeName() + " is not supported");
-        }
-        for (int i = 0; i < window.length; i++) {
-            input.setReal(i, window[i]);
-        }
-        interpreter.invoke();
-        TensorView output = interpreter.output(0);
-        float[] scores = new float[output.elementCount()];
-        for (int c = 0; c < scores.length; c++) {
-            scores[c] = (float) output.real(c);
-        }
-        return scores;
     }
 }
