@@ -79,6 +79,8 @@ class StreamTestCommandTest {
                 table.out());
         assertTrue(table.out().contains("target (detection rate >= 0.80 at <= 10 false accepts/hour): "
                 + (reached ? "met" : "missed")), table.out());
+        assertTrue(table.out().contains("95 % intervals: detection rate ") && table.out().contains(
+                "note: one false accept in 60.0 s is 60.0 per hour"), table.out());
         JsonNode c = json.get("configured");
         System.out.printf("stream calibration: threshold %.2f from validation streams (there %.3f at %.1f FA/h);"
                         + " test streams at it: detection %.3f at %.1f FA/h; best swept at <= 10 FA/h %.3f; RTF %.1f%n",
@@ -106,15 +108,29 @@ class StreamTestCommandTest {
         JsonNode points = json.get("thresholds");
         assertTrue(points.size() >= 10, out);
         double previousThreshold = 0;
+        int utterances = json.get("utterances").asInt();
+        double hours = json.get("stream_seconds").asDouble() / 3600;
         for (JsonNode pt : points) {
-            for (String k : new String[] {"threshold", "detection_rate", "false_accepts_per_hour", "mean_latency_ms"}) {
+            for (String k : new String[] {"threshold", "detection_rate", "false_accepts_per_hour", "mean_latency_ms",
+                    "hits", "false_accepts", "detection_rate_95ci", "false_accepts_per_hour_95ci"}) {
                 assertTrue(pt.has(k), k + " in " + pt);
             }
             double t = pt.get("threshold").asDouble();
             double d = pt.get("detection_rate").asDouble();
+            double fa = pt.get("false_accepts_per_hour").asDouble();
             assertTrue(t > previousThreshold, "thresholds ascend: " + out);
             assertTrue(d >= 0 && d <= 1, pt.toString());
-            assertTrue(pt.get("false_accepts_per_hour").asDouble() >= 0, pt.toString());
+            assertTrue(fa >= 0, pt.toString());
+            assertEquals(pt.get("hits").asInt() / (double) utterances, d, 1e-9, pt.toString());
+            assertEquals(pt.get("false_accepts").asInt() / hours, fa, 1e-6, pt.toString());
+            // The 95 % intervals hold their point estimates and are not degenerate: a few minutes of streams
+            // cannot pin either rate down.
+            JsonNode dci = pt.get("detection_rate_95ci");
+            JsonNode faci = pt.get("false_accepts_per_hour_95ci");
+            assertTrue(dci.get(0).asDouble() <= d && d <= dci.get(1).asDouble()
+                    && dci.get(1).asDouble() - dci.get(0).asDouble() > 0.05, pt.toString());
+            assertTrue(faci.get(0).asDouble() <= fa && fa <= faci.get(1).asDouble()
+                    && faci.get(1).asDouble() > faci.get(0).asDouble() + 10, pt.toString());
             previousThreshold = t;
         }
         JsonNode s = json.get("suggested");

@@ -199,12 +199,12 @@ public final class TestCommand implements Callable<Integer> {
         if (json) {
             List<Map<String, Object>> list = new ArrayList<>();
             for (StreamEvaluation.Point pt : points) {
-                list.add(pointJson(pt));
+                list.add(pointJson(pt, targets, rec.audioSeconds()));
             }
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("thresholds", list);
-            o.put("suggested", pointJson(best));
-            o.put("configured", pointJson(configured));
+            o.put("suggested", pointJson(best, targets, rec.audioSeconds()));
+            o.put("configured", pointJson(configured, targets, rec.audioSeconds()));
             o.put("applied", apply);
             Map<String, Object> target = new LinkedHashMap<>();
             target.put("min_detection_rate", TARGET_DETECTION_RATE);
@@ -232,9 +232,19 @@ public final class TestCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%nsuggested threshold %.2f: detection rate %.3f at %.1f false accepts/hour%s%n",
                     best.threshold(), best.detectionRate(), best.falseAcceptsPerHour(),
                     best.falseAcceptsPerHour() <= TARGET_FA_PER_HOUR ? "" : " (no threshold reaches <= 10 FA/h)");
+            out.println(intervals(best, targets, rec.audioSeconds()));
             out.printf(Locale.ROOT, "project threshold %.2f (impulse.yaml continuous.threshold): detection rate %.3f"
                     + " (%d of %d) at %.1f false accepts/hour%n", configured.threshold(), configured.detectionRate(),
                     configured.hits(), targets, configured.falseAcceptsPerHour());
+            out.println(intervals(configured, targets, rec.audioSeconds()));
+            double onePerHour = 3600 / rec.audioSeconds();
+            if (rec.audioSeconds() > 0 && onePerHour > TARGET_FA_PER_HOUR) {
+                // A minute of streams cannot resolve a rate of a few per hour: say so rather than let one event
+                // decide the verdict unnoticed.
+                out.printf(Locale.ROOT, "note: one false accept in %.1f s is %.1f per hour, so <= %.0f per hour means"
+                        + " none here; %.0f s of streams would allow one%n", rec.audioSeconds(), onePerHour,
+                        TARGET_FA_PER_HOUR, Math.ceil(3600 / TARGET_FA_PER_HOUR));
+            }
             out.printf(Locale.ROOT, "target (detection rate >= %.2f at <= %.0f false accepts/hour): %s%n",
                     TARGET_DETECTION_RATE, TARGET_FA_PER_HOUR, targetMet ? "met" : "missed");
             out.printf(Locale.ROOT, "real-time factor: %.1fx (%.1f s of audio streamed in %.2f s)%n",
@@ -248,11 +258,37 @@ public final class TestCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Map<String, Object> pointJson(StreamEvaluation.Point pt) {
+    /** One operating point's 95 % intervals, indented under its line. */
+    private static String intervals(StreamEvaluation.Point pt, int targets, double audioSeconds) {
+        StringBuilder line = new StringBuilder("  95 % intervals:");
+        if (targets > 0) {
+            Interval d = Interval.ofProportion(pt.hits(), targets);
+            line.append(String.format(Locale.ROOT, " detection rate %.3f-%.3f (%d of %d keywords),", d.low(),
+                    d.high(), pt.hits(), targets));
+        }
+        if (audioSeconds > 0) {
+            Interval fa = Interval.ofRate(pt.falseAccepts(), audioSeconds / 3600);
+            line.append(String.format(Locale.ROOT, " false accepts %.1f-%.1f per hour (%d in %.1f s)", fa.low(),
+                    fa.high(), pt.falseAccepts(), audioSeconds));
+        }
+        return line.toString();
+    }
+
+    private static Map<String, Object> pointJson(StreamEvaluation.Point pt, int targets, double audioSeconds) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("threshold", Math.round(pt.threshold() * 100) / 100.0);
         m.put("detection_rate", pt.detectionRate());
         m.put("false_accepts_per_hour", pt.falseAcceptsPerHour());
+        m.put("hits", pt.hits());
+        m.put("false_accepts", pt.falseAccepts());
+        if (targets > 0) {
+            Interval d = Interval.ofProportion(pt.hits(), targets);
+            m.put("detection_rate_95ci", List.of(d.low(), d.high()));
+        }
+        if (audioSeconds > 0) {
+            Interval fa = Interval.ofRate(pt.falseAccepts(), audioSeconds / 3600);
+            m.put("false_accepts_per_hour_95ci", List.of(fa.low(), fa.high()));
+        }
         m.put("mean_latency_ms", Double.isNaN(pt.meanLatencyMs()) ? null : pt.meanLatencyMs());
         return m;
     }
