@@ -115,16 +115,47 @@ final class StreamEvaluation {
     /** Scores the detections of every stream at one threshold against the keyword utterances. */
     static Point evaluate(float threshold, ContinuousConfig config, Recording recording, List<Utterance> truth,
             Set<String> keywords) {
+        return score(threshold, config, recording, truth, keywords).point();
+    }
+
+    /** The keyword utterances missed and the false accepts made at one threshold, to listen to. */
+    static Errors errors(float threshold, ContinuousConfig config, Recording recording, List<Utterance> truth,
+            Set<String> keywords) {
+        return score(threshold, config, recording, truth, keywords).errors();
+    }
+
+    /** A detection that matched no keyword utterance, with the words (of any label) within the tolerance of it. */
+    record FalseAccept(String file, Detection detection, List<Utterance> nearby) {
+    }
+
+    /** One threshold's errors, in stream order. */
+    record Errors(List<Utterance> misses, List<FalseAccept> falseAccepts) {
+    }
+
+    private record Scored(Point point, Errors errors) {
+    }
+
+    /**
+     * Matches each stream's detections to its keyword utterances: a detection hits the first unmatched utterance of
+     * its label within {@link #TOLERANCE_MS} of it, else it is a false accept; utterances left unmatched are misses.
+     */
+    private static Scored score(float threshold, ContinuousConfig config, Recording recording, List<Utterance> truth,
+            Set<String> keywords) {
         ContinuousConfig c = config.withThreshold(threshold);
         int targets = 0;
         int hits = 0;
-        int falseAccepts = 0;
         double latency = 0;
+        List<Utterance> misses = new ArrayList<>();
+        List<FalseAccept> falseAccepts = new ArrayList<>();
         for (Map.Entry<String, List<ScoredSlice>> e : recording.scores().entrySet()) {
+            List<Utterance> words = new ArrayList<>();
             List<Utterance> utterances = new ArrayList<>();
             for (Utterance u : truth) {
-                if (u.file().equals(e.getKey()) && keywords.contains(u.label())) {
-                    utterances.add(u);
+                if (u.file().equals(e.getKey())) {
+                    words.add(u);
+                    if (keywords.contains(u.label())) {
+                        utterances.add(u);
+                    }
                 }
             }
             targets += utterances.size();
@@ -133,23 +164,33 @@ final class StreamEvaluation {
                 int match = -1;
                 for (int i = 0; i < utterances.size() && match < 0; i++) {
                     Utterance u = utterances.get(i);
-                    if (!used[i] && u.label().equals(d.label()) && d.timeMs() >= u.startMs() - TOLERANCE_MS
-                            && d.timeMs() <= u.endMs() + TOLERANCE_MS) {
+                    if (!used[i] && u.label().equals(d.label()) && near(d, u)) {
                         match = i;
                     }
                 }
                 if (match < 0) {
-                    falseAccepts++;
+                    falseAccepts.add(new FalseAccept(e.getKey(), d,
+                            words.stream().filter(u -> near(d, u)).toList()));
                 } else {
                     used[match] = true;
                     hits++;
                     latency += d.timeMs() - utterances.get(match).endMs();
                 }
             }
+            for (int i = 0; i < utterances.size(); i++) {
+                if (!used[i]) {
+                    misses.add(utterances.get(i));
+                }
+            }
         }
-        return new Point(threshold, targets == 0 ? 0 : hits / (double) targets,
-                falseAccepts / (recording.audioSeconds() / 3600.0), hits == 0 ? Double.NaN : latency / hits, hits,
-                falseAccepts);
+        Point point = new Point(threshold, targets == 0 ? 0 : hits / (double) targets,
+                falseAccepts.size() / (recording.audioSeconds() / 3600.0), hits == 0 ? Double.NaN : latency / hits,
+                hits, falseAccepts.size());
+        return new Scored(point, new Errors(misses, falseAccepts));
+    }
+
+    private static boolean near(Detection d, Utterance u) {
+        return d.timeMs() >= u.startMs() - TOLERANCE_MS && d.timeMs() <= u.endMs() + TOLERANCE_MS;
     }
 
     /** Highest detection rate at most {@code maxFaPerHour} false accepts per hour, else the fewest false accepts. */

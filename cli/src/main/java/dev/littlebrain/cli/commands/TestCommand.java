@@ -185,6 +185,7 @@ public final class TestCommand implements Callable<Integer> {
         StreamEvaluation.Point best = StreamEvaluation.suggest(points, TARGET_FA_PER_HOUR);
         // The operating point the project deploys (continuous.threshold), not chosen on these streams.
         StreamEvaluation.Point configured = StreamEvaluation.evaluate(config.threshold(), config, rec, truth, keywords);
+        StreamEvaluation.Errors errors = StreamEvaluation.errors(best.threshold(), config, rec, truth, keywords);
         boolean targetMet = best.falseAcceptsPerHour() <= TARGET_FA_PER_HOUR
                 && best.detectionRate() >= TARGET_DETECTION_RATE;
         Path png = p.reports().resolve("far_frr.png");
@@ -205,6 +206,7 @@ public final class TestCommand implements Callable<Integer> {
             o.put("thresholds", list);
             o.put("suggested", pointJson(best, targets, rec.audioSeconds()));
             o.put("configured", pointJson(configured, targets, rec.audioSeconds()));
+            o.put("suggested_errors", errorsJson(errors));
             o.put("applied", apply);
             Map<String, Object> target = new LinkedHashMap<>();
             target.put("min_detection_rate", TARGET_DETECTION_RATE);
@@ -247,6 +249,7 @@ public final class TestCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "target (detection rate >= %.2f at <= %.0f false accepts/hour): %s%n",
                     TARGET_DETECTION_RATE, TARGET_FA_PER_HOUR, targetMet ? "met" : "missed");
+            printErrors(out, best.threshold(), errors);
             out.printf(Locale.ROOT, "real-time factor: %.1fx (%.1f s of audio streamed in %.2f s)%n",
                     rec.realTimeFactor(), rec.audioSeconds(), rec.wallSeconds());
             out.println("FAR/FRR curve: " + png);
@@ -256,6 +259,70 @@ public final class TestCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Most errors listed in the text report; --json lists them all. */
+    private static final int LISTED_ERRORS = 20;
+
+    /** Where the suggested operating point goes wrong, so a person can find and listen to those moments. */
+    private static void printErrors(PrintWriter out, float threshold, StreamEvaluation.Errors errors) {
+        out.printf(Locale.ROOT, "at the suggested threshold %.2f: %d keyword(s) missed, %d false accept(s)%n",
+                threshold, errors.misses().size(), errors.falseAccepts().size());
+        List<StreamEvaluation.Utterance> misses = errors.misses();
+        for (StreamEvaluation.Utterance u : misses.subList(0, Math.min(LISTED_ERRORS, misses.size()))) {
+            out.printf(Locale.ROOT, "  missed        %-10s %s  %s%n", u.label(), u.file(), span(u));
+        }
+        more(out, misses.size());
+        List<StreamEvaluation.FalseAccept> falseAccepts = errors.falseAccepts();
+        for (StreamEvaluation.FalseAccept f : falseAccepts.subList(0, Math.min(LISTED_ERRORS, falseAccepts.size()))) {
+            StringBuilder nearby = new StringBuilder();
+            for (StreamEvaluation.Utterance u : f.nearby()) {
+                nearby.append(nearby.length() == 0 ? ", near " : "; ").append(u.label()).append(' ').append(span(u));
+            }
+            out.printf(Locale.ROOT, "  false accept  %-10s %s  at %.3f s, score %.2f%s%n", f.detection().label(),
+                    f.file(), f.detection().timeMs() / 1000.0, f.detection().score(), nearby);
+        }
+        more(out, falseAccepts.size());
+    }
+
+    private static void more(PrintWriter out, int count) {
+        if (count > LISTED_ERRORS) {
+            out.printf(Locale.ROOT, "  ... and %d more (--json lists them all)%n", count - LISTED_ERRORS);
+        }
+    }
+
+    private static String span(StreamEvaluation.Utterance u) {
+        return String.format(Locale.ROOT, "%.3f-%.3f s", u.startMs() / 1000.0, u.endMs() / 1000.0);
+    }
+
+    private static Map<String, Object> errorsJson(StreamEvaluation.Errors errors) {
+        List<Map<String, Object>> misses = new ArrayList<>();
+        for (StreamEvaluation.Utterance u : errors.misses()) {
+            misses.add(utteranceJson(u));
+        }
+        List<Map<String, Object>> falseAccepts = new ArrayList<>();
+        for (StreamEvaluation.FalseAccept f : errors.falseAccepts()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", f.file());
+            m.put("label", f.detection().label());
+            m.put("time_ms", f.detection().timeMs());
+            m.put("score", f.detection().score());
+            m.put("nearby", f.nearby().stream().map(TestCommand::utteranceJson).toList());
+            falseAccepts.add(m);
+        }
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("misses", misses);
+        o.put("false_accepts", falseAccepts);
+        return o;
+    }
+
+    private static Map<String, Object> utteranceJson(StreamEvaluation.Utterance u) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", u.file());
+        m.put("label", u.label());
+        m.put("start_ms", u.startMs());
+        m.put("end_ms", u.endMs());
+        return m;
     }
 
     /** One operating point's 95 % intervals, indented under its line. */
