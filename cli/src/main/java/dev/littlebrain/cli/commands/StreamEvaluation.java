@@ -215,7 +215,12 @@ final class StreamEvaluation {
     }
 
     /** FRR (1 - detection rate) against false accepts per hour, one point per threshold. */
-    static void plot(List<Point> points, Point suggested, Path png) throws IOException {
+    /**
+     * Draws the sweep as a FAR/FRR curve; with {@code detection} and {@code falseAcceptsPerHour} (95 % intervals of
+     * the suggested point, or null) also a cross of those intervals around it, clipped to the plot.
+     */
+    static void plot(List<Point> points, Point suggested, Interval detection, Interval falseAcceptsPerHour, Path png)
+            throws IOException {
         int w = 720;
         int h = 480;
         int left = 80;
@@ -279,6 +284,25 @@ final class StreamEvaluation {
             g.setColor(new Color(200, 60, 60));
             g.drawOval(xs[i] - 7, ys[i] - 7, 14, 14);
             g.drawString(String.format(Locale.ROOT, "suggested %.2f", suggested.threshold()), xs[i] + 10, ys[i] - 8);
+            if (detection != null && falseAcceptsPerHour != null) {
+                g.setStroke(new BasicStroke(1.5f));
+                int x0 = left + (int) Math.round(pw * Math.min(falseAcceptsPerHour.low(), xMax) / xMax);
+                int x1 = left + (int) Math.round(pw * Math.min(falseAcceptsPerHour.high(), xMax) / xMax);
+                int y0 = top + ph - (int) Math.round(ph * (1 - detection.high()));
+                int y1 = top + ph - (int) Math.round(ph * (1 - detection.low()));
+                g.drawLine(x0, ys[i], x1, ys[i]);
+                g.drawLine(xs[i], y0, xs[i], y1);
+                for (int end : new int[] {x0, x1}) {
+                    g.drawLine(end, ys[i] - 4, end, ys[i] + 4);
+                }
+                for (int end : new int[] {y0, y1}) {
+                    g.drawLine(xs[i] - 4, end, xs[i] + 4, end);
+                }
+                String caption = String.format(Locale.ROOT, "95 %% interval: detection %.2f-%.2f, %.0f-%.0f FA/h%s",
+                        detection.low(), detection.high(), falseAcceptsPerHour.low(), falseAcceptsPerHour.high(),
+                        falseAcceptsPerHour.high() > xMax ? " (beyond the axis)" : "");
+                g.drawString(caption, left + pw - 8 - g.getFontMetrics().stringWidth(caption), top + 18);
+            }
         }
         g.dispose();
         dev.littlebrain.data.viz.PngFiles.write(img, png);

@@ -189,7 +189,8 @@ public final class TestCommand implements Callable<Integer> {
         boolean targetMet = best.falseAcceptsPerHour() <= TARGET_FA_PER_HOUR
                 && best.detectionRate() >= TARGET_DETECTION_RATE;
         Path png = p.reports().resolve("far_frr.png");
-        StreamEvaluation.plot(points, best, png);
+        StreamEvaluation.plot(points, best, targets > 0 ? Interval.ofProportion(best.hits(), targets) : null,
+                rec.audioSeconds() > 0 ? Interval.ofRate(best.falseAccepts(), rec.audioSeconds() / 3600) : null, png);
         Path yaml = p.dir().resolve(dev.littlebrain.cli.impulse.ImpulseConfig.FILE_NAME);
         if (apply) {
             String updated = dev.littlebrain.cli.impulse.ImpulseConfig.withThreshold(Files.readString(yaml),

@@ -1,0 +1,45 @@
+package dev.littlebrain.cli.commands;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The FAR/FRR curve draws the suggested point's 95 % intervals as a cross around it. */
+class FarFrrPlotTest {
+
+    private static final int MARK = 0xC83C3C; // the suggested point's colour (200, 60, 60)
+
+    @Test
+    void intervalsAddACrossAroundTheSuggestedPoint(@TempDir Path tmp) throws Exception {
+        List<StreamEvaluation.Point> points = List.of(
+                new StreamEvaluation.Point(0.5f, 0.92, 240, 300, 12, 4),
+                new StreamEvaluation.Point(0.85f, 0.77, 0, 400, 10, 0));
+        StreamEvaluation.Point suggested = points.get(1);
+        Path plain = tmp.resolve("plain.png");
+        Path crossed = tmp.resolve("crossed.png");
+        StreamEvaluation.plot(points, suggested, null, null, plain);
+        StreamEvaluation.plot(points, suggested, Interval.ofProportion(10, 13), Interval.ofRate(0, 60 / 3600.0),
+                crossed);
+        int without = marked(ImageIO.read(plain.toFile()));
+        int with = marked(ImageIO.read(crossed.toFile()));
+        // The horizontal bar alone spans 0-221 FA/h of a 240 FA/h axis: hundreds of pixels.
+        assertTrue(with > without + 300, "marked pixels without intervals " + without + ", with " + with);
+    }
+
+    private static int marked(BufferedImage image) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == MARK) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+}
