@@ -214,9 +214,9 @@ final class StreamEvaluation {
         return best;
     }
 
-    /** FRR (1 - detection rate) against false accepts per hour, one point per threshold. */
     /**
-     * Draws the sweep as a FAR/FRR curve; with {@code detection} and {@code falseAcceptsPerHour} (95 % intervals of
+     * Draws the sweep as a FAR/FRR curve: FRR (1 - detection rate) against false accepts per hour, one point per
+     * threshold; with {@code detection} and {@code falseAcceptsPerHour} (95 % intervals of
      * the suggested point, or null) also a cross of those intervals around it, clipped to the plot.
      */
     static void plot(List<Point> points, Point suggested, Interval detection, Interval falseAcceptsPerHour, Path png)
