@@ -240,8 +240,8 @@ public final class TestCommand implements Callable<Integer> {
                     + " (%d of %d) at %.1f false accepts/hour%n", configured.threshold(), configured.detectionRate(),
                     configured.hits(), targets, configured.falseAcceptsPerHour());
             out.println(intervals(configured, targets, rec.audioSeconds()));
-            double onePerHour = 3600 / rec.audioSeconds();
-            if (rec.audioSeconds() > 0 && onePerHour > TARGET_FA_PER_HOUR) {
+            double onePerHour = rec.audioSeconds() > 0 ? 3600 / rec.audioSeconds() : 0;
+            if (onePerHour > TARGET_FA_PER_HOUR) {
                 // A minute of streams cannot resolve a rate of a few per hour: say so rather than let one event
                 // decide the verdict unnoticed.
                 out.printf(Locale.ROOT, "note: one false accept in %.1f s is %.1f per hour, so <= %.0f per hour means"
