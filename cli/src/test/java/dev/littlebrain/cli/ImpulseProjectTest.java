@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.littlebrain.cli.impulse.ImpulseConfig;
+import dev.littlebrain.data.augment.SpecAugment;
 import dev.littlebrain.train.LearningRateSchedule;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +63,37 @@ class ImpulseProjectTest {
         assertEquals(2, CliRun.of("init", "radar", dir.resolve("x").toString()).exitCode());
     }
 
+    @Test
+    void specAugmentAndEnsembleMembers() {
+        String yaml = ImpulseConfig.template("kws");
+        String learn = "  class_weights: none # or balanced: weight each class by 1 / its share of the training data\n";
+        int at = yaml.indexOf(learn) + learn.length();
+        String head = yaml.substring(0, at).replaceAll("(?m)^  (spec_augment|ensemble):.*\\n", "");
+        String tail = yaml.substring(at).replaceAll("(?s)^(  .*?\\n)*(?=labels:)", "");
+        ImpulseConfig.Learn single = ImpulseConfig.parse(head + tail).learn();
+        assertEquals(1, single.members().size());
+        assertEquals(null, single.specAugment());
+
+        ImpulseConfig.Learn two = ImpulseConfig.parse(head + "  spec_augment: {time_masks: 2, time_mask_frames: 5}\n"
+                + "  ensemble:\n    - {seed: 7, spec_augment: none}\n    - preset: conv1d-kws\n" + tail).learn();
+        List<ImpulseConfig.Member> members = two.members();
+        assertEquals(3, members.size());
+        assertEquals(new ImpulseConfig.Member("conv1d-kws-m", 1, new SpecAugment(2, 5, 0, 0, 0f)), members.get(0));
+        assertEquals(new ImpulseConfig.Member("conv1d-kws-m", 7, null), members.get(1), "its own seed, no masks");
+        assertEquals(new ImpulseConfig.Member("conv1d-kws", 1, new SpecAugment(2, 5, 0, 0, 0f)), members.get(2),
+                "absent keys: the learn block's");
+
+        assertMessage(head + "  ensemble:\n    - {seeed: 2}\n" + tail, "learn.ensemble[0].seeed: unknown key");
+        assertMessage(head + "  ensemble:\n    - {preset: huge}\n" + tail, "learn.ensemble[0].preset");
+        assertMessage(head + "  ensemble: {seed: 2}\n" + tail, "learn.ensemble: expected a list");
+        assertMessage(head + "  spec_augment: {time_masks: -1}\n" + tail, "learn.spec_augment.time_masks");
+        assertMessage(head + "  spec_augment: {time_mask: 1}\n" + tail, "learn.spec_augment.time_mask: unknown key");
+        assertMessage(head + "  spec_augment: 3\n" + tail, "learn.spec_augment: expected none or a mapping");
+        String motion = ImpulseConfig.template("motion");
+        assertMessage(motion.replace("labels:", "  spec_augment: {time_masks: 1, time_mask_frames: 2}\nlabels:"),
+                "learn.spec_augment: masks frames and coefficients of audio features");
+    }
+
     private static void assertMessage(String yaml, String expected) {
         Exception e = assertThrows(IllegalArgumentException.class, () -> ImpulseConfig.parse(yaml));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
@@ -77,6 +110,24 @@ class ImpulseProjectTest {
         for (String f : new String[] {"models/model_float.tflite", "models/model_int8.tflite", "models/training.json",
                 "reports/training.png"}) {
             assertTrue(Files.size(p.resolve(f)) > 0, f);
+        }
+        // An ensemble is trained member by member and written as one model averaging their scores.
+        int members = ImpulseConfig.read(p.resolve("impulse.yaml")).learn().members().size();
+        JsonNode record = new ObjectMapper().readTree(p.resolve("models/training.json").toFile());
+        assertEquals(members > 1, record.has("members"), record.toString());
+        for (int m = 2; m <= members; m++) {
+            assertTrue(train.out().contains("member " + m + "/" + members), train.out());
+            assertTrue(Files.size(p.resolve("reports/training_member" + m + ".png")) > 0);
+            assertEquals(Integer.parseInt(EPOCHS), record.get("members").get(m - 1).get("history").size());
+        }
+        for (String f : new String[] {"model_float.tflite", "model_int8.tflite"}) {
+            dev.littlebrain.tflite.Model model = dev.littlebrain.tflite.TfliteReader.read(p.resolve("models").resolve(f));
+            java.util.List<dev.littlebrain.tflite.Operator> ops = model.mainSubgraph().operators();
+            long softmaxes = ops.stream().filter(op -> model.operatorCode(op).builtin()
+                    == dev.littlebrain.tflite.BuiltinOperator.SOFTMAX).count();
+            assertEquals(members, softmaxes, f);
+            assertEquals(members > 1, model.operatorCode(ops.get(ops.size() - 1)).builtin()
+                    == dev.littlebrain.tflite.BuiltinOperator.MEAN, f);
         }
         CliRun test = CliRun.of("test", "--project", p.toString(), "--json");
         assertEquals(0, test.exitCode(), test.err());

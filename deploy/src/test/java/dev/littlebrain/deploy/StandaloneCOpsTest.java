@@ -150,4 +150,17 @@ class StandaloneCOpsTest {
         check(new OneOp().int8(0.0173f, 9, 1, 64).out(TensorType.FLOAT32, 0f, 0, 1, 64)
                 .model(BuiltinOperator.DEQUANTIZE, new OperatorOptions.Empty(0)));
     }
+
+    /**
+     * An averaging ensemble (RESHAPE, CONCATENATION, MEAN over the members' axis, and a requantized input for the
+     * member quantized differently), as {@code train} writes for an impulse with ensemble members.
+     */
+    @Test
+    void averagingEnsembleOfClassifiers() throws Exception {
+        Model first = new OneOp().int8(0.05f, 3, 1, 6).out(TensorType.INT8, 1f / 256, -128, 1, 6)
+                .model(BuiltinOperator.SOFTMAX, new OperatorOptions.Softmax(1f));
+        Model second = new OneOp().int8(0.09f, -11, 1, 6).out(TensorType.INT8, 1f / 256, -128, 1, 6)
+                .model(BuiltinOperator.SOFTMAX, new OperatorOptions.Softmax(0.7f));
+        check(dev.littlebrain.tflite.ModelEnsemble.averaging(List.of(first, second, first), "ensemble"));
+    }
 }

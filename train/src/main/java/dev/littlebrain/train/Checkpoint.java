@@ -53,7 +53,8 @@ public final class Checkpoint {
         MessageDigest md = sha256();
         md.update(spec.layers().toString().getBytes(StandardCharsets.UTF_8));
         md.update((config.learningRate() + "|" + config.batchSize() + "|" + config.epochs() + "|" + config.patience()
-                + "|" + config.seed() + "|" + Arrays.toString(config.classWeights()) + "|" + config.schedule()).getBytes(StandardCharsets.UTF_8));
+                + "|" + config.seed() + "|" + Arrays.toString(config.classWeights()) + "|" + config.schedule()
+                + (config.specAugment() == null ? "" : "|" + config.specAugment())).getBytes(StandardCharsets.UTF_8));
         for (LabeledFeatures d : new LabeledFeatures[] {train, validation}) {
             if (d == null) {
                 md.update((byte) 0);

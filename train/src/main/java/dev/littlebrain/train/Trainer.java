@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
@@ -59,6 +60,11 @@ public final class Trainer {
         float[] classWeights = config.classWeights();
         if (classWeights != null && classWeights.length != classes) {
             throw new IllegalArgumentException(classWeights.length + " class weights for " + classes + " classes");
+        }
+        TrainingConfig.FeatureMasks masks = config.specAugment();
+        if (masks != null && (long) masks.frames() * masks.coefficients() != spec.inputSize()) {
+            throw new IllegalArgumentException("SpecAugment on " + masks.frames() + " x " + masks.coefficients()
+                    + " features, but the model's input has " + spec.inputSize() + " values");
         }
         byte[] runHash = checkpoint == null ? null : Checkpoint.runHash(spec, config, train, validation);
         Checkpoint.State resumed = null;
@@ -104,6 +110,8 @@ public final class Trainer {
                     index[i] = i;
                 }
                 shuffle(index, new Random(epochSeed));
+                // The masks too depend only on (seed, epoch), drawn in batch order.
+                SplittableRandom maskRandom = masks == null ? null : new SplittableRandom(~epochSeed);
                 double lossSum = 0;
                 int correct = 0;
                 for (int from = 0; from < index.length; from += config.batchSize()) {
@@ -111,7 +119,8 @@ public final class Trainer {
                     // The rate depends only on (epoch, batch), so a resumed run takes the same steps.
                     long stepIndex = (epoch - 1L) * batchesPerEpoch + from / config.batchSize();
                     float rate = config.schedule().rate(config.learningRate(), stepIndex, plannedSteps);
-                    float[] stats = step(net, adam, rate, train, index, from, to, classes, classWeights);
+                    float[] stats = step(net, adam, rate, train, index, from, to, classes, classWeights, masks,
+                            maskRandom);
                     lossSum += stats[0] * (to - from);
                     correct += (int) stats[1];
                 }
@@ -165,9 +174,9 @@ public final class Trainer {
         return z ^ (z >>> 31);
     }
 
-    /** One Adam step on samples {@code index[from..to)}; returns {mean loss, correct count}. */
+    /** One Adam step on samples {@code index[from..to)}, masked if {@code masks}; returns {mean loss, correct count}. */
     private static float[] step(Network net, Adam adam, float rate, LabeledFeatures data, int[] index, int from, int to,
-            int classes, float[] classWeights) {
+            int classes, float[] classWeights, TrainingConfig.FeatureMasks masks, SplittableRandom maskRandom) {
         int n = to - from;
         int size = net.spec().inputSize();
         float[] x = new float[n * size];
@@ -176,7 +185,11 @@ public final class Trainer {
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
             int s = index[from + i];
-            System.arraycopy(data.features()[s], 0, x, i * size, size);
+            float[] row = data.features()[s];
+            if (masks != null) {
+                row = masks.masks().apply(row, masks.frames(), masks.coefficients(), maskRandom);
+            }
+            System.arraycopy(row, 0, x, i * size, size);
             labels[i] = data.labels()[s];
             oneHot[i * classes + labels[i]] = 1f;
             weight[i] = classWeights == null ? 1f : classWeights[labels[i]];

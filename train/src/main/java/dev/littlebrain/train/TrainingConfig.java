@@ -1,14 +1,17 @@
 package dev.littlebrain.train;
 
+import dev.littlebrain.data.augment.SpecAugment;
+
 /**
  * How to fit a model. {@code patience} is the number of epochs without a validation-loss improvement before
  * stopping (0 disables early stopping); the weights of the best epoch are kept. {@code classWeights} (null for
  * none) scales each sample's loss by the weight of its label, as Keras' {@code class_weight}. {@code schedule}
  * moves the learning rate from {@code learningRate} over the {@code epochs} planned (early stopping does not
- * stretch it).
+ * stretch it). {@code specAugment} (null for none) masks runs of frames and coefficients of every training sample
+ * afresh each epoch.
  */
 public record TrainingConfig(float learningRate, int batchSize, int epochs, int patience, long seed,
-        float[] classWeights, LearningRateSchedule schedule) {
+        float[] classWeights, LearningRateSchedule schedule, FeatureMasks specAugment) {
 
     public TrainingConfig {
         if (learningRate <= 0 || batchSize <= 0 || epochs <= 0 || patience < 0) {
@@ -16,6 +19,12 @@ public record TrainingConfig(float learningRate, int batchSize, int epochs, int 
         }
         classWeights = classWeights == null ? null : classWeights.clone();
         java.util.Objects.requireNonNull(schedule, "schedule");
+    }
+
+    /** No SpecAugment. */
+    public TrainingConfig(float learningRate, int batchSize, int epochs, int patience, long seed,
+            float[] classWeights, LearningRateSchedule schedule) {
+        this(learningRate, batchSize, epochs, patience, seed, classWeights, schedule, null);
     }
 
     /** A constant learning rate. */
@@ -29,23 +38,39 @@ public record TrainingConfig(float learningRate, int batchSize, int epochs, int 
     }
 
     public TrainingConfig withEpochs(int n) {
-        return new TrainingConfig(learningRate, batchSize, n, patience, seed, classWeights, schedule);
+        return new TrainingConfig(learningRate, batchSize, n, patience, seed, classWeights, schedule, specAugment);
     }
 
     public TrainingConfig withPatience(int n) {
-        return new TrainingConfig(learningRate, batchSize, epochs, n, seed, classWeights, schedule);
+        return new TrainingConfig(learningRate, batchSize, epochs, n, seed, classWeights, schedule, specAugment);
     }
 
     public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(learningRate, batchSize, epochs, patience, s, classWeights, schedule);
+        return new TrainingConfig(learningRate, batchSize, epochs, patience, s, classWeights, schedule, specAugment);
     }
 
     public TrainingConfig withClassWeights(float[] weights) {
-        return new TrainingConfig(learningRate, batchSize, epochs, patience, seed, weights, schedule);
+        return new TrainingConfig(learningRate, batchSize, epochs, patience, seed, weights, schedule, specAugment);
     }
 
     public TrainingConfig withSchedule(LearningRateSchedule s) {
-        return new TrainingConfig(learningRate, batchSize, epochs, patience, seed, classWeights, s);
+        return new TrainingConfig(learningRate, batchSize, epochs, patience, seed, classWeights, s, specAugment);
+    }
+
+    /** SpecAugment's {@code masks} on samples that are {@code frames x coefficients} matrices; null masks: none. */
+    public TrainingConfig withSpecAugment(SpecAugment masks, int frames, int coefficients) {
+        return new TrainingConfig(learningRate, batchSize, epochs, patience, seed, classWeights, schedule,
+                masks == null ? null : new FeatureMasks(masks, frames, coefficients));
+    }
+
+    /** SpecAugment's masks and the layout of the samples they mask (row-major, frame by frame). */
+    public record FeatureMasks(SpecAugment masks, int frames, int coefficients) {
+        public FeatureMasks {
+            java.util.Objects.requireNonNull(masks, "masks");
+            if (frames <= 0 || coefficients <= 0) {
+                throw new IllegalArgumentException("feature matrix " + frames + " x " + coefficients);
+            }
+        }
     }
 
     /**

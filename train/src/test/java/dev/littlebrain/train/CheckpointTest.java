@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.littlebrain.data.augment.SpecAugment;
 import dev.littlebrain.tflite.TfliteWriter;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
@@ -79,6 +80,26 @@ class CheckpointTest {
         assertThrows(Killed.class, () -> fit(config, ckpt, new ArrayList<>(), 1));
         List<String> other = new ArrayList<>();
         fit(cosine, ckpt, other, -1);
+        assertTrue(other.stream().anyMatch(m -> m.contains("from scratch")), other.toString());
+    }
+
+    @Test
+    void specAugmentDrawsTheSameMasksWhenResumedAndChangesTheRun() throws Exception {
+        TrainingConfig masked = config.withSpecAugment(new SpecAugment(2, 5, 1, 2, 0f), 50, 13);
+        TrainingResult straight = fit(masked, null, new ArrayList<>(), -1);
+        Path ckpt = dir.resolve("checkpoint.bin");
+        assertThrows(Killed.class, () -> fit(masked, ckpt, new ArrayList<>(), 2));
+        List<String> messages = new ArrayList<>();
+        TrainingResult resumed = fit(masked, ckpt, messages, -1);
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("resuming from epoch 2/")), messages.toString());
+        assertArrayEquals(exported(straight), exported(resumed));
+        TrainingResult plain = fit(config, null, new ArrayList<>(), -1);
+        assertFalse(java.util.Arrays.equals(exported(plain), exported(straight)), "the masks change the training");
+        assertTrue(plain.history().get(0).loss() != straight.history().get(0).loss(), "from the first epoch on");
+        // An unmasked checkpoint is not resumed as a masked run.
+        assertThrows(Killed.class, () -> fit(config, ckpt, new ArrayList<>(), 1));
+        List<String> other = new ArrayList<>();
+        fit(masked, ckpt, other, -1);
         assertTrue(other.stream().anyMatch(m -> m.contains("from scratch")), other.toString());
     }
 

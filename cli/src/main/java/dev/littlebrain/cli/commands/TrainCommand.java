@@ -5,10 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.littlebrain.cli.impulse.ImpulseConfig;
 import dev.littlebrain.cli.impulse.ImpulseProject;
 import dev.littlebrain.data.Split;
+import dev.littlebrain.data.augment.SpecAugment;
 import dev.littlebrain.quantize.Calibration;
 import dev.littlebrain.quantize.Int8Quantizer;
 import dev.littlebrain.tflite.TfliteWriter;
 import dev.littlebrain.tflite.Model;
+import dev.littlebrain.tflite.ModelEnsemble;
 import dev.littlebrain.train.EpochStats;
 import dev.littlebrain.train.LabeledFeatures;
 import dev.littlebrain.train.Preset;
@@ -83,42 +85,75 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("no training samples with labels " + f.labels() + " in " + p.data());
         }
         int[] inputShape = {f.shape().frames(), f.shape().coefficients()};
-        Preset preset = Preset.named(learn.preset(), inputShape, f.labels().size());
         float[] classWeights = "balanced".equals(learn.classWeights())
                 ? TrainingConfig.balancedWeights(train.labels(), f.labels().size()) : null;
-        TrainingConfig config = new TrainingConfig((float) learn.learningRate(), learn.batchSize(),
+        TrainingConfig base = new TrainingConfig((float) learn.learningRate(), learn.batchSize(),
                 epochs != null ? epochs : learn.epochs(), learn.patience(), learn.seed(), classWeights, learn.schedule());
-        out.printf(Locale.ROOT, "training %s on %d samples (%d validation), %d classes %s, %d epochs, learning rate %s (%s),"
-                + " on %s%n", preset.name(), train.size(), validation.size(), f.labels().size(), f.labels(),
-                config.epochs(), config.learningRate(), config.schedule().id(), deviceName);
-        out.flush();
-        long start = System.nanoTime();
-        TrainingResult result = new Trainer(preset.spec(), config, where).fit(
-                new LabeledFeatures(train.features(), train.labels()),
-                new LabeledFeatures(validation.features(), validation.labels()),
-                s -> {
-                    out.println(format(s));
-                    out.flush();
-                }, p.dir().resolve("cache").resolve("checkpoint.bin"), m -> {
-                    out.println(m);
-                    out.flush();
-                });
-        double seconds = (System.nanoTime() - start) / 1e9;
-        Model floatModel = dev.littlebrain.train.TfliteExport.of(preset.spec(), result.parameters());
         List<float[][]> representative = representative(train, f.labels().size(), REPRESENTATIVE_SAMPLES, learn.seed());
-        Model int8 = Int8Quantizer.quantize(floatModel, Calibration.collect(floatModel, representative));
+        List<ImpulseConfig.Member> members = learn.members();
+        List<Model> floatMembers = new ArrayList<>();
+        List<Model> int8Members = new ArrayList<>();
+        List<MemberRun> runs = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int m = 0; m < members.size(); m++) {
+            ImpulseConfig.Member member = members.get(m);
+            Preset preset = Preset.named(member.preset(), inputShape, f.labels().size());
+            TrainingConfig config = base.withSeed(member.seed()).withSpecAugment(member.specAugment(),
+                    f.shape().frames(), f.shape().coefficients());
+            String which = members.size() == 1 ? "" : String.format(Locale.ROOT, "member %d/%d (seed %d%s): ", m + 1,
+                    members.size(), member.seed(), member.specAugment() == null ? "" : ", SpecAugment");
+            out.printf(Locale.ROOT, "%straining %s on %d samples (%d validation), %d classes %s, %d epochs, learning"
+                    + " rate %s (%s), on %s%n", which, preset.name(), train.size(), validation.size(),
+                    f.labels().size(), f.labels(), config.epochs(), config.learningRate(), config.schedule().id(),
+                    deviceName);
+            out.flush();
+            Path checkpoint = p.dir().resolve("cache").resolve(members.size() == 1 ? "checkpoint.bin"
+                    : "checkpoint-member" + (m + 1) + ".bin");
+            TrainingResult result = new Trainer(preset.spec(), config, where).fit(
+                    new LabeledFeatures(train.features(), train.labels()),
+                    new LabeledFeatures(validation.features(), validation.labels()),
+                    s -> {
+                        out.println(format(s));
+                        out.flush();
+                    }, checkpoint, message -> {
+                        out.println(message);
+                        out.flush();
+                    });
+            Model floatModel = dev.littlebrain.train.TfliteExport.of(preset.spec(), result.parameters());
+            floatMembers.add(floatModel);
+            int8Members.add(Int8Quantizer.quantize(floatModel, Calibration.collect(floatModel, representative)));
+            runs.add(new MemberRun(member, preset, config, result));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // An ensemble is written as one model averaging its members' scores, so everything downstream (test,
+        // stream, profile, deploy) runs it as it runs a single model.
+        String mean = "mean of " + members.size() + " members' scores";
+        Model floatModel = members.size() == 1 ? floatMembers.get(0)
+                : ModelEnsemble.averaging(floatMembers, "LittleBrain train (float32, " + mean + ")");
+        Model int8 = members.size() == 1 ? int8Members.get(0)
+                : ModelEnsemble.averaging(int8Members, "LittleBrain train (int8, " + mean + ")");
         Files.createDirectories(p.models());
         Files.createDirectories(p.reports());
         Path floatFile = p.models().resolve("model_float.tflite");
         Path int8File = p.models().resolve("model_int8.tflite");
         TfliteWriter.write(floatModel, floatFile);
         TfliteWriter.write(int8, int8File);
-        writeHistory(p.models().resolve("training.json"), preset, config, f, result, representative.size());
-        Path png = p.reports().resolve("training.png");
-        drawCurves(result.history(), png);
-        out.printf(Locale.ROOT, "trained in %.1f s; best epoch %d%n", seconds, result.bestEpoch());
+        writeHistory(p.models().resolve("training.json"), runs, f, representative.size());
+        List<Path> pngs = new ArrayList<>();
+        for (int m = 0; m < runs.size(); m++) {
+            Path png = p.reports().resolve(m == 0 ? "training.png" : "training_member" + (m + 1) + ".png");
+            drawCurves(runs.get(m).result().history(), png);
+            pngs.add(png);
+        }
+        StringBuilder best = new StringBuilder();
+        for (MemberRun r : runs) {
+            best.append(best.length() == 0 ? "" : ", ").append(r.result().bestEpoch());
+        }
+        out.printf(Locale.ROOT, "trained in %.1f s; best epoch %s%s%n", seconds, best,
+                runs.size() == 1 ? "" : " (" + mean + " in one model)");
         out.println("wrote " + floatFile + ", " + int8File + " (calibrated on " + representative.size()
-                + " training samples), " + p.models().resolve("training.json") + ", " + png);
+                + " training samples), " + p.models().resolve("training.json") + ", "
+                + String.join(", ", pngs.stream().map(Path::toString).toList()));
         out.flush();
         return 0;
     }
@@ -156,21 +191,47 @@ public final class TrainCommand implements Callable<Integer> {
         return out;
     }
 
-    private static void writeHistory(Path file, Preset preset, TrainingConfig config, ImpulseProject.Features f,
-            TrainingResult result, int calibration) throws IOException {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("preset", preset.name());
+    /** One trained member: what it was and how its training went. */
+    private record MemberRun(ImpulseConfig.Member member, Preset preset, TrainingConfig config,
+            TrainingResult result) {
+    }
+
+    /**
+     * The training record: the first member's settings and history at the top level (a single model's whole
+     * record), and for an ensemble a {@code members} list with each member's.
+     */
+    private static void writeHistory(Path file, List<MemberRun> runs, ImpulseProject.Features f, int calibration)
+            throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>(memberRecord(runs.get(0)));
         json.put("labels", f.labels());
         json.put("input_shape", List.of(f.shape().frames(), f.shape().coefficients()));
+        json.put("calibration_samples", calibration);
+        if (runs.size() > 1) {
+            List<Map<String, Object>> members = new ArrayList<>();
+            for (MemberRun r : runs) {
+                members.add(memberRecord(r));
+            }
+            json.put("members", members);
+        }
+        writeAtomically(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(json));
+    }
+
+    private static Map<String, Object> memberRecord(MemberRun run) {
+        TrainingConfig config = run.config();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("preset", run.preset().name());
         json.put("epochs", config.epochs());
         json.put("learning_rate", config.learningRate());
         json.put("batch_size", config.batchSize());
         json.put("seed", config.seed());
         json.put("class_weights", config.classWeights());
-        json.put("best_epoch", result.bestEpoch());
-        json.put("calibration_samples", calibration);
+        SpecAugment masks = config.specAugment() == null ? null : config.specAugment().masks();
+        json.put("spec_augment", masks == null ? null : Map.of("time_masks", masks.timeMasks(), "time_mask_frames",
+                masks.maxTimeWidth(), "frequency_masks", masks.frequencyMasks(), "frequency_mask_bins",
+                masks.maxFrequencyWidth()));
+        json.put("best_epoch", run.result().bestEpoch());
         List<Map<String, Object>> history = new ArrayList<>();
-        for (EpochStats s : result.history()) {
+        for (EpochStats s : run.result().history()) {
             Map<String, Object> e = new LinkedHashMap<>();
             e.put("epoch", s.epoch());
             e.put("loss", finite(s.loss()));
@@ -181,7 +242,7 @@ public final class TrainCommand implements Callable<Integer> {
             history.add(e);
         }
         json.put("history", history);
-        writeAtomically(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(json));
+        return json;
     }
 
     private static Float finite(float v) {

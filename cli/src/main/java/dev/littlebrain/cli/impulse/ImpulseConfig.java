@@ -3,6 +3,7 @@ package dev.littlebrain.cli.impulse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.littlebrain.data.augment.SpecAugment;
 import dev.littlebrain.deploy.profile.Board;
 import dev.littlebrain.deploy.profile.Boards;
 import dev.littlebrain.dsp.blocks.DspBlocks;
@@ -75,11 +76,33 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         }
     }
 
-    /** The learn block: a {@link Preset} name and its training settings. */
+    /**
+     * The learn block: a {@link Preset} name and its training settings, SpecAugment masks (null for none), and the
+     * further members of an ensemble ({@code learn.ensemble}: empty for a single model).
+     */
     public record Learn(String preset, int epochs, double learningRate, int batchSize, long seed, int patience,
-            String classWeights, LearningRateSchedule schedule) {
+            String classWeights, LearningRateSchedule schedule, SpecAugment specAugment, List<Member> ensemble) {
         /** {@code learn.class_weights}: none, or balanced (each class weighted by 1 / its share of the training data). */
         public static final List<String> CLASS_WEIGHTS = List.of("none", "balanced");
+
+        public Learn {
+            ensemble = List.copyOf(ensemble);
+        }
+
+        /** Every model trained: the learn block itself, then the ensemble's further members. */
+        public List<Member> members() {
+            List<Member> all = new ArrayList<>();
+            all.add(new Member(preset, seed, specAugment));
+            all.addAll(ensemble);
+            return all;
+        }
+    }
+
+    /**
+     * One model of an ensemble: the learn block with its own preset, seed and SpecAugment masks (null for none);
+     * the model {@code train} writes averages the members' scores.
+     */
+    public record Member(String preset, long seed, SpecAugment specAugment) {
     }
 
     /**
@@ -262,7 +285,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         }
         JsonNode l = object(root, "learn");
         keys(l, "learn.", Set.of("preset", "epochs", "learning_rate", "learning_rate_schedule", "batch_size", "seed",
-                "patience", "class_weights"));
+                "patience", "class_weights", "spec_augment", "ensemble"));
         String preset = string(l, "learn.", "preset");
         if (!Preset.NAMES.contains(preset)) {
             throw new ImpulseConfigException("learn.preset: '" + preset + "' is not one of " + Preset.NAMES);
@@ -294,14 +317,74 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         Continuous continuous = continuous(root.get("continuous"), windowMs * hz / 1000);
         String target = root.has("target") ? string(root, "", "target") : "nano33ble";
         List<Board> boards = boards(root.get("boards"));
+        SpecAugment masks = specAugment(l.get("spec_augment"), "learn.spec_augment");
+        List<Member> ensemble = ensemble(l.get("ensemble"), preset, seed, masks);
         ImpulseConfig config = new ImpulseConfig(input, new Dsp(block, params),
                 new Learn(preset, epochs, lr, batch, seed, patience, classWeights,
-                        LearningRateSchedule.named(scheduleName)), continuous, labels, target, boards);
+                        LearningRateSchedule.named(scheduleName), masks, ensemble), continuous, labels, target, boards);
+        if ((masks != null || ensemble.stream().anyMatch(m -> m.specAugment() != null))
+                && !"audio".equals(input.type())) {
+            throw new ImpulseConfigException("learn.spec_augment: masks frames and coefficients of audio features;"
+                    + " input.type is " + input.type());
+        }
         if (config.findBoard(target).isEmpty()) {
             throw new ImpulseConfigException("target: '" + target + "' is not a known board; known boards are "
                     + config.allBoards().stream().map(Board::id).toList() + " (add your own under boards:)");
         }
         return config;
+    }
+
+    /**
+     * An optional SpecAugment mapping ({@code time_masks}, {@code time_mask_frames}, {@code frequency_masks},
+     * {@code frequency_mask_bins}; absent keys 0), or {@code none}: null.
+     */
+    private static SpecAugment specAugment(JsonNode n, String key) {
+        if (n == null || n.isNull() || (n.isTextual() && n.asText().trim().equals("none"))) {
+            return null;
+        }
+        if (!n.isObject()) {
+            throw new ImpulseConfigException(key + ": expected none or a mapping of time_masks, time_mask_frames,"
+                    + " frequency_masks, frequency_mask_bins");
+        }
+        keys(n, key + ".", Set.of("time_masks", "time_mask_frames", "frequency_masks", "frequency_mask_bins"));
+        int[] v = new int[4];
+        String[] names = {"time_masks", "time_mask_frames", "frequency_masks", "frequency_mask_bins"};
+        for (int i = 0; i < 4; i++) {
+            long x = n.has(names[i]) ? integer(n, key + ".", names[i]) : 0;
+            if (x < 0 || x > 1000) {
+                throw new ImpulseConfigException(key + "." + names[i] + ": must be in 0..1000, got " + x);
+            }
+            v[i] = (int) x;
+        }
+        return new SpecAugment(v[0], v[1], v[2], v[3], 0f);
+    }
+
+    /** The optional {@code learn.ensemble} list: each member the learn block with its own preset, seed, masks. */
+    private static List<Member> ensemble(JsonNode list, String preset, long seed, SpecAugment masks) {
+        if (list == null || list.isNull()) {
+            return List.of();
+        }
+        if (!list.isArray()) {
+            throw new ImpulseConfigException("learn.ensemble: expected a list of members, e.g. - {seed: 2}");
+        }
+        List<Member> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode m = list.get(i);
+            String prefix = "learn.ensemble[" + i + "].";
+            if (!m.isObject()) {
+                throw new ImpulseConfigException("learn.ensemble[" + i + "]: expected a mapping of preset, seed,"
+                        + " spec_augment (absent keys: the learn block's)");
+            }
+            keys(m, prefix, Set.of("preset", "seed", "spec_augment"));
+            String p = m.has("preset") ? string(m, prefix, "preset") : preset;
+            if (!Preset.NAMES.contains(p)) {
+                throw new ImpulseConfigException(prefix + "preset: '" + p + "' is not one of " + Preset.NAMES);
+            }
+            long s = m.has("seed") ? integer(m, prefix, "seed") : seed;
+            SpecAugment a = m.has("spec_augment") ? specAugment(m.get("spec_augment"), prefix + "spec_augment") : masks;
+            out.add(new Member(p, s, a));
+        }
+        return out;
     }
 
     /** The optional {@code continuous:} mapping; absent keys take {@link Continuous#DEFAULTS}. */
