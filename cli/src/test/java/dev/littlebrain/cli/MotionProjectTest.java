@@ -3,7 +3,15 @@ package dev.littlebrain.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.littlebrain.tflite.Model;
+import dev.littlebrain.tflite.ModelEnsemble;
+import dev.littlebrain.tflite.TfliteReader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +26,50 @@ class MotionProjectTest {
     void motionEndToEnd(@TempDir Path tmp) throws Exception {
         SensorImpulse.build(tmp, "motion", "[accX, accY, accZ] at 62.5 Hz", "spectral-analysis features for 240 samples",
                 "idle", "wave", "circle", "updown");
+    }
+
+    /**
+     * {@code learn.ensemble}: the members are exactly the models their seeds train alone (calibrated on the same
+     * samples whatever the seed), and the model written is their join ({@link ModelEnsemble}), for the float and the
+     * int8 model alike; it tests like any model.
+     */
+    @Test
+    void ensembleMembersAreTheSingleModelsJoined(@TempDir Path tmp) throws Exception {
+        Path p = SensorImpulse.build(tmp, "motion", "[accX, accY, accZ] at 62.5 Hz",
+                "spectral-analysis features for 240 samples", "idle", "wave", "circle", "updown").project();
+        Path yaml = p.resolve("impulse.yaml");
+        String single = Files.readString(yaml);
+        List<List<Model>> alone = new ArrayList<>(); // per seed: float, int8
+        for (int seed = 1; seed <= 3; seed++) {
+            Files.writeString(yaml, single.replace("  seed: 1\n", "  seed: " + seed + "\n"));
+            if (seed > 1) {
+                CliRun train = CliRun.of("train", "--project", p.toString());
+                assertEquals(0, train.exitCode(), train.err());
+            }
+            alone.add(List.of(TfliteReader.read(p.resolve("models/model_float.tflite")),
+                    TfliteReader.read(p.resolve("models/model_int8.tflite"))));
+        }
+        Files.writeString(yaml, single.replace("labels:", "  ensemble:\n    - {seed: 2}\n    - {seed: 3}\nlabels:"));
+        CliRun train = CliRun.of("train", "--project", p.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().contains("member 3/3 (seed 3): training dense-motion")
+                && train.out().contains("mean of 3 members' scores in one model"), train.out());
+        JsonNode record = new ObjectMapper().readTree(p.resolve("models/training.json").toFile());
+        assertEquals(3, record.get("members").size(), record.toString());
+        assertEquals(3, record.get("members").get(2).get("seed").asInt());
+        assertTrue(Files.size(p.resolve("reports/training_member3.png")) > 0);
+        String[] files = {"model_float.tflite", "model_int8.tflite"};
+        for (int k = 0; k < 2; k++) {
+            int kind = k;
+            Model joined = ModelEnsemble.averaging(alone.stream().map(m -> m.get(kind)).toList(), "x");
+            Model written = TfliteReader.read(p.resolve("models").resolve(files[k]));
+            assertEquals(joined.mainSubgraph(), written.mainSubgraph(), files[k]);
+            assertEquals(joined.buffers(), written.buffers(), files[k]);
+        }
+        CliRun test = CliRun.of("test", "--project", p.toString(), "--json");
+        assertEquals(0, test.exitCode(), test.err());
+        double accuracy = new ObjectMapper().readTree(test.out()).get("int8").get("accuracy").asDouble();
+        assertTrue(accuracy >= 0.9, test.out());
     }
 
     @Test

@@ -48,6 +48,11 @@ import picocli.CommandLine.Spec;
                 + " models/training.json and reports/training.png.")
 public final class TrainCommand implements Callable<Integer> {
     static final int REPRESENTATIVE_SAMPLES = 100;
+    /**
+     * The draw of the calibration samples, the same whatever the training seed: every model of a project, and every
+     * member of an ensemble (whose int8 members then share the input's parameters), is calibrated on the same inputs.
+     */
+    static final long CALIBRATION_SEED = 1;
 
     @Option(names = "--project", paramLabel = "DIR", description = "Impulse project folder (default: current directory).")
     Path project;
@@ -89,7 +94,8 @@ public final class TrainCommand implements Callable<Integer> {
                 ? TrainingConfig.balancedWeights(train.labels(), f.labels().size()) : null;
         TrainingConfig base = new TrainingConfig((float) learn.learningRate(), learn.batchSize(),
                 epochs != null ? epochs : learn.epochs(), learn.patience(), learn.seed(), classWeights, learn.schedule());
-        List<float[][]> representative = representative(train, f.labels().size(), REPRESENTATIVE_SAMPLES, learn.seed());
+        List<float[][]> representative = representative(train, f.labels().size(), REPRESENTATIVE_SAMPLES,
+                CALIBRATION_SEED);
         List<ImpulseConfig.Member> members = learn.members();
         List<Model> floatMembers = new ArrayList<>();
         List<Model> int8Members = new ArrayList<>();
