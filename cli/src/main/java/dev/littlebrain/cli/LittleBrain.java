@@ -6,6 +6,7 @@ import dev.littlebrain.cli.commands.DataCommand;
 import dev.littlebrain.cli.commands.DemoCommand;
 import dev.littlebrain.cli.commands.DeployCommand;
 import dev.littlebrain.cli.commands.DspCommand;
+import dev.littlebrain.cli.commands.EnsembleCommand;
 import dev.littlebrain.cli.commands.FeaturesCommand;
 import dev.littlebrain.cli.commands.InitCommand;
 import dev.littlebrain.cli.commands.InspectCommand;
@@ -29,8 +30,9 @@ import picocli.CommandLine.Option;
         versionProvider = Version.class,
         description = "Offline TinyML toolchain: features, training, int8 models, a bit-exact TFLite Micro runtime, deployment.",
         subcommands = {DemoCommand.class, InspectCommand.class, RunCommand.class, DspCommand.class, DataCommand.class,
-                FeaturesCommand.class, InitCommand.class, TrainCommand.class, TestCommand.class, QuantizeCommand.class,
-                DeployCommand.class, ProfileCommand.class, ClassifyCommand.class, ListenCommand.class, BenchCommand.class,
+                FeaturesCommand.class, InitCommand.class, TrainCommand.class, EnsembleCommand.class, TestCommand.class,
+                QuantizeCommand.class, DeployCommand.class, ProfileCommand.class, ClassifyCommand.class,
+                ListenCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LittleBrain {
 

@@ -1,5 +1,6 @@
 package dev.littlebrain.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +71,58 @@ class MotionProjectTest {
         assertEquals(0, test.exitCode(), test.err());
         double accuracy = new ObjectMapper().readTree(test.out()).get("int8").get("accuracy").asDouble();
         assertTrue(accuracy >= 0.9, test.out());
+    }
+
+    /**
+     * {@code ensemble}: the project's model joined with a model trained elsewhere (here: another recipe, a cosine
+     * schedule) is their join, the members are kept in the project, and wrong members are refused without
+     * touching the project's models.
+     */
+    @Test
+    void ensembleCommandJoinsModelsTrainedApart(@TempDir Path tmp) throws Exception {
+        Path p = SensorImpulse.build(tmp, "motion", "[accX, accY, accZ] at 62.5 Hz",
+                "spectral-analysis features for 240 samples", "idle", "wave", "circle", "updown").project();
+        Path first = tmp.resolve("first-recipe");
+        Files.createDirectories(first);
+        for (String f : new String[] {"model_float.tflite", "model_int8.tflite", "training.json"}) {
+            Files.copy(p.resolve("models").resolve(f), first.resolve(f));
+        }
+        Path yaml = p.resolve("impulse.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replaceAll("learning_rate_schedule: \\w+",
+                "learning_rate_schedule: cosine"));
+        assertEquals(0, CliRun.of("train", "--project", p.toString()).exitCode());
+        byte[] secondInt8 = Files.readAllBytes(p.resolve("models/model_int8.tflite"));
+
+        Path wrong = tmp.resolve("wrong");
+        Files.createDirectories(wrong);
+        Files.copy(first.resolve("model_float.tflite"), wrong.resolve("model_float.tflite"));
+        CliRun missing = CliRun.of("ensemble", "--project", p.toString(), wrong.toString());
+        assertEquals(1, missing.exitCode());
+        assertTrue(missing.err().contains("has no model_int8.tflite"), missing.err());
+        Files.copy(first.resolve("model_int8.tflite"), wrong.resolve("model_int8.tflite"));
+        Files.writeString(wrong.resolve("training.json"), "{\"labels\": [\"a\", \"b\", \"c\", \"d\"]}");
+        CliRun labels = CliRun.of("ensemble", "--project", p.toString(), wrong.toString());
+        assertEquals(1, labels.exitCode());
+        assertTrue(labels.err().contains("was trained on labels"), labels.err());
+        assertArrayEquals(secondInt8, Files.readAllBytes(p.resolve("models/model_int8.tflite")), "untouched");
+
+        CliRun joined = CliRun.of("ensemble", "--project", p.toString(), first.toString());
+        assertEquals(0, joined.exitCode(), joined.err());
+        assertTrue(joined.out().contains("joined 2 models"), joined.out());
+        Model expected = ModelEnsemble.averaging(List.of(TfliteReader.read(secondInt8),
+                TfliteReader.read(first.resolve("model_int8.tflite"))), "x");
+        Model written = TfliteReader.read(p.resolve("models/model_int8.tflite"));
+        assertEquals(expected.mainSubgraph(), written.mainSubgraph());
+        assertEquals(expected.buffers(), written.buffers());
+        assertArrayEquals(secondInt8, Files.readAllBytes(p.resolve("models/members/1/model_int8.tflite")));
+        JsonNode record = new ObjectMapper().readTree(p.resolve("models/training.json").toFile());
+        assertEquals(2, record.get("members").size());
+        assertTrue(record.get("members").get(1).get("source").asText().endsWith("first-recipe"), record.toString());
+        CliRun again = CliRun.of("ensemble", "--project", p.toString(), first.toString());
+        assertEquals(1, again.exitCode());
+        assertTrue(again.err().contains("holds an ensemble already"), again.err());
+        CliRun test = CliRun.of("test", "--project", p.toString(), "--json");
+        assertEquals(0, test.exitCode(), test.err());
     }
 
     @Test

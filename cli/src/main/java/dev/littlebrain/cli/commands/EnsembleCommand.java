@@ -1,0 +1,134 @@
+package dev.littlebrain.cli.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.littlebrain.cli.impulse.ImpulseProject;
+import dev.littlebrain.dsp.io.AtomicFileWriter;
+import dev.littlebrain.tflite.BuiltinOperator;
+import dev.littlebrain.tflite.Model;
+import dev.littlebrain.tflite.ModelEnsemble;
+import dev.littlebrain.tflite.TfliteReader;
+import dev.littlebrain.tflite.TfliteWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code littlebrain ensemble --project P DIR...}: joins the project's trained model with models trained elsewhere
+ * on the same features (each DIR a copy of a {@code models/} folder, e.g. taken before {@code data mine} and a second
+ * {@code train}) into one model averaging their scores, which then replaces the project's. Members of different
+ * recipes or data are what an ensemble needs (see README, Streaming); {@code learn.ensemble} covers members that
+ * differ only in preset, seed or SpecAugment.
+ */
+@Command(name = "ensemble", mixinStandardHelpOptions = true,
+        description = "Join the project's model with models trained on the same features (folders holding"
+                + " model_float.tflite, model_int8.tflite and training.json) into one model averaging their scores;"
+                + " the members are kept under models/members/.")
+public final class EnsembleCommand implements Callable<Integer> {
+    private static final String[] FILES = {"model_float.tflite", "model_int8.tflite", "training.json"};
+
+    @Option(names = "--project", paramLabel = "DIR", description = "Impulse project folder (default: current directory).")
+    Path project;
+
+    @Parameters(arity = "1..*", paramLabel = "MODELS_DIR", description = "Folders of the other members' models.")
+    List<Path> others = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        ImpulseProject p = ImpulseProject.require(project);
+        List<Path> folders = new ArrayList<>();
+        folders.add(p.models());
+        folders.addAll(others);
+        ObjectMapper json = new ObjectMapper();
+        List<Model> floats = new ArrayList<>();
+        List<Model> int8s = new ArrayList<>();
+        List<JsonNode> records = new ArrayList<>();
+        for (Path folder : folders) {
+            for (String f : FILES) {
+                if (!Files.isRegularFile(folder.resolve(f))) {
+                    throw new IllegalArgumentException(folder + " has no " + f + " (a member's folder holds "
+                            + String.join(", ", FILES) + ", as train writes them to models/)");
+                }
+            }
+            JsonNode record = json.readTree(folder.resolve("training.json").toFile());
+            if (record.has("members")) {
+                throw new IllegalArgumentException(folder + " holds an ensemble already; join single models (its"
+                        + " members are under " + folder.resolve("members") + ")");
+            }
+            if (!record.path("labels").equals(records.isEmpty() ? record.path("labels") : records.get(0).path("labels"))) {
+                throw new IllegalArgumentException(folder + " was trained on labels " + record.path("labels")
+                        + ", the project's model on " + records.get(0).path("labels"));
+            }
+            records.add(record);
+            floats.add(TfliteReader.read(folder.resolve(FILES[0])));
+            int8s.add(TfliteReader.read(folder.resolve(FILES[1])));
+        }
+        String mean = "mean of " + folders.size() + " members' scores";
+        Model floatEnsemble;
+        Model int8Ensemble;
+        try {
+            floatEnsemble = ModelEnsemble.averaging(floats, "LittleBrain ensemble (float32, " + mean + ")");
+            int8Ensemble = ModelEnsemble.averaging(int8s, "LittleBrain ensemble (int8, " + mean + ")");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (members: " + folders + ")");
+        }
+        requireSoftmaxOutputs(int8s, folders);
+
+        // The members are copied into the project before its models are replaced, so nothing is lost.
+        Path members = p.models().resolve("members");
+        for (int m = 0; m < folders.size(); m++) {
+            Path dir = members.resolve(String.valueOf(m + 1));
+            Files.createDirectories(dir);
+            for (String f : FILES) {
+                AtomicFileWriter.write(dir.resolve(f), Files.readAllBytes(folders.get(m).resolve(f)));
+            }
+        }
+        ObjectNode record = records.get(0).deepCopy();
+        ArrayNode list = record.putArray("members");
+        for (int m = 0; m < folders.size(); m++) {
+            ObjectNode member = records.get(m).deepCopy();
+            member.put("source", folders.get(m).toAbsolutePath().normalize().toString());
+            member.put("kept_in", members.resolve(String.valueOf(m + 1)).toString());
+            list.add(member);
+        }
+        AtomicFileWriter.write(p.models().resolve(FILES[1]), TfliteWriter.write(int8Ensemble));
+        AtomicFileWriter.write(p.models().resolve(FILES[0]), TfliteWriter.write(floatEnsemble));
+        AtomicFileWriter.write(p.models().resolve(FILES[2]),
+                json.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(record));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("joined %d models into %s and %s (%s; %d inferences' cost per window); members kept in %s%n",
+                folders.size(), p.models().resolve(FILES[0]), p.models().resolve(FILES[1]), mean, folders.size(),
+                members);
+        out.flush();
+        return 0;
+    }
+
+    /** The mean is of probabilities: each member must end in SOFTMAX, as every classifier train writes does. */
+    private static void requireSoftmaxOutputs(List<Model> int8s, List<Path> folders) {
+        for (int m = 0; m < int8s.size(); m++) {
+            Model model = int8s.get(m);
+            int output = model.mainSubgraph().outputs().get(0);
+            boolean softmax = model.mainSubgraph().operators().stream().anyMatch(op -> op.outputs().contains(output)
+                    && model.operatorCode(op).builtin() == BuiltinOperator.SOFTMAX);
+            if (!softmax) {
+                throw new IllegalArgumentException(folders.get(m) + ": the int8 model's output is not a SOFTMAX;"
+                        + " an ensemble averages class probabilities");
+            }
+        }
+    }
+}
