@@ -64,6 +64,15 @@ class ModelEnsembleTest {
         long requantizations = reread.mainSubgraph().operators().stream()
                 .filter(op -> reread.operatorCode(op).builtin() == BuiltinOperator.QUANTIZE).count();
         assertEquals(1, requantizations, "only the member with other input parameters requantizes");
+        // No tensor is left over: each is the input, a constant, or an operator's output (a member sharing the
+        // input reads the ensemble's own tensor).
+        Subgraph joined = reread.mainSubgraph();
+        for (int t = 0; t < joined.tensors().size(); t++) {
+            int index = t;
+            boolean written = joined.operators().stream().anyMatch(op -> op.outputs().contains(index));
+            assertTrue(joined.inputs().contains(t) || reread.isConstant(joined.tensor(t)) || written,
+                    joined.tensor(t).name());
+        }
 
         Random rng = new Random(11);
         int differing = 0;

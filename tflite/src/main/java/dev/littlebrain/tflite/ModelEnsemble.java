@@ -49,8 +49,15 @@ public final class ModelEnsemble {
             String prefix = "member" + (m + 1) + "/";
             int[] tensorMap = new int[g.tensors().size()];
             Map<Integer, Integer> bufferMap = new HashMap<>();
+            // A member quantized as the first reads the ensemble's input tensor itself; the others get their own,
+            // written by a requantization.
+            boolean sharesInput = m > 0 && g.inputTensor(0).quantization().equals(input.quantization());
             for (int t = 0; t < g.tensors().size(); t++) {
                 Tensor tensor = g.tensor(t);
+                if (sharesInput && t == g.inputs().get(0)) {
+                    tensorMap[t] = ensembleInput;
+                    continue;
+                }
                 int buffer = 0;
                 if (member.isConstant(tensor)) {
                     buffer = bufferMap.computeIfAbsent(tensor.buffer(), i -> b.buffer(member.buffers().get(i)));
@@ -61,13 +68,9 @@ public final class ModelEnsemble {
             int memberInput = tensorMap[g.inputs().get(0)];
             if (m == 0) {
                 ensembleInput = memberInput;
-            } else if (!b.tensors.get(memberInput).quantization().equals(b.tensors.get(ensembleInput).quantization())) {
+            } else if (!sharesInput) {
                 b.op(code(BuiltinOperator.QUANTIZE, output.type()), new int[] {ensembleInput},
                         new int[] {memberInput}, new OperatorOptions.None());
-            } else {
-                // Same parameters: the member reads the ensemble input itself.
-                remap(tensorMap, memberInput, ensembleInput);
-                memberInput = ensembleInput;
             }
             for (Operator op : g.operators()) {
                 b.op(member.operatorCode(op), mapped(op.inputs(), tensorMap), mapped(op.outputs(), tensorMap),
@@ -138,14 +141,6 @@ public final class ModelEnsemble {
     /** TFLite's operator version for this tensor type ({@code op_version.cc}: int8 is version 2 but for RESHAPE). */
     private static OperatorCode code(BuiltinOperator op, TensorType type) {
         return OperatorCode.builtin(op, type == TensorType.INT8 && op != BuiltinOperator.RESHAPE ? 2 : 1);
-    }
-
-    private static void remap(int[] map, int from, int to) {
-        for (int i = 0; i < map.length; i++) {
-            if (map[i] == from) {
-                map[i] = to;
-            }
-        }
     }
 
     private static int[] mapped(List<Integer> indices, int[] map) {

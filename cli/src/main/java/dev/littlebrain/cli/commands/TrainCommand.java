@@ -128,7 +128,7 @@ public final class TrainCommand implements Callable<Integer> {
             Model floatModel = dev.littlebrain.train.TfliteExport.of(preset.spec(), result.parameters());
             floatMembers.add(floatModel);
             int8Members.add(Int8Quantizer.quantize(floatModel, Calibration.collect(floatModel, representative)));
-            runs.add(new MemberRun(member, preset, config, result));
+            runs.add(new MemberRun(preset, config, result));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         // An ensemble is written as one model averaging its members' scores, so everything downstream (test,
@@ -198,8 +198,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** One trained member: what it was and how its training went. */
-    private record MemberRun(ImpulseConfig.Member member, Preset preset, TrainingConfig config,
-            TrainingResult result) {
+    private record MemberRun(Preset preset, TrainingConfig config, TrainingResult result) {
     }
 
     /**
