@@ -121,6 +121,12 @@ class MotionProjectTest {
         CliRun again = CliRun.of("ensemble", "--project", p.toString(), first.toString());
         assertEquals(1, again.exitCode());
         assertTrue(again.err().contains("holds an ensemble already"), again.err());
+        // Told by the model itself too, whatever training.json says (e.g. after a write cut short).
+        Files.copy(first.resolve("training.json"), p.resolve("models/training.json"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        CliRun byModel = CliRun.of("ensemble", "--project", p.toString(), first.toString());
+        assertEquals(1, byModel.exitCode());
+        assertTrue(byModel.err().contains("holds an ensemble already"), byModel.err());
         CliRun test = CliRun.of("test", "--project", p.toString(), "--json");
         assertEquals(0, test.exitCode(), test.err());
     }

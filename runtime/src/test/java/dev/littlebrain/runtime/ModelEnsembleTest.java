@@ -61,6 +61,7 @@ class ModelEnsembleTest {
         ModelValidator.validate(ensemble);
         Model reread = TfliteReader.read(TfliteWriter.write(ensemble));
         assertEquals(1, reread.mainSubgraph().inputs().size());
+        assertTrue(ModelEnsemble.isEnsemble(reread) && !ModelEnsemble.isEnsemble(members.get(0)));
         long requantizations = reread.mainSubgraph().operators().stream()
                 .filter(op -> reread.operatorCode(op).builtin() == BuiltinOperator.QUANTIZE).count();
         assertEquals(1, requantizations, "only the member with other input parameters requantizes");

@@ -18,7 +18,16 @@ import java.util.Map;
  * (scale 1/256) the mean is rounded to the same 1/256 steps.
  */
 public final class ModelEnsemble {
+    /** The name of an ensemble's output tensor. */
+    public static final String SCORES = "ensemble/scores";
+
     private ModelEnsemble() {
+    }
+
+    /** Whether {@code model} is an ensemble this class made (its output is the members' mean). */
+    public static boolean isEnsemble(Model model) {
+        Subgraph g = model.mainSubgraph();
+        return g.outputs().size() == 1 && g.outputTensor(0).name().equals(SCORES);
     }
 
     /** The averaging ensemble of {@code members} (at least two), described as {@code description}. */
@@ -99,7 +108,7 @@ public final class ModelEnsemble {
                 reshaped.stream().mapToInt(Integer::intValue).toArray(), new int[] {stacked},
                 new OperatorOptions.Concatenation(1, Activation.NONE));
         int axis = b.constantInt32("ensemble/member_axis", new int[] {1});
-        int mean = b.tensor(new Tensor("ensemble/scores", output.shapeArray(), output.type(), 0,
+        int mean = b.tensor(new Tensor(SCORES, output.shapeArray(), output.type(), 0,
                 output.quantization()));
         b.op(code(BuiltinOperator.MEAN, output.type()), new int[] {stacked, axis}, new int[] {mean},
                 new OperatorOptions.Reducer(false));

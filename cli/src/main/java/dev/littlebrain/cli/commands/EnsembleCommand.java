@@ -66,7 +66,9 @@ public final class EnsembleCommand implements Callable<Integer> {
                 }
             }
             JsonNode record = json.readTree(folder.resolve("training.json").toFile());
-            if (record.has("members")) {
+            Model floatModel = TfliteReader.read(folder.resolve(FILES[0]));
+            Model int8Model = TfliteReader.read(folder.resolve(FILES[1]));
+            if (record.has("members") || ModelEnsemble.isEnsemble(floatModel) || ModelEnsemble.isEnsemble(int8Model)) {
                 throw new IllegalArgumentException(folder + " holds an ensemble already; join single models (its"
                         + " members are under " + folder.resolve("members") + ")");
             }
@@ -75,8 +77,8 @@ public final class EnsembleCommand implements Callable<Integer> {
                         + ", the project's model on " + records.get(0).path("labels"));
             }
             records.add(record);
-            floats.add(TfliteReader.read(folder.resolve(FILES[0])));
-            int8s.add(TfliteReader.read(folder.resolve(FILES[1])));
+            floats.add(floatModel);
+            int8s.add(int8Model);
         }
         String mean = "mean of " + folders.size() + " members' scores";
         Model floatEnsemble;
