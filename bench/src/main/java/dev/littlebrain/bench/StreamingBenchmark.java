@@ -6,6 +6,8 @@ import dev.littlebrain.dsp.streaming.StreamingFeatures;
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import dev.littlebrain.runtime.stream.StreamingClassifier;
+import dev.littlebrain.tflite.Model;
+import dev.littlebrain.tflite.ModelEnsemble;
 import dev.littlebrain.tflite.TfliteReader;
 import java.io.IOException;
 import java.util.Arrays;
@@ -17,14 +19,15 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
  * Continuous keyword spotting on one core: the cost of one 250 ms slice through {@link StreamingClassifier}
- * (streaming MFCC update, int8 quantization of the window, conv1d_kws_int8 in the bit-exact runtime, score
- * averaging and the decision). The real-time factor is 250 ms divided by the time per slice.
+ * (streaming MFCC update, int8 quantization of the window, conv1d_kws_int8 in the bit-exact runtime — once, or
+ * {@code members} times joined as an ensemble — score averaging and the decision). The real-time factor is 250 ms divided by the time per slice.
  *
  * <pre>
  * mvn -B -q package -DskipTests
@@ -37,6 +40,10 @@ import org.openjdk.jmh.annotations.State;
 public class StreamingBenchmark {
     private static final int RATE = 16000;
     private static final int SLICE = RATE / 4;
+
+    /** Models per slice: 1, or 2 as the kws template's two members (the model joined with itself: the same cost). */
+    @Param({"1", "2"})
+    public int members;
 
     private float[][] slices;
     private int next;
@@ -56,8 +63,9 @@ public class StreamingBenchmark {
         for (int i = 0; i < slices.length; i++) {
             slices[i] = Arrays.copyOfRange(audio, i * SLICE, (i + 1) * SLICE);
         }
-        Interpreter interpreter = new Interpreter(TfliteReader.read(BenchModels.caseDir("conv1d_kws_int8")
-                .resolve("model.tflite")));
+        Model model = TfliteReader.read(BenchModels.caseDir("conv1d_kws_int8").resolve("model.tflite"));
+        Interpreter interpreter = new Interpreter(members == 1 ? model
+                : ModelEnsemble.averaging(java.util.Collections.nCopies(members, model), "benchmark ensemble"));
         StreamingFeatures features = StreamingFeatures.create(
                 DspBlocks.create("mfcc", SignalSpec.audio(RATE), Map.of()), RATE);
         classifier = new StreamingClassifier(interpreter, features::push,
