@@ -113,10 +113,12 @@ class StreamTestCommandTest {
         assertTrue(longJson.get("target").get("met").asBoolean() && longBest >= 0.8,
                 "detection >= 80 % at <= 10 FA/h on 1,440 s of test-speaker streams: " + long72.out());
         JsonNode atCalibration = longJson.get("configured");
+        JsonNode bySpeaker = atCalibration.get("detection_rate_95ci_by_speaker");
         System.out.printf("test-speaker streams (1,440 s, %d keywords): best at <= 10 FA/h %.3f; at the calibrated"
-                        + " threshold %.2f: detection %.3f at %.1f FA/h%n", longJson.get("utterances").asInt(), longBest,
-                chosen, atCalibration.get("detection_rate").asDouble(),
-                atCalibration.get("false_accepts_per_hour").asDouble());
+                        + " threshold %.2f: detection %.3f at %.1f FA/h (95 %% over %d speakers %.3f-%.3f)%n",
+                longJson.get("utterances").asInt(), longBest, chosen, atCalibration.get("detection_rate").asDouble(),
+                atCalibration.get("false_accepts_per_hour").asDouble(), atCalibration.get("speakers").asInt(),
+                bySpeaker.get(0).asDouble(), bySpeaker.get(1).asDouble());
 
         CliRun table = CliRun.of("test", "--project", p.toString(), "--stream", "--streams", streams);
         assertEquals(0, table.exitCode(), table.err());
@@ -128,6 +130,8 @@ class StreamTestCommandTest {
         assertTrue(table.out().contains("target (detection rate >= 0.80 at <= 10 false accepts/hour): "
                 + (reached ? "met" : "missed")), table.out());
         assertTrue(table.out().contains("at the suggested threshold"), table.out());
+        assertTrue(table.out().contains("  detection rate over ") && table.out().contains(" speakers: "),
+                table.out());
         assertTrue(table.out().contains("95 % intervals: detection rate ") && table.out().contains(
                 "note: one false accept in 60.0 s is 60.0 per hour"), table.out());
         JsonNode c = json.get("configured");
@@ -195,6 +199,15 @@ class StreamTestCommandTest {
                     && dci.get(1).asDouble() - dci.get(0).asDouble() > minDetectionInterval, pt.toString());
             assertTrue(faci.get(0).asDouble() <= fa && fa <= faci.get(1).asDouble()
                     && faci.get(1).asDouble() > faci.get(0).asDouble() + minFalseAcceptInterval, pt.toString());
+            // These streams name their speakers (streams_detail.csv): the interval over speakers holds the estimate
+            // and is never narrower than the one treating every keyword as independent.
+            for (String k : new String[] {"detection_rate_95ci_by_speaker", "speakers", "design_effect"}) {
+                assertTrue(pt.has(k), k + " in " + pt);
+            }
+            JsonNode sci = pt.get("detection_rate_95ci_by_speaker");
+            assertTrue(pt.get("speakers").asInt() >= 2 && pt.get("design_effect").asDouble() >= 1, pt.toString());
+            assertTrue(sci.get(0).asDouble() <= d && d <= sci.get(1).asDouble() && sci.get(1).asDouble()
+                    - sci.get(0).asDouble() >= dci.get(1).asDouble() - dci.get(0).asDouble() - 1e-9, pt.toString());
             previousThreshold = t;
         }
         JsonNode s = json.get("suggested");

@@ -37,13 +37,27 @@ final class StreamEvaluation {
     static final long TOLERANCE_MS = 750;
     static final Set<String> SILENT = Set.of("_noise_", "_unknown_", "_silence_");
 
-    /** One labelled word in a stream. */
-    record Utterance(String file, long startMs, long endMs, String label) {
+    /** The ground truth's optional speaker column, in streams.csv or in streams_detail.csv next to it. */
+    static final String DETAIL = "streams_detail.csv";
+
+    /** One labelled word in a stream; {@code speaker} is empty when the ground truth does not name it. */
+    record Utterance(String file, long startMs, long endMs, String label, String speaker) {
+        Utterance(String file, long startMs, long endMs, String label) {
+            this(file, startMs, endMs, label, "");
+        }
     }
 
-    /** Detection rate, false accepts per hour and mean latency (NaN without hits) at one threshold. */
+    /**
+     * Detection rate, false accepts per hour and mean latency (NaN without hits) at one threshold; with
+     * {@code bySpeaker} the detection rate's interval counting each speaker's keywords as one cluster (null when the
+     * ground truth names no speakers, or only one).
+     */
     record Point(float threshold, double detectionRate, double falseAcceptsPerHour, double meanLatencyMs,
-            int hits, int falseAccepts) {
+            int hits, int falseAccepts, Interval.Clustered bySpeaker) {
+        Point(float threshold, double detectionRate, double falseAcceptsPerHour, double meanLatencyMs, int hits,
+                int falseAccepts) {
+            this(threshold, detectionRate, falseAcceptsPerHour, meanLatencyMs, hits, falseAccepts, null);
+        }
     }
 
     /** Recorded scores of every stream, and the time spent producing them. */
@@ -56,21 +70,75 @@ final class StreamEvaluation {
     private StreamEvaluation() {
     }
 
-    /** Reads streams.csv ({@code file,start_ms,end_ms,label}). */
+    /**
+     * Reads streams.csv: a header, then {@code file,start_ms,end_ms,label} rows, and optionally a {@code speaker}
+     * column. Without one, the speakers come from a {@code streams_detail.csv} beside it when there is one (the
+     * espeak-kws layout, also written by {@code data streams}), whose rows must be the same words in the same order.
+     */
     static List<Utterance> readTruth(Path csv) throws IOException {
-        List<Utterance> out = new ArrayList<>();
+        List<Utterance> out = readRows(csv, false);
+        boolean named = out.stream().anyMatch(u -> !u.speaker().isEmpty());
+        Path detail = csv.resolveSibling(DETAIL);
+        if (named || !Files.isRegularFile(detail)) {
+            return out;
+        }
+        List<Utterance> detailed = readRows(detail, true);
+        if (detailed.size() != out.size()) {
+            throw new IllegalArgumentException(detail + " has " + detailed.size() + " words, " + csv + " has "
+                    + out.size() + "; they must list the same words");
+        }
+        List<Utterance> joined = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            Utterance u = out.get(i);
+            Utterance d = detailed.get(i);
+            if (!u.equals(new Utterance(d.file(), d.startMs(), d.endMs(), d.label()))) {
+                throw new IllegalArgumentException(detail + " word " + (i + 1) + " (" + d.file() + " " + d.startMs()
+                        + " ms, " + d.label() + ") is not " + csv + "'s (" + u.file() + " " + u.startMs() + " ms, "
+                        + u.label() + ")");
+            }
+            joined.add(new Utterance(u.file(), u.startMs(), u.endMs(), u.label(), d.speaker()));
+        }
+        return joined;
+    }
+
+    /** The rows of a ground-truth CSV, columns found by the header's names. */
+    private static List<Utterance> readRows(Path csv, boolean needSpeaker) throws IOException {
         List<String> lines = Files.readAllLines(csv);
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException(csv + " is empty; expected a header file,start_ms,end_ms,label");
+        }
+        List<String> header = List.of(lines.get(0).strip().split(",", -1)).stream().map(String::strip).toList();
+        int file = header.indexOf("file");
+        int start = header.indexOf("start_ms");
+        int end = header.indexOf("end_ms");
+        int label = header.indexOf("label");
+        int speaker = header.indexOf("speaker");
+        if (file < 0 || start < 0 || end < 0 || label < 0 || needSpeaker && speaker < 0) {
+            throw new IllegalArgumentException(csv + ": header must name file,start_ms,end_ms,label"
+                    + (needSpeaker ? ",speaker" : "") + ", got " + lines.get(0).strip());
+        }
+        List<Utterance> out = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty()) {
                 continue;
             }
-            String[] f = line.split(",");
-            if (f.length != 4) {
-                throw new IllegalArgumentException(csv + " line " + (i + 1) + ": expected file,start_ms,end_ms,label");
+            String[] f = line.split(",", -1);
+            if (f.length != header.size()) {
+                throw new IllegalArgumentException(csv + " line " + (i + 1) + ": expected " + header.size()
+                        + " fields (" + String.join(",", header) + "), got " + f.length);
             }
-            out.add(new Utterance(f[0].strip(), Long.parseLong(f[1].strip()), Long.parseLong(f[2].strip()),
-                    f[3].strip()));
+            long startMs;
+            long endMs;
+            try {
+                startMs = Long.parseLong(f[start].strip());
+                endMs = Long.parseLong(f[end].strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(csv + " line " + (i + 1) + ": start_ms and end_ms must be whole"
+                        + " milliseconds, got " + f[start].strip() + " and " + f[end].strip());
+            }
+            out.add(new Utterance(f[file].strip(), startMs, endMs, f[label].strip(),
+                    speaker < 0 ? "" : f[speaker].strip()));
         }
         return out;
     }
@@ -185,8 +253,45 @@ final class StreamEvaluation {
         }
         Point point = new Point(threshold, targets == 0 ? 0 : hits / (double) targets,
                 falseAccepts.size() / (recording.audioSeconds() / 3600.0), hits == 0 ? Double.NaN : latency / hits,
-                hits, falseAccepts.size());
+                hits, falseAccepts.size(), bySpeaker(truth, keywords, misses));
         return new Scored(point, new Errors(misses, falseAccepts));
+    }
+
+    /**
+     * The detection rate's interval with each speaker's keywords as one cluster, or null when the ground truth names
+     * no speaker or only one. A keyword without a speaker is a cluster of its own.
+     */
+    private static Interval.Clustered bySpeaker(List<Utterance> truth, Set<String> keywords, List<Utterance> misses) {
+        Map<String, int[]> counts = new LinkedHashMap<>(); // speaker -> {hits, keywords}
+        boolean named = false;
+        for (Utterance u : truth) {
+            if (keywords.contains(u.label())) {
+                named |= !u.speaker().isEmpty();
+                counts.computeIfAbsent(clusterOf(u), c -> new int[2])[1]++;
+            }
+        }
+        if (!named || counts.size() < 2) {
+            return null;
+        }
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            e.getValue()[0] = e.getValue()[1];
+        }
+        for (Utterance u : misses) {
+            counts.get(clusterOf(u))[0]--;
+        }
+        int[] hits = new int[counts.size()];
+        int[] trials = new int[counts.size()];
+        int i = 0;
+        for (int[] c : counts.values()) {
+            hits[i] = c[0];
+            trials[i++] = c[1];
+        }
+        return Interval.ofClusteredProportion(hits, trials);
+    }
+
+    /** A keyword's cluster: its speaker, or the keyword alone (a name no speaker column can hold). */
+    private static String clusterOf(Utterance u) {
+        return u.speaker().isEmpty() ? "\n" + u.file() + "@" + u.startMs() : u.speaker();
     }
 
     private static boolean near(Detection d, Utterance u) {

@@ -189,7 +189,10 @@ public final class TestCommand implements Callable<Integer> {
         boolean targetMet = best.falseAcceptsPerHour() <= TARGET_FA_PER_HOUR
                 && best.detectionRate() >= TARGET_DETECTION_RATE;
         Path png = p.reports().resolve("far_frr.png");
-        StreamEvaluation.plot(points, best, targets > 0 ? Interval.ofProportion(best.hits(), targets) : null,
+        // The cross is the wider, speaker-clustered interval when the streams name their speakers.
+        Interval detectionInterval = best.bySpeaker() != null ? best.bySpeaker().interval()
+                : targets > 0 ? Interval.ofProportion(best.hits(), targets) : null;
+        StreamEvaluation.plot(points, best, detectionInterval,
                 rec.audioSeconds() > 0 ? Interval.ofRate(best.falseAccepts(), rec.audioSeconds() / 3600) : null, png);
         Path yaml = p.dir().resolve(dev.littlebrain.cli.impulse.ImpulseConfig.FILE_NAME);
         if (apply) {
@@ -339,6 +342,13 @@ public final class TestCommand implements Callable<Integer> {
             line.append(String.format(Locale.ROOT, " false accepts %.1f-%.1f per hour (%d in %.1f s)", fa.low(),
                     fa.high(), pt.falseAccepts(), audioSeconds));
         }
+        Interval.Clustered s = pt.bySpeaker();
+        if (s != null) {
+            // Keywords of one speaker are hit or missed together; the first interval treats them as independent.
+            line.append(String.format(Locale.ROOT, "%n  detection rate over %d speakers: %.3f-%.3f (a speaker's"
+                    + " keywords are hit or missed together: design effect %.1f, worth %.0f independent keywords)",
+                    s.clusters(), s.interval().low(), s.interval().high(), s.designEffect(), s.effectiveTrials()));
+        }
         return line.toString();
     }
 
@@ -356,6 +366,12 @@ public final class TestCommand implements Callable<Integer> {
         if (audioSeconds > 0) {
             Interval fa = Interval.ofRate(pt.falseAccepts(), audioSeconds / 3600);
             m.put("false_accepts_per_hour_95ci", List.of(fa.low(), fa.high()));
+        }
+        Interval.Clustered s = pt.bySpeaker();
+        if (s != null) {
+            m.put("detection_rate_95ci_by_speaker", List.of(s.interval().low(), s.interval().high()));
+            m.put("speakers", s.clusters());
+            m.put("design_effect", s.designEffect());
         }
         m.put("mean_latency_ms", Double.isNaN(pt.meanLatencyMs()) ? null : pt.meanLatencyMs());
         return m;

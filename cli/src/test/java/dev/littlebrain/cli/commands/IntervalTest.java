@@ -61,4 +61,61 @@ class IntervalTest {
         assertThrows(IllegalArgumentException.class, () -> Interval.ofRate(1, 0));
         assertThrows(IllegalArgumentException.class, () -> Interval.ofRate(1, Double.NaN));
     }
+
+    @Test
+    void clusteredSpeakersWidenTheInterval() {
+        // Ten speakers of ten keywords each: eight found every time, two never. 80 of 100 independent keywords would
+        // give 0.711-0.867; as clusters they are worth 9 (design effect 100 / 9).
+        Interval.Clustered c = Interval.ofClusteredProportion(new int[] {10, 10, 10, 10, 10, 10, 10, 10, 0, 0},
+                new int[] {10, 10, 10, 10, 10, 10, 10, 10, 10, 10});
+        assertEquals(10, c.clusters());
+        assertEquals(100 / 9.0, c.designEffect(), 1e-9);
+        assertEquals(9, c.effectiveTrials(), 1e-9);
+        assertEquals(0.473789, c.interval().low(), 1e-6);
+        assertEquals(0.946724, c.interval().high(), 1e-6);
+        // Unequal clusters (reference computed separately from the ratio-estimator formula).
+        Interval.Clustered u = Interval.ofClusteredProportion(new int[] {9, 2, 7, 0, 5}, new int[] {10, 4, 7, 3, 6});
+        assertEquals(2.569876, u.designEffect(), 1e-6);
+        assertEquals(0.480072, u.interval().low(), 1e-6);
+        assertEquals(0.921212, u.interval().high(), 1e-6);
+    }
+
+    @Test
+    void clustersNeverNarrowTheIndependentInterval() {
+        // Every speaker alike: no spread between clusters, the design effect stays 1 and Wilson's interval is kept.
+        Interval.Clustered same = Interval.ofClusteredProportion(new int[] {8, 8, 8, 8, 8, 8, 8, 8, 8, 8},
+                new int[] {10, 10, 10, 10, 10, 10, 10, 10, 10, 10});
+        assertEquals(1, same.designEffect());
+        assertEquals(Interval.ofProportion(80, 100), same.interval());
+        // One keyword per speaker: independent trials, up to the k / (k - 1) small-sample factor.
+        int[] hits = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0};
+        int[] ones = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+        Interval.Clustered single = Interval.ofClusteredProportion(hits, ones);
+        assertEquals(13 / 12.0, single.designEffect(), 1e-9);
+        Interval wilson = Interval.ofProportion(10, 13);
+        assertTrue(single.interval().low() < wilson.low() && single.interval().high() > wilson.high(),
+                single + " vs " + wilson);
+        assertEquals(wilson.low(), single.interval().low(), 0.02);
+    }
+
+    @Test
+    void allFoundCountsEachSpeakerOnce() {
+        // No miss shows no spread: each speaker is one trial, so 12 keywords of 3 speakers say no more than 3 of 3.
+        Interval.Clustered all = Interval.ofClusteredProportion(new int[] {5, 3, 4}, new int[] {5, 3, 4});
+        assertEquals(4, all.designEffect(), 1e-9);
+        assertEquals(Interval.ofProportion(3, 3), all.interval());
+        Interval.Clustered none = Interval.ofClusteredProportion(new int[] {0, 0}, new int[] {2, 6});
+        assertEquals(Interval.ofProportion(0, 2), none.interval());
+    }
+
+    @Test
+    void badClustersAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> Interval.ofClusteredProportion(new int[] {1}, new int[] {2}));
+        assertThrows(IllegalArgumentException.class,
+                () -> Interval.ofClusteredProportion(new int[] {1, 1}, new int[] {2}));
+        assertThrows(IllegalArgumentException.class,
+                () -> Interval.ofClusteredProportion(new int[] {1, 3}, new int[] {2, 2}));
+        assertThrows(IllegalArgumentException.class,
+                () -> Interval.ofClusteredProportion(new int[] {0, 0}, new int[] {2, 0}));
+    }
 }
