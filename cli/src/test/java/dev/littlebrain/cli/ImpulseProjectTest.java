@@ -55,9 +55,9 @@ class ImpulseProjectTest {
         assertMessage(noStream + "continuous:\n  threshold: 1.5\n", "continuous.threshold");
         assertMessage(noStream + "continuous:\n  averge: 2\n", "continuous.averge: unknown key");
         // test --stream --apply rewrites continuous.threshold only, keeping the comments, or adds it.
-        String calibrated = ImpulseConfig.withThreshold(yaml, 0.85);
-        assertEquals(0.85, ImpulseConfig.parse(calibrated).continuous().threshold(), 1e-12);
-        assertEquals(yaml.replace("threshold: 0.8 ", "threshold: 0.85 "), calibrated);
+        String calibrated = ImpulseConfig.withThreshold(yaml, 0.9);
+        assertEquals(0.9, ImpulseConfig.parse(calibrated).continuous().threshold(), 1e-12);
+        assertEquals(yaml.replace("threshold: 0.85 ", "threshold: 0.90 "), calibrated);
         assertEquals(0.7, ImpulseConfig.parse(ImpulseConfig.withThreshold(noStream, 0.7)).continuous().threshold(), 1e-12);
         assertEquals(1, CliRun.of("init", "kws", dir.resolve("kws").toString()).exitCode()); // no overwrite
         assertEquals(2, CliRun.of("init", "radar", dir.resolve("x").toString()).exitCode());

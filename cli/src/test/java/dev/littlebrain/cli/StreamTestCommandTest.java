@@ -13,9 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code littlebrain test --stream}: continuous keyword spotting over labelled streams, calibrated as a user should:
- * the threshold is chosen on streams of validation speakers ({@code data streams}, {@code test --stream --apply})
- * and then the espeak-kws test streams are scored at it, and 1,440 s of streams of the same test speakers, where
- * the target of issue 6 (>= 80 % detection at <= 10 false accepts per hour) is asserted.
+ * the threshold is chosen on 1,440 s of streams of validation speakers ({@code data streams}, {@code test --stream
+ * --apply}) and then the espeak-kws test streams are scored at it, and 1,440 s of streams of the same test speakers,
+ * where the target of issue 6 (>= 80 % detection at <= 10 false accepts per hour) is asserted at that threshold.
  */
 class StreamTestCommandTest {
 
@@ -32,18 +32,20 @@ class StreamTestCommandTest {
         }
 
         Path validation = tmp.resolve("validation-streams");
-        CliRun made = CliRun.of("data", "streams", dataset.toString(), "--keywords", "yes,no", "--count", "12",
-                "--keyword-share", "0.4", "--out", validation.toString());
+        // data streams' default count: 72 x 20 s, where <= 10 FA/h allows four false accepts.
+        CliRun made = CliRun.of("data", "streams", dataset.toString(), "--keywords", "yes,no", "--keyword-share",
+                "0.4", "--out", validation.toString());
         assertEquals(0, made.exitCode(), made.err());
         assertTrue(Files.isRegularFile(validation.resolve("streams.csv")) && Files.isRegularFile(
-                validation.resolve("stream_12.wav")), made.out());
+                validation.resolve("stream_72.wav")) && Files.isRegularFile(validation.resolve("streams_detail.csv")),
+                made.out());
 
         CliRun calibrated = CliRun.of("test", "--project", p.toString(), "--stream", "--streams",
                 validation.toString(), "--apply", "--json");
         assertEquals(0, calibrated.exitCode(), calibrated.err());
         JsonNode cal = new ObjectMapper().readTree(calibrated.out());
-        requireSweep(cal, calibrated.out(), 0.05, 10);
-        assertEquals(240.0, cal.get("stream_seconds").asDouble(), 0.5);
+        requireSweep(cal, calibrated.out(), 0.01, 1);
+        assertEquals(1440.0, cal.get("stream_seconds").asDouble(), 0.5);
         double chosen = cal.get("suggested").get("threshold").asDouble();
         assertEquals(chosen, ImpulseConfig.read(p.resolve(ImpulseConfig.FILE_NAME)).continuous().threshold(), 1e-9,
                 "--apply writes the suggested threshold to impulse.yaml");
@@ -93,7 +95,8 @@ class StreamTestCommandTest {
 
         // Issue 6's target where it can be measured: the 60 s above allow no false accept at all, so the same test
         // speakers are streamed for 1,440 s as espeak-kws's own streams are made (72 x 20 s, about 330 keywords;
-        // <= 10 FA/h allows four), and the template's model must reach >= 80 % detection there.
+        // <= 10 FA/h allows four), and the template's model must reach >= 80 % detection there at the threshold the
+        // validation streams chose, not at one picked on these.
         Path testSpeakers = tmp.resolve("test-speaker-streams");
         CliRun built = CliRun.of("data", "streams", dataset.toString(), "--split", "test", "--keywords", "yes,no",
                 "--count", "72", "--keyword-share", "0.4", "--seed", "7", "--out", testSpeakers.toString());
@@ -113,6 +116,10 @@ class StreamTestCommandTest {
         assertTrue(longJson.get("target").get("met").asBoolean() && longBest >= 0.8,
                 "detection >= 80 % at <= 10 FA/h on 1,440 s of test-speaker streams: " + long72.out());
         JsonNode atCalibration = longJson.get("configured");
+        assertEquals(chosen, atCalibration.get("threshold").asDouble(), 1e-9);
+        assertTrue(atCalibration.get("detection_rate").asDouble() >= 0.8
+                && atCalibration.get("false_accepts_per_hour").asDouble() <= 10,
+                "the target at the calibrated threshold " + chosen + ": " + long72.out());
         JsonNode bySpeaker = atCalibration.get("detection_rate_95ci_by_speaker");
         System.out.printf("test-speaker streams (1,440 s, %d keywords): best at <= 10 FA/h %.3f; at the calibrated"
                         + " threshold %.2f: detection %.3f at %.1f FA/h (95 %% over %d speakers %.3f-%.3f)%n",

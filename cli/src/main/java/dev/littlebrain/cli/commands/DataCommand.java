@@ -392,7 +392,10 @@ public final class DataCommand {
                 description = "Speakers to use: train, validation or test (default: ${DEFAULT-VALUE}).")
         String split;
 
-        @Option(names = "--count", defaultValue = "6", description = "Number of streams (default: ${DEFAULT-VALUE}).")
+        // 72 x 20 s: 1,440 s, where <= 10 false accepts per hour allows four; two minutes could only tell none from
+        // one, and calibrating a threshold on them picks one no longer stream confirms.
+        @Option(names = "--count", defaultValue = "72", description = "Number of streams (default: ${DEFAULT-VALUE},"
+                + " 1,440 s of 20 s streams: enough audio for <= 10 false accepts per hour to allow a few).")
         int count;
 
         @Option(names = "--seconds", defaultValue = "20", description = "Length of each stream (default: ${DEFAULT-VALUE}).")

@@ -106,8 +106,8 @@ public final class DemoCommand implements Callable<Integer> {
             new String[] {"test", "--project", p},
             // Continuous spotting: the threshold is calibrated on streams of validation speakers, then the
             // dataset's own test streams (if it has any) are scored at it.
-            new String[] {"data", "streams", data.toString(), "--keywords", "yes,no", "--count", "12",
-                "--keyword-share", "0.4", "--out", validationStreams},
+            new String[] {"data", "streams", data.toString(), "--keywords", "yes,no", "--keyword-share", "0.4",
+                "--out", validationStreams},
             new String[] {"test", "--project", p, "--stream", "--streams", validationStreams, "--apply"}));
         Path testStreams = data.resolve("_streams_");
         if (Files.isRegularFile(testStreams.resolve("streams.csv"))) {
