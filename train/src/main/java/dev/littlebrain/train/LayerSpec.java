@@ -31,6 +31,23 @@ public sealed interface LayerSpec {
         public String describe() {
             return "Input" + Arrays.toString(shape);
         }
+
+        // A record compares and prints an array component by identity; a shape is a value (a checkpoint's run
+        // hash is built from the printed layers, and must be the same for the same model in another process).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Input other && Arrays.equals(shape, other.shape);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(shape);
+        }
+
+        @Override
+        public String toString() {
+            return "Input[shape=" + Arrays.toString(shape) + "]";
+        }
     }
 
     record Reshape(int[] shape) implements LayerSpec {
@@ -46,6 +63,23 @@ public sealed interface LayerSpec {
 
         public String describe() {
             return "Reshape" + Arrays.toString(shape);
+        }
+
+        // A record compares and prints an array component by identity; a shape is a value (a checkpoint's run
+        // hash is built from the printed layers, and must be the same for the same model in another process).
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Reshape other && Arrays.equals(shape, other.shape);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(shape);
+        }
+
+        @Override
+        public String toString() {
+            return "Reshape[shape=" + Arrays.toString(shape) + "]";
         }
     }
 
