@@ -71,6 +71,37 @@ class MotionProjectTest {
         assertEquals(0, test.exitCode(), test.err());
         double accuracy = new ObjectMapper().readTree(test.out()).get("int8").get("accuracy").asDouble();
         assertTrue(accuracy >= 0.9, test.out());
+
+        // Interrupted in the last member (its checkpoint cannot be written: a non-empty directory sits at its path),
+        // the ensemble keeps its finished members' checkpoints; the next run reads them back instead of training
+        // them again and writes the very model of the uninterrupted run, then clears every member's checkpoint.
+        Path cache = p.resolve("cache");
+        assertTrue(memberCheckpoints(cache).isEmpty(), "no checkpoint left after a finished run");
+        byte[] straight = Files.readAllBytes(p.resolve("models/model_int8.tflite"));
+        Path blocked = Files.createDirectories(cache.resolve("checkpoint-member3.bin"));
+        Files.writeString(blocked.resolve("in-the-way"), "x");
+        CliRun interrupted = CliRun.of("train", "--project", p.toString());
+        assertTrue(interrupted.exitCode() != 0 && interrupted.err().contains("checkpoint-member3.bin"),
+                interrupted.out() + interrupted.err());
+        assertTrue(Files.isRegularFile(cache.resolve("checkpoint-member1.bin"))
+                && Files.isRegularFile(cache.resolve("checkpoint-member2.bin")), memberCheckpoints(cache).toString());
+        Files.delete(blocked.resolve("in-the-way"));
+        Files.delete(blocked);
+        CliRun resumed = CliRun.of("train", "--project", p.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        int epochs = record.get("epochs").asInt();
+        assertEquals(2, resumed.out().split("trained already: checkpoint at epoch " + epochs + "/" + epochs, -1).length
+                - 1, resumed.out());
+        assertEquals(epochs, resumed.out().lines().filter(l -> l.startsWith("epoch ")).count(),
+                "only the interrupted member trains: " + resumed.out());
+        assertArrayEquals(straight, Files.readAllBytes(p.resolve("models/model_int8.tflite")));
+        assertTrue(memberCheckpoints(cache).isEmpty(), memberCheckpoints(cache).toString());
+    }
+
+    private static List<Path> memberCheckpoints(Path cache) throws java.io.IOException {
+        try (var files = Files.list(cache)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("checkpoint")).toList();
+        }
     }
 
     /**

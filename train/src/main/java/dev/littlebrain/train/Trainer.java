@@ -50,6 +50,17 @@ public final class Trainer {
      */
     public TrainingResult fit(LabeledFeatures train, LabeledFeatures validation, Consumer<EpochStats> onEpoch,
             Path checkpoint, Consumer<String> messages) {
+        return fit(train, validation, onEpoch, checkpoint, messages, false);
+    }
+
+    /**
+     * As {@link #fit(LabeledFeatures, LabeledFeatures, Consumer, Path, Consumer)}; with {@code keepCheckpoint} the
+     * checkpoint of the finished run stays, to be deleted by the caller. An ensemble keeps each finished member's
+     * until the whole ensemble is written, so a run interrupted in a later member does not train the earlier ones
+     * again: fitting from a finished run's checkpoint returns its result at once, without an epoch.
+     */
+    public TrainingResult fit(LabeledFeatures train, LabeledFeatures validation, Consumer<EpochStats> onEpoch,
+            Path checkpoint, Consumer<String> messages, boolean keepCheckpoint) {
         Consumer<String> log = messages == null ? m -> { } : messages;
         int classes = LayerSpec.product(spec.outputShape());
         check(train, classes);
@@ -71,7 +82,10 @@ public final class Trainer {
         if (checkpoint != null && Files.exists(checkpoint)) {
             try {
                 resumed = Checkpoint.read(checkpoint, runHash);
-                log.accept("resuming from epoch " + resumed.epoch() + "/" + config.epochs() + " (" + checkpoint + ")");
+                boolean finished = resumed.epoch() >= config.epochs() || config.patience() > 0
+                        && resumed.epoch() - resumed.bestEpoch() >= config.patience();
+                log.accept((finished ? "trained already: checkpoint at epoch " : "resuming from epoch ")
+                        + resumed.epoch() + "/" + config.epochs() + " (" + checkpoint + ")");
             } catch (Checkpoint.InvalidCheckpointException e) {
                 log.accept("ignoring checkpoint " + checkpoint + ": " + e.getMessage() + "; training from scratch");
             } catch (IOException e) {
@@ -155,7 +169,7 @@ public final class Trainer {
                     onEpoch.accept(s);
                 }
             }
-            if (checkpoint != null) {
+            if (checkpoint != null && !keepCheckpoint) {
                 try {
                     Files.deleteIfExists(checkpoint);
                 } catch (IOException e) {

@@ -63,6 +63,47 @@ class CheckpointTest {
         assertArrayEquals(exported(straight), exported(resumed));
     }
 
+    /**
+     * The run hash is a value of the model, config and data: the same preset built again (as a new process builds
+     * it) gives the same hash, so a checkpoint written by one run is resumed by the next.
+     */
+    @Test
+    void runHashIsTheSameForTheSameModelBuiltAgain() {
+        for (String name : new String[] {"conv1d-kws", "conv1d-kws-m", "dense-motion", "conv2d-kws", "dscnn-s"}) {
+            ModelSpec a = Preset.named(name, new int[] {50, 13}, 3).spec();
+            ModelSpec b = Preset.named(name, new int[] {50, 13}, 3).spec();
+            assertArrayEquals(Checkpoint.runHash(a, config, train, val), Checkpoint.runHash(b, config, train, val),
+                    name);
+            assertEquals(a.layers(), b.layers(), name);
+        }
+        ModelSpec other = Preset.named("conv1d-kws", new int[] {49, 13}, 3).spec();
+        assertFalse(java.util.Arrays.equals(Checkpoint.runHash(preset.spec(), config, train, val),
+                Checkpoint.runHash(other, config, train, val)), "another input shape is another run");
+    }
+
+    /** An ensemble's finished member: its checkpoint is kept, and fitting from it returns the result at once. */
+    @Test
+    void keptCheckpointOfAFinishedRunReturnsItsResultWithoutTraining() throws Exception {
+        Path ckpt = dir.resolve("cache/checkpoint-member1.bin");
+        List<String> messages = new ArrayList<>();
+        TrainingResult finished = new Trainer(preset.spec(), config).fit(train, val, s -> { }, ckpt, messages::add,
+                true);
+        assertTrue(Files.exists(ckpt), "kept when asked");
+        TrainingResult again = new Trainer(preset.spec(), config).fit(train, val, s -> {
+            throw new AssertionError("epoch " + s.epoch() + " trained again");
+        }, ckpt, messages::add, true);
+        assertTrue(messages.contains("trained already: checkpoint at epoch " + EPOCHS + "/" + EPOCHS + " (" + ckpt
+                + ")"), messages.toString());
+        assertEquals(finished.bestEpoch(), again.bestEpoch());
+        assertEquals(EPOCHS, again.history().size());
+        for (int i = 0; i < EPOCHS; i++) {
+            assertEquals(finished.history().get(i).loss(), again.history().get(i).loss());
+            assertEquals(finished.history().get(i).valLoss(), again.history().get(i).valLoss());
+        }
+        assertArrayEquals(exported(finished), exported(again));
+        assertTrue(Files.exists(ckpt), "the caller deletes it");
+    }
+
     @Test
     void cosineScheduleResumesAtTheSameRateAndIsNotTheConstantRun() throws Exception {
         TrainingConfig cosine = config.withSchedule(LearningRateSchedule.COSINE);

@@ -100,6 +100,13 @@ public final class TrainCommand implements Callable<Integer> {
         List<Model> floatMembers = new ArrayList<>();
         List<Model> int8Members = new ArrayList<>();
         List<MemberRun> runs = new ArrayList<>();
+        // A finished member's checkpoint stays until the ensemble is written: an interrupted run then trains only
+        // the member it stopped in, and those before it are read back as they finished.
+        List<Path> checkpoints = new ArrayList<>();
+        for (int m = 0; m < members.size(); m++) {
+            checkpoints.add(p.dir().resolve("cache").resolve(members.size() == 1 ? "checkpoint.bin"
+                    : "checkpoint-member" + (m + 1) + ".bin"));
+        }
         long start = System.nanoTime();
         for (int m = 0; m < members.size(); m++) {
             ImpulseConfig.Member member = members.get(m);
@@ -113,8 +120,7 @@ public final class TrainCommand implements Callable<Integer> {
                     f.labels().size(), f.labels(), config.epochs(), config.learningRate(), config.schedule().id(),
                     deviceName);
             out.flush();
-            Path checkpoint = p.dir().resolve("cache").resolve(members.size() == 1 ? "checkpoint.bin"
-                    : "checkpoint-member" + (m + 1) + ".bin");
+            Path checkpoint = checkpoints.get(m);
             TrainingResult result = new Trainer(preset.spec(), config, where).fit(
                     new LabeledFeatures(train.features(), train.labels()),
                     new LabeledFeatures(validation.features(), validation.labels()),
@@ -124,7 +130,7 @@ public final class TrainCommand implements Callable<Integer> {
                     }, checkpoint, message -> {
                         out.println(message);
                         out.flush();
-                    });
+                    }, members.size() > 1);
             Model floatModel = dev.littlebrain.train.TfliteExport.of(preset.spec(), result.parameters());
             floatMembers.add(floatModel);
             int8Members.add(Int8Quantizer.quantize(floatModel, Calibration.collect(floatModel, representative)));
@@ -145,6 +151,9 @@ public final class TrainCommand implements Callable<Integer> {
         TfliteWriter.write(floatModel, floatFile);
         TfliteWriter.write(int8, int8File);
         writeHistory(p.models().resolve("training.json"), runs, f, representative.size());
+        for (Path c : checkpoints) {
+            Files.deleteIfExists(c);
+        }
         List<Path> pngs = new ArrayList<>();
         for (int m = 0; m < runs.size(); m++) {
             Path png = p.reports().resolve(m == 0 ? "training.png" : "training_member" + (m + 1) + ".png");
