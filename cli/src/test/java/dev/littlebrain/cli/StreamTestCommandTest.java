@@ -88,6 +88,22 @@ class StreamTestCommandTest {
                         errors), fa.toString());
             }
         }
+        // Per keyword, the suggested and the configured point add up to their totals.
+        for (String point : new String[] {"suggested", "configured"}) {
+            JsonNode perKeyword = json.get(point + "_per_keyword");
+            assertEquals(json.get("keywords").size(), perKeyword.size(), perKeyword.toString());
+            int hits = 0;
+            int falseAccepts = 0;
+            int utterances = 0;
+            for (JsonNode k : perKeyword) {
+                hits += k.get("hits").asInt();
+                falseAccepts += k.get("false_accepts").asInt();
+                utterances += k.get("utterances").asInt();
+            }
+            assertEquals(json.get(point).get("hits").asInt(), hits, perKeyword.toString());
+            assertEquals(json.get(point).get("false_accepts").asInt(), falseAccepts, perKeyword.toString());
+            assertEquals(json.get("utterances").asInt(), utterances, perKeyword.toString());
+        }
         assertTrue(Files.size(p.resolve("reports/far_frr.png")) > 0);
         // A floor well under today's figures (README, Streaming): the spotter must keep finding most keywords
         // without false accepts.
@@ -138,6 +154,8 @@ class StreamTestCommandTest {
                 + (reached ? "met" : "missed")), table.out());
         assertTrue(table.out().contains("at the suggested threshold"), table.out());
         assertTrue(table.out().contains("  detection rate over ") && table.out().contains(" speakers: "),
+                table.out());
+        assertTrue(table.out().contains("  yes  detection ") && table.out().contains("  no   detection "),
                 table.out());
         assertTrue(table.out().contains("95 % intervals: detection rate ") && table.out().contains(
                 "note: one false accept in 60.0 s is 60.0 per hour"), table.out());

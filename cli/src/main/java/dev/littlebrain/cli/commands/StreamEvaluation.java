@@ -203,6 +203,30 @@ final class StreamEvaluation {
     private record Scored(Point point, Errors errors) {
     }
 
+    /** One keyword's share of an operating point: its utterances, those found, and the false accepts in its name. */
+    record KeywordResult(String label, int utterances, int hits, int falseAccepts, double falseAcceptsPerHour) {
+        double detectionRate() {
+            return utterances == 0 ? 0 : hits / (double) utterances;
+        }
+    }
+
+    /**
+     * An operating point per keyword, from its errors: a spotter's weak keyword (the one heard in other words, or
+     * missed in some voices) hides in the pooled rate.
+     */
+    static List<KeywordResult> byKeyword(List<Utterance> truth, Set<String> keywords, Errors errors,
+            double audioSeconds) {
+        List<KeywordResult> out = new ArrayList<>();
+        for (String k : keywords) {
+            int utterances = (int) truth.stream().filter(u -> u.label().equals(k)).count();
+            int missed = (int) errors.misses().stream().filter(u -> u.label().equals(k)).count();
+            int falseAccepts = (int) errors.falseAccepts().stream().filter(f -> f.detection().label().equals(k)).count();
+            out.add(new KeywordResult(k, utterances, utterances - missed, falseAccepts,
+                    falseAccepts / (audioSeconds / 3600.0)));
+        }
+        return out;
+    }
+
     /**
      * Matches each stream's detections to its keyword utterances: a detection hits the first unmatched utterance of
      * its label within {@link #TOLERANCE_MS} of it, else it is a false accept; utterances left unmatched are misses.
@@ -326,6 +350,19 @@ final class StreamEvaluation {
      */
     static void plot(List<Point> points, Point suggested, Interval detection, Interval falseAcceptsPerHour, Path png)
             throws IOException {
+        plot(points, suggested, detection, falseAcceptsPerHour, Map.of(), png);
+    }
+
+    /** Colours of the per-keyword curves, in keyword order (then again); none is the pooled curve's or the mark's. */
+    static final Color[] KEYWORD_COLOURS = {new Color(230, 140, 20), new Color(40, 150, 70), new Color(140, 80, 180),
+        new Color(120, 90, 50), new Color(210, 90, 170), new Color(110, 110, 110)};
+
+    /**
+     * As {@link #plot(List, Point, Interval, Interval, Path)}, with a thinner curve per keyword under the pooled one
+     * ({@code perKeyword}: each keyword's points at the same thresholds) and a legend.
+     */
+    static void plot(List<Point> points, Point suggested, Interval detection, Interval falseAcceptsPerHour,
+            Map<String, List<Point>> perKeyword, Path png) throws IOException {
         int w = 720;
         int h = 480;
         int left = 80;
@@ -379,6 +416,38 @@ final class StreamEvaluation {
 
             ys[i] = top + ph - (int) Math.round(ph * (1 - p.detectionRate()));
         }
+        // The legend goes top right, under the interval caption: high false-accept rates come with low false
+        // rejects, so no curve passes there.
+        int legendX = left + pw - 130;
+        int legendY = top + 42;
+        int k = 0;
+        for (Map.Entry<String, List<Point>> e : perKeyword.entrySet()) {
+            Color colour = KEYWORD_COLOURS[k++ % KEYWORD_COLOURS.length];
+            List<Point> kp = e.getValue();
+            int[] kx = new int[kp.size()];
+            int[] ky = new int[kp.size()];
+            for (int i = 0; i < kp.size(); i++) {
+                kx[i] = left + (int) Math.round(pw * Math.min(kp.get(i).falseAcceptsPerHour(), xMax) / xMax);
+                ky[i] = top + ph - (int) Math.round(ph * (1 - kp.get(i).detectionRate()));
+            }
+            g.setColor(colour);
+            g.setStroke(new BasicStroke(1.2f));
+            g.drawPolyline(kx, ky, kx.length);
+            for (int i = 0; i < kx.length; i++) {
+                g.fillRect(kx[i] - 2, ky[i] - 2, 4, 4);
+            }
+            g.fillRect(legendX, legendY - 8, 14, 4);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(e.getKey(), legendX + 20, legendY - 2);
+            legendY += 16;
+        }
+        if (!perKeyword.isEmpty()) {
+            g.setColor(new Color(40, 90, 180));
+            g.fillRect(legendX, legendY - 8, 14, 4);
+            g.setColor(Color.DARK_GRAY);
+            g.drawString("all keywords", legendX + 20, legendY - 2);
+        }
+        g.setStroke(new BasicStroke(2f));
         g.setColor(new Color(40, 90, 180));
         g.drawPolyline(xs, ys, xs.length);
         for (int i = 0; i < xs.length; i++) {

@@ -186,14 +186,31 @@ public final class TestCommand implements Callable<Integer> {
         // The operating point the project deploys (continuous.threshold), not chosen on these streams.
         StreamEvaluation.Point configured = StreamEvaluation.evaluate(config.threshold(), config, rec, truth, keywords);
         StreamEvaluation.Errors errors = StreamEvaluation.errors(best.threshold(), config, rec, truth, keywords);
+        List<StreamEvaluation.KeywordResult> bestByKeyword = StreamEvaluation.byKeyword(truth, keywords, errors,
+                rec.audioSeconds());
+        List<StreamEvaluation.KeywordResult> configuredByKeyword = StreamEvaluation.byKeyword(truth, keywords,
+                StreamEvaluation.errors(configured.threshold(), config, rec, truth, keywords), rec.audioSeconds());
         boolean targetMet = best.falseAcceptsPerHour() <= TARGET_FA_PER_HOUR
                 && best.detectionRate() >= TARGET_DETECTION_RATE;
         Path png = p.reports().resolve("far_frr.png");
         // The cross is the wider, speaker-clustered interval when the streams name their speakers.
         Interval detectionInterval = best.bySpeaker() != null ? best.bySpeaker().interval()
                 : targets > 0 ? Interval.ofProportion(best.hits(), targets) : null;
+        // The same sweep per keyword, for the plot: a weak keyword's curve lies apart from the pooled one.
+        Map<String, List<StreamEvaluation.Point>> perKeyword = new LinkedHashMap<>();
+        if (keywords.size() > 1) {
+            for (StreamEvaluation.Point pt : points) {
+                for (StreamEvaluation.KeywordResult r : StreamEvaluation.byKeyword(truth, keywords,
+                        StreamEvaluation.errors(pt.threshold(), config, rec, truth, keywords), rec.audioSeconds())) {
+                    perKeyword.computeIfAbsent(r.label(), l -> new ArrayList<>()).add(new StreamEvaluation.Point(
+                            pt.threshold(), r.detectionRate(), r.falseAcceptsPerHour(), Double.NaN, r.hits(),
+                            r.falseAccepts()));
+                }
+            }
+        }
         StreamEvaluation.plot(points, best, detectionInterval,
-                rec.audioSeconds() > 0 ? Interval.ofRate(best.falseAccepts(), rec.audioSeconds() / 3600) : null, png);
+                rec.audioSeconds() > 0 ? Interval.ofRate(best.falseAccepts(), rec.audioSeconds() / 3600) : null,
+                perKeyword, png);
         Path yaml = p.dir().resolve(dev.littlebrain.cli.impulse.ImpulseConfig.FILE_NAME);
         if (apply) {
             String updated = dev.littlebrain.cli.impulse.ImpulseConfig.withThreshold(Files.readString(yaml),
@@ -210,6 +227,8 @@ public final class TestCommand implements Callable<Integer> {
             o.put("thresholds", list);
             o.put("suggested", pointJson(best, targets, rec.audioSeconds()));
             o.put("configured", pointJson(configured, targets, rec.audioSeconds()));
+            o.put("suggested_per_keyword", keywordsJson(bestByKeyword));
+            o.put("configured_per_keyword", keywordsJson(configuredByKeyword));
             o.put("suggested_errors", errorsJson(errors));
             o.put("applied", apply);
             Map<String, Object> target = new LinkedHashMap<>();
@@ -239,10 +258,12 @@ public final class TestCommand implements Callable<Integer> {
                     best.threshold(), best.detectionRate(), best.falseAcceptsPerHour(),
                     best.falseAcceptsPerHour() <= TARGET_FA_PER_HOUR ? "" : " (no threshold reaches <= 10 FA/h)");
             out.println(intervals(best, targets, rec.audioSeconds()));
+            printKeywords(out, bestByKeyword);
             out.printf(Locale.ROOT, "project threshold %.2f (impulse.yaml continuous.threshold): detection rate %.3f"
                     + " (%d of %d) at %.1f false accepts/hour%n", configured.threshold(), configured.detectionRate(),
                     configured.hits(), targets, configured.falseAcceptsPerHour());
             out.println(intervals(configured, targets, rec.audioSeconds()));
+            printKeywords(out, configuredByKeyword);
             double onePerHour = rec.audioSeconds() > 0 ? 3600 / rec.audioSeconds() : 0;
             if (onePerHour > TARGET_FA_PER_HOUR) {
                 // A minute of streams cannot resolve a rate of a few per hour: say so rather than let one event
@@ -263,6 +284,33 @@ public final class TestCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** An operating point's keywords, one line each, under its own line. */
+    private static void printKeywords(PrintWriter out, List<StreamEvaluation.KeywordResult> results) {
+        if (results.size() < 2) {
+            return;
+        }
+        int width = results.stream().mapToInt(r -> r.label().length()).max().orElse(0);
+        for (StreamEvaluation.KeywordResult r : results) {
+            out.printf(Locale.ROOT, "  %-" + width + "s  detection %.3f (%d of %d), %d false accept(s), %.1f per hour%n",
+                    r.label(), r.detectionRate(), r.hits(), r.utterances(), r.falseAccepts(), r.falseAcceptsPerHour());
+        }
+    }
+
+    private static List<Map<String, Object>> keywordsJson(List<StreamEvaluation.KeywordResult> results) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (StreamEvaluation.KeywordResult r : results) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("label", r.label());
+            m.put("utterances", r.utterances());
+            m.put("hits", r.hits());
+            m.put("detection_rate", r.detectionRate());
+            m.put("false_accepts", r.falseAccepts());
+            m.put("false_accepts_per_hour", r.falseAcceptsPerHour());
+            list.add(m);
+        }
+        return list;
     }
 
     /** Most errors listed in the text report; --json lists them all. */

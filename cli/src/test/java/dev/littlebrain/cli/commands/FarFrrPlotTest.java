@@ -31,6 +31,41 @@ class FarFrrPlotTest {
         assertTrue(with > without + 300, "marked pixels without intervals " + without + ", with " + with);
     }
 
+    @Test
+    void everyKeywordGetsItsOwnCurve(@TempDir Path tmp) throws Exception {
+        List<StreamEvaluation.Point> points = List.of(
+                new StreamEvaluation.Point(0.5f, 0.92, 240, 300, 12, 4),
+                new StreamEvaluation.Point(0.85f, 0.77, 0, 400, 10, 0));
+        java.util.Map<String, List<StreamEvaluation.Point>> perKeyword = new java.util.LinkedHashMap<>();
+        perKeyword.put("yes", List.of(new StreamEvaluation.Point(0.5f, 1.0, 60, Double.NaN, 4, 1),
+                new StreamEvaluation.Point(0.85f, 1.0, 0, Double.NaN, 4, 0)));
+        perKeyword.put("no", List.of(new StreamEvaluation.Point(0.5f, 0.89, 180, Double.NaN, 8, 3),
+                new StreamEvaluation.Point(0.85f, 0.67, 0, Double.NaN, 6, 0)));
+        Path pooled = tmp.resolve("pooled.png");
+        Path split = tmp.resolve("split.png");
+        StreamEvaluation.plot(points, points.get(1), null, null, pooled);
+        StreamEvaluation.plot(points, points.get(1), null, null, perKeyword, split);
+        BufferedImage without = ImageIO.read(pooled.toFile());
+        BufferedImage with = ImageIO.read(split.toFile());
+        for (int k = 0; k < 2; k++) {
+            int rgb = StreamEvaluation.KEYWORD_COLOURS[k].getRGB() & 0xFFFFFF;
+            assertTrue(count(without, rgb) == 0 && count(with, rgb) > 100, "keyword " + k + "'s colour: "
+                    + count(without, rgb) + " pixels without, " + count(with, rgb) + " with");
+        }
+    }
+
+    private static int count(BufferedImage image, int rgb) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
     private static int marked(BufferedImage image) {
         int n = 0;
         for (int y = 0; y < image.getHeight(); y++) {

@@ -134,4 +134,37 @@ class StreamTruthTest {
                 .map(u -> new StreamEvaluation.Utterance(u.file(), u.startMs(), u.endMs(), u.label(), "aa")).toList();
         assertNull(StreamEvaluation.evaluate(0.5f, config, rec, one, Set.of("yes")).bySpeaker());
     }
+
+    /** Per keyword: "yes" found twice, "no" missed once and heard once where there was none. */
+    @Test
+    void operatingPointPerKeyword() {
+        List<String> labels = List.of("yes", "no", "_unknown_");
+        ContinuousConfig config = new ContinuousConfig(16000, 4000, 1, 0.5f, 1000, labels, Set.of("_unknown_"));
+        List<StreamEvaluation.Utterance> truth = List.of(
+                new StreamEvaluation.Utterance("s.wav", 1000, 1400, "yes"),
+                new StreamEvaluation.Utterance("s.wav", 4000, 4400, "no"),
+                new StreamEvaluation.Utterance("s.wav", 7000, 7400, "yes"),
+                new StreamEvaluation.Utterance("s.wav", 10000, 10400, "go"));
+        List<ScoredSlice> slices = new ArrayList<>();
+        for (long t = 250; t <= 14000; t += 250) {
+            float[] s = {0, 0, 1};
+            if (t == 1500 || t == 7500) {
+                s = new float[] {0.9f, 0, 0.1f};
+            } else if (t == 10500) {
+                s = new float[] {0, 0.8f, 0.2f}; // "go" heard as "no"
+            }
+            slices.add(new ScoredSlice(t, s));
+        }
+        StreamEvaluation.Recording rec = new StreamEvaluation.Recording(Map.of("s.wav", slices), 36, 1);
+        Set<String> keywords = new java.util.LinkedHashSet<>(List.of("yes", "no"));
+        StreamEvaluation.Errors errors = StreamEvaluation.errors(0.5f, config, rec, truth, keywords);
+        List<StreamEvaluation.KeywordResult> perKeyword = StreamEvaluation.byKeyword(truth, keywords, errors, 36);
+        assertEquals(List.of(new StreamEvaluation.KeywordResult("yes", 2, 2, 0, 0),
+                new StreamEvaluation.KeywordResult("no", 1, 0, 1, 100)), perKeyword);
+        assertEquals(1.0, perKeyword.get(0).detectionRate());
+        StreamEvaluation.Point total = StreamEvaluation.evaluate(0.5f, config, rec, truth, keywords);
+        assertEquals(total.hits(), perKeyword.stream().mapToInt(StreamEvaluation.KeywordResult::hits).sum());
+        assertEquals(total.falseAccepts(),
+                perKeyword.stream().mapToInt(StreamEvaluation.KeywordResult::falseAccepts).sum());
+    }
 }
