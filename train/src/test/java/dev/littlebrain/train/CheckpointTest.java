@@ -44,6 +44,17 @@ class CheckpointTest {
         return Files.readAllBytes(f);
     }
 
+    /** Same best epoch, same losses epoch by epoch, byte-identical exported model. */
+    private void assertSameRun(TrainingResult expected, TrainingResult actual) throws Exception {
+        assertEquals(expected.bestEpoch(), actual.bestEpoch());
+        assertEquals(EPOCHS, actual.history().size());
+        for (int i = 0; i < EPOCHS; i++) {
+            assertEquals(expected.history().get(i).loss(), actual.history().get(i).loss());
+            assertEquals(expected.history().get(i).valLoss(), actual.history().get(i).valLoss());
+        }
+        assertArrayEquals(exported(expected), exported(actual));
+    }
+
     @Test
     void killedAndResumedTrainingEqualsStraightTraining() throws Exception {
         TrainingResult straight = fit(config, null, new ArrayList<>(), -1);
@@ -54,13 +65,7 @@ class CheckpointTest {
         TrainingResult resumed = fit(config, ckpt, messages, -1);
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("resuming from epoch 2/" + EPOCHS)), messages.toString());
         assertFalse(Files.exists(ckpt), "checkpoint removed when done");
-        assertEquals(straight.bestEpoch(), resumed.bestEpoch());
-        assertEquals(EPOCHS, resumed.history().size());
-        for (int i = 0; i < EPOCHS; i++) {
-            assertEquals(straight.history().get(i).loss(), resumed.history().get(i).loss());
-            assertEquals(straight.history().get(i).valLoss(), resumed.history().get(i).valLoss());
-        }
-        assertArrayEquals(exported(straight), exported(resumed));
+        assertSameRun(straight, resumed);
     }
 
     /**
@@ -94,13 +99,7 @@ class CheckpointTest {
         }, ckpt, messages::add, true);
         assertTrue(messages.contains("trained already: checkpoint at epoch " + EPOCHS + "/" + EPOCHS + " (" + ckpt
                 + ")"), messages.toString());
-        assertEquals(finished.bestEpoch(), again.bestEpoch());
-        assertEquals(EPOCHS, again.history().size());
-        for (int i = 0; i < EPOCHS; i++) {
-            assertEquals(finished.history().get(i).loss(), again.history().get(i).loss());
-            assertEquals(finished.history().get(i).valLoss(), again.history().get(i).valLoss());
-        }
-        assertArrayEquals(exported(finished), exported(again));
+        assertSameRun(finished, again);
         assertTrue(Files.exists(ckpt), "the caller deletes it");
     }
 

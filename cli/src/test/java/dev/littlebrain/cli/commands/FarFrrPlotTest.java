@@ -67,14 +67,6 @@ class FarFrrPlotTest {
     }
 
     private static int marked(BufferedImage image) {
-        int n = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if ((image.getRGB(x, y) & 0xFFFFFF) == MARK) {
-                    n++;
-                }
-            }
-        }
-        return n;
+        return count(image, MARK);
     }
 }
