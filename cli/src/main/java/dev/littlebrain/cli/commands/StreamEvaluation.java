@@ -37,7 +37,7 @@ final class StreamEvaluation {
     static final long TOLERANCE_MS = 750;
     static final Set<String> SILENT = Set.of("_noise_", "_unknown_", "_silence_");
 
-    /** The ground truth's optional speaker column, in streams.csv or in streams_detail.csv next to it. */
+    /** The file beside streams.csv that names each word's speaker (espeak-kws's and {@code data streams}' layout). */
     static final String DETAIL = "streams_detail.csv";
 
     /** One labelled word in a stream; {@code speaker} is empty when the ground truth does not name it. */
@@ -107,7 +107,9 @@ final class StreamEvaluation {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException(csv + " is empty; expected a header file,start_ms,end_ms,label");
         }
-        List<String> header = List.of(lines.get(0).strip().split(",", -1)).stream().map(String::strip).toList();
+        // A spreadsheet may save the file with a byte-order mark in front of the first column's name.
+        String first = lines.get(0).replace("\uFEFF", "").strip();
+        List<String> header = List.of(first.split(",", -1)).stream().map(String::strip).toList();
         int file = header.indexOf("file");
         int start = header.indexOf("start_ms");
         int end = header.indexOf("end_ms");
@@ -115,7 +117,7 @@ final class StreamEvaluation {
         int speaker = header.indexOf("speaker");
         if (file < 0 || start < 0 || end < 0 || label < 0 || needSpeaker && speaker < 0) {
             throw new IllegalArgumentException(csv + ": header must name file,start_ms,end_ms,label"
-                    + (needSpeaker ? ",speaker" : "") + ", got " + lines.get(0).strip());
+                    + (needSpeaker ? ",speaker" : "") + ", got " + first);
         }
         List<Utterance> out = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {

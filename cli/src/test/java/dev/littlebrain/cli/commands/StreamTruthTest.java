@@ -48,7 +48,7 @@ class StreamTruthTest {
 
     @Test
     void aSpeakerColumnInStreamsCsvIsReadInAnyPosition(@TempDir Path tmp) throws Exception {
-        Files.writeString(tmp.resolve("streams.csv"), "speaker,file,label,start_ms,end_ms\n"
+        Files.writeString(tmp.resolve("streams.csv"), "\uFEFFspeaker,file,label,start_ms,end_ms\r\n"
                 + "cc,s1.wav,yes,1000,1400\n\n"
                 + "dd,s1.wav,no,3000,3300\n");
         List<StreamEvaluation.Utterance> truth = StreamEvaluation.readTruth(tmp.resolve("streams.csv"));
