@@ -87,6 +87,7 @@ class MotionProjectTest {
                 && Files.isRegularFile(cache.resolve("checkpoint-member2.bin")), memberCheckpoints(cache).toString());
         Files.delete(blocked.resolve("in-the-way"));
         Files.delete(blocked);
+        Files.writeString(cache.resolve("checkpoint-member7.bin"), "a member no longer in learn.ensemble");
         CliRun resumed = CliRun.of("train", "--project", p.toString());
         assertEquals(0, resumed.exitCode(), resumed.err());
         int epochs = record.get("epochs").asInt();

@@ -154,6 +154,14 @@ public final class TrainCommand implements Callable<Integer> {
         for (Path c : checkpoints) {
             Files.deleteIfExists(c);
         }
+        // Also those of members since removed from learn.ensemble: nothing will resume them.
+        try (var stale = Files.newDirectoryStream(p.dir().resolve("cache"), "checkpoint-member*.bin")) {
+            for (Path c : stale) {
+                Files.deleteIfExists(c);
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // no cache folder: nothing was checkpointed
+        }
         List<Path> pngs = new ArrayList<>();
         for (int m = 0; m < runs.size(); m++) {
             Path png = p.reports().resolve(m == 0 ? "training.png" : "training_member" + (m + 1) + ".png");
