@@ -48,4 +48,60 @@ class ClassifyCommandTest {
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("4 outputs"), run.err());
     }
+
+    /**
+     * Inside a project, {@code classify FILE.wav} needs nothing else: the project's int8 model, trained labels, DSP
+     * block, window and continuous settings — the detections are those of the same model spelled out by hand.
+     */
+    @Test
+    void theProjectsModelLabelsBlockAndSettingsAreUsed() throws Exception {
+        TrainedKwsProject project = TrainedKwsProject.get();
+        Path p = project.dir();
+        Path stream = project.dataset().resolve("_streams_/stream_01.wav");
+        CliRun byProject = CliRun.of("classify", stream.toString(), "--project", p.toString(), "--stream", "--json");
+        assertEquals(0, byProject.exitCode(), byProject.err());
+        dev.littlebrain.cli.impulse.ImpulseConfig config = dev.littlebrain.cli.impulse.ImpulseConfig.read(
+                p.resolve("impulse.yaml"));
+        CliRun byHand = CliRun.of("classify", stream.toString(), "--model",
+                p.resolve("models/model_int8.tflite").toString(), "--labels", "yes,no,_unknown_,_noise_", "--block",
+                config.dsp().block(), "--stream", "--threshold", String.valueOf(config.continuous().threshold()),
+                "--slices", String.valueOf(config.continuous().slices()), "--average",
+                String.valueOf(config.continuous().average()), "--json");
+        assertEquals(0, byHand.exitCode(), byHand.err());
+        JsonNode detections = new ObjectMapper().readTree(byProject.out());
+        assertTrue(detections.isArray() && detections.size() > 0, byProject.out());
+        assertEquals(new ObjectMapper().readTree(byHand.out()), detections);
+
+        Path clip = project.dataset().resolve("yes").resolve(java.nio.file.Files.list(project.dataset().resolve("yes"))
+                .sorted().findFirst().orElseThrow().getFileName());
+        CliRun one = CliRun.of("classify", clip.toString(), "--project", p.toString(), "--json");
+        assertEquals(0, one.exitCode(), one.err());
+        JsonNode scores = new ObjectMapper().readTree(one.out()).get("scores");
+        assertEquals(4, scores.size(), one.out());
+        assertTrue(scores.has("yes") && scores.has("_noise_"), one.out());
+    }
+
+    @Test
+    void aProjectOrAModelWithLabelsIsNeeded(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path wav = SharedFolder.require("dsp-reference").resolve("inputs/kw_yes.wav");
+        Path model = SharedFolder.require("conformance").resolve("conv1d_kws_int8/model.tflite");
+        CliRun noLabels = CliRun.of("classify", wav.toString(), "--model", model.toString());
+        assertEquals(2, noLabels.exitCode(), noLabels.err());
+        assertTrue(noLabels.err().contains("--labels"), noLabels.err());
+        CliRun noProject = CliRun.of("classify", wav.toString()); // the module folder holds no impulse.yaml
+        assertEquals(1, noProject.exitCode(), noProject.err());
+        assertTrue(noProject.err().contains("--project DIR, or --model"), noProject.err());
+
+        Path p = tmp.resolve("P");
+        assertEquals(0, CliRun.of("init", "kws", p.toString()).exitCode());
+        CliRun both = CliRun.of("classify", wav.toString(), "--project", p.toString(), "--block", "mfe");
+        assertEquals(2, both.exitCode(), both.err());
+        assertTrue(both.err().contains("impulse.yaml describes this one"), both.err());
+        Path slow = tmp.resolve("8k.wav");
+        dev.littlebrain.dsp.io.WavWriter.write(slow, new dev.littlebrain.dsp.io.Signal(8000, 1, new float[8000]),
+                dev.littlebrain.dsp.io.WavEncoding.PCM_S16);
+        CliRun rate = CliRun.of("classify", slow.toString(), "--project", p.toString());
+        assertEquals(1, rate.exitCode(), rate.err());
+        assertTrue(rate.err().contains("8000 Hz") && rate.err().contains("16000 Hz"), rate.err());
+    }
 }

@@ -12,7 +12,10 @@ import dev.littlebrain.runtime.stream.ContinuousConfig;
 import dev.littlebrain.runtime.stream.Detection;
 import dev.littlebrain.runtime.stream.StreamingClassifier;
 import dev.littlebrain.tflite.TfliteReader;
+import dev.littlebrain.cli.impulse.ImpulseConfig;
+import dev.littlebrain.cli.impulse.ImpulseProject;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,36 +28,45 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code littlebrain classify FILE.wav --model M.tflite --labels ...} classifies one window;
- * with {@code --stream} it runs continuous keyword spotting over the whole recording and lists the
- * detections with their times.
+ * {@code littlebrain classify FILE.wav} classifies one window with the project's int8 model, DSP block, window and
+ * {@code continuous:} settings (the current directory's, or {@code --project}'s); {@code --model M.tflite --labels
+ * ...} runs any model instead. With {@code --stream} it runs continuous keyword spotting over the whole recording
+ * and lists the detections with their times.
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = "Classify a WAV file with a model: one window, or --stream for continuous keyword spotting.")
+        description = "Classify a WAV file with the project's model (or --model with --labels): one window, or"
+                + " --stream for continuous keyword spotting.")
 public final class ClassifyCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE.wav")
     java.nio.file.Path wav;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.tflite")
+    @Option(names = "--project", paramLabel = "DIR", description = "Project whose model, labels, DSP block, window"
+            + " and continuous settings to use (default: the current directory, unless --model is given).")
+    java.nio.file.Path project;
+
+    @Option(names = "--model", paramLabel = "MODEL.tflite",
+            description = "Model to run (default: the project's models/model_int8.tflite).")
     java.nio.file.Path model;
 
-    @Option(names = "--labels", required = true, split = ",", paramLabel = "LABEL[,LABEL...]",
-            description = "Output labels in model order, e.g. yes,no,_unknown_,_noise_.")
+    @Option(names = "--labels", split = ",", paramLabel = "LABEL[,LABEL...]",
+            description = "Output labels in model order, e.g. yes,no,_unknown_,_noise_ (default: the project's).")
     List<String> labels;
 
-    @Option(names = "--block", defaultValue = "mfcc", description = "DSP block (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--block", description = "DSP block without a project (default: mfcc).")
     String block;
 
-    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "DSP block parameter (Edge Impulse names).")
+    @Option(names = "--set", paramLabel = "NAME=VALUE", description = "DSP block parameter without a project (Edge"
+            + " Impulse names).")
     Map<String, String> parameters = new LinkedHashMap<>();
 
-    @Option(names = "--window-ms", defaultValue = "1000", description = "Window length (default: ${DEFAULT-VALUE} ms).")
-    int windowMs;
+    @Option(names = "--window-ms", description = "Window length without a project (default: 1000 ms).")
+    Integer windowMs;
 
     @Option(names = "--stream", description = "Continuous classification over the whole file.")
     boolean stream;
@@ -72,15 +84,53 @@ public final class ClassifyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Signal signal = WavReader.read(wav).signal().toMono();
         int rate = signal.sampleRate();
-        int windowSamples = (int) ((long) rate * windowMs / 1000);
-        DspBlock dsp = DspBlocks.create(block.toLowerCase(Locale.ROOT).replace('_', '-'), SignalSpec.audio(rate),
-                parameters);
+        // A model given without a project is described by the options; otherwise the project describes it all.
+        ImpulseProject p = model != null && project == null ? null : ImpulseProject.find(project).orElseThrow(() ->
+                new IllegalArgumentException("no " + ImpulseConfig.FILE_NAME + " in the current directory; pass"
+                        + " --project DIR, or --model M.tflite --labels L1,L2,..."));
+        DspBlock dsp;
+        int windowSamples;
+        ImpulseConfig.Continuous settings = ImpulseConfig.Continuous.DEFAULTS;
+        if (p == null) {
+            if (labels == null) {
+                throw new ParameterException(spec.commandLine(), "--model needs --labels (or classify with --project)");
+            }
+            windowSamples = (int) ((long) rate * (windowMs != null ? windowMs : 1000) / 1000);
+            dsp = DspBlocks.create((block != null ? block : "mfcc").toLowerCase(Locale.ROOT).replace('_', '-'),
+                    SignalSpec.audio(rate), parameters);
+        } else {
+            if (block != null || !parameters.isEmpty() || windowMs != null) {
+                throw new ParameterException(spec.commandLine(), "--block, --set and --window-ms describe a model"
+                        + " without a project; " + p.dir().resolve(ImpulseConfig.FILE_NAME) + " describes this one");
+            }
+            if (!"audio".equals(p.config().input().type())) {
+                throw new IllegalArgumentException("classify takes WAV audio; this project's input is "
+                        + p.config().input().type());
+            }
+            int projectRate = (int) Math.round(p.config().input().frequencyHz());
+            if (rate != projectRate) {
+                throw new IllegalArgumentException(wav + " is sampled at " + rate + " Hz, the impulse takes "
+                        + projectRate + " Hz");
+            }
+            windowSamples = (int) ((long) rate * p.config().input().windowMs() / 1000);
+            dsp = p.block();
+            settings = p.config().continuous();
+            if (labels == null) {
+                labels = p.trainedLabels();
+            }
+            if (model == null) {
+                model = p.models().resolve("model_int8.tflite");
+                if (!Files.isRegularFile(model)) {
+                    throw new IllegalArgumentException(model + " is missing; run 'littlebrain train' first");
+                }
+            }
+        }
         Interpreter interpreter = new Interpreter(TfliteReader.read(model));
         float[] audio = signal.toInt16Values(); // Edge Impulse blocks take int16 sample values
         PrintWriter out = spec.commandLine().getOut();
         ObjectMapper mapper = new ObjectMapper();
         if (stream) {
-            ContinuousConfig config = continuous.config(rate, windowSamples, labels);
+            ContinuousConfig config = continuous.config(rate, windowSamples, labels, settings);
             StreamingFeatures features = StreamingFeatures.create(dsp, windowSamples);
             List<Detection> detections = new StreamingClassifier(interpreter, features::push, config).accept(audio);
             if (json) {
