@@ -9,7 +9,10 @@ import dev.littlebrain.runtime.kernels.ChannelMultipliers;
 import dev.littlebrain.runtime.kernels.MeanOp;
 import dev.littlebrain.runtime.kernels.MulOp;
 import dev.littlebrain.runtime.kernels.Q4InputScaling;
+import dev.littlebrain.runtime.kernels.LeakyReluOp;
 import dev.littlebrain.runtime.kernels.Relu6Op;
+import dev.littlebrain.runtime.kernels.ReluOp;
+import dev.littlebrain.runtime.kernels.TransposeOp;
 import dev.littlebrain.runtime.kernels.QuantizedActivationRange;
 import dev.littlebrain.runtime.kernels.SpatialPadding;
 import dev.littlebrain.runtime.quant.QuantizedMultiplier;
@@ -48,6 +51,16 @@ public final class StandaloneCGenerator {
     public static final String MODEL_SOURCE = "lb_model.c";
     public static final String KERNELS_HEADER = "lb_kernels.h";
     public static final String KERNELS_SOURCE = "lb_kernels.c";
+
+    /** Every operator this generator compiles (int8); the shape-only ones only where they fold away. */
+    public static final Set<BuiltinOperator> COMPILED = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(
+            BuiltinOperator.CONV_2D, BuiltinOperator.DEPTHWISE_CONV_2D, BuiltinOperator.FULLY_CONNECTED,
+            BuiltinOperator.MAX_POOL_2D, BuiltinOperator.AVERAGE_POOL_2D, BuiltinOperator.SOFTMAX, BuiltinOperator.ADD,
+            BuiltinOperator.SUB, BuiltinOperator.MUL, BuiltinOperator.CONCATENATION, BuiltinOperator.TANH,
+            BuiltinOperator.LOGISTIC, BuiltinOperator.RELU, BuiltinOperator.RELU6, BuiltinOperator.LEAKY_RELU,
+            BuiltinOperator.QUANTIZE, BuiltinOperator.DEQUANTIZE, BuiltinOperator.MEAN, BuiltinOperator.PAD,
+            BuiltinOperator.PADV2, BuiltinOperator.TRANSPOSE, BuiltinOperator.RESHAPE, BuiltinOperator.EXPAND_DIMS,
+            BuiltinOperator.SQUEEZE, BuiltinOperator.SHAPE, BuiltinOperator.STRIDED_SLICE, BuiltinOperator.PACK));
 
     /** Ops that only compute shapes; with static shapes their results are folded away when RESHAPE is their only reader. */
     private static final Set<BuiltinOperator> SHAPE_ONLY = Set.of(BuiltinOperator.SHAPE,
@@ -97,6 +110,7 @@ public final class StandaloneCGenerator {
         List<Operator> ops = graph.operators();
         for (int i = 0; i < ops.size(); i++) {
             emitOp(i, ops.get(i));
+            body.append("    LB_OP_DONE(").append(i).append(");\n");
         }
         int inputBytes = ioBytes(graph.inputs());
         int outputBytes = ioBytes(graph.outputs());
@@ -168,6 +182,8 @@ public final class StandaloneCGenerator {
         b.append("#elif defined(__GNUC__) || defined(__clang__)\n");
         b.append("#define LB_ALIGN16 __attribute__((aligned(16)))\n");
         b.append("#else\n#define LB_ALIGN16\n#endif\n\n");
+        b.append("/* Define LB_OP_DONE(index) to time each operator (e.g. read a cycle counter); empty by default. */\n");
+        b.append("#ifndef LB_OP_DONE\n#define LB_OP_DONE(index) ((void) 0)\n#endif\n\n");
         b.append("static LB_ALIGN16 int8_t lb_arena[").append(Math.max(1, interpreter.arenaBytes())).append("];\n\n");
         b.append(data);
         b.append("int lb_invoke(const void *input, void *output)\n{\n");
@@ -241,7 +257,10 @@ public final class StandaloneCGenerator {
             case MUL -> emitMul(index, op);
             case CONCATENATION -> emitConcatenation(index, op);
             case TANH, LOGISTIC -> emitTanhOrLogistic(index, op, builtin);
+            case RELU -> emitRelu(index, op);
             case RELU6 -> emitRelu6(index, op);
+            case LEAKY_RELU -> emitLeakyRelu(index, op);
+            case TRANSPOSE -> emitTranspose(index, op);
             case QUANTIZE -> emitQuantize(index, op);
             case DEQUANTIZE -> emitDequantize(index, op);
             case MEAN -> emitMean(index, op);
@@ -254,9 +273,8 @@ public final class StandaloneCGenerator {
 
     private static UnsupportedOperationException unsupported(int index, String name) {
         return new UnsupportedOperationException("c-standalone does not support operator " + index + " (" + name
-                + ") yet; it compiles CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED, MAX_POOL_2D, AVERAGE_POOL_2D,"
-                + " SOFTMAX, ADD, SUB, MUL, CONCATENATION, TANH, LOGISTIC, RELU6, QUANTIZE, DEQUANTIZE, MEAN, PAD"
-                + " and the reshape family (use --format c-array with TensorFlow Lite Micro instead)");
+                + ") yet; it compiles " + COMPILED.stream().map(Enum::name).collect(java.util.stream.Collectors.joining(", "))
+                + " (use --format c-array with TensorFlow Lite Micro instead)");
     }
 
     private String arena(int tensor) {
@@ -634,6 +652,49 @@ public final class StandaloneCGenerator {
                 .append(");\n");
     }
 
+    /** TFLM's int8 RELU requantizes to the output's scale, then clamps at the output's zero point. */
+    private void emitRelu(int index, Operator op) {
+        TensorView in = interpreter.tensor(op.inputs().get(0));
+        TensorView out = interpreter.tensor(op.outputs().get(0));
+        ReluOp.Int8Params p = ReluOp.Int8Params.of(in, out);
+        body.append(comment(index, op, "RELU"));
+        body.append("    lb_requantize_s8(").append(out.elementCount()).append(", ").append(-in.zeroPoint())
+                .append(", ").append(p.multiplier().multiplier()).append(", ").append(p.multiplier().shift())
+                .append(", ").append(out.zeroPoint()).append(", ").append(p.min()).append(", ").append(p.max())
+                .append(", ").append(int8Operand(in.index())).append(", ").append(arena(out.index())).append(");\n");
+    }
+
+    private void emitLeakyRelu(int index, Operator op) {
+        OperatorOptions.LeakyRelu o = (OperatorOptions.LeakyRelu) op.options();
+        TensorView in = interpreter.tensor(op.inputs().get(0));
+        TensorView out = interpreter.tensor(op.outputs().get(0));
+        LeakyReluOp.Int8Params p = LeakyReluOp.Int8Params.of(in, out, o.alpha());
+        body.append(comment(index, op, "LEAKY_RELU"));
+        body.append("    lb_leaky_relu_s8(").append(out.elementCount()).append(", ").append(in.zeroPoint())
+                .append(", ").append(p.identity().multiplier()).append(", ").append(p.identity().shift())
+                .append(", ").append(p.alpha().multiplier()).append(", ").append(p.alpha().shift()).append(", ")
+                .append(out.zeroPoint()).append(",\n                     ").append(int8Operand(in.index()))
+                .append(", ").append(arena(out.index())).append(");\n");
+    }
+
+    private void emitTranspose(int index, Operator op) {
+        TransposeOp.Walk walk = TransposeOp.Walk.of(node(index, op));
+        TensorView in = interpreter.tensor(op.inputs().get(0));
+        TensorView out = interpreter.tensor(op.outputs().get(0));
+        int rank = walk.outDims().length;
+        if (rank > 8) {
+            throw unsupported(index, "TRANSPOSE of rank " + rank);
+        }
+        String prefix = "lb_op" + index;
+        data.append("/* operator ").append(index).append(": TRANSPOSE */\n");
+        int32Array(prefix + "_out_dims", walk.outDims());
+        int32Array(prefix + "_in_strides", walk.inStrides());
+        body.append(comment(index, op, "TRANSPOSE"));
+        body.append("    lb_transpose_s8(").append(rank).append(", ").append(prefix).append("_out_dims, ").append(prefix)
+                .append("_in_strides, ").append(int8Operand(in.index())).append(", ").append(arena(out.index()))
+                .append(");\n");
+    }
+
     private void emitQuantize(int index, Operator op) {
         TensorView in = interpreter.tensor(op.inputs().get(0));
         TensorView out = interpreter.tensor(op.outputs().get(0));
@@ -646,7 +707,7 @@ public final class StandaloneCGenerator {
             QuantizedMultiplier m = QuantizedMultiplier.of((double) in.scale() / (double) out.scale());
             body.append("    lb_requantize_s8(").append(out.elementCount()).append(", ").append(-in.zeroPoint())
                     .append(", ").append(m.multiplier()).append(", ").append(m.shift()).append(", ")
-                    .append(out.zeroPoint()).append(", ").append(int8Operand(in.index())).append(", ")
+                    .append(out.zeroPoint()).append(", -128, 127, ").append(int8Operand(in.index())).append(", ")
                     .append(arena(out.index())).append(");\n");
         }
     }

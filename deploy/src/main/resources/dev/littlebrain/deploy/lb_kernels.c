@@ -494,13 +494,52 @@ void lb_logistic_s8(int32_t count, int32_t input_zero_point, int32_t multiplier,
 }
 
 void lb_requantize_s8(int32_t count, int32_t input_offset, int32_t multiplier, int32_t shift,
-                      int32_t output_zero_point, const int8_t *input, int8_t *output)
+                      int32_t output_zero_point, int32_t act_min, int32_t act_max, const int8_t *input,
+                      int8_t *output)
 {
     int32_t i;
     for (i = 0; i < count; i++) {
         int32_t q = wrap_add(lb_multiply_by_quantized_multiplier(input[i] + input_offset, multiplier, shift),
                              output_zero_point);
-        output[i] = (int8_t) clamp(q, -128, 127);
+        output[i] = (int8_t) clamp(q, act_min, act_max);
+    }
+}
+
+void lb_leaky_relu_s8(int32_t count, int32_t input_zero_point, int32_t identity_multiplier, int32_t identity_shift,
+                      int32_t alpha_multiplier, int32_t alpha_shift, int32_t output_zero_point, const int8_t *input,
+                      int8_t *output)
+{
+    int32_t i;
+    for (i = 0; i < count; i++) {
+        int32_t x = input[i] - input_zero_point;
+        int32_t scaled = x >= 0 ? lb_multiply_by_quantized_multiplier(x, identity_multiplier, identity_shift)
+                                : lb_multiply_by_quantized_multiplier(x, alpha_multiplier, alpha_shift);
+        output[i] = (int8_t) clamp(output_zero_point + scaled, -128, 127);
+    }
+}
+
+void lb_transpose_s8(int32_t rank, const int32_t *out_dims, const int32_t *in_strides, const int8_t *input,
+                     int8_t *output)
+{
+    int32_t index[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    int32_t count = 1;
+    int32_t src = 0;
+    int32_t o, d;
+    for (d = 0; d < rank; d++) {
+        count *= out_dims[d];
+    }
+    for (o = 0; o < count; o++) {
+        output[o] = input[src];
+        /* An odometer over the output's indices; a wrapped axis gives back what it advanced. */
+        for (d = rank - 1; d >= 0; d--) {
+            index[d]++;
+            src += in_strides[d];
+            if (index[d] < out_dims[d]) {
+                break;
+            }
+            src -= in_strides[d] * out_dims[d];
+            index[d] = 0;
+        }
     }
 }
 

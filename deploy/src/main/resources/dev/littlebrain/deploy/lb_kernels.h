@@ -70,9 +70,23 @@ void lb_tanh_s8(int32_t count, int32_t input_zero_point, int32_t multiplier, int
                 int32_t range_radius, const int8_t *input, int8_t *output);
 void lb_logistic_s8(int32_t count, int32_t input_zero_point, int32_t multiplier, int32_t left_shift,
                     int32_t range_radius, const int8_t *input, int8_t *output);
-/* out = clamp(MultiplyByQuantizedMultiplier(in + input_offset) + output_zero_point) to int8. */
+/*
+ * out = clamp(MultiplyByQuantizedMultiplier(in + input_offset) + output_zero_point, act_min, act_max):
+ * QUANTIZE between int8 scales ([-128, 127]) and RELU (clamped below at the output zero point).
+ */
 void lb_requantize_s8(int32_t count, int32_t input_offset, int32_t multiplier, int32_t shift,
-                      int32_t output_zero_point, const int8_t *input, int8_t *output);
+                      int32_t output_zero_point, int32_t act_min, int32_t act_max, const int8_t *input,
+                      int8_t *output);
+/* LEAKY_RELU: non-negative inputs rescaled by the identity multiplier, negative ones by the alpha multiplier. */
+void lb_leaky_relu_s8(int32_t count, int32_t input_zero_point, int32_t identity_multiplier, int32_t identity_shift,
+                      int32_t alpha_multiplier, int32_t alpha_shift, int32_t output_zero_point, const int8_t *input,
+                      int8_t *output);
+/*
+ * TRANSPOSE of int8 elements: walks the output in row-major order over out_dims (rank dimensions);
+ * output axis i advances the input by in_strides[i] elements.
+ */
+void lb_transpose_s8(int32_t rank, const int32_t *out_dims, const int32_t *in_strides, const int8_t *input,
+                     int8_t *output);
 /* RELU6 on raw values: above six becomes six, then below zero becomes zero. */
 void lb_relu6_s8(int32_t count, int8_t zero, int8_t six, const int8_t *input, int8_t *output);
 /*

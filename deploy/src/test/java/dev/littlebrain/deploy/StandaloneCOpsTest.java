@@ -151,6 +151,42 @@ class StandaloneCOpsTest {
                 .model(BuiltinOperator.DEQUANTIZE, new OperatorOptions.Empty(0)));
     }
 
+    @Test
+    void reluRequantizesToTheOutputScale() throws Exception {
+        check(new OneOp().int8(0.05f, -20, 1, 96).out(TensorType.INT8, 0.03f, -128, 1, 96)
+                .model(BuiltinOperator.RELU, new OperatorOptions.Empty(0)));
+        check(new OneOp().int8(0.2f, 17, 2, 5, 7).out(TensorType.INT8, 0.5f, 30, 2, 5, 7)
+                .model(BuiltinOperator.RELU, new OperatorOptions.Empty(0)));
+    }
+
+    @Test
+    void leakyReluWithTwoMultipliers() throws Exception {
+        check(new OneOp().int8(0.04f, 12, 1, 80).out(TensorType.INT8, 0.03f, -40, 1, 80)
+                .model(BuiltinOperator.LEAKY_RELU, new OperatorOptions.LeakyRelu(0.1f)));
+        check(new OneOp().int8(0.3f, -7, 3, 9).out(TensorType.INT8, 0.07f, 25, 3, 9)
+                .model(BuiltinOperator.LEAKY_RELU, new OperatorOptions.LeakyRelu(0.3f)));
+    }
+
+    @Test
+    void transposeOfRanksTwoToFive() throws Exception {
+        check(new OneOp().int8(0.1f, 0, 5, 7).constInts(1, 0).out(TensorType.INT8, 0.1f, 0, 7, 5)
+                .model(BuiltinOperator.TRANSPOSE, new OperatorOptions.Empty(0)));
+        check(new OneOp().int8(0.1f, 3, 1, 4, 6, 3).constInts(0, 3, 1, 2).out(TensorType.INT8, 0.1f, 3, 1, 3, 4, 6)
+                .model(BuiltinOperator.TRANSPOSE, new OperatorOptions.Empty(0)));
+        check(new OneOp().int8(0.1f, -2, 2, 3, 1, 4, 5).constInts(4, 2, 0, 3, 1)
+                .out(TensorType.INT8, 0.1f, -2, 5, 1, 2, 4, 3)
+                .model(BuiltinOperator.TRANSPOSE, new OperatorOptions.Empty(0)));
+    }
+
+    /** What the runtime runs, the generated C runs too: no operator is left to a TFLM-only path. */
+    @Test
+    void everyRuntimeOperatorIsCompiled() {
+        java.util.Set<BuiltinOperator> missing = java.util.EnumSet.copyOf(
+                dev.littlebrain.runtime.kernels.BuiltinOps.resolver().supported());
+        missing.removeAll(StandaloneCGenerator.COMPILED);
+        org.junit.jupiter.api.Assertions.assertTrue(missing.isEmpty(), "runtime operators c-standalone lacks: " + missing);
+    }
+
     /**
      * An averaging ensemble (RESHAPE, CONCATENATION, MEAN over the members' axis, and a requantized input for the
      * member quantized differently), as {@code train} writes for an impulse with ensemble members.

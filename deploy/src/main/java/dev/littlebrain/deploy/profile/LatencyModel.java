@@ -4,57 +4,148 @@ import dev.littlebrain.runtime.MacCounter;
 import dev.littlebrain.tflite.BuiltinOperator;
 import dev.littlebrain.tflite.Model;
 import dev.littlebrain.tflite.Operator;
+import dev.littlebrain.tflite.OperatorOptions;
 import dev.littlebrain.tflite.Subgraph;
+import dev.littlebrain.tflite.Tensor;
+import dev.littlebrain.tflite.TensorType;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
- * Instructions per inference of LittleBrain's standalone C, estimated per operator from its MACs and
- * output size. The coefficients are fitted to instruction counts measured on the emulated Cortex-M4
- * (QEMU {@code -icount}, {@code CortexM4Test}) for the conformance models: convolutions cost about
- * 20 instructions per MAC, fully connected layers about 7, arithmetic elementwise ops (ADD, MUL,
- * pools, clamps) about 40 per output element, TANH/LOGISTIC/SOFTMAX about 250, float conversions about 300, data movement about 2 per element, plus a
- * fixed cost per operator call; within a factor of two of the measurement on every conformance model. They hold for this generator's portable
- * C (no SIMD intrinsics); measure on the device for a final figure.
+ * Instructions per inference of LittleBrain's standalone C on a Cortex-M4, estimated per operator from the
+ * loops its kernel runs. Each cost term is one loop level of the kernel in {@code lb_kernels.c}: a
+ * convolution pays for every multiply-accumulate of its innermost (channel) loop, for every filter tap it
+ * visits (bounds check and pointer arithmetic, which dominate when a tap holds one or two channels, as in a
+ * first layer or a dilated convolution) and for every output (requantization); a depthwise convolution's
+ * innermost loop is the tap loop itself. The coefficients are least-squares fits to per-operator counts
+ * measured on the emulated Cortex-M4 (QEMU {@code -icount}, {@code CortexM4Test}, which times every
+ * operator with a cycle-counter hook in the generated code and checks each against this model). They hold
+ * for this generator's portable C at {@code -O2}; measure on the device for a final figure.
  */
 public final class LatencyModel {
-    static final double CONV_INSTRUCTIONS_PER_MAC = 20;
-    static final double DENSE_INSTRUCTIONS_PER_MAC = 7;
-    static final double MATH_INSTRUCTIONS_PER_ELEMENT = 40;
-    /** Fixed-point exp/tanh/logistic and float conversions cost far more per element. */
-    static final double TRANSCENDENTAL_INSTRUCTIONS_PER_ELEMENT = 250;
-    static final double FLOAT_CONVERSION_INSTRUCTIONS_PER_ELEMENT = 300;
-    static final double MOVE_INSTRUCTIONS_PER_ELEMENT = 2;
-    static final double CALL_INSTRUCTIONS = 400;
-    private static final java.util.Set<BuiltinOperator> DATA_MOVEMENT = java.util.EnumSet.of(BuiltinOperator.RESHAPE,
-            BuiltinOperator.EXPAND_DIMS, BuiltinOperator.SQUEEZE, BuiltinOperator.SHAPE, BuiltinOperator.STRIDED_SLICE,
-            BuiltinOperator.PACK, BuiltinOperator.CONCATENATION, BuiltinOperator.PAD, BuiltinOperator.PADV2,
-            BuiltinOperator.TRANSPOSE);
+    static final double CONV_PER_MAC = 5.5;
+    static final double CONV_PER_TAP = 32;
+    static final double CONV_PER_OUTPUT = 108;
+    static final double DEPTHWISE_PER_MAC = 19.3;
+    static final double DEPTHWISE_PER_OUTPUT = 148;
+    static final double DENSE_PER_MAC = 7.0;
+    static final double DENSE_PER_OUTPUT = 67;
+    static final double POOL_PER_WINDOW_ELEMENT = 10.5;
+    static final double POOL_PER_OUTPUT = 40;
+    /** ADD/SUB rescale both operands and the sum: three fixed-point multiplications per element. */
+    static final double ADD_PER_ELEMENT = 130;
+    static final double MUL_PER_ELEMENT = 55;
+    /** One MultiplyByQuantizedMultiplier per element: RELU, LEAKY_RELU and int8-to-int8 QUANTIZE. */
+    static final double REQUANTIZE_PER_ELEMENT = 38;
+    static final double CLAMP_PER_ELEMENT = 10;
+    /** gemmlowp's fixed-point exp and reciprocal per element. */
+    static final double TRANSCENDENTAL_PER_ELEMENT = 285;
+    static final double SOFTMAX_PER_ELEMENT = 290;
+    static final double SOFTMAX_PER_ROW = 1200;
+    /** float32 to int8 divides and rounds in software-emulated double precision on a single-precision FPU. */
+    static final double QUANTIZE_FLOAT_PER_ELEMENT = 330;
+    static final double DEQUANTIZE_PER_ELEMENT = 90;
+    static final double MEAN_PER_INPUT = 22;
+    static final double MEAN_PER_OUTPUT = 40;
+    static final double PAD_PER_ROW = 45;
+    static final double PAD_PER_OUTPUT_BYTE = 1.5;
+    static final double TRANSPOSE_PER_ELEMENT = 15;
+    /** memcpy/memmove of a reshape or concatenation. */
+    static final double COPY_PER_BYTE = 0.6;
+    static final double CALL = 20;
+    /** lb_invoke's own entry, exit and memcpy set-up. */
+    static final double INVOKE = 60;
+    /** Operators this model has no kernel-shaped term for: an elementwise guess. */
+    static final double OTHER_PER_ELEMENT = 40;
+
+    private static final Set<BuiltinOperator> COPIES = EnumSet.of(BuiltinOperator.RESHAPE, BuiltinOperator.EXPAND_DIMS,
+            BuiltinOperator.SQUEEZE, BuiltinOperator.CONCATENATION);
+    /** Shape computations fold away in the generated C. */
+    private static final Set<BuiltinOperator> FOLDED = EnumSet.of(BuiltinOperator.SHAPE, BuiltinOperator.STRIDED_SLICE,
+            BuiltinOperator.PACK);
 
     private LatencyModel() {
     }
 
+    /** The whole inference: every operator, plus {@code lb_invoke}'s copies of the inputs and outputs. */
     public static long instructions(Model model) {
         Subgraph g = model.mainSubgraph();
-        double total = 0;
-        for (Operator op : g.operators()) {
-            BuiltinOperator b = model.operatorCode(op).builtin();
-            long macs = MacCounter.count(model, op);
-            long elements = g.tensor(op.output(0)).elementCount();
-            if (b == BuiltinOperator.CONV_2D || b == BuiltinOperator.DEPTHWISE_CONV_2D) {
-                total += CONV_INSTRUCTIONS_PER_MAC * macs;
-            } else if (b == BuiltinOperator.FULLY_CONNECTED) {
-                total += DENSE_INSTRUCTIONS_PER_MAC * macs;
-            } else if (b == BuiltinOperator.TANH || b == BuiltinOperator.LOGISTIC || b == BuiltinOperator.SOFTMAX) {
-                total += TRANSCENDENTAL_INSTRUCTIONS_PER_ELEMENT * elements;
-            } else if (b == BuiltinOperator.QUANTIZE || b == BuiltinOperator.DEQUANTIZE) {
-                total += FLOAT_CONVERSION_INSTRUCTIONS_PER_ELEMENT * elements;
-            } else if (DATA_MOVEMENT.contains(b)) {
-                total += MOVE_INSTRUCTIONS_PER_ELEMENT * elements;
-            } else {
-                total += MATH_INSTRUCTIONS_PER_ELEMENT * elements;
-            }
-            total += CALL_INSTRUCTIONS;
+        double io = 0;
+        for (int t : g.inputs()) {
+            io += g.tensor(t).elementCount() * (double) byteSize(g.tensor(t));
         }
-        return Math.round(total);
+        for (int t : g.outputs()) {
+            io += g.tensor(t).elementCount() * (double) byteSize(g.tensor(t));
+        }
+        long total = Math.round(INVOKE + COPY_PER_BYTE * io);
+        for (long op : perOperator(model)) {
+            total += op;
+        }
+        return total;
+    }
+
+    /** The estimate for each operator of the main subgraph, in execution order. */
+    public static long[] perOperator(Model model) {
+        Subgraph g = model.mainSubgraph();
+        long[] estimates = new long[g.operators().size()];
+        for (int i = 0; i < estimates.length; i++) {
+            estimates[i] = Math.round(CALL + kernel(model, g, g.operators().get(i)));
+        }
+        return estimates;
+    }
+
+    private static double kernel(Model model, Subgraph g, Operator op) {
+        BuiltinOperator b = model.operatorCode(op).builtin();
+        long macs = MacCounter.count(model, op);
+        Tensor in = g.tensor(op.inputs().get(0));
+        Tensor out = g.tensor(op.output(0));
+        long outputs = out.elementCount();
+        if (b == null) {
+            return OTHER_PER_ELEMENT * outputs;
+        }
+        return switch (b) {
+            case CONV_2D -> {
+                int[] filter = shape(g.tensor(op.inputs().get(1)));
+                long taps = outputs * filter[1] * filter[2];
+                yield CONV_PER_MAC * macs + CONV_PER_TAP * taps + CONV_PER_OUTPUT * outputs;
+            }
+            case DEPTHWISE_CONV_2D -> DEPTHWISE_PER_MAC * macs + DEPTHWISE_PER_OUTPUT * outputs;
+            case FULLY_CONNECTED -> DENSE_PER_MAC * macs + DENSE_PER_OUTPUT * outputs;
+            case MAX_POOL_2D, AVERAGE_POOL_2D -> {
+                OperatorOptions.Pool2D o = (OperatorOptions.Pool2D) op.options();
+                yield POOL_PER_WINDOW_ELEMENT * outputs * o.filterHeight() * o.filterWidth() + POOL_PER_OUTPUT * outputs;
+            }
+            case ADD, SUB -> ADD_PER_ELEMENT * outputs;
+            case MUL -> MUL_PER_ELEMENT * outputs;
+            case RELU, LEAKY_RELU -> REQUANTIZE_PER_ELEMENT * outputs;
+            case RELU6 -> CLAMP_PER_ELEMENT * outputs;
+            case QUANTIZE -> (in.type() == TensorType.FLOAT32 ? QUANTIZE_FLOAT_PER_ELEMENT : REQUANTIZE_PER_ELEMENT)
+                    * outputs;
+            case DEQUANTIZE -> DEQUANTIZE_PER_ELEMENT * outputs;
+            case TANH, LOGISTIC -> TRANSCENDENTAL_PER_ELEMENT * outputs;
+            case SOFTMAX -> {
+                int[] s = shape(out);
+                long depth = s.length == 0 ? 1 : Math.max(1, s[s.length - 1]);
+                yield SOFTMAX_PER_ELEMENT * outputs + SOFTMAX_PER_ROW * (outputs / depth);
+            }
+            case MEAN -> MEAN_PER_INPUT * in.elementCount() + MEAN_PER_OUTPUT * outputs;
+            case PAD, PADV2 -> {
+                int[] s = shape(in);
+                long rows = s.length == 0 ? 1 : in.elementCount() / Math.max(1, s[s.length - 1]);
+                yield PAD_PER_ROW * rows + PAD_PER_OUTPUT_BYTE * outputs * byteSize(out);
+            }
+            case TRANSPOSE -> TRANSPOSE_PER_ELEMENT * outputs;
+            default -> COPIES.contains(b) ? COPY_PER_BYTE * outputs * byteSize(out)
+                    : FOLDED.contains(b) ? 0 : OTHER_PER_ELEMENT * outputs;
+        };
+    }
+
+    private static int[] shape(Tensor t) {
+        return t.shape().stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int byteSize(Tensor t) {
+        return t.type().byteSize();
     }
 
     public static double milliseconds(long instructions, Board board) {

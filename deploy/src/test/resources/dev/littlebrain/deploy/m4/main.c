@@ -19,6 +19,9 @@ uint32_t lb_stack_high_water(void);
 void lb_semihost_exit(int ok);
 extern volatile uint32_t lb_systick_wraps;
 
+/* Cost of the measurement itself (one ticks() pair), subtracted from every interval. */
+static uint64_t empty = UINT64_MAX;
+
 static unsigned char input[LB_INPUT_BYTES];
 static unsigned char output[LB_OUTPUT_BYTES];
 
@@ -95,9 +98,45 @@ static uint64_t ticks(void) {
     return ((uint64_t)wraps << 24) + (0xFFFFFFu - value);
 }
 
+#ifdef LB_PROFILE_OPS
+/* Per-operator ticks, summed over all examples: the generated code calls lb_op_done after each operator. */
+#define LB_MAX_OPS 512
+static uint64_t op_ticks[LB_MAX_OPS];
+static int op_count;
+static uint64_t op_mark;
+
+void lb_op_done(int index) {
+    uint64_t now = ticks();
+    if (index >= 0 && index < LB_MAX_OPS) {
+        op_ticks[index] += now - op_mark - empty;
+        op_count = index + 1 > op_count ? index + 1 : op_count;
+    }
+    op_mark = ticks();
+}
+
+/* ops.txt: one line "index instructions" per operator, per inference. */
+static int write_op_profile(uint32_t examples) {
+    static char text[LB_MAX_OPS * 32];
+    char *p = text;
+    int fd, i;
+    for (i = 0; i < op_count; i++) {
+        p = append_u64(p, (uint64_t)i);
+        p = append(p, " ");
+        p = append_u64(p, examples ? op_ticks[i] * LB_INSNS_PER_TICK / examples : 0u);
+        p = append(p, "\n");
+    }
+    fd = open_file("ops.txt", 4);
+    if (fd < 0 || transfer(SYS_WRITE, fd, text, (uint32_t)(p - text)) != 0) {
+        return 4;
+    }
+    close_file(fd);
+    return 0;
+}
+#endif
+
 int main(void) {
     volatile uint32_t *const syst = (volatile uint32_t *)0xE000E010u;
-    uint64_t total = 0, min = UINT64_MAX, max = 0, last = 0, empty = UINT64_MAX;
+    uint64_t total = 0, min = UINT64_MAX, max = 0, last = 0;
     uint32_t examples = 0;
     char stats[256];
     char *p = stats;
@@ -131,6 +170,9 @@ int main(void) {
             return 2;
         }
         t0 = ticks();
+#ifdef LB_PROFILE_OPS
+        op_mark = t0;
+#endif
         if (lb_invoke(input, output) != 0) {
             return 3;
         }
@@ -165,5 +207,9 @@ int main(void) {
         return 4;
     }
     close_file(st);
+#ifdef LB_PROFILE_OPS
+    return write_op_profile(examples);
+#else
     return 0;
+#endif
 }

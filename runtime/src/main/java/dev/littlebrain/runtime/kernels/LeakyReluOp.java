@@ -28,13 +28,21 @@ public final class LeakyReluOp implements Op {
             case INT8 -> {
                 Operands.quantized(node, in);
                 Operands.quantized(node, out);
-                QuantizedMultiplier alphaM = QuantizedMultiplier.of(in.scale() * alpha / out.scale());
-                QuantizedMultiplier identityM = QuantizedMultiplier.of(in.scale() / out.scale());
-                yield new Int8LeakyRelu(in, out, identityM, alphaM);
+                Int8Params p = Int8Params.of(in, out, alpha);
+                yield new Int8LeakyRelu(in, out, p.identity(), p.alpha());
             }
             case FLOAT32 -> new FloatLeakyRelu(in, out, alpha);
             default -> throw Operands.unsupportedType(node, in);
         };
+    }
+
+    /** The int8 kernel's two multipliers, read by the runtime and by the C generator alike. */
+    public record Int8Params(QuantizedMultiplier identity, QuantizedMultiplier alpha) {
+        public static Int8Params of(TensorView in, TensorView out, float alpha) {
+            // Float products as leaky_relu_common.cc computes them, widened to double only for QuantizeMultiplier.
+            return new Int8Params(QuantizedMultiplier.of(in.scale() / out.scale()),
+                    QuantizedMultiplier.of(in.scale() * alpha / out.scale()));
+        }
     }
 
     private record Int8LeakyRelu(TensorView in, TensorView out, QuantizedMultiplier identity,

@@ -26,14 +26,24 @@ public final class ReluOp implements Op {
             case INT8 -> {
                 Operands.quantized(node, in);
                 Operands.quantized(node, out);
-                QuantizedMultiplier m = QuantizedMultiplier.of((double) in.scale() / (double) out.scale());
-                // TFLM: max(qmin, zp_out + (int) roundf(0 / s_out)), i.e. the output zero point.
-                int min = Math.max(Byte.MIN_VALUE, out.zeroPoint());
-                yield new Int8Relu(in, out, m, min, Byte.MAX_VALUE);
+                Int8Params p = Int8Params.of(in, out);
+                yield new Int8Relu(in, out, p.multiplier(), p.min(), p.max());
             }
             case FLOAT32 -> new FloatRelu(in, out);
             default -> throw Operands.unsupportedType(node, in);
         };
+    }
+
+    /**
+     * The int8 kernel's prepared parameters, read by the runtime and by the C generator alike: the
+     * requantization {@code s_in / s_out} and the clamp.
+     */
+    public record Int8Params(QuantizedMultiplier multiplier, int min, int max) {
+        public static Int8Params of(TensorView in, TensorView out) {
+            QuantizedMultiplier m = QuantizedMultiplier.of((double) in.scale() / (double) out.scale());
+            // TFLM: max(qmin, zp_out + (int) roundf(0 / s_out)), i.e. the output zero point.
+            return new Int8Params(m, Math.max(Byte.MIN_VALUE, out.zeroPoint()), Byte.MAX_VALUE);
+        }
     }
 
     /** Shared with nothing else on purpose: RELU6's int8 path in TFLM does not requantize (see {@link Relu6Op}). */

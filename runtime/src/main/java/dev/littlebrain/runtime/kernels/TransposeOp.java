@@ -21,39 +21,53 @@ public final class TransposeOp implements Op {
         TensorView out = node.output(0);
         Operands.sameType(node, in, out);
         Operands.fixedSize(node, in);
-        int[] perm = Operands.constantInts(node, node.input(1), "permutation");
-        int rank = in.rank();
-        if (perm.length != rank) {
-            throw new KernelException(node, "permutation " + Arrays.toString(perm) + " does not match input rank " + rank);
-        }
-        boolean[] seen = new boolean[rank];
-        int[] expected = new int[rank];
-        for (int i = 0; i < rank; i++) {
-            int p = perm[i] < 0 ? perm[i] + rank : perm[i];
-            if (p < 0 || p >= rank || seen[p]) {
-                throw new KernelException(node, "permutation " + Arrays.toString(perm) + " is not a permutation of 0.."
-                        + (rank - 1));
+        Walk walk = Walk.of(node);
+        return new Transpose(in, out, walk.outDims(), walk.inStrides(), new int[walk.outDims().length],
+                in.type().byteSize());
+    }
+
+    /**
+     * The prepared walk, read by the runtime and by the C generator alike: the output is visited in row-major
+     * order over {@code outDims}, and output axis i advances the input by {@code inStrides[i]} elements.
+     */
+    public record Walk(int[] outDims, int[] inStrides) {
+        public static Walk of(Node node) {
+            TensorView in = node.input(0);
+            TensorView out = node.output(0);
+            int[] perm = Operands.constantInts(node, node.input(1), "permutation");
+            int rank = in.rank();
+            if (perm.length != rank) {
+                throw new KernelException(node, "permutation " + Arrays.toString(perm) + " does not match input rank "
+                        + rank);
             }
-            seen[p] = true;
-            perm[i] = p;
-            expected[i] = in.dim(p);
+            boolean[] seen = new boolean[rank];
+            int[] expected = new int[rank];
+            for (int i = 0; i < rank; i++) {
+                int p = perm[i] < 0 ? perm[i] + rank : perm[i];
+                if (p < 0 || p >= rank || seen[p]) {
+                    throw new KernelException(node, "permutation " + Arrays.toString(perm)
+                            + " is not a permutation of 0.." + (rank - 1));
+                }
+                seen[p] = true;
+                perm[i] = p;
+                expected[i] = in.dim(p);
+            }
+            if (!Arrays.equals(expected, out.shape())) {
+                throw new KernelException(node, "output shape " + Arrays.toString(out.shape()) + " is not "
+                        + Arrays.toString(expected));
+            }
+            int[] strides = new int[rank];
+            int stride = 1;
+            for (int d = rank - 1; d >= 0; d--) {
+                strides[d] = stride;
+                stride *= in.dim(d);
+            }
+            int[] walkStrides = new int[rank];
+            for (int i = 0; i < rank; i++) {
+                walkStrides[i] = strides[perm[i]];
+            }
+            return new Walk(out.shape().clone(), walkStrides);
         }
-        if (!Arrays.equals(expected, out.shape())) {
-            throw new KernelException(node, "output shape " + Arrays.toString(out.shape()) + " is not "
-                    + Arrays.toString(expected));
-        }
-        int[] inStrides = new int[rank];
-        int stride = 1;
-        for (int d = rank - 1; d >= 0; d--) {
-            inStrides[d] = stride;
-            stride *= in.dim(d);
-        }
-        // Walking the output in row-major order, output axis i advances the input by the stride of perm[i].
-        int[] walkStrides = new int[rank];
-        for (int i = 0; i < rank; i++) {
-            walkStrides[i] = inStrides[perm[i]];
-        }
-        return new Transpose(in, out, out.shape(), walkStrides, new int[rank], in.type().byteSize());
     }
 
     private record Transpose(TensorView in, TensorView out, int[] dims, int[] strides, int[] index, int elementSize)
