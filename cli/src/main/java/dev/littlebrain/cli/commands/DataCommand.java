@@ -326,7 +326,8 @@ public final class DataCommand {
 
         @Override
         public Integer call() throws IOException {
-            SpectrogramImage.defaults().writePng(WavReader.read(wav).signal().toMono(), png);
+            SpectrogramImage.defaults().writePng(WavReader.read(wav).signal().toMono(),
+                    "Spectrogram of " + wav.getFileName(), png);
             spec.commandLine().getOut().println("Wrote " + png);
             spec.commandLine().getOut().flush();
             return 0;
