@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -58,10 +59,23 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** A project's impulse.yaml names the block, its parameters and the folders: a flag that would be ignored is refused. */
+    private void refuseOptionsTheProjectDecides(ImpulseProject p) {
+        List<String> given = java.util.stream.Stream.of("--block", "--set", "--data", "--cache")
+                .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+        if (!given.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), String.join(", ", given)
+                    + (given.size() == 1 ? " does" : " do") + " not apply inside a project: " + p.dir().resolve("impulse.yaml")
+                    + " sets the DSP block and its parameters (dsp:), and the project's data/ and cache/ are used;"
+                    + " edit impulse.yaml, or run outside the project without --project");
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         java.util.Optional<ImpulseProject> impulse = ImpulseProject.find(project);
         if (impulse.isPresent()) {
+            refuseOptionsTheProjectDecides(impulse.get());
             long start = System.nanoTime();
             ImpulseProject.Features f = impulse.get().features("features");
             double seconds = (System.nanoTime() - start) / 1e9;

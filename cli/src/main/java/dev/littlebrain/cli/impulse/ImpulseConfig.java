@@ -246,11 +246,29 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         return out;
     }
 
+    /** Where the YAML broke and how, in the parser's words without its class names: "line 7, column 3: ...". */
+    static String yamlProblem(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String problem = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+        java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("Duplicate field '([^']*)'").matcher(problem);
+        if (duplicate.find()) {
+            problem = "key '" + duplicate.group(1) + "' appears twice in the same section";
+        }
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr()
+                + ": ";
+        return "not valid YAML: " + where + problem.strip();
+    }
+
     /** Parses and validates impulse YAML; errors name the key and the allowed values. */
     public static ImpulseConfig parse(String yaml) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            // A key given twice is an error, not a silent "the last one wins".
+            ObjectMapper mapper = new ObjectMapper(new YAMLFactory()
+                    .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+            root = mapper.readTree(yaml);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ImpulseConfigException(yamlProblem(e));
         } catch (IOException e) {
             throw new ImpulseConfigException("not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }
