@@ -62,6 +62,25 @@ class TflmLibraryExportTest {
         }
     }
 
+    /** tflm-cpp exports what TFLM runs, not only what LittleBrain's runtime runs. */
+    @Test
+    void operatorsTflmHasButTheRuntimeLacksAreRegistered() throws IOException {
+        Model model = TfliteReader.read(conv1d().resolve("model.tflite"));
+        List<dev.littlebrain.tflite.OperatorCode> codes = new ArrayList<>(model.operatorCodes());
+        java.util.Map<BuiltinOperator, String> expected = java.util.Map.of(BuiltinOperator.DIV, "AddDiv",
+                BuiltinOperator.SQUARED_DIFFERENCE, "AddSquaredDifference", BuiltinOperator.RESIZE_NEAREST_NEIGHBOR,
+                "AddResizeNearestNeighbor", BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, "AddUnidirectionalSequenceLSTM");
+        for (var e : expected.entrySet()) {
+            assertTrue(dev.littlebrain.runtime.kernels.BuiltinOps.resolver().find(e.getKey()).isEmpty(),
+                    e.getKey() + " is one the runtime lacks");
+            codes.set(0, dev.littlebrain.tflite.OperatorCode.builtin(e.getKey()));
+            Model changed = new Model(model.version(), codes, model.subgraphs(), model.description(), model.buffers(),
+                    model.metadata(), model.signatureDefs());
+            assertTrue(TflmLibraryExport.registrations(changed).contains(e.getValue()),
+                    TflmLibraryExport.registrations(changed).toString());
+        }
+    }
+
     @Test
     void aTooSmallArenaIsReportedNotCrashedOn(@TempDir Path dir) throws Exception {
         HostCompiler.requireAvailable("g++");
