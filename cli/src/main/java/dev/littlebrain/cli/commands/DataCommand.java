@@ -2,7 +2,6 @@ package dev.littlebrain.cli.commands;
 
 import dev.littlebrain.cli.impulse.ImpulseProject;
 import dev.littlebrain.data.Dataset;
-import dev.littlebrain.data.ImportProblem;
 import dev.littlebrain.data.ImportResult;
 import dev.littlebrain.data.SpeakerFolds;
 import dev.littlebrain.data.Split;
@@ -17,6 +16,7 @@ import dev.littlebrain.data.curate.SensorDatasetWriter;
 import dev.littlebrain.data.importer.FolderPerLabelImporter;
 import dev.littlebrain.data.importer.MotionFileImporter;
 import dev.littlebrain.data.importer.SpeechCommandsImporter;
+import dev.littlebrain.data.output.ReplaceableFolder;
 import dev.littlebrain.data.progress.ProgressBar;
 import dev.littlebrain.data.stats.DatasetStats;
 import dev.littlebrain.data.streams.StreamOptions;
@@ -39,6 +39,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,13 +87,17 @@ public final class DataCommand {
         }
     }
 
+    /** Skipped files named one by one; a dataset of thousands of bad files must not bury the summary. */
+    private static final int SKIPPED_SHOWN = 10;
+
     static void reportProblems(PrintWriter out, ImportResult result) {
         if (result.skipped().isEmpty()) {
             return;
         }
         out.println("Skipped " + result.skipped().size() + " file(s):");
-        for (ImportProblem p : result.skipped()) {
-            out.println("  " + p);
+        result.skipped().stream().limit(SKIPPED_SHOWN).forEach(p -> out.println("  " + p));
+        if (result.skipped().size() > SKIPPED_SHOWN) {
+            out.println("  ... and " + (result.skipped().size() - SKIPPED_SHOWN) + " more");
         }
     }
 
@@ -155,7 +160,9 @@ public final class DataCommand {
         boolean resample;
 
         @Option(names = "--out", paramLabel = "DIR", defaultValue = "data",
-                description = "Where the curated dataset goes (default: ${DEFAULT-VALUE}).")
+                description = "Where the curated dataset goes (default: ${DEFAULT-VALUE}): a new or empty folder, or"
+                        + " one a previous import wrote (it is replaced); never the dataset itself or a folder"
+                        + " holding other files.")
         Path out;
 
         @Option(names = "--validation-fold", paramLabel = "K/N", description = "Validate on fold K of N of the"
@@ -177,6 +184,9 @@ public final class DataCommand {
 
     static int curate(Path datasetDir, KwsOptions kws, PrintWriter out) throws IOException {
         int[] fold = parseFold(kws.validationFold);
+        if (Files.isDirectory(datasetDir)) { // refused before a long import, not after
+            ReplaceableFolder.require(kws.out, Optional.of(datasetDir), Manifest.RECORD);
+        }
         ImportResult imported = importDataset(datasetDir);
         reportProblems(out, imported);
         Dataset source = withFold(imported.dataset(), fold);
@@ -416,7 +426,8 @@ public final class DataCommand {
                 + " --validation-fold K/N' makes them: validation is fold K of N of the training speakers, train the rest.")
         String validationFold;
 
-        @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for the streams.")
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for the streams: a new"
+                + " or empty folder, or one 'data streams' wrote before (it is replaced).")
         Path out;
 
         @Spec

@@ -10,12 +10,16 @@ import dev.littlebrain.data.DatasetException;
 import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.SampleKind;
 import dev.littlebrain.data.Split;
+import dev.littlebrain.data.output.FolderRecord;
 import dev.littlebrain.dsp.io.AtomicFileWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The table of contents of a curated dataset folder ({@code manifest.json}). It holds nothing
@@ -74,6 +78,27 @@ public record Manifest(String format, int version, long seed, int sampleRate, in
             throw new IllegalStateException("manifest serialisation failed", e);
         }
     }
+
+    /** A curated folder's proof that LittleBrain wrote it: its manifest, listing every clip. */
+    public static final FolderRecord RECORD = new FolderRecord() {
+        @Override
+        public String fileName() {
+            return FILE_NAME;
+        }
+
+        @Override
+        public Optional<Set<String>> listedFiles(Path folder) throws IOException {
+            if (!Files.isRegularFile(folder.resolve(FILE_NAME))) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(read(folder).samples().stream().map(ManifestEntry::path)
+                        .collect(Collectors.toUnmodifiableSet()));
+            } catch (DatasetException notOurs) {
+                return Optional.empty();
+            }
+        }
+    };
 
     public void write(Path file) throws IOException {
         AtomicFileWriter.write(file, toJson());

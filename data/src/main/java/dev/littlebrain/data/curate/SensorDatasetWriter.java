@@ -4,6 +4,7 @@ import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.DatasetException;
 import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.SampleKind;
+import dev.littlebrain.data.output.StagedFolder;
 import dev.littlebrain.data.progress.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -60,7 +62,7 @@ public final class SensorDatasetWriter {
         long window = lengths.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         List<String> labels = samples.stream().map(Sample::label).distinct().sorted().toList();
         List<ManifestEntry> entries = new ArrayList<>();
-        try (StagedFolder staged = StagedFolder.create(outputFolder)) {
+        try (StagedFolder staged = StagedFolder.create(outputFolder, Optional.of(dataset.root()), Manifest.RECORD)) {
             int done = 0;
             for (Sample s : samples) {
                 String path = s.split().id() + "/" + s.label() + "/" + s.source().getFileName();
