@@ -1,6 +1,7 @@
 package dev.littlebrain.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.littlebrain.data.Dataset;
@@ -127,6 +128,16 @@ class DataCommandTest {
         CliRun again = CliRun.of("data", "import", raw.toString(), "--out", data.toString());
         assertEquals(0, again.exitCode(), again.err());
         assertTrue(again.out().contains("Imported 8 sensor samples"), again.out());
+        assertFalse(again.out().contains("shorter"), again.out());
+
+        // Issue 18: a 4-row recording was counted as a 2 s sample and padded without a word.
+        Files.writeString(raw.resolve("training/wave.cut.csv"), "timestamp,accX,accY,accZ\n0,1,2,3\n16,1,2,3\n"
+                + "32,1,2,3\n48,1,2,3\n");
+        CliRun cut = CliRun.of("data", "import", raw.toString(), "--out", data.toString());
+        assertEquals(0, cut.exitCode(), cut.err());
+        assertTrue(cut.out().contains("warning: 1 sample(s) are shorter than the 2.00 s window")
+                && cut.out().contains("train/wave/wave.cut.csv (0.06 s)"), cut.out());
+        assertTrue(cut.out().lines().anyMatch(l -> l.startsWith("total ") && l.contains("0:00:16")), cut.out());
     }
 
     private static String run(Path out) {

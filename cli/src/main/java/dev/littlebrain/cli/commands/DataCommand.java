@@ -101,6 +101,25 @@ public final class DataCommand {
         }
     }
 
+    /**
+     * Names the sensor samples shorter than the manifest's window: features pad them with zeros, which is
+     * right for gestures of different lengths and wrong for a recording cut short, so a person decides.
+     */
+    static void reportShortSamples(PrintWriter out, Manifest manifest) {
+        List<ManifestEntry> shorter = manifest.samples().stream()
+                .filter(e -> e.frames() != null && e.frames() < manifest.windowSamples()).toList();
+        if (shorter.isEmpty()) {
+            return;
+        }
+        StringBuilder names = new StringBuilder();
+        shorter.stream().limit(SKIPPED_SHOWN).forEach(e -> names.append(names.length() == 0 ? "" : ", ")
+                .append(e.path()).append(String.format(Locale.ROOT, " (%.2f s)", e.frames() / manifest.samplingHz())));
+        out.printf(Locale.ROOT, "warning: %d sample(s) are shorter than the %.2f s window and are padded with zeros"
+                + " to it when features are computed: %s%s%n", shorter.size(),
+                manifest.windowSamples() / manifest.samplingHz(), names,
+                shorter.size() > SKIPPED_SHOWN ? ", ..." : "");
+    }
+
     /** Keyword-spotting curation options, shared by {@code import} and {@code curate}. */
     static final class KwsOptions {
         @Option(names = "--keywords", split = ",", paramLabel = "WORD[,WORD...]",
@@ -263,6 +282,7 @@ public final class DataCommand {
                 out.println("Imported " + written.samples().size() + " sensor samples (" + written.axes() + " at "
                         + written.samplingHz() + " Hz) into " + kws.out + ":");
                 out.print(DatasetStats.of(written.toDataset(kws.out)).toTable());
+                reportShortSamples(out, written);
             } else {
                 out.println("Imported " + imported.dataset().samples().size() + " samples from " + dataset + ":");
                 out.print(DatasetStats.of(imported.dataset()).toTable());

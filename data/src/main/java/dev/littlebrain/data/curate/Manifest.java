@@ -126,7 +126,8 @@ public record Manifest(String format, int version, long seed, int sampleRate, in
         List<Sample> out = new ArrayList<>();
         for (ManifestEntry e : samples) {
             out.add(new Sample(e.label(), Split.fromId(e.split()), curatedFolder.resolve(e.path()), e.sha256(),
-                    e.speaker(), isSensor() ? SampleKind.SENSOR : SampleKind.AUDIO, samplingHz(), windowSamples,
+                    e.speaker(), isSensor() ? SampleKind.SENSOR : SampleKind.AUDIO, samplingHz(),
+                    e.frames() != null ? e.frames() : windowSamples,
                     isSensor() ? axes : List.of("ch0")));
         }
         return new Dataset(curatedFolder, out, List.of());

@@ -31,7 +31,8 @@ public final class SensorDatasetWriter {
 
     /**
      * Writes {@code dataset} to {@code outputFolder}; the window of the manifest is the most common
-     * sample length (features pad or cut each sample to the impulse's window anyway).
+     * sample length (features pad or cut each sample to the impulse's window anyway). Each entry keeps
+     * its sample's own length, so that counts and durations are those of the recordings.
      *
      * @throws DatasetException when the dataset holds audio, is empty, or mixes rates or axes
      */
@@ -74,7 +75,7 @@ public final class SensorDatasetWriter {
                 Files.copy(s.source(), target);
                 entries.add(new ManifestEntry(path, s.label(), s.split().id(), s.sha256(),
                         dataset.root().relativize(s.source()).toString().replace('\\', '/'), s.sha256(),
-                        s.speakerId(), 0, null, null, null, null));
+                        s.speakerId(), 0, null, null, null, null, (int) s.frames()));
                 progress.onProgress(++done, samples.size());
             }
             Manifest manifest = Manifest.sensor(0, first.sampleRateHz(), (int) window, labels, entries, first.axes());
