@@ -1,6 +1,7 @@
 package dev.littlebrain.cli.commands;
 
 import dev.littlebrain.cli.impulse.ImpulseProject;
+import dev.littlebrain.cli.impulse.ProjectLock;
 import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.ImportResult;
 import dev.littlebrain.data.SpeakerFolds;
@@ -269,6 +270,11 @@ public final class DataCommand {
 
         @Override
         public Integer call() throws IOException {
+            // Writing a project's data/: one writing command at a time in that project.
+            return ProjectLock.holding(ProjectLock.projectHolding(kws.out), spec, this::callLocked);
+        }
+
+        private int callLocked() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             if (kws.keywords != null && !kws.keywords.isEmpty()) {
                 return curate(dataset, kws, out);
@@ -311,7 +317,8 @@ public final class DataCommand {
             if (kws.keywords == null || kws.keywords.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "curate needs --keywords, e.g. --keywords yes,no");
             }
-            return curate(dataset, kws, spec.commandLine().getOut());
+            return ProjectLock.holding(ProjectLock.projectHolding(kws.out), spec,
+                    () -> curate(dataset, kws, spec.commandLine().getOut()));
         }
     }
 
@@ -517,6 +524,10 @@ public final class DataCommand {
 
         @Override
         public Integer call() throws IOException {
+            return ProjectLock.holding(ImpulseProject.find(project).map(ImpulseProject::dir), spec, this::callLocked);
+        }
+
+        private int callLocked() throws IOException {
             if (seconds <= 0 || (maxWindows != null && maxWindows <= 0)) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--stream-seconds and --max-windows must be positive");

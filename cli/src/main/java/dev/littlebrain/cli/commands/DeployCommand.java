@@ -2,6 +2,7 @@ package dev.littlebrain.cli.commands;
 
 import dev.littlebrain.cli.impulse.ImpulseConfig;
 import dev.littlebrain.cli.impulse.ImpulseProject;
+import dev.littlebrain.cli.impulse.ProjectLock;
 import dev.littlebrain.deploy.ArduinoLibraryExport;
 import dev.littlebrain.deploy.CArrayExport;
 import dev.littlebrain.deploy.ImpulseCExport;
@@ -76,6 +77,11 @@ public final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // A writing command: one at a time per project.
+        return ProjectLock.holding(modelFile == null ? ImpulseProject.find(project).map(ImpulseProject::dir) : java.util.Optional.empty(), spec, this::callLocked);
+    }
+
+    private int callLocked() throws IOException {
         Format f = parseFormat();
         if (modelFile != null && project != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
