@@ -1,6 +1,7 @@
 package dev.littlebrain.cli.commands;
 
 import dev.littlebrain.cli.impulse.ImpulseProject;
+import dev.littlebrain.cli.impulse.ProjectLock;
 import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.curate.Manifest;
@@ -73,6 +74,11 @@ public final class FeaturesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // A writing command: one at a time per project.
+        return ProjectLock.holding(ImpulseProject.find(project).map(ImpulseProject::dir), spec, this::callLocked);
+    }
+
+    private int callLocked() throws IOException {
         java.util.Optional<ImpulseProject> impulse = ImpulseProject.find(project);
         if (impulse.isPresent()) {
             refuseOptionsTheProjectDecides(impulse.get());

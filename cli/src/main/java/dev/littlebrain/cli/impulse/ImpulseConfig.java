@@ -8,13 +8,13 @@ import dev.littlebrain.deploy.profile.Board;
 import dev.littlebrain.deploy.profile.Boards;
 import dev.littlebrain.dsp.blocks.DspBlocks;
 import dev.littlebrain.dsp.blocks.SignalSpec;
+import dev.littlebrain.dsp.io.AtomicFileWriter;
 import dev.littlebrain.train.LearningRateSchedule;
 import dev.littlebrain.train.Preset;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -191,13 +191,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         if (Files.exists(file)) {
             throw new IllegalArgumentException(file + " already exists");
         }
-        Path tmp = Files.createTempFile(dir, ".impulse", ".yaml.tmp");
-        try {
-            Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFileWriter.write(file, yaml.getBytes(StandardCharsets.UTF_8));
         return file;
     }
 
