@@ -40,6 +40,23 @@ class ClassifyCommandTest {
         }
     }
 
+    /** Stream options out of range are named as the user typed them, not by the runtime's field names. */
+    @Test
+    void streamOptionsOutOfRangeNameTheOption() {
+        Path model = SharedFolder.require("conformance").resolve("conv1d_kws_int8/model.tflite");
+        Path wav = SharedFolder.require("datasets/espeak-kws").resolve("_streams_/stream_01.wav");
+        String[][] cases = {{"--average", "0", "--average must be at least 1"},
+                {"--threshold", "1.5", "--threshold must be above 0 and at most 1"},
+                {"--suppression-ms", "-5", "--suppression-ms must be 0 or more"}};
+        for (String[] c : cases) {
+            CliRun run = CliRun.of("classify", wav.toString(), "--model", model.toString(), "--labels", "a,b,c,d",
+                    "--stream", c[0], c[1]);
+            assertEquals(2, run.exitCode(), run.err());
+            assertTrue(run.err().contains(c[2]), run.err());
+            assertTrue(!run.err().contains("averagedWindows") && !run.err().contains("suppressionMs"), run.err());
+        }
+    }
+
     @Test
     void labelCountMismatchIsAClearError() {
         Path model = SharedFolder.require("conformance").resolve("conv1d_kws_int8/model.tflite");

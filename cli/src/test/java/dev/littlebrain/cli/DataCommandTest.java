@@ -183,4 +183,17 @@ class DataCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(javax.imageio.ImageIO.read(png.toFile()).getWidth() > 10);
     }
+
+    /** An import that finds nothing is an error naming the folder, not "Imported 0 samples". */
+    @Test
+    void anEmptyDatasetIsAnErrorAndWritesNothing(@TempDir Path tmp) throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("recordings"));
+        Files.writeString(empty.resolve("notes.txt"), "not a sample");
+        Path out = tmp.resolve("data");
+        CliRun run = CliRun.of("data", "import", empty.toString(), "--out", out.toString());
+        assertEquals(1, run.exitCode(), run.out());
+        assertTrue(run.err().contains(empty + ": no samples to import"), run.err());
+        assertFalse(run.out().contains("Imported 0"), run.out());
+        assertFalse(Files.exists(out), "nothing written");
+    }
 }

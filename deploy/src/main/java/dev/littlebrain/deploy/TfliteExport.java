@@ -11,6 +11,17 @@ public final class TfliteExport {
     private TfliteExport() {
     }
 
+    /**
+     * Writes the model file's own bytes to {@code outDir/fileName}: byte for byte what the user gave, so a model
+     * with fields this reader does not model (metadata, options of operators it does not run) exports unchanged.
+     */
+    public static Path copy(byte[] tflite, Path outDir, String fileName) throws IOException {
+        Files.createDirectories(outDir);
+        Path target = outDir.resolve(fileName);
+        dev.littlebrain.tflite.AtomicFiles.write(target, tflite);
+        return target;
+    }
+
     /** Writes {@code outDir/fileName} (a partially written file never replaces an existing one). */
     public static Path write(Model model, Path outDir, String fileName) throws IOException {
         Files.createDirectories(outDir);

@@ -121,6 +121,16 @@ public final class TflmLibraryExport {
         REGISTRATION.put(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, "AddUnidirectionalSequenceLSTM");
         REGISTRATION.put(BuiltinOperator.UNPACK, "AddUnpack");
         REGISTRATION.put(BuiltinOperator.ZEROS_LIKE, "AddZerosLike");
+        REGISTRATION.put(BuiltinOperator.BROADCAST_TO, "AddBroadcastTo");
+        REGISTRATION.put(BuiltinOperator.CALL_ONCE, "AddCallOnce");
+        REGISTRATION.put(BuiltinOperator.CUMSUM, "AddCumSum");
+        REGISTRATION.put(BuiltinOperator.HARD_SWISH, "AddHardSwish");
+        REGISTRATION.put(BuiltinOperator.IF, "AddIf");
+        REGISTRATION.put(BuiltinOperator.READ_VARIABLE, "AddReadVariable");
+        REGISTRATION.put(BuiltinOperator.ROUND, "AddRound");
+        REGISTRATION.put(BuiltinOperator.SELECT_V2, "AddSelectV2");
+        REGISTRATION.put(BuiltinOperator.VAR_HANDLE, "AddVarHandle");
+        REGISTRATION.put(BuiltinOperator.WHILE, "AddWhile");
     }
 
     private final Model model;

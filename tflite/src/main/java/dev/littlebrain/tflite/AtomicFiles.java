@@ -37,12 +37,19 @@ public final class AtomicFiles {
         try {
             // Before any byte is written, so a private file's content is never readable through the temp file.
             keepMode(absolute, tmp);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
+            try {
+                try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                    ByteBuffer buf = ByteBuffer.wrap(bytes);
+                    while (buf.hasRemaining()) {
+                        ch.write(buf);
+                    }
+                    ch.force(true);
                 }
-                ch.force(true);
+            } catch (java.nio.file.FileSystemException e) {
+                throw e;
+            } catch (IOException e) {
+                // A full disk or an I/O error says only "No space left on device": name the file it hit.
+                throw new java.nio.file.FileSystemException(target.toString(), null, e.getMessage());
             }
             move(tmp, absolute);
             moved = true;

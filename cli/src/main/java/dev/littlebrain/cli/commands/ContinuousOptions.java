@@ -42,6 +42,18 @@ final class ContinuousOptions {
             throw new ParameterException(spec.commandLine(), "--slices " + s + " must divide the window ("
                     + windowSamples + " samples)");
         }
+        // Named by the option the user typed, not by the runtime's field names.
+        if (average != null && average < 1) {
+            throw new ParameterException(spec.commandLine(), "--average must be at least 1 run, got " + average);
+        }
+        if (threshold != null && !(threshold > 0 && threshold <= 1)) {
+            throw new ParameterException(spec.commandLine(), "--threshold must be above 0 and at most 1, got "
+                    + threshold);
+        }
+        if (suppressionMs != null && suppressionMs < 0) {
+            throw new ParameterException(spec.commandLine(), "--suppression-ms must be 0 or more, got "
+                    + suppressionMs);
+        }
         try {
             return new ContinuousConfig(rate, windowSamples / s, average != null ? average : project.average(),
                     threshold != null ? threshold : (float) project.threshold(),

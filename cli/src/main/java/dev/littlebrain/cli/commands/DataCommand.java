@@ -281,6 +281,12 @@ public final class DataCommand {
             }
             ImportResult imported = importDataset(dataset);
             reportProblems(out, imported);
+            if (imported.dataset().samples().isEmpty()) {
+                out.flush();
+                throw new IllegalArgumentException(dataset + ": no samples to import (expected one folder per label of"
+                        + " .wav files, the Speech Commands layout, label.*.json / label.*.csv sensor files, or an Edge"
+                        + " Impulse export with training/ and testing/); nothing was written");
+            }
             boolean sensor = !imported.dataset().samples().isEmpty() && imported.dataset().samples().stream()
                     .allMatch(s -> s.kind() == dev.littlebrain.data.SampleKind.SENSOR);
             if (sensor) {

@@ -13,7 +13,6 @@ import dev.littlebrain.deploy.TflmLibraryExport;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import dev.littlebrain.tflite.Model;
 import dev.littlebrain.tflite.TfliteReader;
-import dev.littlebrain.tflite.TfliteWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -102,13 +101,15 @@ public final class DeployCommand implements Callable<Integer> {
                     + impulse.dir() + "' first");
         }
         Model model = TfliteReader.read(file);
+        // tflite and c-array carry the file's own bytes: nothing to lose by re-serialising what was not modelled.
+        byte[] bytes = Files.readAllBytes(file);
         String source = impulse == null ? modelFile.getFileName().toString() : PROJECT_MODEL;
         ImpulseProject project = impulse;
         // Written aside and moved into --out only when complete: a full disk or an unsupported model
         // leaves --out as it was.
         List<Path> written = StagedExport.write(out, dir -> switch (f) {
-            case tflite -> List.of(TfliteExport.write(model, dir, source));
-            case c_array -> CArrayExport.write(TfliteWriter.write(model), symbol, source, dir);
+            case tflite -> List.of(TfliteExport.copy(bytes, dir, source));
+            case c_array -> CArrayExport.write(bytes, symbol, source, dir);
             case c_standalone -> project == null ? StandaloneCGenerator.write(model, source, dir)
                     : writeImpulse(project, model, dir);
             case tflm_cpp -> TflmLibraryExport.write(model, source, dir,

@@ -49,11 +49,18 @@ public final class AtomicFileWriter {
         try {
             // Before any byte is written, so a private file's content is never readable through the temp file.
             keepMode(absolute, temp);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel))) {
-                content.writeTo(out);
-                out.flush();
-                channel.force(true);
+            try {
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                     OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel))) {
+                    content.writeTo(out);
+                    out.flush();
+                    channel.force(true);
+                }
+            } catch (java.nio.file.FileSystemException e) {
+                throw e;
+            } catch (IOException e) {
+                // A full disk or an I/O error says only "No space left on device": name the file it hit.
+                throw new java.nio.file.FileSystemException(target.toString(), null, e.getMessage());
             }
             move(temp, absolute);
             moved = true;

@@ -55,6 +55,24 @@ class AtomicFileWriterTest {
         }
     }
 
+    /** A full disk surfaces as "No space left on device" alone: the error must name the file, and keep the old one. */
+    @Test
+    void aFailedWriteNamesTheFileAndLeavesTheOldContent() throws IOException {
+        Path target = dir.resolve("model_data.c");
+        Files.writeString(target, "old");
+        java.nio.file.FileSystemException e = assertThrows(java.nio.file.FileSystemException.class,
+                () -> AtomicFileWriter.write(target, out -> {
+                    out.write(new byte[100]);
+                    throw new IOException("No space left on device");
+                }));
+        assertEquals(target.toString(), e.getFile());
+        assertEquals("No space left on device", e.getReason());
+        assertEquals("old", Files.readString(target));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no temporary file left behind");
+        }
+    }
+
     private boolean posix() {
         return Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
     }
