@@ -1,10 +1,19 @@
 package dev.littlebrain.deploy.dsp;
 
 /**
- * {@code lb_finish} for MFCC: speechpy's sliding-window CMVN with the precision steps of
- * {@code dev.littlebrain.dsp.blocks.SlidingCmvn} (means summed in double with {@code -DLB_DSP_DOUBLE_PRECISION},
- * else in float on differences to the centred row; mean-subtracted values stored as float32, the standard
- * deviation entirely in float32, symmetric periodic padding), or a plain cast when CMVN is off.
+ * {@code lb_finish} for MFCC: speechpy's sliding-window CMVN ({@code dev.littlebrain.dsp.blocks.SlidingCmvn}), or a
+ * plain cast when CMVN is off.
+ *
+ * <p>{@code -DLB_DSP_DOUBLE_PRECISION}: Java's loops and precision steps, bit for bit (window sums in double,
+ * mean-subtracted values as float32, the standard deviation in float32), O(frames x win_size).
+ *
+ * <p>Default: running sums, O(frames), one coefficient (column) at a time so the scratch is two columns. The
+ * window sum moves by adding the row that enters and subtracting the one that leaves (mirrored at both ends, as
+ * np.pad 'symmetric'), in float-float (TwoSum) so nothing cancels: c0 = ln energy is 20 and more while its spread
+ * over a steady tone can be 1e-2, which CMVN divides by. row - mean is formed as (win * row - sum) / win with the
+ * product split exactly by fmaf, so a window of equal rows (silence) centres to exactly 0. The spread uses running
+ * float-float sums of the centred values and of their squares: var = (sum(m^2) - sum(m)^2 / win) / win, which
+ * equals Java's two-pass float32 sum to its own rounding.
  */
 final class CmvnCSource {
     private CmvnCSource() {
@@ -13,11 +22,13 @@ final class CmvnCSource {
     /** Rows cast to float32 (blocks without a whole-window step). */
     static String plainCast() {
         return """
-                static void lb_finish(const lb_row_real *rows, float *features)
+                static void lb_finish(const lb_real *const *rows, float *features)
                 {
-                    int i;
-                    for (i = 0; i < LB_DSP_FEATURES; i++) {
-                        features[i] = (float) rows[i];
+                    int t, c;
+                    for (t = 0; t < LB_DSP_FRAMES; t++) {
+                        for (c = 0; c < LB_DSP_COEFFICIENTS; c++) {
+                            features[t * LB_DSP_COEFFICIENTS + c] = (float) rows[t][c];
+                        }
                     }
                 }
 
@@ -36,77 +47,31 @@ final class CmvnCSource {
                     return m < n ? m : period - 1 - m;
                 }
 
-                static float centred[LB_DSP_FEATURES];
-
                 #ifdef LB_DSP_DOUBLE_PRECISION
-                /* centred = float(row - mean), the mean summed in double in Java's order. */
-                static void lb_centre(const lb_row_real *rows)
+                static void lb_finish(const lb_real *const *rows, float *features)
                 {
+                    static float centred[LB_DSP_FEATURES];
                     double sums[LB_DSP_COEFFICIENTS];
+                    float fsum[LB_DSP_COEFFICIENTS];
+                    float fsq[LB_DSP_COEFFICIENTS];
                     const int pad = (LB_CMVN_WINDOW - 1) / 2;
+                    const float count = (float) LB_CMVN_WINDOW;
+                    const float eps = (float) 1e-10;
                     int t, w, c;
                     for (t = 0; t < LB_DSP_FRAMES; t++) {
                         for (c = 0; c < LB_DSP_COEFFICIENTS; c++) {
                             sums[c] = 0.0;
                         }
                         for (w = 0; w < LB_CMVN_WINDOW; w++) {
-                            const lb_row_real *src = rows + lb_mirror(t - pad + w, LB_DSP_FRAMES) * LB_DSP_COEFFICIENTS;
+                            const double *src = rows[lb_mirror(t - pad + w, LB_DSP_FRAMES)];
                             for (c = 0; c < LB_DSP_COEFFICIENTS; c++) {
                                 sums[c] += src[c];
                             }
                         }
                         for (c = 0; c < LB_DSP_COEFFICIENTS; c++) {
-                            centred[t * LB_DSP_COEFFICIENTS + c] =
-                                    (float) (rows[t * LB_DSP_COEFFICIENTS + c] - sums[c] / LB_CMVN_WINDOW);
+                            centred[t * LB_DSP_COEFFICIENTS + c] = (float) (rows[t][c] - sums[c] / LB_CMVN_WINDOW);
                         }
                     }
-                }
-                #else
-                /* The same centring in hardware float, on differences to the frame being centred:
-                 * row - mean = -mean(rows of its window - row). Each row is split into float hi + lo (hi + lo holds the
-                 * double to about 1e-14), so a difference is exact where it matters, and sums carry rounding relative
-                 * to the window's spread, not to the rows' size: c0 = ln energy is 20 and more while its spread over a
-                 * steady tone can be 1e-2, which CMVN then divides by (summing the rows themselves in float was measured
-                 * up to 1.6e-4 off), and a window of equal rows (silence) centres to exactly 0 as the spread is 0. */
-                static void lb_centre(const lb_row_real *rows)
-                {
-                    static float hi[LB_DSP_FEATURES];
-                    static float lo[LB_DSP_FEATURES];
-                    float sums[LB_DSP_COEFFICIENTS];
-                    const int pad = (LB_CMVN_WINDOW - 1) / 2;
-                    int t, w, c, i;
-                    for (i = 0; i < LB_DSP_FEATURES; i++) {
-                        hi[i] = (float) rows[i];
-                        lo[i] = (float) (rows[i] - (lb_row_real) hi[i]);
-                    }
-                    for (t = 0; t < LB_DSP_FRAMES; t++) {
-                        const int self = t * LB_DSP_COEFFICIENTS;
-                        for (c = 0; c < LB_DSP_COEFFICIENTS; c++) {
-                            sums[c] = 0.0f;
-                        }
-                        for (w = 0; w < LB_CMVN_WINDOW; w++) {
-                            const int src = lb_mirror(t - pad + w, LB_DSP_FRAMES) * LB_DSP_COEFFICIENTS;
-                            for (c = 0; c < LB_DSP_COEFFICIENTS; c++) {
-                                sums[c] += (hi[src + c] - hi[self + c]) + (lo[src + c] - lo[self + c]);
-                            }
-                        }
-                        for (c = 0; c < LB_DSP_COEFFICIENTS; c++) {
-                            centred[self + c] = -(sums[c] / (float) LB_CMVN_WINDOW);
-                        }
-                    }
-                }
-                #endif
-
-                static void lb_finish(const lb_row_real *rows, float *features)
-                {
-                    float fsum[LB_DSP_COEFFICIENTS];
-                    float fsq[LB_DSP_COEFFICIENTS];
-                    const int pad = (LB_CMVN_WINDOW - 1) / 2;
-                    const float count = (float) LB_CMVN_WINDOW;
-                    /* float32 like numpy's float32 array; 1e-10 is the float nearest to it. */
-                    const float eps = (float) 1e-10;
-                    int t, w, c;
-                    lb_centre(rows);
                     for (t = 0; t < LB_DSP_FRAMES; t++) {
                         for (c = 0; c < LB_DSP_COEFFICIENTS; c++) {
                             fsum[c] = 0.0f;
@@ -132,6 +97,79 @@ final class CmvnCSource {
                         }
                     }
                 }
+                #else
+                /* hi + lo, |lo| <= half an ulp of hi. */
+                typedef struct {
+                    float hi;
+                    float lo;
+                } lb_ff;
+
+                /* (hi, lo) + x: TwoSum, the error kept in lo and renormalised. */
+                static inline void lb_ff_add(lb_ff *a, float x)
+                {
+                    float s = a->hi + x;
+                    float v = s - a->hi;
+                    float e = (a->hi - (s - v)) + (x - v) + a->lo;
+                    a->hi = s + e;
+                    a->lo = e - (a->hi - s);
+                }
+
+                /* (hi, lo) + sign * x * x, the square split exactly by fmaf. */
+                static inline void lb_ff_add_square(lb_ff *a, float x, float sign)
+                {
+                    float p = x * x;
+                    float p_err = fmaf(x, x, -p);
+                    lb_ff_add(a, sign * p);
+                    lb_ff_add(a, sign * p_err);
+                }
+
+                static void lb_finish(const lb_real *const *rows, float *features)
+                {
+                    float centred[LB_DSP_FRAMES];
+                    const int pad = (LB_CMVN_WINDOW - 1) / 2;
+                    const float count = (float) LB_CMVN_WINDOW;
+                    /* float32 like numpy's float32 array; 1e-10 is the float nearest to it. */
+                    const float eps = (float) 1e-10;
+                    int t, w, c;
+                    for (c = 0; c < LB_DSP_COEFFICIENTS; c++) {
+                        lb_ff sum = {0.0f, 0.0f}, msum = {0.0f, 0.0f}, msq = {0.0f, 0.0f};
+                        for (w = 0; w < LB_CMVN_WINDOW; w++) {
+                            lb_ff_add(&sum, rows[lb_mirror(w - pad, LB_DSP_FRAMES)][c]);
+                        }
+                        for (t = 0; t < LB_DSP_FRAMES; t++) {
+                            float r = rows[t][c];
+                            float p = count * r;
+                            float p_err = fmaf(count, r, -p);
+                            if (t > 0) {
+                                lb_ff_add(&sum, rows[lb_mirror(t + pad, LB_DSP_FRAMES)][c]);
+                                lb_ff_add(&sum, -rows[lb_mirror(t - pad - 1, LB_DSP_FRAMES)][c]);
+                            }
+                            centred[t] = ((p - sum.hi) + (p_err - sum.lo)) / count;
+                        }
+                        for (w = 0; w < LB_CMVN_WINDOW; w++) {
+                            float m = centred[lb_mirror(w - pad, LB_DSP_FRAMES)];
+                            lb_ff_add(&msum, m);
+                            lb_ff_add_square(&msq, m, 1.0f);
+                        }
+                        for (t = 0; t < LB_DSP_FRAMES; t++) {
+                            float mean, var;
+                            if (t > 0) {
+                                float in = centred[lb_mirror(t + pad, LB_DSP_FRAMES)];
+                                float out = centred[lb_mirror(t - pad - 1, LB_DSP_FRAMES)];
+                                lb_ff_add(&msum, in);
+                                lb_ff_add(&msum, -out);
+                                lb_ff_add_square(&msq, in, 1.0f);
+                                lb_ff_add_square(&msq, out, -1.0f);
+                            }
+                            mean = (msum.hi + msum.lo) / count;
+                            var = ((msq.hi - mean * (msum.hi + msum.lo)) + msq.lo) / count;
+                            var = var > 0.0f ? var : 0.0f;
+                            /* sqrtf is correctly rounded, as Java's (float) Math.sqrt(float). */
+                            features[t * LB_DSP_COEFFICIENTS + c] = centred[t] / (sqrtf(var) + eps);
+                        }
+                    }
+                }
+                #endif
 
                 """;
     }
