@@ -40,6 +40,7 @@ final class WindowCSource {
                 static unsigned lb_row_slot;           /* slot of the next row */
                 static uint32_t lb_until_window;
                 static unsigned lb_window_slot;        /* row slot of the next window's first frame */
+                static int lb_started;                 /* 0 until the first reset: static zeros are not a state */
                 """
                 + (prefix ? """
                 static int16_t lb_pending[LB_PENDING][LB_PREFIX_SPAN];
@@ -56,6 +57,7 @@ final class WindowCSource {
                 void lb_dsp_stream_reset(void)
                 {
                     memset(lb_history, 0, sizeof lb_history);
+                    lb_started = 1;
                     lb_head = 0;
                     lb_until_row = LB_FRAME_USED;
                     lb_rows_seen = 0;
@@ -143,6 +145,9 @@ final class WindowCSource {
                 int lb_dsp_stream_push(const int16_t *samples, size_t n, float *features)
                 {
                     int ready = 0;
+                    if (!lb_started) {
+                        lb_dsp_stream_reset();
+                    }
                     while (n > 0) {
                         /* Up to the next event, so the history always holds what that event reads. */
                         uint32_t until = lb_until_row < lb_until_window ? lb_until_row : lb_until_window;
