@@ -203,15 +203,51 @@ public final class ClassifierCGenerator {
                     }
                 }
 
-                int run_classifier(const float *signal, size_t n, lb_result_t *result)
+                /* The DSP reads int16 samples; this API takes their values as floats (as Edge Impulse's signal_t):
+                 * clamped to the int16 range, any fraction dropped. */
+                static int16_t lb_to_int16(float v)
+                {
+                    return (int16_t) (v < -32768.0f ? -32768.0f : v > 32767.0f ? 32767.0f : v);
+                }
+
+                static int lb_all_finite(const float *x, size_t n)
+                {
+                    size_t i;
+                    for (i = 0; i < n; i++) {
+                        if (!isfinite(x[i])) {
+                            return 0;
+                        }
+                    }
+                    return 1;
+                }
+
+                /* The caller's float window as an lb_signal_t: frames are converted as the DSP pulls them, no copy. */
+                static int lb_float_get_data(const lb_signal_t *signal, size_t offset, size_t length, int16_t *out)
+                {
+                    const float *x = (const float *) signal->context + offset;
+                    size_t i;
+                    for (i = 0; i < length; i++) {
+                        out[i] = lb_to_int16(x[i]);
+                    }
+                    return 0;
+                }
+
+                int run_classifier(const float *samples, size_t n, lb_result_t *result)
                 {
                     float scores[LB_LABEL_COUNT];
+                    lb_signal_t signal;
                     int r;
                     memset(result, 0, sizeof *result);
                     if (n != LB_DSP_WINDOW_SAMPLES) {
                         return LB_ERR_LENGTH;
                     }
-                    if (lb_dsp_process(signal, lb_features) != 0) {
+                    if (!lb_all_finite(samples, n)) {
+                        return LB_ERR_SIGNAL;
+                    }
+                    signal.total_length = n;
+                    signal.get_data = lb_float_get_data;
+                    signal.context = samples;
+                    if (lb_dsp_process(&signal, lb_features) != 0) {
                         return LB_ERR_SIGNAL;
                     }
                     r = lb_classify(scores);
@@ -269,9 +305,21 @@ public final class ClassifierCGenerator {
                     float scores[LB_LABEL_COUNT];
                     int r, c, best;
                     int64_t now_ms;
-                    r = lb_dsp_stream_push(lb_slice, LB_SLICE_SAMPLES, lb_features);
-                    if (r <= 0) {
-                        return r < 0 ? LB_ERR_SIGNAL : LB_OK;
+                    {
+                        /* To the DSP as int16, 64 samples at a time. */
+                        int16_t chunk[64];
+                        size_t off, i;
+                        r = 0;
+                        for (off = 0; off < LB_SLICE_SAMPLES; off += 64) {
+                            size_t count = LB_SLICE_SAMPLES - off < 64 ? LB_SLICE_SAMPLES - off : 64;
+                            for (i = 0; i < count; i++) {
+                                chunk[i] = lb_to_int16(lb_slice[off + i]);
+                            }
+                            r |= lb_dsp_stream_push(chunk, count, lb_features);
+                        }
+                    }
+                    if (r == 0) {
+                        return LB_OK;
                     }
                     r = lb_classify(scores);
                     if (r != LB_OK) {
