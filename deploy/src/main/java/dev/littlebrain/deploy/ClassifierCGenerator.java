@@ -260,7 +260,7 @@ public final class ClassifierCGenerator {
                 }
 
                 /* Continuous state, as StreamingClassifier keeps it. */
-                static float lb_slice[LB_SLICE_SAMPLES];
+                /* Samples of the current slice already given to the DSP (which keeps them as int16 itself). */
                 static size_t lb_slice_fill;
                 static int64_t lb_samples_seen;
                 static float lb_recent[LB_AVERAGED_RUNS][LB_LABEL_COUNT];
@@ -299,28 +299,13 @@ public final class ClassifierCGenerator {
                     return best;
                 }
 
-                /* One completed slice: update the features, run the model, average, decide. */
+                /* One completed slice (the DSP has just produced the window's features): run the model, average,
+                 * decide. */
                 static int lb_on_slice(lb_result_t *result)
                 {
                     float scores[LB_LABEL_COUNT];
                     int r, c, best;
                     int64_t now_ms;
-                    {
-                        /* To the DSP as int16, 64 samples at a time. */
-                        int16_t chunk[64];
-                        size_t off, i;
-                        r = 0;
-                        for (off = 0; off < LB_SLICE_SAMPLES; off += 64) {
-                            size_t count = LB_SLICE_SAMPLES - off < 64 ? LB_SLICE_SAMPLES - off : 64;
-                            for (i = 0; i < count; i++) {
-                                chunk[i] = lb_to_int16(lb_slice[off + i]);
-                            }
-                            r |= lb_dsp_stream_push(chunk, count, lb_features);
-                        }
-                    }
-                    if (r == 0) {
-                        return LB_OK;
-                    }
                     r = lb_classify(scores);
                     if (r != LB_OK) {
                         return r;
@@ -361,16 +346,28 @@ public final class ClassifierCGenerator {
                     }
                     i = 0;
                     while (i < n) {
+                        /* Straight to the DSP as int16, 64 samples at a time, up to the slice's end: no slice buffer. */
                         size_t room = LB_SLICE_SAMPLES - lb_slice_fill;
                         size_t take = n - i < room ? n - i : room;
-                        memcpy(lb_slice + lb_slice_fill, slice + i, take * sizeof(float));
+                        size_t off;
+                        int ready = 0;
+                        for (off = 0; off < take; off += 64) {
+                            int16_t chunk[64];
+                            size_t count = take - off < 64 ? take - off : 64, k;
+                            for (k = 0; k < count; k++) {
+                                chunk[k] = lb_to_int16(slice[i + off + k]);
+                            }
+                            ready |= lb_dsp_stream_push(chunk, count, lb_features);
+                        }
                         lb_slice_fill += take;
                         i += take;
                         if (lb_slice_fill == LB_SLICE_SAMPLES) {
-                            int r;
+                            int r = LB_OK;
                             lb_samples_seen += LB_SLICE_SAMPLES;
                             lb_slice_fill = 0;
-                            r = lb_on_slice(result);
+                            if (ready) {
+                                r = lb_on_slice(result);
+                            }
                             if (r != LB_OK) {
                                 return r;
                             }

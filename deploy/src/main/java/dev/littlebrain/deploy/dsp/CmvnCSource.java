@@ -35,10 +35,23 @@ final class CmvnCSource {
                 """;
     }
 
-    static String sliding(int winSize) {
+    static String sliding(int winSize, int frames) {
+        int pad = (winSize - 1) / 2;
+        int[] mirrored = new int[frames + 2 * pad];
+        for (int i = 0; i < mirrored.length; i++) {
+            int period = 2 * frames;
+            int m = Math.floorMod(i - pad, period);
+            mirrored[i] = m < frames ? m : period - 1 - m;
+        }
         return "#define LB_CMVN_WINDOW " + winSize + "\n"
+                + "#ifndef LB_DSP_DOUBLE_PRECISION\n"
+                + "/* lb_mirror(i - pad, frames) for i = 0 .. frames + 2 pad - 1: the running sums' indices, no divisions. */\n"
+                + CArrays.ints(frames <= 65536 ? "uint16_t" : "uint32_t", "lb_cmvn_mirror", mirrored)
+                + "#define LB_MIRRORED(i) lb_cmvn_mirror[(i) + (LB_CMVN_WINDOW - 1) / 2]\n"
+                + "#endif\n"
                 + """
 
+                #ifdef LB_DSP_DOUBLE_PRECISION
                 /* Index into the symmetric (edge-repeating) periodic extension of 0 .. n-1 (np.pad 'symmetric'). */
                 static int lb_mirror(int i, int n)
                 {
@@ -47,7 +60,6 @@ final class CmvnCSource {
                     return m < n ? m : period - 1 - m;
                 }
 
-                #ifdef LB_DSP_DOUBLE_PRECISION
                 static void lb_finish(const lb_real *const *rows, float *features)
                 {
                     static float centred[LB_DSP_FEATURES];
@@ -134,28 +146,28 @@ final class CmvnCSource {
                     for (c = 0; c < LB_DSP_COEFFICIENTS; c++) {
                         lb_ff sum = {0.0f, 0.0f}, msum = {0.0f, 0.0f}, msq = {0.0f, 0.0f};
                         for (w = 0; w < LB_CMVN_WINDOW; w++) {
-                            lb_ff_add(&sum, rows[lb_mirror(w - pad, LB_DSP_FRAMES)][c]);
+                            lb_ff_add(&sum, rows[LB_MIRRORED(w - pad)][c]);
                         }
                         for (t = 0; t < LB_DSP_FRAMES; t++) {
                             float r = rows[t][c];
                             float p = count * r;
                             float p_err = fmaf(count, r, -p);
                             if (t > 0) {
-                                lb_ff_add(&sum, rows[lb_mirror(t + pad, LB_DSP_FRAMES)][c]);
-                                lb_ff_add(&sum, -rows[lb_mirror(t - pad - 1, LB_DSP_FRAMES)][c]);
+                                lb_ff_add(&sum, rows[LB_MIRRORED(t + pad)][c]);
+                                lb_ff_add(&sum, -rows[LB_MIRRORED(t - pad - 1)][c]);
                             }
                             centred[t] = ((p - sum.hi) + (p_err - sum.lo)) / count;
                         }
                         for (w = 0; w < LB_CMVN_WINDOW; w++) {
-                            float m = centred[lb_mirror(w - pad, LB_DSP_FRAMES)];
+                            float m = centred[LB_MIRRORED(w - pad)];
                             lb_ff_add(&msum, m);
                             lb_ff_add_square(&msq, m, 1.0f);
                         }
                         for (t = 0; t < LB_DSP_FRAMES; t++) {
                             float mean, var;
                             if (t > 0) {
-                                float in = centred[lb_mirror(t + pad, LB_DSP_FRAMES)];
-                                float out = centred[lb_mirror(t - pad - 1, LB_DSP_FRAMES)];
+                                float in = centred[LB_MIRRORED(t + pad)];
+                                float out = centred[LB_MIRRORED(t - pad - 1)];
                                 lb_ff_add(&msum, in);
                                 lb_ff_add(&msum, -out);
                                 lb_ff_add_square(&msq, in, 1.0f);

@@ -247,7 +247,7 @@ public final class DspCGenerator {
 
                 """
                 + rows.frameRow()
-                + rows.finish()
+                + rows.finish(frames)
                 + WindowCSource.emit(layout);
     }
 

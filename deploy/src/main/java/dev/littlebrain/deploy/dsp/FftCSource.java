@@ -175,35 +175,34 @@ final class FftCSource {
                 return (int32_t) ((p + ((int64_t) 1 << 29)) >> 30);
             }
 
-            /* Shifts re, im [0 .. count) right (rounding) until every |value| < 2^(31 - bits), so that a pass growing
-             * values by less than 2^bits cannot overflow; returns the shift. A shift is only as large as the data
-             * needs, so values keep their significant bits (block floating point). */
-            static int lb_q_headroom(int32_t *re, int32_t *im, int count, int bits)
+            /* |v| for v >= 0, |v| - 1 for v < 0: the same bit-length bound, in two instructions. */
+            static inline uint32_t lb_q_magnitude(int32_t v)
             {
-                uint32_t any = 0;
-                int i, shift = 0;
-                for (i = 0; i < count; i++) {
-                    /* v ^ (v >> 31) is |v| for v >= 0 and |v| - 1 for v < 0: the same bit length bound. */
-                    any |= (uint32_t) (re[i] ^ (re[i] >> 31)) | (uint32_t) (im[i] ^ (im[i] >> 31));
-                }
-                while ((any >> shift) >= ((uint32_t) 1 << (31 - bits))) {
+                return (uint32_t) (v ^ (v >> 31));
+            }
+
+            /* The right shift that brings a bound below 2^(31 - bits), so that a pass growing values by less than
+             * 2^bits cannot overflow. Only as large as the data needs (block floating point). */
+            static inline int lb_q_shift(uint32_t bound, int bits)
+            {
+                int shift = 0;
+                while ((bound >> shift) >= ((uint32_t) 1 << (31 - bits))) {
                     shift++;
                 }
-                if (shift > 0) {
-                    const int32_t round = (int32_t) 1 << (shift - 1);
-                    for (i = 0; i < count; i++) {
-                        re[i] = (re[i] + round) >> shift;
-                        im[i] = (im[i] + round) >> shift;
-                    }
-                }
                 return shift;
+            }
+
+            /* v / 2^shift, rounded (round = 2^(shift - 1), or 0 for no shift). */
+            static inline int32_t lb_q_down(int32_t v, int shift, int32_t round)
+            {
+                return (v + round) >> shift;
             }
 
             /* Real FFT of in[0 .. LB_FFT_LENGTH) (any int32 values; in is left unchanged) into re, im
              * [0 .. LB_FFT_BINS) (each LB_FFT_BINS long): bin k = (re[k] + i im[k]) * 2^e, e returned. */
             static int lb_rfft_q(const int32_t *in, int32_t *re, int32_t *im)
             {
-                uint32_t any = 0;
+                uint32_t any = 0, bound;
                 int e = 0;
                 int i, k, len, start;
                 /* Normalise: the largest |value| to [2^27, 2^28), so the passes start with 28 significant bits. */
@@ -237,35 +236,48 @@ final class FftCSource {
                         im[j] = e == 0 ? b : (b + ((int32_t) 1 << (e - 1))) >> e;
                     }
                 }
+                /* Each pass ORs the magnitudes of what it writes into `bound`; the next pass shifts its loads by what
+                 * that bound needs (no separate scan of the data). */
+                bound = (uint32_t) 1 << 28;
                 len = 4;
                 if ((LB_FFT_HALF & 0x55555555) == 0) {
                     /* log2(LB_FFT_HALF) is odd: one radix-2 pass (twiddles 1) before the radix-4 ones. */
+                    bound = 0;
                     for (start = 0; start < LB_FFT_HALF; start += 2) {
                         int32_t ar = re[start], ai = im[start], br = re[start + 1], bi = im[start + 1];
                         re[start] = ar + br;
                         im[start] = ai + bi;
                         re[start + 1] = ar - br;
                         im[start + 1] = ai - bi;
+                        bound |= lb_q_magnitude(re[start]) | lb_q_magnitude(im[start])
+                                | lb_q_magnitude(re[start + 1]) | lb_q_magnitude(im[start + 1]);
                     }
                     len = 8;
                 }
                 for (; len <= LB_FFT_HALF; len <<= 2) {
                     const int q = len >> 2;
                     const int step = LB_FFT_HALF / len;
-                    e += lb_q_headroom(re, im, LB_FFT_HALF, 3);
+                    const int shift = lb_q_shift(bound, 3);
+                    const int32_t round = shift > 0 ? (int32_t) 1 << (shift - 1) : 0;
+                    e += shift;
+                    bound = 0;
                     for (start = 0; start < LB_FFT_HALF; start += len) {
                         /* The four quarters of a block hold the DFTs of the samples = 0, 2, 1, 3 (mod 4): radix-2
                          * bit reversal, so the quarter with odd samples 1 (mod 4) takes w^k and the one with 2 takes w^2k. */
                         for (k = 0; k < q; k++) {
                             const int i0 = start + k, i1 = i0 + q, i2 = i1 + q, i3 = i2 + q;
                             const int t1 = k * step, t2 = 2 * t1, t3 = 3 * t1;
-                            int32_t br = lb_q_dot(re[i1], lb_fft_tw_re[t2], im[i1], -lb_fft_tw_im[t2]);
-                            int32_t bi = lb_q_dot(re[i1], lb_fft_tw_im[t2], im[i1], lb_fft_tw_re[t2]);
-                            int32_t cr = lb_q_dot(re[i2], lb_fft_tw_re[t1], im[i2], -lb_fft_tw_im[t1]);
-                            int32_t ci = lb_q_dot(re[i2], lb_fft_tw_im[t1], im[i2], lb_fft_tw_re[t1]);
-                            int32_t dr = lb_q_dot(re[i3], lb_fft_tw_re[t3], im[i3], -lb_fft_tw_im[t3]);
-                            int32_t di = lb_q_dot(re[i3], lb_fft_tw_im[t3], im[i3], lb_fft_tw_re[t3]);
-                            int32_t s0r = re[i0] + br, s0i = im[i0] + bi, d0r = re[i0] - br, d0i = im[i0] - bi;
+                            int32_t ar = lb_q_down(re[i0], shift, round), ai = lb_q_down(im[i0], shift, round);
+                            int32_t xr = lb_q_down(re[i1], shift, round), xi = lb_q_down(im[i1], shift, round);
+                            int32_t yr = lb_q_down(re[i2], shift, round), yi = lb_q_down(im[i2], shift, round);
+                            int32_t zr = lb_q_down(re[i3], shift, round), zi = lb_q_down(im[i3], shift, round);
+                            int32_t br = lb_q_dot(xr, lb_fft_tw_re[t2], xi, -lb_fft_tw_im[t2]);
+                            int32_t bi = lb_q_dot(xr, lb_fft_tw_im[t2], xi, lb_fft_tw_re[t2]);
+                            int32_t cr = lb_q_dot(yr, lb_fft_tw_re[t1], yi, -lb_fft_tw_im[t1]);
+                            int32_t ci = lb_q_dot(yr, lb_fft_tw_im[t1], yi, lb_fft_tw_re[t1]);
+                            int32_t dr = lb_q_dot(zr, lb_fft_tw_re[t3], zi, -lb_fft_tw_im[t3]);
+                            int32_t di = lb_q_dot(zr, lb_fft_tw_im[t3], zi, lb_fft_tw_re[t3]);
+                            int32_t s0r = ar + br, s0i = ai + bi, d0r = ar - br, d0i = ai - bi;
                             int32_t s1r = cr + dr, s1i = ci + di, d1r = cr - dr, d1i = ci - di;
                             re[i0] = s0r + s1r;
                             im[i0] = s0i + s1i;
@@ -276,30 +288,36 @@ final class FftCSource {
                             im[i1] = d0i - d1r;
                             re[i3] = d0r - d1i;
                             im[i3] = d0i + d1r;
+                            bound |= lb_q_magnitude(re[i0]) | lb_q_magnitude(im[i0]) | lb_q_magnitude(re[i1])
+                                    | lb_q_magnitude(im[i1]) | lb_q_magnitude(re[i2]) | lb_q_magnitude(im[i2])
+                                    | lb_q_magnitude(re[i3]) | lb_q_magnitude(im[i3]);
                         }
                     }
                 }
                 /* Split (values doubled: 2 Fe, 2 Fo, so no halving is rounded away): bins grow by less than 2^3. */
-                e += lb_q_headroom(re, im, LB_FFT_HALF, 3);
                 {
-                    int32_t z0r = re[0], z0i = im[0];
+                    const int shift = lb_q_shift(bound, 3);
+                    const int32_t round = shift > 0 ? (int32_t) 1 << (shift - 1) : 0;
+                    int32_t z0r = lb_q_down(re[0], shift, round), z0i = lb_q_down(im[0], shift, round);
+                    e += shift;
                     re[0] = 2 * (z0r + z0i);
                     im[0] = 0;
                     re[LB_FFT_HALF] = 2 * (z0r - z0i);
                     im[LB_FFT_HALF] = 0;
-                }
-                for (k = 1; k <= LB_FFT_HALF / 2; k++) {
-                    const int m = LB_FFT_HALF - k;
-                    int32_t ar = re[k], ai = im[k], br = re[m], bi = im[m];
-                    int32_t fe_r = ar + br, fe_i = ai - bi, fo_r = ai + bi, fo_i = br - ar;
-                    int32_t t_r = lb_q_dot(fo_r, lb_fft_split_re[k], fo_i, -lb_fft_split_im[k]);
-                    int32_t t_i = lb_q_dot(fo_i, lb_fft_split_re[k], fo_r, lb_fft_split_im[k]);
-                    re[k] = fe_r + t_r;
-                    im[k] = fe_i + t_i;
-                    if (m != k) {
-                        /* X[m] = conj(Fe) + W^m conj(Fo), and W^m = -conj(W^k). */
-                        re[m] = fe_r - t_r;
-                        im[m] = t_i - fe_i;
+                    for (k = 1; k <= LB_FFT_HALF / 2; k++) {
+                        const int m = LB_FFT_HALF - k;
+                        int32_t ar = lb_q_down(re[k], shift, round), ai = lb_q_down(im[k], shift, round);
+                        int32_t br = lb_q_down(re[m], shift, round), bi = lb_q_down(im[m], shift, round);
+                        int32_t fe_r = ar + br, fe_i = ai - bi, fo_r = ai + bi, fo_i = br - ar;
+                        int32_t t_r = lb_q_dot(fo_r, lb_fft_split_re[k], fo_i, -lb_fft_split_im[k]);
+                        int32_t t_i = lb_q_dot(fo_i, lb_fft_split_re[k], fo_r, lb_fft_split_im[k]);
+                        re[k] = fe_r + t_r;
+                        im[k] = fe_i + t_i;
+                        if (m != k) {
+                            /* X[m] = conj(Fe) + W^m conj(Fo), and W^m = -conj(W^k). */
+                            re[m] = fe_r - t_r;
+                            im[m] = t_i - fe_i;
+                        }
                     }
                 }
                 return e - 1;

@@ -21,9 +21,9 @@ interface FrameRowCSource {
 
     /**
      * {@code static void lb_finish(const lb_real *const *rows, float *features)}: {@code rows[t]} is frame t's
-     * row.
+     * row; {@code frames} of them.
      */
-    String finish();
+    String finish(int frames);
 
     /** One line for the file banner: the block and every parameter. */
     String description();

@@ -182,12 +182,12 @@ final class MfccCSource implements FrameRowCSource {
     }
 
     @Override
-    public String finish() {
+    public String finish(int frames) {
         int win = block.config().winSize();
         if (win == 0) {
             return CmvnCSource.plainCast();
         }
-        return CmvnCSource.sliding(win);
+        return CmvnCSource.sliding(win, frames);
     }
 
     @Override

@@ -89,7 +89,7 @@ final class MfeCSource implements FrameRowCSource {
     }
 
     @Override
-    public String finish() {
+    public String finish(int frames) {
         return CmvnCSource.plainCast();
     }
 

@@ -57,7 +57,7 @@ final class SpectrogramCSource implements FrameRowCSource {
     }
 
     @Override
-    public String finish() {
+    public String finish(int frames) {
         return CmvnCSource.plainCast();
     }
 

@@ -76,10 +76,10 @@ final class WindowCSource {
                 /* The last `count` samples, oldest first, from `back` samples before the newest end. */
                 static void lb_history_copy(int16_t *out, unsigned back, unsigned count)
                 {
-                    unsigned i;
-                    for (i = 0; i < count; i++) {
-                        out[i] = lb_history[(lb_head - back + i) & (LB_HISTORY - 1)];
-                    }
+                    unsigned from = (lb_head - back) & (LB_HISTORY - 1);
+                    unsigned first = LB_HISTORY - from < count ? LB_HISTORY - from : count;
+                    memcpy(out, lb_history + from, first * sizeof(int16_t));
+                    memcpy(out + first, lb_history, (count - first) * sizeof(int16_t));
                 }
 
                 static void lb_window(float *features)
