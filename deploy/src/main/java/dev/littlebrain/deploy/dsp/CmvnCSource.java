@@ -43,8 +43,13 @@ final class CmvnCSource {
             int m = Math.floorMod(i - pad, period);
             mirrored[i] = m < frames ? m : period - 1 - m;
         }
+        // Bits of the scaled centred values: win^2 * 2^(2 bits) must stay below 2^62 (see lb_finish).
+        int winBits = 32 - Integer.numberOfLeadingZeros(winSize - 1);
+        int bits = Math.min(24, 31 - winBits);
         return "#define LB_CMVN_WINDOW " + winSize + "\n"
                 + "#ifndef LB_DSP_DOUBLE_PRECISION\n"
+                + "/* Significant bits of the scaled centred values whose running sums give the spread. */\n"
+                + "#define LB_CMVN_BITS " + bits + "\n"
                 + "/* lb_mirror(i - pad, frames) for i = 0 .. frames + 2 pad - 1: the running sums' indices, no divisions. */\n"
                 + CArrays.ints(frames <= 65536 ? "uint16_t" : "uint32_t", "lb_cmvn_mirror", mirrored)
                 + "#define LB_MIRRORED(i) lb_cmvn_mirror[(i) + (LB_CMVN_WINDOW - 1) / 2]\n"
@@ -110,74 +115,77 @@ final class CmvnCSource {
                     }
                 }
                 #else
-                /* hi + lo, |lo| <= half an ulp of hi. */
-                typedef struct {
-                    float hi;
-                    float lo;
-                } lb_ff;
-
-                /* (hi, lo) + x: TwoSum, the error kept in lo and renormalised. */
-                static inline void lb_ff_add(lb_ff *a, float x)
+                /* v as a float (at most 2 ulps off): the high word's value plus the low word's, each converted by the
+                 * FPU (a 64-bit conversion would be a library call). */
+                static inline float lb_cmvn_float(int64_t v)
                 {
-                    float s = a->hi + x;
-                    float v = s - a->hi;
-                    float e = (a->hi - (s - v)) + (x - v) + a->lo;
-                    a->hi = s + e;
-                    a->lo = e - (a->hi - s);
-                }
-
-                /* (hi, lo) + sign * x * x, the square split exactly by fmaf. */
-                static inline void lb_ff_add_square(lb_ff *a, float x, float sign)
-                {
-                    float p = x * x;
-                    float p_err = fmaf(x, x, -p);
-                    lb_ff_add(a, sign * p);
-                    lb_ff_add(a, sign * p_err);
+                    return (float) (int32_t) (v >> 32) * 4294967296.0f + (float) (uint32_t) v;
                 }
 
                 static void lb_finish(const lb_real *const *rows, float *features)
                 {
+                    int64_t fixed[LB_DSP_FRAMES];
+                    int32_t q[LB_DSP_FRAMES];
                     float centred[LB_DSP_FRAMES];
                     const int pad = (LB_CMVN_WINDOW - 1) / 2;
-                    const float count = (float) LB_CMVN_WINDOW;
                     /* float32 like numpy's float32 array; 1e-10 is the float nearest to it. */
                     const float eps = (float) 1e-10;
                     int t, w, c;
                     for (c = 0; c < LB_DSP_COEFFICIENTS; c++) {
-                        lb_ff sum = {0.0f, 0.0f}, msum = {0.0f, 0.0f}, msq = {0.0f, 0.0f};
-                        for (w = 0; w < LB_CMVN_WINDOW; w++) {
-                            lb_ff_add(&sum, rows[LB_MIRRORED(w - pad)][c]);
-                        }
+                        int64_t sum = 0, sum_sq = 0;
+                        int32_t msum = 0;
+                        float largest = 0.0f, scale, unscale;
+                        int exponent;
+                        /* The rows in fixed point, 31 fraction bits (exact for |row| >= 2^-7, and within 2^-32
+                         * below): integer part, then the fraction (exact in float) scaled by a power of two. The
+                         * window sum is then exact, however rows cancel. win * row stays below 2^63 for |row| <
+                         * 2^32 / win: 4e7 for win_size 101, where MFCC rows of int16 audio stay below 2^12. */
                         for (t = 0; t < LB_DSP_FRAMES; t++) {
                             float r = rows[t][c];
-                            float p = count * r;
-                            float p_err = fmaf(count, r, -p);
-                            if (t > 0) {
-                                lb_ff_add(&sum, rows[LB_MIRRORED(t + pad)][c]);
-                                lb_ff_add(&sum, -rows[LB_MIRRORED(t - pad - 1)][c]);
-                            }
-                            centred[t] = ((p - sum.hi) + (p_err - sum.lo)) / count;
+                            int32_t whole = (int32_t) r;
+                            fixed[t] = (int64_t) whole * 2147483648LL + (int32_t) ((r - (float) whole) * 2147483648.0f);
                         }
                         for (w = 0; w < LB_CMVN_WINDOW; w++) {
-                            float m = centred[LB_MIRRORED(w - pad)];
-                            lb_ff_add(&msum, m);
-                            lb_ff_add_square(&msq, m, 1.0f);
+                            sum += fixed[LB_MIRRORED(w - pad)];
                         }
                         for (t = 0; t < LB_DSP_FRAMES; t++) {
-                            float mean, var;
                             if (t > 0) {
-                                float in = centred[LB_MIRRORED(t + pad)];
-                                float out = centred[LB_MIRRORED(t - pad - 1)];
-                                lb_ff_add(&msum, in);
-                                lb_ff_add(&msum, -out);
-                                lb_ff_add_square(&msq, in, 1.0f);
-                                lb_ff_add_square(&msq, out, -1.0f);
+                                sum += fixed[LB_MIRRORED(t + pad)] - fixed[LB_MIRRORED(t - pad - 1)];
                             }
-                            mean = (msum.hi + msum.lo) / count;
-                            var = ((msq.hi - mean * (msum.hi + msum.lo)) + msq.lo) / count;
-                            var = var > 0.0f ? var : 0.0f;
+                            /* row - mean = (win * row - sum) / win: exact up to the float conversion, so a window of
+                             * equal rows (silence) centres to exactly 0. */
+                            centred[t] = lb_cmvn_float(LB_CMVN_WINDOW * fixed[t] - sum)
+                                    / (float) LB_CMVN_WINDOW * (1.0f / 2147483648.0f);
+                            largest = fabsf(centred[t]) > largest ? fabsf(centred[t]) : largest;
+                        }
+                        /* The spread in integers too: the centred values scaled so the largest is below
+                         * 2^LB_CMVN_BITS (truncating moves each by at most 2^(1 - LB_CMVN_BITS) of the largest, a
+                         * relative 1e-6 or less of a spread 8 times smaller), then exact running sums of them and of
+                         * their squares: no cancellation however the window changes. win * sum(q^2) - sum(q)^2 =
+                         * win^2 var * scale^2 < 2^62 by the choice of LB_CMVN_BITS. */
+                        (void) frexpf(largest, &exponent);
+                        exponent = exponent < -100 ? -100 : exponent;
+                        scale = ldexpf(1.0f, LB_CMVN_BITS - exponent);
+                        unscale = ldexpf(1.0f, exponent - LB_CMVN_BITS) / (float) LB_CMVN_WINDOW;
+                        for (t = 0; t < LB_DSP_FRAMES; t++) {
+                            q[t] = (int32_t) (centred[t] * scale);
+                        }
+                        for (w = 0; w < LB_CMVN_WINDOW; w++) {
+                            int32_t v = q[LB_MIRRORED(w - pad)];
+                            msum += v;
+                            sum_sq += (int64_t) v * v;
+                        }
+                        for (t = 0; t < LB_DSP_FRAMES; t++) {
+                            float spread;
+                            if (t > 0) {
+                                int32_t in = q[LB_MIRRORED(t + pad)];
+                                int32_t out = q[LB_MIRRORED(t - pad - 1)];
+                                msum += in - out;
+                                sum_sq += (int64_t) in * in - (int64_t) out * out;
+                            }
                             /* sqrtf is correctly rounded, as Java's (float) Math.sqrt(float). */
-                            features[t * LB_DSP_COEFFICIENTS + c] = centred[t] / (sqrtf(var) + eps);
+                            spread = sqrtf(lb_cmvn_float(LB_CMVN_WINDOW * sum_sq - (int64_t) msum * msum)) * unscale;
+                            features[t * LB_DSP_COEFFICIENTS + c] = centred[t] / (spread + eps);
                         }
                     }
                 }

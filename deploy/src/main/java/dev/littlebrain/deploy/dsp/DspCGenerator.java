@@ -62,9 +62,19 @@ public final class DspCGenerator {
         return generate(block, windowSamples, 0, source);
     }
 
-    /** The streaming state's sizes for a block, window and hop (see {@code WindowCSource}). */
-    record StreamLayout(int frameUsed, int preShift, int grid, int rowSlots, int prefixFrames, int prefixSpan,
-                        int pending, int history) {
+    /**
+     * The streaming state's sizes for a block, window and hop (see {@code WindowCSource}): samples of a frame that
+     * reach the FFT and before it that pre-emphasis reads, the grid rows are computed on (a row every {@code grid}
+     * samples) and the row slots kept, the frames recomputed per window (circular pre-emphasis) with the window
+     * samples and windows they are kept for, and the int16 history ring.
+     */
+    public record StreamLayout(int frameUsed, int preShift, int grid, int rowSlots, int prefixFrames, int prefixSpan,
+                               int pending, int history) {
+        /** Frame rows one steady-state streaming update computes: one per grid step, plus the circular ones. */
+        public int rowsPerUpdate(int hop) {
+            return hop / grid + prefixFrames;
+        }
+
         static StreamLayout of(FramewiseBlock block, FrameRowCSource rows, int windowSamples, int hop) {
             int stride = block.framing().stride();
             int used = Math.min(block.framing().length(), fftLength(block));
@@ -77,6 +87,15 @@ public final class DspCGenerator {
             int history = Integer.highestOneBit(Math.max(Math.max(used + rows.preShift(), span), 2) - 1) << 1;
             return new StreamLayout(used, rows.preShift(), grid, slots, prefixFrames, span, pending, history);
         }
+    }
+
+    /**
+     * The streaming layout {@link #generate(DspBlock, int, int, String)} emits for these settings (the cost and RAM
+     * estimates of {@code deploy.profile} read it).
+     */
+    public static StreamLayout streamLayout(DspBlock block, int windowSamples, int sliceSamples) {
+        int hop = sliceSamples > 0 ? sliceSamples : windowSamples;
+        return StreamLayout.of((FramewiseBlock) block, rowSource(block), windowSamples, hop);
     }
 
     /** Frame length in samples of a framewise block. */

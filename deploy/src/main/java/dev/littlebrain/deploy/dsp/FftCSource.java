@@ -279,18 +279,21 @@ final class FftCSource {
                             int32_t di = lb_q_dot(zr, lb_fft_tw_im[t3], zi, lb_fft_tw_re[t3]);
                             int32_t s0r = ar + br, s0i = ai + bi, d0r = ar - br, d0i = ai - bi;
                             int32_t s1r = cr + dr, s1i = ci + di, d1r = cr - dr, d1i = ci - di;
-                            re[i0] = s0r + s1r;
-                            im[i0] = s0i + s1i;
-                            re[i2] = s0r - s1r;
-                            im[i2] = s0i - s1i;
                             /* Outputs k + len/4 and k + 3 len/4: w^(len/4) = -i. */
-                            re[i1] = d0r + d1i;
-                            im[i1] = d0i - d1r;
-                            re[i3] = d0r - d1i;
-                            im[i3] = d0i + d1r;
-                            bound |= lb_q_magnitude(re[i0]) | lb_q_magnitude(im[i0]) | lb_q_magnitude(re[i1])
-                                    | lb_q_magnitude(im[i1]) | lb_q_magnitude(re[i2]) | lb_q_magnitude(im[i2])
-                                    | lb_q_magnitude(re[i3]) | lb_q_magnitude(im[i3]);
+                            const int32_t o0r = s0r + s1r, o0i = s0i + s1i, o2r = s0r - s1r, o2i = s0i - s1i;
+                            const int32_t o1r = d0r + d1i, o1i = d0i - d1r, o3r = d0r - d1i, o3i = d0i + d1r;
+                            re[i0] = o0r;
+                            im[i0] = o0i;
+                            re[i2] = o2r;
+                            im[i2] = o2i;
+                            re[i1] = o1r;
+                            im[i1] = o1i;
+                            re[i3] = o3r;
+                            im[i3] = o3i;
+                            /* From the values, not the arrays: the stores would force reloads. */
+                            bound |= lb_q_magnitude(o0r) | lb_q_magnitude(o0i) | lb_q_magnitude(o1r)
+                                    | lb_q_magnitude(o1i) | lb_q_magnitude(o2r) | lb_q_magnitude(o2i)
+                                    | lb_q_magnitude(o3r) | lb_q_magnitude(o3i);
                         }
                     }
                 }

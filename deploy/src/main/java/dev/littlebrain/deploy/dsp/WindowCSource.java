@@ -135,7 +135,7 @@ final class WindowCSource {
                         ready = 1;
                         lb_window_slot = (lb_window_slot + LB_HOP / LB_GRID) % LB_ROW_SLOTS;
                 """
-                + (prefix ? "            lb_window_pending = (lb_window_pending + 1) % LB_PENDING;\n" : "")
+                + (prefix ? "        lb_window_pending = (lb_window_pending + 1) % LB_PENDING;\n" : "")
                 + """
                         lb_until_window = LB_HOP;
                     }
@@ -151,15 +151,18 @@ final class WindowCSource {
                     while (n > 0) {
                         /* Up to the next event, so the history always holds what that event reads. */
                         uint32_t until = lb_until_row < lb_until_window ? lb_until_row : lb_until_window;
-                        size_t take, i;
+                        size_t take, first;
                 """
                 + (prefix ? "        until = lb_until_capture < until ? lb_until_capture : until;\n" : "")
                 + """
+                        until = until < LB_HISTORY ? until : LB_HISTORY;
                         take = n < until ? n : until;
-                        for (i = 0; i < take; i++) {
-                            lb_history[lb_head] = samples[i];
-                            lb_head = (lb_head + 1) & (LB_HISTORY - 1);
-                        }
+                        /* Into the ring in at most two copies (no per-sample index arithmetic); at most LB_HISTORY
+                         * samples at a time, so a piece never laps the ring. */
+                        first = LB_HISTORY - lb_head < take ? LB_HISTORY - lb_head : take;
+                        memcpy(lb_history + lb_head, samples, first * sizeof(int16_t));
+                        memcpy(lb_history, samples + first, (take - first) * sizeof(int16_t));
+                        lb_head = (lb_head + (unsigned) take) & (LB_HISTORY - 1);
                         samples += take;
                         n -= take;
                         lb_until_row -= (uint32_t) take;
