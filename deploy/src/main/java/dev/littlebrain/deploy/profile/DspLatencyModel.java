@@ -42,15 +42,15 @@ public final class DspLatencyModel {
                         double softFloatFactor) {
     }
 
-    static final Coefficients MFCC = new Coefficients(77.7, 75.8, 4, 4.2, 6.7);
-    static final Coefficients MFE = new Coefficients(49.9, 338, 0, 4.2, 6.4);
-    static final Coefficients SPECTROGRAM = new Coefficients(138.4, 0, 0, 4.2, 5.9);
+    static final Coefficients MFCC = new Coefficients(70.0, 66.0, 4, 4.2, 6.6);
+    static final Coefficients MFE = new Coefficients(42.2, 328, 0, 4.2, 6.4);
+    static final Coefficients SPECTROGRAM = new Coefficients(138.5, 0, 0, 4.2, 5.9);
 
     /** The FFT: per N·log2 N (the butterflies) and per point (normalising, bit reversal, the real split). */
-    static final double FFT_PER_BUTTERFLY_UNIT = 7.54;
-    static final double FFT_PER_POINT = 35.7;
+    static final double FFT_PER_BUTTERFLY_UNIT = 7.52;
+    static final double FFT_PER_POINT = 35.5;
     /** Per row beyond its spectrum: copying the frame out of the history ring, calls. */
-    static final double PER_ROW = 500;
+    static final double PER_ROW = 300;
     /** MFCC's sliding CMVN, per coefficient: per row of the CMVN window (the sums' start) and per frame. */
     static final double CMVN_PER_WINDOW_ROW = 17.8;
     static final double CMVN_PER_FRAME = 127.5;
