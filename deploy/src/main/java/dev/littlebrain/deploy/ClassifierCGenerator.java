@@ -203,15 +203,51 @@ public final class ClassifierCGenerator {
                     }
                 }
 
-                int run_classifier(const float *signal, size_t n, lb_result_t *result)
+                /* The DSP reads int16 samples; this API takes their values as floats (as Edge Impulse's signal_t):
+                 * clamped to the int16 range, any fraction dropped. */
+                static int16_t lb_to_int16(float v)
+                {
+                    return (int16_t) (v < -32768.0f ? -32768.0f : v > 32767.0f ? 32767.0f : v);
+                }
+
+                static int lb_all_finite(const float *x, size_t n)
+                {
+                    size_t i;
+                    for (i = 0; i < n; i++) {
+                        if (!isfinite(x[i])) {
+                            return 0;
+                        }
+                    }
+                    return 1;
+                }
+
+                /* The caller's float window as an lb_signal_t: frames are converted as the DSP pulls them, no copy. */
+                static int lb_float_get_data(const lb_signal_t *signal, size_t offset, size_t length, int16_t *out)
+                {
+                    const float *x = (const float *) signal->context + offset;
+                    size_t i;
+                    for (i = 0; i < length; i++) {
+                        out[i] = lb_to_int16(x[i]);
+                    }
+                    return 0;
+                }
+
+                int run_classifier(const float *samples, size_t n, lb_result_t *result)
                 {
                     float scores[LB_LABEL_COUNT];
+                    lb_signal_t signal;
                     int r;
                     memset(result, 0, sizeof *result);
                     if (n != LB_DSP_WINDOW_SAMPLES) {
                         return LB_ERR_LENGTH;
                     }
-                    if (lb_dsp_process(signal, lb_features) != 0) {
+                    if (!lb_all_finite(samples, n)) {
+                        return LB_ERR_SIGNAL;
+                    }
+                    signal.total_length = n;
+                    signal.get_data = lb_float_get_data;
+                    signal.context = samples;
+                    if (lb_dsp_process(&signal, lb_features) != 0) {
                         return LB_ERR_SIGNAL;
                     }
                     r = lb_classify(scores);
@@ -224,7 +260,7 @@ public final class ClassifierCGenerator {
                 }
 
                 /* Continuous state, as StreamingClassifier keeps it. */
-                static float lb_slice[LB_SLICE_SAMPLES];
+                /* Samples of the current slice already given to the DSP (which keeps them as int16 itself). */
                 static size_t lb_slice_fill;
                 static int64_t lb_samples_seen;
                 static float lb_recent[LB_AVERAGED_RUNS][LB_LABEL_COUNT];
@@ -263,16 +299,13 @@ public final class ClassifierCGenerator {
                     return best;
                 }
 
-                /* One completed slice: update the features, run the model, average, decide. */
+                /* One completed slice (the DSP has just produced the window's features): run the model, average,
+                 * decide. */
                 static int lb_on_slice(lb_result_t *result)
                 {
                     float scores[LB_LABEL_COUNT];
                     int r, c, best;
                     int64_t now_ms;
-                    r = lb_dsp_stream_push(lb_slice, LB_SLICE_SAMPLES, lb_features);
-                    if (r <= 0) {
-                        return r < 0 ? LB_ERR_SIGNAL : LB_OK;
-                    }
                     r = lb_classify(scores);
                     if (r != LB_OK) {
                         return r;
@@ -313,16 +346,28 @@ public final class ClassifierCGenerator {
                     }
                     i = 0;
                     while (i < n) {
+                        /* Straight to the DSP as int16, 64 samples at a time, up to the slice's end: no slice buffer. */
                         size_t room = LB_SLICE_SAMPLES - lb_slice_fill;
                         size_t take = n - i < room ? n - i : room;
-                        memcpy(lb_slice + lb_slice_fill, slice + i, take * sizeof(float));
+                        size_t off;
+                        int ready = 0;
+                        for (off = 0; off < take; off += 64) {
+                            int16_t chunk[64];
+                            size_t count = take - off < 64 ? take - off : 64, k;
+                            for (k = 0; k < count; k++) {
+                                chunk[k] = lb_to_int16(slice[i + off + k]);
+                            }
+                            ready |= lb_dsp_stream_push(chunk, count, lb_features);
+                        }
                         lb_slice_fill += take;
                         i += take;
                         if (lb_slice_fill == LB_SLICE_SAMPLES) {
-                            int r;
+                            int r = LB_OK;
                             lb_samples_seen += LB_SLICE_SAMPLES;
                             lb_slice_fill = 0;
-                            r = lb_on_slice(result);
+                            if (ready) {
+                                r = lb_on_slice(result);
+                            }
                             if (r != LB_OK) {
                                 return r;
                             }

@@ -26,12 +26,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The exported DSP cross-compiled for a Cortex-M4F and run under QEMU with the {@link CortexM4Test} harness
- * ({@code lb_invoke} is a shim around {@code lb_dsp_process} or {@code lb_dsp_stream_push}): features within
- * the 1e-4 contract of the Java blocks in the default precision (float rows on the M4F's FPU, double only where
- * the block needs it) and bit-equal in all double ({@code -DLB_DSP_DOUBLE_PRECISION}); the all-float32 form
- * measured beside them; with the instructions per window and per 250 ms streaming update of each. The default is
- * also built as GNU C with multiply-add contraction ({@code -ffp-contract=fast}, as Arduino builds) and must
- * still meet the contract.
+ * ({@code lb_invoke} is a shim around {@code lb_dsp_process} or {@code lb_dsp_stream_push}, int16 samples): features
+ * within the 1e-4 contract of the Java blocks in the default precision (integer FFT, float elsewhere) and bit-equal
+ * in all double ({@code -DLB_DSP_DOUBLE_PRECISION}); with the instructions per window and per 250 ms streaming
+ * update and the DSP's static RAM ({@code lb_dsp.o}). The default is also built as GNU C with multiply-add
+ * contraction ({@code -ffp-contract=fast}, as Arduino builds) and must still meet the contract. For MFCC with the
+ * block's defaults (the kws template) it checks issue 19's budget on a steady-state update of speech-level noise:
+ * at most 16 KB of DSP state (met) and, for now, 1.1 M instructions (the 1.0 M target is not reached yet).
  */
 class CortexM4DspTest {
     static final int SLICE = 4000;
@@ -40,14 +41,19 @@ class CortexM4DspTest {
             #include <string.h>
             #include "lb_model.h"
 
-            static float window[LB_DSP_WINDOW_SAMPLES];
+            /* Frames are pulled straight from the harness's input (a byte buffer, hence memcpy): no window copy. */
+            static int lb_input_get_data(const lb_signal_t *signal, size_t offset, size_t length, int16_t *out)
+            {
+                memcpy(out, (const unsigned char *) signal->context + offset * sizeof(int16_t), length * sizeof(int16_t));
+                return 0;
+            }
 
-            /* The harness's byte buffers need not be float-aligned: copy first (counted, about 4 instructions per sample). */
             int lb_invoke(const void *input, void *output)
             {
                 static float features[LB_DSP_FEATURES];
-                memcpy(window, input, sizeof window);
-                if (lb_dsp_process(window, features) != 0) {
+                lb_signal_t signal = {LB_DSP_WINDOW_SAMPLES, lb_input_get_data, NULL};
+                signal.context = input;
+                if (lb_dsp_process(&signal, features) != 0) {
                     return 1;
                 }
                 memcpy(output, features, sizeof features);
@@ -60,17 +66,19 @@ class CortexM4DspTest {
             #include <string.h>
             #include "lb_model.h"
 
-            static float slice[LB_SLICE];
-
-            /* Output: int32 status of lb_dsp_stream_push (1: a window, 0: filling), then the features. */
+            /* Output: int32 status of lb_dsp_stream_push (1: a window, 0: filling), then the features. The slice
+             * goes in as the microphone's DMA would hand it over: 64 samples at a time (the byte buffer need not
+             * be int16-aligned, hence the small copy). */
             int lb_invoke(const void *input, void *output)
             {
                 static float features[LB_DSP_FEATURES];
-                int32_t r;
-                memcpy(slice, input, sizeof slice);
-                r = (int32_t) lb_dsp_stream_push(slice, LB_SLICE, features);
-                if (r < 0) {
-                    return 1;
+                int16_t chunk[64];
+                int32_t r = 0;
+                size_t off;
+                for (off = 0; off < LB_SLICE; off += 64) {
+                    size_t n = LB_SLICE - off < 64 ? LB_SLICE - off : 64;
+                    memcpy(chunk, (const unsigned char *) input + off * sizeof(int16_t), n * sizeof(int16_t));
+                    r |= (int32_t) lb_dsp_stream_push(chunk, n, features);
                 }
                 memcpy(output, &r, sizeof r);
                 memcpy((unsigned char *) output + sizeof r, features, sizeof features);
@@ -79,9 +87,8 @@ class CortexM4DspTest {
             """;
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({"mfcc, default", "mfcc, default-fma", "mfcc, double", "mfcc, float", "mfe, default",
-            "mfe, default-fma", "mfe, double", "mfe, float", "spectrogram, default", "spectrogram, default-fma",
-            "spectrogram, double", "spectrogram, float"})
+    @CsvSource({"mfcc, default", "mfcc, default-fma", "mfcc, double", "mfe, default", "mfe, default-fma",
+            "mfe, double", "spectrogram, default", "spectrogram, default-fma", "spectrogram, double"})
     void featuresOnCortexM4MatchJava(String name, String precision, @TempDir Path dir) throws Exception {
         HostCompiler.requireAvailable("arm-none-eabi-gcc");
         HostCompiler.requireAvailable("arm-none-eabi-size");
@@ -91,7 +98,6 @@ class CortexM4DspTest {
         int features = block.outputShape(AudioInputs.WINDOW).size();
         List<String> defines = switch (precision) {
             case "double" -> List.of("-DLB_DSP_DOUBLE_PRECISION");
-            case "float" -> List.of("-DLB_DSP_SINGLE_PRECISION");
             // GNU C, as the Arduino cores compile: the compiler may fuse a * b + c into the M4F's vfma.
             case "default-fma" -> List.of("-std=gnu99", "-ffp-contract=fast");
             default -> List.of();
@@ -99,12 +105,12 @@ class CortexM4DspTest {
 
         // Batch: every clip one window.
         Path batchDir = Files.createDirectories(dir.resolve("batch"));
-        write(block, batchDir, "#define LB_INPUT_BYTES (LB_DSP_WINDOW_SAMPLES * 4)\n"
+        write(block, batchDir, "#define LB_INPUT_BYTES (LB_DSP_WINDOW_SAMPLES * 2)\n"
                 + "#define LB_OUTPUT_BYTES (LB_DSP_FEATURES * 4)\n", BATCH_SHIM);
         ByteArrayOutputStream in = new ByteArrayOutputStream();
         List<float[]> javaBatch = new ArrayList<>();
         for (AudioInputs.Clip c : clips) {
-            in.write(floats(c.samples()));
+            in.write(int16s(c.samples()));
             javaBatch.add(block.process(c.samples()));
         }
         Files.write(batchDir.resolve("inputs.bin"), in.toByteArray());
@@ -115,10 +121,10 @@ class CortexM4DspTest {
 
         // Streaming: the clips back to back in 250 ms slices.
         Path streamDir = Files.createDirectories(dir.resolve("stream"));
-        write(block, streamDir, "#define LB_SLICE " + SLICE + "\n#define LB_INPUT_BYTES (LB_SLICE * 4)\n"
+        write(block, streamDir, "#define LB_SLICE " + SLICE + "\n#define LB_INPUT_BYTES (LB_SLICE * 2)\n"
                 + "#define LB_OUTPUT_BYTES (4 + LB_DSP_FEATURES * 4)\n", STREAM_SHIM);
         float[] stream = AudioInputs.concatenated(clips);
-        Files.write(streamDir.resolve("inputs.bin"), floats(stream));
+        Files.write(streamDir.resolve("inputs.bin"), int16s(stream));
         StreamingFeatures javaStream = StreamingFeatures.create(block, AudioInputs.WINDOW);
         Map<String, Long> streamStats = CortexM4Test.buildAndRun(streamDir, sources(defines));
         byte[] out = Files.readAllBytes(streamDir.resolve("outputs.bin"));
@@ -135,25 +141,54 @@ class CortexM4DspTest {
         }
 
         Map<String, Long> size = CortexM4Test.sections(batchDir.resolve("model.elf"));
+        long state = dspStateBytes(streamDir, defines);
+        long update = streamStats.get("instructions_last");
         System.out.printf("m4 DSP %s %s: batch %s; streaming %s; instructions per 1 s window %d, per 250 ms"
-                        + " streaming update %d (steady state; first window %d); text %d + rodata %d B, bss %d B%n", name, precision, batch,
-                streaming, batchStats.get("instructions_total") / clips.size(), streamStats.get("instructions_last"), streamStats.get("instructions_max"),
+                        + " streaming update %d (steady state; first window %d); DSP state (lb_dsp.o bss + data) %d B;"
+                        + " whole test image text %d + rodata %d B, bss %d B%n", name, precision, batch, streaming,
+                batchStats.get("instructions_total") / clips.size(), update, streamStats.get("instructions_max"), state,
                 size.getOrDefault(".text", 0L), size.getOrDefault(".rodata", 0L), size.getOrDefault(".bss", 0L));
         if (precision.equals("double")) {
             assertEquals(0, batch.unequal + streaming.unequal, name + " all double on M4: bit-equal to Java");
+            return;
         }
-        if (!precision.equals("float")) {
-            if (name.equals("mfe")) {
-                batch.requireMfeCells(name + " batch on M4");
-                streaming.requireMfeCells(name + " streaming on M4");
-            } else {
-                batch.requireWithinTolerance(name + " batch on M4");
-                streaming.requireWithinTolerance(name + " streaming on M4");
-            }
+        if (name.equals("mfe")) {
+            batch.requireMfeCells(name + " batch on M4");
+            streaming.requireMfeCells(name + " streaming on M4");
         } else {
-            // float32 rows: measured, bounded loosely (they are not the contract's form).
-            assertTrue(batch.maxError < 1e-2 && streaming.maxError < 1e-2, name + " float32: " + batch);
+            batch.requireWithinTolerance(name + " batch on M4");
+            streaming.requireWithinTolerance(name + " streaming on M4");
         }
+        if (name.equals("mfcc") && precision.equals("default")) {
+            // Issue 19, "a front end that fits": the kws template's MFCC (the block's defaults) on a 64 MHz M4F. The
+            // clips' last update is partly silence (cheap FFTs); speech-level noise is the steady-state cost.
+            Path noiseDir = Files.createDirectories(dir.resolve("noise"));
+            write(block, noiseDir, "#define LB_SLICE " + SLICE + "\n#define LB_INPUT_BYTES (LB_SLICE * 2)\n"
+                    + "#define LB_OUTPUT_BYTES (4 + LB_DSP_FEATURES * 4)\n", STREAM_SHIM);
+            float[] noise = new float[2 * AudioInputs.WINDOW];
+            java.util.Random random = new java.util.Random(1);
+            for (int i = 0; i < noise.length; i++) {
+                noise[i] = (float) Math.rint(random.nextGaussian() * 3000);
+            }
+            Files.write(noiseDir.resolve("inputs.bin"), int16s(noise));
+            long steady = CortexM4Test.buildAndRun(noiseDir, sources(defines)).get("instructions_last");
+            System.out.printf("m4 DSP mfcc kws template: %d instructions per 250 ms update on speech-level noise,"
+                    + " DSP state %d B%n", steady, state);
+            assertTrue(state <= 16 * 1024, "mfcc DSP state " + state + " B > 16 KB");
+            // The issue's target is 1.0 M; measured 1.07 M: this guards what is reached (see README).
+            assertTrue(steady <= 1_100_000, "mfcc update " + steady + " instructions > 1.1 M");
+        }
+    }
+
+    /** Static RAM of the DSP alone: lb_dsp.c compiled for the M4F as the test image builds it, bss + data. */
+    static long dspStateBytes(Path dir, List<String> defines) throws Exception {
+        List<String> cc = new ArrayList<>(List.of("arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mfloat-abi=hard",
+                "-mfpu=fpv4-sp-d16", "-mthumb", "-O2", "-std=c99"));
+        cc.addAll(defines);
+        cc.addAll(List.of("-c", "-o", "lb_dsp_state.o", DspCGenerator.SOURCE));
+        HostCompiler.compile(dir, cc);
+        Map<String, Long> s = CortexM4Test.sections(dir.resolve("lb_dsp_state.o"));
+        return s.getOrDefault(".bss", 0L) + s.getOrDefault(".data", 0L);
     }
 
     private static List<String> sources(List<String> defines) {
@@ -176,6 +211,15 @@ class CortexM4DspTest {
                 + "int lb_invoke(const void *input, void *output);\n");
         Files.writeString(dir.resolve("lb_model.c"), shim);
         CortexM4Test.copyHarness(dir);
+    }
+
+    /** int16 sample values (the clips are int16 values in floats), little-endian. */
+    static byte[] int16s(float[] v) {
+        ByteBuffer b = ByteBuffer.allocate(v.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (float x : v) {
+            b.putShort((short) x);
+        }
+        return b.array();
     }
 
     static byte[] floats(float[] v) {

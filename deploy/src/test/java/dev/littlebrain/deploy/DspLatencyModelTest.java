@@ -84,14 +84,14 @@ class DspLatencyModelTest {
     /** The DSP for {@code slice}-sample updates with the streaming shim, and two windows of speech-level noise. */
     private static Path prepare(DspBlock block, int slice, Path dir) throws Exception {
         CortexM4DspTest.write(block, dir, slice, "#define LB_SLICE " + slice
-                + "\n#define LB_INPUT_BYTES (LB_SLICE * 4)\n#define LB_OUTPUT_BYTES (4 + LB_DSP_FEATURES * 4)\n",
+                + "\n#define LB_INPUT_BYTES (LB_SLICE * 2)\n#define LB_OUTPUT_BYTES (4 + LB_DSP_FEATURES * 4)\n",
                 CortexM4DspTest.STREAM_SHIM);
         float[] stream = new float[AudioInputs.WINDOW * 2];
         Random random = new Random(1);
         for (int i = 0; i < stream.length; i++) {
             stream[i] = (float) (random.nextGaussian() * 3000);
         }
-        Files.write(dir.resolve("inputs.bin"), CortexM4DspTest.floats(stream));
+        Files.write(dir.resolve("inputs.bin"), CortexM4DspTest.int16s(stream));
         return dir;
     }
 }

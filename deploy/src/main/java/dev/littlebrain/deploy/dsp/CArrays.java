@@ -70,7 +70,7 @@ final class CArrays {
         return Float.toString(v) + "f";
     }
 
-    /** {@code static const <type> name[n] = {...};} for small non-negative integers. */
+    /** {@code static const <type> name[n] = {...};} for integers that fit the type. */
     static String ints(String type, String name, int[] values) {
         StringBuilder b = new StringBuilder("static const ").append(type).append(' ').append(name).append('[')
                 .append(Math.max(1, values.length)).append("] = {");

@@ -11,22 +11,20 @@ import java.util.Map;
 
 /**
  * The impulse's DSP block as plain C99 ({@code lb_dsp.h}, {@code lb_dsp.c}) with its parameters baked
- * in: batch ({@code lb_dsp_process}, one window) and streaming ({@code lb_dsp_stream_push}, one slice;
- * only frames not seen before are computed, as {@code StreamingFeatures} does). No malloc: static
- * buffers sized for the window. Tables (FFT twiddles, mel filterbank, DCT) are taken from the Java
- * block itself, and the arithmetic repeats the Java order of operations.
+ * in: batch ({@code lb_dsp_process}, one window pulled frame by frame through an {@code lb_signal_t}) and
+ * streaming ({@code lb_dsp_stream_push}, int16 samples in any count; each frame computed once, when its last
+ * sample arrives). No malloc, and no copy of the window: the streaming state is the last frame's worth of int16
+ * samples, the rows of the frames the coming windows still need, and the first samples of those windows (their
+ * circular pre-emphasis reads the window's end). Tables (FFT twiddles, mel filterbank, DCT) come from the Java block.
  *
- * <p>Precision, chosen at compile time: by default everything runs in float, which a Cortex-M4F's FPU does in
- * hardware, except that MFCC's pre-emphasis and FFT and the spectrogram's FFT run in float-float (hi + lo pairs of
- * floats, error-free sums and fmaf products) and MFCC keeps its rows (ln energy, CMVN input) in double: a float32
- * FFT's error, about 1e-7 of the frame's norm, put the weakest bins (low bands of loud pre-emphasised frames, bins
- * 100 dB below a tone) up to 2e-3 off, past the 1e-4 contract, and CMVN magnifies the rounding of c0 = ln energy;
- * measured on gcc and the M4 in DspCGeneratorTest and CortexM4DspTest (also with FMA contraction). MFE is float
- * throughout (its 8-bit cells hide the FFT error). {@code -DLB_DSP_DOUBLE_PRECISION}: everything in double, bit-identical
- * to Java. {@code -DLB_DSP_SINGLE_PRECISION}: everything in float, fastest, outside the contract.
+ * <p>Precision, chosen at compile time: by default the FFT runs in integers (block floating point, 28 significant
+ * bits, {@link FftCSource}) and the rest in float, which a Cortex-M4F does in hardware; MFCC applies its
+ * pre-emphasis to the spectrum ({@link MfccCSource}) and its CMVN uses running float-float sums
+ * ({@link CmvnCSource}). Within the 1e-4 contract of the Java blocks, measured in {@code DspCGeneratorTest} and
+ * {@code CortexM4DspTest}. {@code -DLB_DSP_DOUBLE_PRECISION}: the Java arithmetic in double, bit for bit.
  *
  * <pre>{@code
- * Map<String, String> files = DspCGenerator.generate(block, 16000, "impulse.yaml");
+ * Map<String, String> files = DspCGenerator.generate(block, 16000, 4000, "impulse.yaml");
  * }</pre>
  */
 public final class DspCGenerator {
@@ -36,15 +34,12 @@ public final class DspCGenerator {
     private DspCGenerator() {
     }
 
-    /** Most frame grids the streaming cache keeps apart; more would cost RAM for rarely useful slice sizes. */
-    static final int MAX_GRID_PHASES = 4;
-
     /**
      * @param block         an mfcc, mfe or spectrogram block (power-of-two fft_length)
      * @param windowSamples samples per window (the impulse's window)
-     * @param sliceSamples  samples per streaming push the device will use, or 0 when unknown: it sizes the
-     *                      frame cache so that alternating frame grids are both kept (e.g. MFCC's 20 ms
-     *                      stride with 250 ms slices); other push sizes stay exact but reuse fewer frames
+     * @param sliceSamples  samples between the windows streaming produces (the impulse's slice), or 0 for one
+     *                      window per windowSamples: the streaming state keeps only what windows at multiples of it
+     *                      need (rows on their frame grids, the first samples of the windows to come)
      * @param source        where the settings came from, for the file banner (e.g. the impulse file)
      * @throws UnsupportedOperationException for another block, naming it
      * @throws IllegalArgumentException      for a non-power-of-two FFT or a window shorter than one frame
@@ -54,29 +49,58 @@ public final class DspCGenerator {
         FramewiseBlock framewise = (FramewiseBlock) block;
         int frames = block.outputShape(windowSamples).frames();
         int coefficients = framewise.coefficientsPerFrame();
+        int hop = sliceSamples > 0 ? sliceSamples : windowSamples;
         String banner = banner(block, rows, windowSamples, frames, coefficients, source);
         Map<String, String> files = new LinkedHashMap<>();
-        files.put(HEADER, header(banner, block, windowSamples, frames, coefficients));
-        files.put(SOURCE, source(banner, framewise, rows, frames,
-                gridPhases(framewise.framing().stride(), sliceSamples)));
+        files.put(HEADER, header(banner, block, windowSamples, frames, coefficients, hop));
+        files.put(SOURCE, source(banner, framewise, rows, windowSamples, frames, hop));
         return files;
     }
 
-    /** {@link #generate(DspBlock, int, int, String)} for an unknown slice length (one frame grid cached). */
+    /** {@link #generate(DspBlock, int, int, String)} with one streamed window per window length. */
     public static Map<String, String> generate(DspBlock block, int windowSamples, String source) {
         return generate(block, windowSamples, 0, source);
     }
 
     /**
-     * Distinct frame grids that pushes of {@code slice} samples visit: stride / gcd(stride, slice), or 1
-     * when the slice is unknown or would need more than {@link #MAX_GRID_PHASES}.
+     * The streaming state's sizes for a block, window and hop (see {@code WindowCSource}): samples of a frame that
+     * reach the FFT and before it that pre-emphasis reads, the grid rows are computed on (a row every {@code grid}
+     * samples) and the row slots kept, the frames recomputed per window (circular pre-emphasis) with the window
+     * samples and windows they are kept for, and the int16 history ring.
      */
-    static int gridPhases(int stride, int slice) {
-        if (slice <= 0) {
-            return 1;
+    public record StreamLayout(int frameUsed, int preShift, int grid, int rowSlots, int prefixFrames, int prefixSpan,
+                               int pending, int history) {
+        /** Frame rows one steady-state streaming update computes: one per grid step, plus the circular ones. */
+        public int rowsPerUpdate(int hop) {
+            return hop / grid + prefixFrames;
         }
-        int phases = stride / java.math.BigInteger.valueOf(stride).gcd(java.math.BigInteger.valueOf(slice)).intValue();
-        return phases <= MAX_GRID_PHASES ? phases : 1;
+
+        static StreamLayout of(FramewiseBlock block, FrameRowCSource rows, int windowSamples, int hop) {
+            int stride = block.framing().stride();
+            int used = Math.min(block.framing().length(), fftLength(block));
+            int grid = java.math.BigInteger.valueOf(stride).gcd(java.math.BigInteger.valueOf(hop)).intValue();
+            int slots = (windowSamples - used) / grid + 1;
+            int prefix = block.circularPrefixSamples();
+            int prefixFrames = prefix == 0 ? 0 : (prefix + stride - 1) / stride;
+            int span = prefixFrames == 0 ? 0 : (prefixFrames - 1) * stride + used;
+            int pending = prefixFrames == 0 ? 0 : Math.max(0, windowSamples - span) / hop + 1;
+            int history = Integer.highestOneBit(Math.max(Math.max(used + rows.preShift(), span), 2) - 1) << 1;
+            return new StreamLayout(used, rows.preShift(), grid, slots, prefixFrames, span, pending, history);
+        }
+    }
+
+    /**
+     * The streaming layout {@link #generate(DspBlock, int, int, String)} emits for these settings (the cost and RAM
+     * estimates of {@code deploy.profile} read it).
+     */
+    public static StreamLayout streamLayout(DspBlock block, int windowSamples, int sliceSamples) {
+        int hop = sliceSamples > 0 ? sliceSamples : windowSamples;
+        return StreamLayout.of((FramewiseBlock) block, rowSource(block), windowSamples, hop);
+    }
+
+    /** Frame length in samples of a framewise block. */
+    static int frameLength(FramewiseBlock block) {
+        return block.framing().length();
     }
 
     private static FrameRowCSource rowSource(DspBlock block) {
@@ -102,8 +126,8 @@ public final class DspCGenerator {
                 + " * " + fmt(block.signal().samplingFrequency()) + " Hz, window " + windowSamples + " samples -> "
                 + frames + " frames x " + coefficients + " features.\n"
                 + " * Equals dev.littlebrain.dsp (same tables, same order of operations) within 1e-4 relative; with\n"
-                + " * -DLB_DSP_DOUBLE_PRECISION bit for bit. Build as C99 (-std=c99 implies -ffp-contract=off) without\n"
-                + " * -ffast-math; multiply-add contraction (e.g. -std=gnu99 on FMA hardware) moves results by a few ulps.\n"
+                + " * -DLB_DSP_DOUBLE_PRECISION bit for bit. Build without -ffast-math; multiply-add contraction\n"
+                + " * (e.g. -std=gnu99 on FMA hardware) moves results by a few ulps.\n"
                 + " * Do not edit: re-run the export instead.\n"
                 + " */\n";
     }
@@ -112,36 +136,56 @@ public final class DspCGenerator {
         return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%s", v);
     }
 
-    private static String header(String banner, DspBlock block, int windowSamples, int frames, int coefficients) {
+    private static String header(String banner, DspBlock block, int windowSamples, int frames, int coefficients,
+                                 int hop) {
         return banner
                 + "#ifndef LB_DSP_H\n"
                 + "#define LB_DSP_H\n\n"
-                + "#include <stddef.h>\n\n"
+                + "#include <stddef.h>\n#include <stdint.h>\n\n"
                 + "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n"
                 + "#define LB_DSP_SAMPLE_RATE " + fmt(block.signal().samplingFrequency()) + "\n"
                 + "#define LB_DSP_WINDOW_SAMPLES " + windowSamples + "\n"
                 + "#define LB_DSP_FRAMES " + frames + "\n"
                 + "#define LB_DSP_COEFFICIENTS " + coefficients + "\n"
                 + "#define LB_DSP_FEATURES " + (frames * coefficients) + "\n\n"
-                + "/* Input: audio as int16 sample values in float (-1234.0f, not -0.0377f), as Edge Impulse feeds its\n"
-                + " * blocks. Output: LB_DSP_FEATURES floats, frame-major. Not reentrant: static buffers. */\n\n"
-                + "/* Features of one window of LB_DSP_WINDOW_SAMPLES samples. Returns 0, or -1 (nothing written)\n"
-                + " * when a sample is NaN or infinite. */\n"
-                + "int lb_dsp_process(const float *window, float *features);\n\n"
-                + "/* Forgets the stream: the next window starts filling from nothing. */\n"
-                + "void lb_dsp_stream_reset(void);\n\n"
-                + "/* Appends n samples (any count) and computes only frames not seen before. Returns 1 with the\n"
-                + " * features of the newest window, 0 while the first window is filling, -1 (stream unchanged) for\n"
-                + " * a NaN or infinite sample. Slices that are a multiple of the frame stride reuse the most frames. */\n"
-                + "int lb_dsp_stream_push(const float *slice, size_t n, float *features);\n\n"
+                + "/* Streaming produces a window every LB_DSP_HOP_SAMPLES samples (the impulse's slice). */\n"
+                + "#define LB_DSP_HOP_SAMPLES " + hop + "\n\n"
+                + """
+                /* Input: audio as int16 samples (Edge Impulse's blocks see the same values as floats). Output:
+                 * LB_DSP_FEATURES floats, frame-major. Not reentrant: static buffers. */
+
+                /* Samples pulled on demand, as Edge Impulse's signal_t: get_data copies samples
+                 * [offset, offset + length) into out and returns 0, or nonzero to abort. */
+                typedef struct lb_signal {
+                    size_t total_length;
+                    int (*get_data)(const struct lb_signal *signal, size_t offset, size_t length, int16_t *out);
+                    const void *context; /* for get_data: the caller's buffer, file, ... */
+                } lb_signal_t;
+
+                /* A signal over n samples in memory (no copy: they must outlive the signal). */
+                void lb_signal_from_buffer(lb_signal_t *signal, const int16_t *samples, size_t n);
+
+                /* Features of one window: signal->total_length must be LB_DSP_WINDOW_SAMPLES. Pulls each frame's
+                 * samples as it needs them (no copy of the window). Returns 0, or -1 (nothing written) for another
+                 * length or when get_data fails. Shares the streaming state: restarts the stream. */
+                int lb_dsp_process(const lb_signal_t *signal, float *features);
+
+                /* Forgets the stream: the next window starts filling from nothing. */
+                void lb_dsp_stream_reset(void);
+
+                /* Appends n samples (any count) and computes the frames they complete. Returns 1 when a window ended
+                 * within them (stream position a multiple of LB_DSP_HOP_SAMPLES, at least LB_DSP_WINDOW_SAMPLES) with
+                 * the features of the newest such window, else 0 (features untouched). */
+                int lb_dsp_stream_push(const int16_t *samples, size_t n, float *features);
+
+                """
                 + "#ifdef __cplusplus\n}\n#endif\n\n"
                 + "#endif /* LB_DSP_H */\n";
     }
 
-    private static String source(String banner, FramewiseBlock block, FrameRowCSource rows, int frames,
-                                 int phases) {
-        int frameLength = block.framing().length();
-        int stride = block.framing().stride();
+    private static String source(String banner, FramewiseBlock block, FrameRowCSource rows, int windowSamples,
+                                 int frames, int hop) {
+        StreamLayout layout = StreamLayout.of(block, rows, windowSamples, hop);
         int fftLength = fftLength(block);
         return banner
                 + """
@@ -151,21 +195,9 @@ public final class DspCGenerator {
                 #include <stdint.h>
                 #include <string.h>
 
-                """
-                + "/* 1: this block's default computes the frame and FFT in float-float (see below), 0: float. */\n"
-                + "#define LB_FFT_DEFAULT_FLOAT_FLOAT " + (rows.needsFloatFloatFft() ? 1 : 0) + "\n"
-                + "/* 1: this block's default keeps the rows (lb_row_real) in double, 0: float. */\n"
-                + "#define LB_ROW_DEFAULT_DOUBLE " + (rows.needsDoubleRows() ? 1 : 0) + "\n\n"
-                + """
-                /* The frame and FFT: lb_fft_real, or float-float pairs (lb_ff) where LB_FFT_FLOAT_FLOAT; lb_real: the
-                 * per-frame arithmetic after the power spectrum (mel, log, DCT, dB); lb_row_real: the rows kept for the
-                 * window (MFCC's c0 and CMVN). Default: float, which a single-precision FPU (Cortex-M4F) does in
-                 * hardware, with float-float FFT and double rows only where this block needs them for the 1e-4 contract
-                 * (LB_*_DEFAULT_*). LB_DSP_DOUBLE_PRECISION: all double, bit-identical to the Java DSP.
-                 * LB_DSP_SINGLE_PRECISION: all float, fastest, outside the contract. */
-                #if defined(LB_DSP_DOUBLE_PRECISION) && defined(LB_DSP_SINGLE_PRECISION)
-                #error "define at most one of LB_DSP_DOUBLE_PRECISION and LB_DSP_SINGLE_PRECISION"
-                #endif
+                /* Default: the FFT in integers (block floating point, see lb_rfft_q) and the rest in float, which a
+                 * Cortex-M4F's FPU does in hardware; within 1e-4 of the Java DSP. LB_DSP_DOUBLE_PRECISION: the Java
+                 * DSP's double arithmetic in its order, bit for bit (slow on a single-precision FPU). */
                 #ifdef LB_DSP_DOUBLE_PRECISION
                 typedef double lb_real;
                 #define LB_R(x) (x)
@@ -179,115 +211,63 @@ public final class DspCGenerator {
                 #define LB_LOG10(x) log10f(x)
                 #define LB_RINT(x) rintf(x)
                 #endif
-                #ifdef LB_DSP_DOUBLE_PRECISION
-                typedef double lb_fft_real;
-                #define LB_F(x) (x)
-                #else
-                typedef float lb_fft_real;
-                #define LB_F(x) ((float) (x))
-                #endif
-                #if !defined(LB_DSP_DOUBLE_PRECISION) && !defined(LB_DSP_SINGLE_PRECISION) && LB_FFT_DEFAULT_FLOAT_FLOAT
-                #define LB_FFT_FLOAT_FLOAT 1
-                #else
-                #define LB_FFT_FLOAT_FLOAT 0
-                #endif
-                /* hi + lo, |lo| <= half an ulp of hi: about 48 significant bits from float arithmetic. */
-                typedef struct {
-                    float hi;
-                    float lo;
-                } lb_ff;
-                #if defined(LB_DSP_DOUBLE_PRECISION) || (!defined(LB_DSP_SINGLE_PRECISION) && LB_ROW_DEFAULT_DOUBLE)
-                typedef double lb_row_real;
-                #define LB_W(x) (x)
-                #define LB_ROW_LOG(x) log(x)
-                #else
-                typedef float lb_row_real;
-                #define LB_W(x) ((float) (x))
-                #define LB_ROW_LOG(x) logf(x)
-                #endif
 
                 """
                 + "#define LB_WINDOW_SAMPLES LB_DSP_WINDOW_SAMPLES\n"
-                + "#define LB_FRAME_LENGTH " + frameLength + "\n"
-                + "#define LB_FRAME_STRIDE " + stride + "\n"
+                + "#define LB_FRAME_LENGTH " + block.framing().length() + "\n"
+                + "#define LB_FRAME_STRIDE " + block.framing().stride() + "\n"
                 + "/* Samples of a frame that reach the FFT: frames are cropped or zero-padded to fft_length. */\n"
-                + "#define LB_FRAME_USED " + Math.min(frameLength, fftLength) + "\n"
-                + "/* Frames starting below this sample read the window's end (circular pre-emphasis): recomputed\n"
-                + " * for every streamed window. */\n"
-                + "#define LB_CIRCULAR_PREFIX " + block.circularPrefixSamples() + "\n"
-                + "/* Streaming cache: frames are keyed by start / LB_CACHE_UNIT, which tells apart the " + phases + "\n"
-                + " * frame grid(s) that pushes of the expected slice length visit; LB_CACHE_SLOTS spans one window. */\n"
-                + "#define LB_CACHE_UNIT " + (stride / phases) + "\n"
-                + "#define LB_CACHE_SLOTS " + (phases * frames) + "\n\n"
+                + "#define LB_FRAME_USED " + layout.frameUsed() + "\n"
+                + "/* Samples before a frame that its pre-emphasis reads. */\n"
+                + "#define LB_PRE_SHIFT " + layout.preShift() + "\n"
+                + "#define LB_HOP LB_DSP_HOP_SAMPLES\n"
+                + "/* Frames of the windows streaming produces start at multiples of LB_GRID = gcd(stride, hop); the\n"
+                + " * row of the frame at p lives in slot (p / LB_GRID) mod LB_ROW_SLOTS, enough for one window. */\n"
+                + "#define LB_GRID " + layout.grid() + "\n"
+                + "#define LB_ROW_SLOTS " + layout.rowSlots() + "\n"
+                + "/* Frames whose pre-emphasis reads the window's end (circular, np.roll): recomputed per window from\n"
+                + " * the window's first LB_PREFIX_SPAN samples, kept for the LB_PENDING windows still to come. */\n"
+                + "#define LB_PREFIX_FRAMES " + layout.prefixFrames() + "\n"
+                + "#define LB_PREFIX_SPAN " + layout.prefixSpan() + "\n"
+                + "#define LB_PENDING " + layout.pending() + "\n"
+                + "/* The last samples (a power of two): enough for a frame and its pre-emphasis. */\n"
+                + "#define LB_HISTORY " + layout.history() + "\n\n"
                 + rows.tables()
                 + "/* speechpy multiplies by 1.0 / fft_points rather than dividing; keep that rounding. */\n"
-                + "#define LB_POWER_SCALE LB_F(" + CArrays.real(1.0 / fftLength) + ")\n\n"
+                + "#define LB_POWER_SCALE LB_R(" + CArrays.real(1.0 / fftLength) + ")\n\n"
                 + """
-                /* The frame being transformed; samples past LB_FRAME_USED stay zero (zero padding). */
-                #if LB_FFT_FLOAT_FLOAT
-                static lb_ff lb_frame[LB_FFT_LENGTH];
-                #else
-                static lb_fft_real lb_frame[LB_FFT_LENGTH];
-                #endif
-                static lb_row_real lb_rows[LB_DSP_FEATURES];
-
-                /* Window sample i of a ring whose oldest sample is at head. */
-                static float lb_at(const float *ring, int head, int i)
+                #ifdef LB_DSP_DOUBLE_PRECISION
+                static void lb_power(const double *frame, double *power)
                 {
-                    int j = head + i;
-                    return ring[j >= LB_WINDOW_SAMPLES ? j - LB_WINDOW_SAMPLES : j];
-                }
-
-                /* The power spectrum is rounded to lb_real only here: a relative rounding of 6e-8 per bin is harmless
-                 * to the logs that follow, unlike the FFT's error, which is relative to the whole frame. */
-                #if LB_FFT_FLOAT_FLOAT
-                static void lb_power(const lb_ff *frame, lb_real *power)
-                {
-                    static lb_ff re[LB_FFT_BINS];
-                    static lb_ff im[LB_FFT_BINS];
+                    static double re[LB_FFT_BINS];
+                    static double im[LB_FFT_BINS];
                     int k;
                     lb_rfft(frame, re, im);
-                    /* The highs alone are each bin to within half an ulp: float from here on. */
                     for (k = 0; k < LB_FFT_BINS; k++) {
-                        power[k] = LB_POWER_SCALE * (re[k].hi * re[k].hi + im[k].hi * im[k].hi);
+                        power[k] = LB_POWER_SCALE * (re[k] * re[k] + im[k] * im[k]);
                     }
                 }
                 #else
-                static void lb_power(const lb_fft_real *frame, lb_real *power)
+                /* The power spectrum of frame * 2^exponent (frame in int32), rounded to float per bin (a relative 6e-8,
+                 * harmless to the logs that follow, unlike an FFT's error, which is relative to the whole frame). */
+                static inline void lb_power_q(const int32_t *frame, int exponent, float *power)
                 {
-                    static lb_fft_real re[LB_FFT_BINS];
-                    static lb_fft_real im[LB_FFT_BINS];
+                    static int32_t re[LB_FFT_BINS];
+                    static int32_t im[LB_FFT_BINS];
+                    float scale = ldexpf(1.0f, lb_rfft_q(frame, re, im) + exponent);
                     int k;
-                    lb_rfft(frame, re, im);
                     for (k = 0; k < LB_FFT_BINS; k++) {
-                        power[k] = (lb_real) (LB_POWER_SCALE * (re[k] * re[k] + im[k] * im[k]));
+                        float a = (float) re[k] * scale;
+                        float b = (float) im[k] * scale;
+                        power[k] = LB_POWER_SCALE * (a * a + b * b);
                     }
                 }
                 #endif
 
                 """
                 + rows.frameRow()
-                + rows.finish()
-                + WindowCSource.emit();
-    }
-
-    /** {@code static void lb_frame_put(int i, float x)}: frame sample i := x, in the frame's type. */
-    static String framePut() {
-        return """
-                #if LB_FFT_FLOAT_FLOAT
-                static void lb_frame_put(int i, float x)
-                {
-                    lb_frame[i].hi = x;
-                    lb_frame[i].lo = 0.0f;
-                }
-                #else
-                static void lb_frame_put(int i, float x)
-                {
-                    lb_frame[i] = (lb_fft_real) x;
-                }
-                #endif
-
-                """;
+                + rows.finish(frames)
+                + WindowCSource.emit(layout);
     }
 
     private static int fftLength(FramewiseBlock block) {

@@ -3,11 +3,23 @@ package dev.littlebrain.deploy.dsp;
 import dev.littlebrain.dsp.fft.PowerOfTwoFftTables;
 
 /**
- * The real FFT in C: the tables come from the Java plan ({@link PowerOfTwoFftTables}) and the code
- * repeats the Java loops operation for operation (pack even/odd samples, bit reversal, radix-2
- * butterflies, split step), so each bin is the same double as in Java when {@code lb_fft_real} is double.
+ * The real FFT in C, in two forms chosen at compile time.
+ *
+ * <p>Default: an integer FFT in block floating point. The frame (int32, at most 2^28) is packed as n/2 complex
+ * values in bit-reversed order, transformed by radix-4 decimation-in-time passes (one radix-2 pass first when
+ * log2(n/2) is odd) and split into the n/2 + 1 bins of the real transform. Twiddles are Q30 constants computed
+ * here in double (flash, no trigonometry on the device); each complex product is summed exactly in 64 bits and
+ * rounded once. Before each pass the data is shifted right just enough to leave the pass its growth (3 bits for
+ * radix-4, 2 for radix-2), so every value keeps about 28 significant bits relative to the largest one: about 16
+ * times the accuracy of a float32 FFT against the frame's norm, which is what weak bins need for the 1e-4 feature
+ * contract (measured in {@code DspCGeneratorTest}), at the cost of a float32 FFT on a Cortex-M4 (SMULL/SMLAL).
+ *
+ * <p>{@code LB_DSP_DOUBLE_PRECISION}: the Java plan's tables and loops (radix-2, split) operation for operation, so
+ * each bin is the same double as in Java.
  */
 final class FftCSource {
+    /** Fixed-point scale of the twiddles. */
+    private static final double Q30 = 1 << 30;
     private final PowerOfTwoFftTables tables;
 
     FftCSource(int fftLength) {
@@ -18,171 +30,65 @@ final class FftCSource {
         return tables.size();
     }
 
-    /** Tables and {@code static void lb_rfft(const lb_fft_real *frame, lb_fft_real *re, lb_fft_real *im)}. */
+    /**
+     * Tables, {@code lb_rfft} (double) and {@code static int lb_rfft_q(int32_t *in, int32_t *re, int32_t *im)}
+     * (default) plus {@code lb_unit} (e^{-2 pi i m / n} from a quarter-wave table) for blocks that need it.
+     */
     String emit() {
         int n = tables.size();
         int half = n / 2;
         String type = half <= 65536 ? "uint16_t" : "uint32_t";
-        return "/* Real FFT of LB_FFT_LENGTH points (dev.littlebrain.dsp.fft.PowerOfTwoRealFft): the even/odd samples\n"
-                + " * packed into one " + half + "-point complex FFT, then split into the " + (half + 1) + " bins. */\n"
+        int twiddles = Math.max(1, 3 * half / 4);
+        int[] twRe = new int[twiddles];
+        int[] twIm = new int[twiddles];
+        for (int j = 0; j < twiddles; j++) {
+            double angle = 2.0 * Math.PI * j / half;
+            twRe[j] = (int) Math.round(Math.cos(angle) * Q30);
+            twIm[j] = (int) Math.round(-Math.sin(angle) * Q30);
+        }
+        int quarter = half / 2;
+        int[] splitRe = new int[quarter + 1];
+        int[] splitIm = new int[quarter + 1];
+        double[] quarterCos = new double[n / 4 + 1];
+        for (int k = 0; k <= quarter; k++) {
+            double angle = 2.0 * Math.PI * k / n;
+            splitRe[k] = (int) Math.round(Math.cos(angle) * Q30);
+            splitIm[k] = (int) Math.round(-Math.sin(angle) * Q30);
+        }
+        for (int m = 0; m <= n / 4; m++) {
+            quarterCos[m] = Math.cos(2.0 * Math.PI * m / n);
+        }
+        return "/* Real FFT of LB_FFT_LENGTH points: the even/odd samples packed into one " + half + "-point complex FFT,\n"
+                + " * then split into the " + (half + 1) + " bins. */\n"
                 + "#define LB_FFT_LENGTH " + n + "\n"
                 + "#define LB_FFT_HALF " + half + "\n"
                 + "#define LB_FFT_BINS " + (half + 1) + "\n\n"
                 + CArrays.ints(type, "lb_fft_bit_reversed", tables.bitReversed())
-                + "#if LB_FFT_FLOAT_FLOAT\n"
-                + CArrays.floatPairs("lb_ff", "lb_fft_cos", tables.cos())
-                + CArrays.floatPairs("lb_ff", "lb_fft_sin", tables.sin())
-                + CArrays.floatPairs("lb_ff", "lb_fft_split_cos", tables.splitCos())
-                + CArrays.floatPairs("lb_ff", "lb_fft_split_sin", tables.splitSin())
-                + FLOAT_FLOAT_FFT
+                + "#ifdef LB_DSP_DOUBLE_PRECISION\n"
+                + CArrays.reals("double", "lb_fft_cos", tables.cos())
+                + CArrays.reals("double", "lb_fft_sin", tables.sin())
+                + CArrays.reals("double", "lb_fft_split_cos", tables.splitCos())
+                + CArrays.reals("double", "lb_fft_split_sin", tables.splitSin())
+                + DOUBLE_FFT
                 + "#else\n"
-                + CArrays.reals("lb_fft_real", "lb_fft_cos", tables.cos())
-                + CArrays.reals("lb_fft_real", "lb_fft_sin", tables.sin())
-                + CArrays.reals("lb_fft_real", "lb_fft_split_cos", tables.splitCos())
-                + CArrays.reals("lb_fft_real", "lb_fft_split_sin", tables.splitSin())
-                + """
-
-                /* frame[0 .. LB_FFT_LENGTH) -> re, im [0 .. LB_FFT_BINS); re and im double as workspace. */
-                static void lb_rfft(const lb_fft_real *frame, lb_fft_real *re, lb_fft_real *im)
-                {
-                    int i, j, k, len;
-                    for (j = 0; j < LB_FFT_HALF; j++) {
-                        re[j] = frame[2 * j];
-                        im[j] = frame[2 * j + 1];
-                    }
-                    for (i = 0; i < LB_FFT_HALF; i++) {
-                        j = lb_fft_bit_reversed[i];
-                        if (j > i) {
-                            lb_fft_real t = re[i];
-                            re[i] = re[j];
-                            re[j] = t;
-                            t = im[i];
-                            im[i] = im[j];
-                            im[j] = t;
-                        }
-                    }
-                    for (len = 2; len <= LB_FFT_HALF; len <<= 1) {
-                        int half = len >> 1;
-                        int step = LB_FFT_HALF / len;
-                        int start;
-                        for (start = 0; start < LB_FFT_HALF; start += len) {
-                            int t = 0;
-                            for (j = 0; j < half; j++, t += step) {
-                                lb_fft_real wr = lb_fft_cos[t];
-                                lb_fft_real wi = -lb_fft_sin[t];
-                                int a = start + j;
-                                int b = a + half;
-                                lb_fft_real vr = re[b] * wr - im[b] * wi;
-                                lb_fft_real vi = re[b] * wi + im[b] * wr;
-                                lb_fft_real ur = re[a];
-                                lb_fft_real ui = im[a];
-                                re[a] = ur + vr;
-                                im[a] = ui + vi;
-                                re[b] = ur - vr;
-                                im[b] = ui - vi;
-                            }
-                        }
-                    }
-                    {
-                        /* DC and Nyquist come from Z[0] alone. */
-                        lb_fft_real z0r = re[0];
-                        lb_fft_real z0i = im[0];
-                        re[0] = z0r + z0i;
-                        im[0] = LB_F(0.0);
-                        re[LB_FFT_HALF] = z0r - z0i;
-                        im[LB_FFT_HALF] = LB_F(0.0);
-                    }
-                    /* Bins k and half-k depend on the same pair Z[k], Z[half-k]: compute both before writing. */
-                    for (k = 1; k <= LB_FFT_HALF / 2; k++) {
-                        int m = LB_FFT_HALF - k;
-                        lb_fft_real ar = re[k];
-                        lb_fft_real ai = im[k];
-                        lb_fft_real br = re[m];
-                        lb_fft_real bi = im[m];
-                        lb_fft_real fe_r = LB_F(0.5) * (ar + br);
-                        lb_fft_real fe_i = LB_F(0.5) * (ai - bi);
-                        lb_fft_real fo_r = LB_F(0.5) * (ai + bi);
-                        lb_fft_real fo_i = LB_F(-0.5) * (ar - br);
-                        lb_fft_real wr = lb_fft_split_cos[k];
-                        lb_fft_real wi = lb_fft_split_sin[k];
-                        lb_fft_real t_r = wr * fo_r - wi * fo_i;
-                        lb_fft_real t_i = wr * fo_i + wi * fo_r;
-                        re[k] = fe_r + t_r;
-                        im[k] = fe_i + t_i;
-                        if (m != k) {
-                            /* X[m] = conj(Fe) + W^m conj(Fo), and W^m = -conj(W^k). */
-                            lb_fft_real wm_r = -wr;
-                            lb_fft_real wm_i = wi;
-                            lb_fft_real cfo_r = fo_r;
-                            lb_fft_real cfo_i = -fo_i;
-                            re[m] = fe_r + (wm_r * cfo_r - wm_i * cfo_i);
-                            im[m] = -fe_i + (wm_r * cfo_i + wm_i * cfo_r);
-                        }
-                    }
-                }
-                #endif /* LB_FFT_FLOAT_FLOAT */
-
-                """;
+                + "/* e^{-2 pi i j / LB_FFT_HALF} in Q30 for the radix-4 passes (w, w^2, w^3 of every pass), and\n"
+                + " * e^{-2 pi i k / LB_FFT_LENGTH} for the split. */\n"
+                + CArrays.ints("int32_t", "lb_fft_tw_re", twRe)
+                + CArrays.ints("int32_t", "lb_fft_tw_im", twIm)
+                + CArrays.ints("int32_t", "lb_fft_split_re", splitRe)
+                + CArrays.ints("int32_t", "lb_fft_split_im", splitIm)
+                + "/* cos(2 pi m / LB_FFT_LENGTH), m = 0 .. LB_FFT_LENGTH / 4: lb_unit folds any m onto it. */\n"
+                + CArrays.reals("float", "lb_quarter_cos", quarterCos)
+                + INTEGER_FFT
+                + "#endif /* LB_DSP_DOUBLE_PRECISION */\n\n";
     }
 
-    /**
-     * The same FFT in float-float: each value an unevaluated sum hi + lo of two floats (about 48 bits), with
-     * error-free TwoSum and fmaf-based TwoProduct, so a single-precision FPU keeps the weak bins to about 1e-14 of
-     * the frame's norm, where a plain float FFT leaves 1e-7; several times cheaper than software double.
-     */
-    private static final String FLOAT_FLOAT_FFT = """
+    private static final String DOUBLE_FFT = """
 
-            /* a + b: TwoSum of the highs (exact), the lows added to its error, renormalised. */
-            static inline lb_ff lb_ff_add(lb_ff a, lb_ff b)
+            /* frame[0 .. LB_FFT_LENGTH) -> re, im [0 .. LB_FFT_BINS): dev.littlebrain.dsp.fft.PowerOfTwoRealFft's loops;
+             * re and im double as workspace. */
+            static void lb_rfft(const double *frame, double *re, double *im)
             {
-                lb_ff r;
-                float s = a.hi + b.hi;
-                float v = s - a.hi;
-                float e = (a.hi - (s - v)) + (b.hi - v);
-                e += a.lo + b.lo;
-                r.hi = s + e;
-                r.lo = e - (r.hi - s);
-                return r;
-            }
-
-            static inline lb_ff lb_ff_neg(lb_ff a)
-            {
-                a.hi = -a.hi;
-                a.lo = -a.lo;
-                return a;
-            }
-
-            static inline lb_ff lb_ff_sub(lb_ff a, lb_ff b)
-            {
-                return lb_ff_add(a, lb_ff_neg(b));
-            }
-
-            /* a * b: the product of the highs split exactly by fmaf (one instruction on an FPU with FMA), the cross
-             * terms added to its error. */
-            static inline lb_ff lb_ff_mul(lb_ff a, lb_ff b)
-            {
-                lb_ff r;
-                float p = a.hi * b.hi;
-                float e = fmaf(a.hi, b.hi, -p);
-                e = fmaf(a.hi, b.lo, e);
-                e = fmaf(a.lo, b.hi, e);
-                r.hi = p + e;
-                r.lo = e - (r.hi - p);
-                return r;
-            }
-
-            /* a * s for s a power of two: exact. */
-            static inline lb_ff lb_ff_scale(lb_ff a, float s)
-            {
-                a.hi *= s;
-                a.lo *= s;
-                return a;
-            }
-
-            /* frame[0 .. LB_FFT_LENGTH) -> re, im [0 .. LB_FFT_BINS); the loops of the double lb_rfft. */
-            static void lb_rfft(const lb_ff *frame, lb_ff *re, lb_ff *im)
-            {
-                static const lb_ff zero = {0.0f, 0.0f};
                 int i, j, k, len;
                 for (j = 0; j < LB_FFT_HALF; j++) {
                     re[j] = frame[2 * j];
@@ -191,7 +97,7 @@ final class FftCSource {
                 for (i = 0; i < LB_FFT_HALF; i++) {
                     j = lb_fft_bit_reversed[i];
                     if (j > i) {
-                        lb_ff t = re[i];
+                        double t = re[i];
                         re[i] = re[j];
                         re[j] = t;
                         t = im[i];
@@ -206,53 +112,245 @@ final class FftCSource {
                     for (start = 0; start < LB_FFT_HALF; start += len) {
                         int t = 0;
                         for (j = 0; j < half; j++, t += step) {
-                            lb_ff wr = lb_fft_cos[t];
-                            lb_ff wi = lb_ff_neg(lb_fft_sin[t]);
+                            double wr = lb_fft_cos[t];
+                            double wi = -lb_fft_sin[t];
                             int a = start + j;
                             int b = a + half;
-                            lb_ff vr = lb_ff_sub(lb_ff_mul(re[b], wr), lb_ff_mul(im[b], wi));
-                            lb_ff vi = lb_ff_add(lb_ff_mul(re[b], wi), lb_ff_mul(im[b], wr));
-                            lb_ff ur = re[a];
-                            lb_ff ui = im[a];
-                            re[a] = lb_ff_add(ur, vr);
-                            im[a] = lb_ff_add(ui, vi);
-                            re[b] = lb_ff_sub(ur, vr);
-                            im[b] = lb_ff_sub(ui, vi);
+                            double vr = re[b] * wr - im[b] * wi;
+                            double vi = re[b] * wi + im[b] * wr;
+                            double ur = re[a];
+                            double ui = im[a];
+                            re[a] = ur + vr;
+                            im[a] = ui + vi;
+                            re[b] = ur - vr;
+                            im[b] = ui - vi;
                         }
                     }
                 }
                 {
-                    lb_ff z0r = re[0];
-                    lb_ff z0i = im[0];
-                    re[0] = lb_ff_add(z0r, z0i);
-                    im[0] = zero;
-                    re[LB_FFT_HALF] = lb_ff_sub(z0r, z0i);
-                    im[LB_FFT_HALF] = zero;
+                    /* DC and Nyquist come from Z[0] alone. */
+                    double z0r = re[0];
+                    double z0i = im[0];
+                    re[0] = z0r + z0i;
+                    im[0] = 0.0;
+                    re[LB_FFT_HALF] = z0r - z0i;
+                    im[LB_FFT_HALF] = 0.0;
                 }
+                /* Bins k and half-k depend on the same pair Z[k], Z[half-k]: compute both before writing. */
                 for (k = 1; k <= LB_FFT_HALF / 2; k++) {
                     int m = LB_FFT_HALF - k;
-                    lb_ff ar = re[k];
-                    lb_ff ai = im[k];
-                    lb_ff br = re[m];
-                    lb_ff bi = im[m];
-                    lb_ff fe_r = lb_ff_scale(lb_ff_add(ar, br), 0.5f);
-                    lb_ff fe_i = lb_ff_scale(lb_ff_sub(ai, bi), 0.5f);
-                    lb_ff fo_r = lb_ff_scale(lb_ff_add(ai, bi), 0.5f);
-                    lb_ff fo_i = lb_ff_scale(lb_ff_sub(ar, br), -0.5f);
-                    lb_ff wr = lb_fft_split_cos[k];
-                    lb_ff wi = lb_fft_split_sin[k];
-                    re[k] = lb_ff_add(fe_r, lb_ff_sub(lb_ff_mul(wr, fo_r), lb_ff_mul(wi, fo_i)));
-                    im[k] = lb_ff_add(fe_i, lb_ff_add(lb_ff_mul(wr, fo_i), lb_ff_mul(wi, fo_r)));
+                    double ar = re[k];
+                    double ai = im[k];
+                    double br = re[m];
+                    double bi = im[m];
+                    double fe_r = 0.5 * (ar + br);
+                    double fe_i = 0.5 * (ai - bi);
+                    double fo_r = 0.5 * (ai + bi);
+                    double fo_i = -0.5 * (ar - br);
+                    double wr = lb_fft_split_cos[k];
+                    double wi = lb_fft_split_sin[k];
+                    double t_r = wr * fo_r - wi * fo_i;
+                    double t_i = wr * fo_i + wi * fo_r;
+                    re[k] = fe_r + t_r;
+                    im[k] = fe_i + t_i;
                     if (m != k) {
                         /* X[m] = conj(Fe) + W^m conj(Fo), and W^m = -conj(W^k). */
-                        lb_ff wm_r = lb_ff_neg(wr);
-                        lb_ff cfo_i = lb_ff_neg(fo_i);
-                        re[m] = lb_ff_add(fe_r, lb_ff_sub(lb_ff_mul(wm_r, fo_r), lb_ff_mul(wi, cfo_i)));
-                        im[m] = lb_ff_add(lb_ff_neg(fe_i), lb_ff_add(lb_ff_mul(wm_r, cfo_i), lb_ff_mul(wi, fo_r)));
+                        double wm_r = -wr;
+                        double wm_i = wi;
+                        double cfo_r = fo_r;
+                        double cfo_i = -fo_i;
+                        re[m] = fe_r + (wm_r * cfo_r - wm_i * cfo_i);
+                        im[m] = -fe_i + (wm_r * cfo_i + wm_i * cfo_r);
                     }
                 }
             }
+            """;
 
+    private static final String INTEGER_FFT = """
+
+            /* (a * wa + b * wb) / 2^30, rounded: the products summed exactly in 64 bits, rounded once. */
+            static inline int32_t lb_q_dot(int32_t a, int32_t wa, int32_t b, int32_t wb)
+            {
+                int64_t p = (int64_t) a * wa + (int64_t) b * wb;
+                return (int32_t) ((p + ((int64_t) 1 << 29)) >> 30);
+            }
+
+            /* |v| for v >= 0, |v| - 1 for v < 0: the same bit-length bound, in two instructions. */
+            static inline uint32_t lb_q_magnitude(int32_t v)
+            {
+                return (uint32_t) (v ^ (v >> 31));
+            }
+
+            /* The right shift that brings a bound below 2^(31 - bits), so that a pass growing values by less than
+             * 2^bits cannot overflow. Only as large as the data needs (block floating point). */
+            static inline int lb_q_shift(uint32_t bound, int bits)
+            {
+                int shift = 0;
+                while ((bound >> shift) >= ((uint32_t) 1 << (31 - bits))) {
+                    shift++;
+                }
+                return shift;
+            }
+
+            /* v / 2^shift, rounded (round = 2^(shift - 1), or 0 for no shift). */
+            static inline int32_t lb_q_down(int32_t v, int shift, int32_t round)
+            {
+                return (v + round) >> shift;
+            }
+
+            /* Real FFT of in[0 .. LB_FFT_LENGTH) (any int32 values; in is left unchanged) into re, im
+             * [0 .. LB_FFT_BINS) (each LB_FFT_BINS long): bin k = (re[k] + i im[k]) * 2^e, e returned. */
+            static int lb_rfft_q(const int32_t *in, int32_t *re, int32_t *im)
+            {
+                uint32_t any = 0, bound;
+                int e = 0;
+                int i, k, len, start;
+                /* Normalise: the largest |value| to [2^27, 2^28), so the passes start with 28 significant bits. */
+                for (i = 0; i < LB_FFT_LENGTH; i++) {
+                    any |= (uint32_t) (in[i] ^ (in[i] >> 31));
+                }
+                if (any == 0) {
+                    for (k = 0; k < LB_FFT_BINS; k++) {
+                        re[k] = 0;
+                        im[k] = 0;
+                    }
+                    return 0;
+                }
+                while ((any << 1) < ((uint32_t) 1 << 28) && (any >> 30) == 0) {
+                    any <<= 1;
+                    e--;
+                }
+                while (any >= ((uint32_t) 1 << 28)) {
+                    any >>= 1;
+                    e++;
+                }
+                for (i = 0; i < LB_FFT_HALF; i++) {
+                    int j = lb_fft_bit_reversed[i];
+                    int32_t a = in[2 * i];
+                    int32_t b = in[2 * i + 1];
+                    if (e < 0) {
+                        re[j] = (int32_t) ((uint32_t) a << -e);
+                        im[j] = (int32_t) ((uint32_t) b << -e);
+                    } else {
+                        re[j] = e == 0 ? a : (a + ((int32_t) 1 << (e - 1))) >> e;
+                        im[j] = e == 0 ? b : (b + ((int32_t) 1 << (e - 1))) >> e;
+                    }
+                }
+                /* Each pass ORs the magnitudes of what it writes into `bound`; the next pass shifts its loads by what
+                 * that bound needs (no separate scan of the data). */
+                bound = (uint32_t) 1 << 28;
+                len = 4;
+                if ((LB_FFT_HALF & 0x55555555) == 0) {
+                    /* log2(LB_FFT_HALF) is odd: one radix-2 pass (twiddles 1) before the radix-4 ones. */
+                    bound = 0;
+                    for (start = 0; start < LB_FFT_HALF; start += 2) {
+                        int32_t ar = re[start], ai = im[start], br = re[start + 1], bi = im[start + 1];
+                        re[start] = ar + br;
+                        im[start] = ai + bi;
+                        re[start + 1] = ar - br;
+                        im[start + 1] = ai - bi;
+                        bound |= lb_q_magnitude(re[start]) | lb_q_magnitude(im[start])
+                                | lb_q_magnitude(re[start + 1]) | lb_q_magnitude(im[start + 1]);
+                    }
+                    len = 8;
+                }
+                for (; len <= LB_FFT_HALF; len <<= 2) {
+                    const int q = len >> 2;
+                    const int step = LB_FFT_HALF / len;
+                    const int shift = lb_q_shift(bound, 3);
+                    const int32_t round = shift > 0 ? (int32_t) 1 << (shift - 1) : 0;
+                    e += shift;
+                    bound = 0;
+                    for (start = 0; start < LB_FFT_HALF; start += len) {
+                        /* The four quarters of a block hold the DFTs of the samples = 0, 2, 1, 3 (mod 4): radix-2
+                         * bit reversal, so the quarter with odd samples 1 (mod 4) takes w^k and the one with 2 takes w^2k. */
+                        for (k = 0; k < q; k++) {
+                            const int i0 = start + k, i1 = i0 + q, i2 = i1 + q, i3 = i2 + q;
+                            const int t1 = k * step, t2 = 2 * t1, t3 = 3 * t1;
+                            int32_t ar = lb_q_down(re[i0], shift, round), ai = lb_q_down(im[i0], shift, round);
+                            int32_t xr = lb_q_down(re[i1], shift, round), xi = lb_q_down(im[i1], shift, round);
+                            int32_t yr = lb_q_down(re[i2], shift, round), yi = lb_q_down(im[i2], shift, round);
+                            int32_t zr = lb_q_down(re[i3], shift, round), zi = lb_q_down(im[i3], shift, round);
+                            int32_t br = lb_q_dot(xr, lb_fft_tw_re[t2], xi, -lb_fft_tw_im[t2]);
+                            int32_t bi = lb_q_dot(xr, lb_fft_tw_im[t2], xi, lb_fft_tw_re[t2]);
+                            int32_t cr = lb_q_dot(yr, lb_fft_tw_re[t1], yi, -lb_fft_tw_im[t1]);
+                            int32_t ci = lb_q_dot(yr, lb_fft_tw_im[t1], yi, lb_fft_tw_re[t1]);
+                            int32_t dr = lb_q_dot(zr, lb_fft_tw_re[t3], zi, -lb_fft_tw_im[t3]);
+                            int32_t di = lb_q_dot(zr, lb_fft_tw_im[t3], zi, lb_fft_tw_re[t3]);
+                            int32_t s0r = ar + br, s0i = ai + bi, d0r = ar - br, d0i = ai - bi;
+                            int32_t s1r = cr + dr, s1i = ci + di, d1r = cr - dr, d1i = ci - di;
+                            /* Outputs k + len/4 and k + 3 len/4: w^(len/4) = -i. */
+                            const int32_t o0r = s0r + s1r, o0i = s0i + s1i, o2r = s0r - s1r, o2i = s0i - s1i;
+                            const int32_t o1r = d0r + d1i, o1i = d0i - d1r, o3r = d0r - d1i, o3i = d0i + d1r;
+                            re[i0] = o0r;
+                            im[i0] = o0i;
+                            re[i2] = o2r;
+                            im[i2] = o2i;
+                            re[i1] = o1r;
+                            im[i1] = o1i;
+                            re[i3] = o3r;
+                            im[i3] = o3i;
+                            /* From the values, not the arrays: the stores would force reloads. */
+                            bound |= lb_q_magnitude(o0r) | lb_q_magnitude(o0i) | lb_q_magnitude(o1r)
+                                    | lb_q_magnitude(o1i) | lb_q_magnitude(o2r) | lb_q_magnitude(o2i)
+                                    | lb_q_magnitude(o3r) | lb_q_magnitude(o3i);
+                        }
+                    }
+                }
+                /* Split (values doubled: 2 Fe, 2 Fo, so no halving is rounded away): bins grow by less than 2^3. */
+                {
+                    const int shift = lb_q_shift(bound, 3);
+                    const int32_t round = shift > 0 ? (int32_t) 1 << (shift - 1) : 0;
+                    int32_t z0r = lb_q_down(re[0], shift, round), z0i = lb_q_down(im[0], shift, round);
+                    e += shift;
+                    re[0] = 2 * (z0r + z0i);
+                    im[0] = 0;
+                    re[LB_FFT_HALF] = 2 * (z0r - z0i);
+                    im[LB_FFT_HALF] = 0;
+                    for (k = 1; k <= LB_FFT_HALF / 2; k++) {
+                        const int m = LB_FFT_HALF - k;
+                        int32_t ar = lb_q_down(re[k], shift, round), ai = lb_q_down(im[k], shift, round);
+                        int32_t br = lb_q_down(re[m], shift, round), bi = lb_q_down(im[m], shift, round);
+                        int32_t fe_r = ar + br, fe_i = ai - bi, fo_r = ai + bi, fo_i = br - ar;
+                        int32_t t_r = lb_q_dot(fo_r, lb_fft_split_re[k], fo_i, -lb_fft_split_im[k]);
+                        int32_t t_i = lb_q_dot(fo_i, lb_fft_split_re[k], fo_r, lb_fft_split_im[k]);
+                        re[k] = fe_r + t_r;
+                        im[k] = fe_i + t_i;
+                        if (m != k) {
+                            /* X[m] = conj(Fe) + W^m conj(Fo), and W^m = -conj(W^k). */
+                            re[m] = fe_r - t_r;
+                            im[m] = t_i - fe_i;
+                        }
+                    }
+                }
+                return e - 1;
+            }
+
+            /* e^{-2 pi i m / LB_FFT_LENGTH} as (c, s), folded onto the quarter-wave table. */
+            static inline void lb_unit(int m, float *c, float *s)
+            {
+                const int quarter = LB_FFT_LENGTH / 4;
+                int r;
+                m &= LB_FFT_LENGTH - 1;
+                r = m % quarter;
+                switch (m / quarter) {
+                case 0:
+                    *c = lb_quarter_cos[r];
+                    *s = -lb_quarter_cos[quarter - r];
+                    break;
+                case 1:
+                    *c = -lb_quarter_cos[quarter - r];
+                    *s = -lb_quarter_cos[r];
+                    break;
+                case 2:
+                    *c = -lb_quarter_cos[r];
+                    *s = lb_quarter_cos[quarter - r];
+                    break;
+                default:
+                    *c = lb_quarter_cos[quarter - r];
+                    *s = lb_quarter_cos[r];
+                    break;
+                }
+            }
             """;
 }
-

@@ -35,23 +35,42 @@ final class MfeCSource implements FrameRowCSource {
                 #define LB_MEL_FLOOR LB_R(1e-10)
                 #define LB_DB_FLOOR LB_R(1e-30)
 
-                """
-                + DspCGenerator.framePut()
-                + """
-                static void lb_frame_row(const float *ring, int head, int start, lb_row_real *out)
+                /* float32 as the Python block: x = float32(v / 2^15), y = x - 0.98f * x_prev. */
+                static float lb_emphasised(const int16_t *x, int i)
+                {
+                    float now = (float) x[i] / 32768.0f;
+                    float before = (float) x[i - 1] / 32768.0f;
+                    return now - 0.98f * before;
+                }
+
+                static void lb_frame_row(const int16_t *x, lb_real *out)
                 {
                     static lb_real power[LB_FFT_BINS];
                     static lb_real mel[LB_MEL_FILTERS];
                     int i, m;
+                #ifdef LB_DSP_DOUBLE_PRECISION
+                    static double frame[LB_FFT_LENGTH];
                     for (i = 0; i < LB_FRAME_USED; i++) {
-                        int idx = start + i;
-                        int prev = idx == 0 ? LB_WINDOW_SAMPLES - 1 : idx - 1;
-                        /* float32 throughout, as the Python block: x = float32(v / 2^15), y = x - 0.98f * x_prev. */
-                        float x = lb_at(ring, head, idx) / 32768.0f;
-                        float x_prev = lb_at(ring, head, prev) / 32768.0f;
-                        lb_frame_put(i, x - 0.98f * x_prev);
+                        frame[i] = lb_emphasised(x, i);
                     }
-                    lb_power(lb_frame, power);
+                    lb_power(frame, power);
+                #else
+                    /* The float frame scaled by a power of two (exact) to at most 2^28 and truncated to int32: an
+                     * error below 2^-27 of the largest sample, far under the 1/256 steps of the output. */
+                    static int32_t frame[LB_FFT_LENGTH];
+                    float largest = 0.0f, scale;
+                    int exponent;
+                    for (i = 0; i < LB_FRAME_USED; i++) {
+                        float y = fabsf(lb_emphasised(x, i));
+                        largest = y > largest ? y : largest;
+                    }
+                    (void) frexpf(largest, &exponent);
+                    scale = ldexpf(1.0f, 27 - exponent);
+                    for (i = 0; i < LB_FRAME_USED; i++) {
+                        frame[i] = (int32_t) (lb_emphasised(x, i) * scale);
+                    }
+                    lb_power_q(frame, exponent - 27, power);
+                #endif
                     lb_mel(power, mel);
                     for (m = 0; m < LB_MEL_FILTERS; m++) {
                         lb_real f = mel[m] == LB_R(0.0) ? LB_MEL_FLOOR : mel[m];
@@ -70,7 +89,7 @@ final class MfeCSource implements FrameRowCSource {
     }
 
     @Override
-    public String finish() {
+    public String finish(int frames) {
         return CmvnCSource.plainCast();
     }
 
@@ -79,14 +98,9 @@ final class MfeCSource implements FrameRowCSource {
         return "mfe " + block.config();
     }
 
-    /** The 8-bit cells absorb a float32 FFT's error: it moves at most a few cells by one 1/256 step. */
+    /** Circular pre-emphasis of one sample (the block's own 0.98f). */
     @Override
-    public boolean needsFloatFloatFft() {
-        return false;
-    }
-
-    @Override
-    public boolean needsDoubleRows() {
-        return false;
+    public int preShift() {
+        return 1;
     }
 }

@@ -28,17 +28,24 @@ final class SpectrogramCSource implements FrameRowCSource {
                 + """
                 #define LB_DB_FLOOR LB_R(1e-30)
 
-                """
-                + DspCGenerator.framePut()
-                + """
-                static void lb_frame_row(const float *ring, int head, int start, lb_row_real *out)
+                static void lb_frame_row(const int16_t *x, lb_real *out)
                 {
                     static lb_real power[LB_FFT_BINS];
                     int i, k;
+                #ifdef LB_DSP_DOUBLE_PRECISION
+                    static double frame[LB_FFT_LENGTH];
                     for (i = 0; i < LB_FRAME_USED; i++) {
-                        lb_frame_put(i, lb_at(ring, head, start + i));
+                        frame[i] = x[i];
                     }
-                    lb_power(lb_frame, power);
+                    lb_power(frame, power);
+                #else
+                    /* The int16 samples enter the integer FFT exactly. */
+                    static int32_t frame[LB_FFT_LENGTH];
+                    for (i = 0; i < LB_FRAME_USED; i++) {
+                        frame[i] = x[i];
+                    }
+                    lb_power_q(frame, 0, power);
+                #endif
                     for (k = 0; k < LB_FFT_BINS; k++) {
                         lb_real db = LB_R(10.0) * LB_LOG10(power[k] > LB_DB_FLOOR ? power[k] : LB_DB_FLOOR);
                         lb_real v = (db - LB_NOISE_FLOOR_DB) / LB_DB_RANGE;
@@ -50,7 +57,7 @@ final class SpectrogramCSource implements FrameRowCSource {
     }
 
     @Override
-    public String finish() {
+    public String finish(int frames) {
         return CmvnCSource.plainCast();
     }
 
@@ -59,15 +66,8 @@ final class SpectrogramCSource implements FrameRowCSource {
         return "spectrogram " + block.config();
     }
 
-    /** Every bin is a feature, down to the noise floor: bins 100 dB below a tone need more than float32. */
     @Override
-    public boolean needsFloatFloatFft() {
-        return true;
-    }
-
-    /** Rows become the features as they are: float loses nothing. */
-    @Override
-    public boolean needsDoubleRows() {
-        return false;
+    public int preShift() {
+        return 0;
     }
 }

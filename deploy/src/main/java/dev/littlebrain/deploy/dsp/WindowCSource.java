@@ -2,102 +2,209 @@ package dev.littlebrain.deploy.dsp;
 
 /**
  * The public functions of {@code lb_dsp.c} over the block's {@code lb_frame_row} and {@code lb_finish}:
- * {@code lb_dsp_process} (one window, every frame) and the streaming form ({@code lb_dsp_stream_push}), the
- * C twin of {@code StreamingFeatures}: a ring holding the last window, rows cached by absolute frame start,
- * frames within {@code LB_CIRCULAR_PREFIX} of the window start always recomputed.
+ * {@code lb_dsp_process} (one window pulled through an {@code lb_signal_t}) and the streaming form
+ * ({@code lb_dsp_stream_push}), the C twin of {@code StreamingFeatures} for windows that start at multiples of the
+ * hop: each frame on those windows' grids is computed once, when its last sample arrives, from an int16 history
+ * of one frame; frames whose pre-emphasis wraps round to the window's end are recomputed per window from the
+ * window's first samples, kept as int16 until then.
  */
 final class WindowCSource {
     private WindowCSource() {
     }
 
-    static String emit() {
+    static String emit(DspCGenerator.StreamLayout layout) {
+        boolean prefix = layout.prefixFrames() > 0;
         return """
-                static int lb_all_finite(const float *x, size_t n)
+                static int lb_buffer_get_data(const lb_signal_t *signal, size_t offset, size_t length, int16_t *out)
                 {
-                    size_t i;
-                    for (i = 0; i < n; i++) {
-                        if (!isfinite(x[i])) {
-                            return 0;
-                        }
-                    }
-                    return 1;
-                }
-
-                int lb_dsp_process(const float *window, float *features)
-                {
-                    int t;
-                    if (!lb_all_finite(window, LB_WINDOW_SAMPLES)) {
-                        return -1;
-                    }
-                    for (t = 0; t < LB_DSP_FRAMES; t++) {
-                        lb_frame_row(window, 0, t * LB_FRAME_STRIDE, lb_rows + t * LB_DSP_COEFFICIENTS);
-                    }
-                    lb_finish(lb_rows, features);
+                    memcpy(out, (const int16_t *) signal->context + offset, length * sizeof(int16_t));
                     return 0;
                 }
 
-                /* Streaming state: the last window of samples as a ring, and computed rows tagged with their
-                 * absolute start sample + 1 (0 = empty) in slot (start / LB_CACHE_UNIT) mod LB_CACHE_SLOTS. The
-                 * slots of frames that start within one window span are distinct, so a frame is found again as
-                 * long as it stays in the window; the tag makes any other slice length exact, only slower. */
-                static float lb_ring[LB_WINDOW_SAMPLES];
-                static int lb_ring_head;
-                static int64_t lb_total_samples;
-                static int64_t lb_cache_tag[LB_CACHE_SLOTS];
-                static lb_row_real lb_cache_rows[LB_CACHE_SLOTS * LB_DSP_COEFFICIENTS];
+                void lb_signal_from_buffer(lb_signal_t *signal, const int16_t *samples, size_t n)
+                {
+                    signal->total_length = n;
+                    signal->get_data = lb_buffer_get_data;
+                    signal->context = samples;
+                }
+
+                /* Streaming state. Countdowns to the next events replace divisions of the stream position: a row
+                 * completes every LB_GRID samples (after the first LB_FRAME_USED), a window's first samples are complete
+                 * LB_PREFIX_SPAN samples after its start, and a window every LB_HOP samples (after the first
+                 * LB_WINDOW_SAMPLES). */
+                static int16_t lb_history[LB_HISTORY];
+                static unsigned lb_head;               /* where the next sample goes in lb_history */
+                static lb_real lb_rows[LB_ROW_SLOTS][LB_DSP_COEFFICIENTS];
+                static uint32_t lb_until_row;
+                static uint32_t lb_rows_seen;          /* rows passed so far, saturating */
+                static unsigned lb_row_slot;           /* slot of the next row */
+                static uint32_t lb_until_window;
+                static unsigned lb_window_slot;        /* row slot of the next window's first frame */
+                static int lb_started;                 /* 0 until the first reset: static zeros are not a state */
+                """
+                + (prefix ? """
+                static int16_t lb_pending[LB_PENDING][LB_PREFIX_SPAN];
+                static lb_real lb_prefix_rows[LB_PREFIX_FRAMES][LB_DSP_COEFFICIENTS];
+                static uint32_t lb_until_capture;
+                static unsigned lb_capture_slot;       /* lb_pending entry of the next window to capture */
+                static unsigned lb_window_pending;     /* lb_pending entry of the next window */
+                """ : "")
+                + """
+                /* A frame and the LB_PRE_SHIFT samples before it. */
+                static int16_t lb_frame_samples[LB_PRE_SHIFT + LB_FRAME_USED];
+                static const lb_real *lb_window_rows[LB_DSP_FRAMES];
 
                 void lb_dsp_stream_reset(void)
                 {
-                    lb_ring_head = 0;
-                    lb_total_samples = 0;
-                    memset(lb_ring, 0, sizeof lb_ring);
-                    memset(lb_cache_tag, 0, sizeof lb_cache_tag);
+                    memset(lb_history, 0, sizeof lb_history);
+                    lb_started = 1;
+                    lb_head = 0;
+                    lb_until_row = LB_FRAME_USED;
+                    lb_rows_seen = 0;
+                    lb_row_slot = 0;
+                    lb_until_window = LB_WINDOW_SAMPLES;
+                    lb_window_slot = 0;
+                """
+                + (prefix ? """
+                    lb_until_capture = LB_PREFIX_SPAN;
+                    lb_capture_slot = 0;
+                    lb_window_pending = 0;
+                """ : "")
+                + """
                 }
 
-                static void lb_append(const float *slice, size_t n)
+                /* The last `count` samples, oldest first, from `back` samples before the newest end. */
+                static void lb_history_copy(int16_t *out, unsigned back, unsigned count)
                 {
-                    size_t from = n > LB_WINDOW_SAMPLES ? n - LB_WINDOW_SAMPLES : 0;
-                    size_t count = n - from;
-                    size_t room = (size_t) (LB_WINDOW_SAMPLES - lb_ring_head);
-                    size_t first = count < room ? count : room;
-                    memcpy(lb_ring + lb_ring_head, slice + from, first * sizeof(float));
-                    memcpy(lb_ring, slice + from + first, (count - first) * sizeof(float));
-                    lb_ring_head = (int) (((size_t) lb_ring_head + count) % LB_WINDOW_SAMPLES);
+                    unsigned from = (lb_head - back) & (LB_HISTORY - 1);
+                    unsigned first = LB_HISTORY - from < count ? LB_HISTORY - from : count;
+                    memcpy(out, lb_history + from, first * sizeof(int16_t));
+                    memcpy(out + first, lb_history, (count - first) * sizeof(int16_t));
                 }
 
-                int lb_dsp_stream_push(const float *slice, size_t n, float *features)
+                static void lb_window(float *features)
                 {
-                    int64_t window_start;
                     int t;
-                    if (!lb_all_finite(slice, n)) {
+                    for (t = 0; t < LB_DSP_FRAMES; t++) {
+                """
+                + (prefix ? """
+                        if (t < LB_PREFIX_FRAMES) {
+                            /* Sample i of the window: i < 0 wraps round to its end, the newest samples. */
+                            const int16_t *first = lb_pending[lb_window_pending];
+                            int j;
+                            for (j = 0; j < LB_PRE_SHIFT + LB_FRAME_USED; j++) {
+                                int i = t * LB_FRAME_STRIDE - LB_PRE_SHIFT + j;
+                                lb_frame_samples[j] = i < 0 ? lb_history[(lb_head + (unsigned) i) & (LB_HISTORY - 1)] : first[i];
+                            }
+                            lb_frame_row(lb_frame_samples + LB_PRE_SHIFT, lb_prefix_rows[t]);
+                            lb_window_rows[t] = lb_prefix_rows[t];
+                            continue;
+                        }
+                """ : "")
+                + """
+                        lb_window_rows[t] = lb_rows[(lb_window_slot + (unsigned) t * (LB_FRAME_STRIDE / LB_GRID)) % LB_ROW_SLOTS];
+                    }
+                    lb_finish(lb_window_rows, features);
+                }
+
+                /* Whatever completes at the current stream position: rows first (a window's last frame may be one). */
+                static int lb_on_events(float *features)
+                {
+                    int ready = 0;
+                    if (lb_until_row == 0) {
+                        /* Rows that would read samples before the stream only ever serve as circular frames. */
+                        if ((int64_t) lb_rows_seen * LB_GRID >= LB_PRE_SHIFT) {
+                            lb_history_copy(lb_frame_samples, LB_PRE_SHIFT + LB_FRAME_USED, LB_PRE_SHIFT + LB_FRAME_USED);
+                            lb_frame_row(lb_frame_samples + LB_PRE_SHIFT, lb_rows[lb_row_slot]);
+                        }
+                        lb_rows_seen += lb_rows_seen < UINT32_MAX / LB_GRID;
+                        lb_row_slot = (lb_row_slot + 1) % LB_ROW_SLOTS;
+                        lb_until_row = LB_GRID;
+                    }
+                """
+                + (prefix ? """
+                    if (lb_until_capture == 0) {
+                        lb_history_copy(lb_pending[lb_capture_slot], LB_PREFIX_SPAN, LB_PREFIX_SPAN);
+                        lb_capture_slot = (lb_capture_slot + 1) % LB_PENDING;
+                        lb_until_capture = LB_HOP;
+                    }
+                """ : "")
+                + """
+                    if (lb_until_window == 0) {
+                        lb_window(features);
+                        ready = 1;
+                        lb_window_slot = (lb_window_slot + LB_HOP / LB_GRID) % LB_ROW_SLOTS;
+                """
+                + (prefix ? "        lb_window_pending = (lb_window_pending + 1) % LB_PENDING;\n" : "")
+                + """
+                        lb_until_window = LB_HOP;
+                    }
+                    return ready;
+                }
+
+                int lb_dsp_stream_push(const int16_t *samples, size_t n, float *features)
+                {
+                    int ready = 0;
+                    if (!lb_started) {
+                        lb_dsp_stream_reset();
+                    }
+                    while (n > 0) {
+                        /* Up to the next event, so the history always holds what that event reads. */
+                        uint32_t until = lb_until_row < lb_until_window ? lb_until_row : lb_until_window;
+                        size_t take, first;
+                """
+                + (prefix ? "        until = lb_until_capture < until ? lb_until_capture : until;\n" : "")
+                + """
+                        until = until < LB_HISTORY ? until : LB_HISTORY;
+                        take = n < until ? n : until;
+                        /* Into the ring in at most two copies (no per-sample index arithmetic); at most LB_HISTORY
+                         * samples at a time, so a piece never laps the ring. */
+                        first = LB_HISTORY - lb_head < take ? LB_HISTORY - lb_head : take;
+                        memcpy(lb_history + lb_head, samples, first * sizeof(int16_t));
+                        memcpy(lb_history, samples + first, (take - first) * sizeof(int16_t));
+                        lb_head = (lb_head + (unsigned) take) & (LB_HISTORY - 1);
+                        samples += take;
+                        n -= take;
+                        lb_until_row -= (uint32_t) take;
+                        lb_until_window -= (uint32_t) take;
+                """
+                + (prefix ? "        lb_until_capture -= (uint32_t) take;\n" : "")
+                + """
+                        ready |= lb_on_events(features);
+                    }
+                    return ready;
+                }
+
+                int lb_dsp_process(const lb_signal_t *signal, float *features)
+                {
+                    int t;
+                    if (signal == NULL || signal->total_length != LB_WINDOW_SAMPLES) {
                         return -1;
                     }
-                    if (n > 0) {
-                        lb_append(slice, n);
-                    }
-                    lb_total_samples += (int64_t) n;
-                    if (lb_total_samples < LB_WINDOW_SAMPLES) {
-                        return 0;
-                    }
-                    window_start = lb_total_samples - LB_WINDOW_SAMPLES;
+                    lb_dsp_stream_reset();
                     for (t = 0; t < LB_DSP_FRAMES; t++) {
-                        int start = t * LB_FRAME_STRIDE;
-                        lb_row_real *row = lb_rows + t * LB_DSP_COEFFICIENTS;
-                        int64_t absolute = window_start + start;
-                        int slot = (int) ((absolute / LB_CACHE_UNIT) % LB_CACHE_SLOTS);
-                        lb_row_real *cached = lb_cache_rows + slot * LB_DSP_COEFFICIENTS;
-                        if (start < LB_CIRCULAR_PREFIX) {
-                            lb_frame_row(lb_ring, lb_ring_head, start, row);
-                        } else if (lb_cache_tag[slot] == absolute + 1) {
-                            memcpy(row, cached, LB_DSP_COEFFICIENTS * sizeof(lb_row_real));
+                        const size_t start = (size_t) t * LB_FRAME_STRIDE;
+                        lb_real *row = lb_rows[start / LB_GRID];
+                        int failed;
+                        if ((long) start >= LB_PRE_SHIFT) {
+                            failed = signal->get_data(signal, start - LB_PRE_SHIFT, LB_PRE_SHIFT + LB_FRAME_USED,
+                                    lb_frame_samples);
                         } else {
-                            lb_frame_row(lb_ring, lb_ring_head, start, row);
-                            memcpy(cached, row, LB_DSP_COEFFICIENTS * sizeof(lb_row_real));
-                            lb_cache_tag[slot] = absolute + 1;
+                            /* Circular pre-emphasis: the samples before the window are its last ones. */
+                            const size_t wrapped = LB_PRE_SHIFT - start;
+                            failed = signal->get_data(signal, LB_WINDOW_SAMPLES - wrapped, wrapped, lb_frame_samples)
+                                    || signal->get_data(signal, 0, start + LB_FRAME_USED, lb_frame_samples + wrapped);
                         }
+                        if (failed) {
+                            lb_dsp_stream_reset();
+                            return -1;
+                        }
+                        lb_frame_row(lb_frame_samples + LB_PRE_SHIFT, row);
+                        lb_window_rows[t] = row;
                     }
-                    lb_finish(lb_rows, features);
-                    return 1;
+                    lb_finish(lb_window_rows, features);
+                    lb_dsp_stream_reset();
+                    return 0;
                 }
                 """;
     }

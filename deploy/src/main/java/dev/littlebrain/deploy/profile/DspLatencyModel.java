@@ -1,48 +1,61 @@
 package dev.littlebrain.deploy.profile;
 
+import dev.littlebrain.deploy.dsp.DspCGenerator;
 import dev.littlebrain.dsp.blocks.DspBlock;
 import dev.littlebrain.dsp.blocks.FramewiseBlock;
-import dev.littlebrain.dsp.blocks.Framing;
 import dev.littlebrain.dsp.blocks.MfccBlock;
 import dev.littlebrain.dsp.blocks.MfeBlock;
 import dev.littlebrain.dsp.blocks.SpectrogramBlock;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * Instructions of one streaming update of the exported DSP ({@code lb_dsp_stream_push}, default precision):
- * the frame rows the update must compute, times a cost per row, plus a cost per output value for the
- * window-level step (sliding CMVN for MFCC, normalisation and clamping for MFE and spectrogram).
+ * Instructions of one steady-state streaming update of the exported DSP ({@code lb_dsp_stream_push}, default
+ * precision: integer FFT, float elsewhere), following the structure of the generated C:
  *
- * <p>Which rows an update computes follows the exported code's row cache exactly: a row is reused when a frame
- * with the same absolute start sample was computed for an earlier window that still holds it, and rows that
- * depend on the window's end (the circular pre-emphasis prefix) are always recomputed. So a 250 ms slice with a
- * 20 ms stride (12.5 frames) reuses the rows of the window two slices back and computes 25 new ones per update;
- * {@link #rowsPerUpdate} simulates that rather than assuming it.
+ * <ul>
+ * <li>the frame rows the update computes, read from the layout the generator emits
+ * ({@link DspCGenerator.StreamLayout#rowsPerUpdate}): one per {@code gcd(stride, slice)} samples (rows on the grids
+ * of all the windows to come: 25 for a 250 ms slice with a 20 ms stride, whose windows alternate between two
+ * grids), plus the frames whose circular pre-emphasis reads the window's end, recomputed per window;</li>
+ * <li>per row: the FFT ({@code a·N·log2 N + b·N}, N the FFT length), the spectrum, mel and log work per bin and
+ * per filter, MFCC's DCT per filter and cepstrum, and the history copy and call overhead;</li>
+ * <li>per window: MFCC's sliding CMVN (per coefficient, per window row and per frame: exact integer running
+ * sums), or a plain copy per output value;</li>
+ * <li>per sample pushed: the copy into the int16 history ring and the push loop.</li>
+ * </ul>
  *
- * <p>A row costs {@code a·N·log2 N + b·L} instructions (N the FFT length, L the frame length): the FFT plus
- * the per-sample framing, windowing and spectrum work. The coefficients per block were fitted to instruction
- * counts of the generated C on the emulated Cortex-M4F ({@code arm-none-eabi-gcc -O2}, QEMU {@code -icount},
- * {@code DspLatencyModelTest}, which checks them against fresh measurements of default and non-default
- * settings). MFCC rows are the dearest because its default FFT and DCT run in float-float arithmetic to stay
- * within the 1e-4 feature contract on a single-precision FPU. Other cores scale with their clock and CPI, as
- * for the network.
+ * <p>The coefficients were fitted to instruction counts of the generated C on the emulated Cortex-M4F
+ * ({@code arm-none-eabi-gcc -O2}, QEMU {@code -icount}, speech-level noise), function by function, and
+ * {@code DspLatencyModelTest} checks the totals against fresh measurements of default and non-default settings
+ * (within 15 %). Other cores scale with their clock and CPI, as for the network; cores without an FPU take the
+ * block's {@link #softFloatFactor}.
  */
 public final class DspLatencyModel {
     /**
-     * Per-block coefficients: per FFT unit N·log2 N, per frame sample, per output value; and how many times more
-     * instructions the same C takes on a core without a floating-point unit (measured: Cortex-M3 soft-float
-     * under QEMU {@code mps2-an385} over the M4F; a Cortex-M0+'s Thumb-1 needs at least as many).
+     * Per-block coefficients: instructions per spectrum bin (power, and MFCC's per-bin pre-emphasis; the mel
+     * weights and spectrogram's log are per bin too), per mel filter (the log, MFE's dB scaling and clamping), per
+     * DCT multiply-add (filters × cepstra), per output value of the window step; and how many times more
+     * instructions the same C takes on a core without a floating-point unit (measured: Cortex-M3 soft-float under
+     * QEMU {@code mps2-an385} over the M4F, default settings; a Cortex-M0+'s Thumb-1 needs at least as many).
      */
-    record Coefficients(double perFftUnit, double perFrameSample, double perFeature, double softFloatFactor) {
+    record Coefficients(double perBin, double perFilter, double perDctTerm, double perFeature,
+                        double softFloatFactor) {
     }
 
-    static final Coefficients MFCC = new Coefficients(46.5, 77, 150, 23.2);
-    /** The sliding CMVN of MFCC (win_size > 0) per output value, on top of {@link #MFCC}'s. */
-    static final double MFCC_CMVN_PER_FEATURE = 4035;
-    static final Coefficients MFE = new Coefficients(10.4, 54, 9, 11.7);
-    static final Coefficients SPECTROGRAM = new Coefficients(46, 17, 11, 29.4);
+    static final Coefficients MFCC = new Coefficients(70.0, 66.0, 4, 4.2, 6.6);
+    static final Coefficients MFE = new Coefficients(42.2, 328, 0, 4.2, 6.4);
+    static final Coefficients SPECTROGRAM = new Coefficients(138.5, 0, 0, 4.2, 5.9);
+
+    /** The FFT: per N·log2 N (the butterflies) and per point (normalising, bit reversal, the real split). */
+    static final double FFT_PER_BUTTERFLY_UNIT = 7.52;
+    static final double FFT_PER_POINT = 35.5;
+    /** Per row beyond its spectrum: copying the frame out of the history ring, calls. */
+    static final double PER_ROW = 300;
+    /** MFCC's sliding CMVN, per coefficient: per row of the CMVN window (the sums' start) and per frame. */
+    static final double CMVN_PER_WINDOW_ROW = 17.8;
+    static final double CMVN_PER_FRAME = 127.5;
+    /** Per sample pushed: the copy into the history ring and the push loop's bookkeeping. */
+    static final double PER_SAMPLE = 5;
 
     private DspLatencyModel() {
     }
@@ -56,14 +69,25 @@ public final class DspLatencyModel {
         if (coefficients.isEmpty()) {
             return Optional.empty();
         }
+        if (sliceSamples <= 0 || windowSamples <= 0) {
+            throw new IllegalArgumentException("window and slice must be positive");
+        }
         Coefficients c = coefficients.get();
-        int fft = fftLength(block);
-        double cmvn = block instanceof MfccBlock b && b.config().winSize() > 0 ? MFCC_CMVN_PER_FEATURE : 0;
         FramewiseBlock framewise = (FramewiseBlock) block;
-        double rows = rowsPerUpdate(framewise.framing(), framewise.circularPrefixSamples(), windowSamples, sliceSamples);
-        double perRow = c.perFftUnit() * fft * log2(fft) + c.perFrameSample() * framewise.framing().length();
-        long features = block.outputShape(windowSamples).size();
-        return Optional.of(Math.round(rows * perRow + features * (c.perFeature() + cmvn)));
+        DspCGenerator.StreamLayout layout = DspCGenerator.streamLayout(block, windowSamples, sliceSamples);
+        int fft = fftLength(block);
+        int bins = fft / 2 + 1;
+        int filters = filters(block);
+        int dctTerms = block instanceof MfccBlock b ? filters * b.config().numCepstral() : 0;
+        double perRow = FFT_PER_BUTTERFLY_UNIT * fft * log2(fft) + FFT_PER_POINT * fft + c.perBin() * bins
+                + c.perFilter() * filters + c.perDctTerm() * dctTerms + PER_ROW;
+        int frames = block.outputShape(windowSamples).frames();
+        int coefficientsPerFrame = framewise.coefficientsPerFrame();
+        double window = block instanceof MfccBlock b && b.config().winSize() > 0
+                ? coefficientsPerFrame * (CMVN_PER_WINDOW_ROW * b.config().winSize() + CMVN_PER_FRAME * frames)
+                : c.perFeature() * frames * coefficientsPerFrame;
+        return Optional.of(Math.round(layout.rowsPerUpdate(sliceSamples) * perRow + window
+                + PER_SAMPLE * sliceSamples));
     }
 
     /** How many times more instructions {@code block}'s C takes without an FPU; empty for a block with no C form. */
@@ -95,33 +119,15 @@ public final class DspLatencyModel {
         return ((SpectrogramBlock) block).config().fftLength();
     }
 
-    /**
-     * Frame rows one streaming update computes, averaged over the updates after the first window (the pattern
-     * repeats with the period of slice and stride): frames whose absolute start no earlier window computed,
-     * plus the frames in the circular prefix.
-     */
-    static double rowsPerUpdate(Framing framing, int circularPrefix, int windowSamples, int sliceSamples) {
-        if (sliceSamples <= 0 || windowSamples <= 0) {
-            throw new IllegalArgumentException("window and slice must be positive");
+    /** Mel filters of an exported block (0 for the spectrogram). */
+    static int filters(DspBlock block) {
+        if (block instanceof MfccBlock b) {
+            return b.config().numFilters();
         }
-        int frames = framing.frameCount(windowSamples);
-        int warmUp = (windowSamples + sliceSamples - 1) / sliceSamples;
-        int measured = 64;
-        Set<Long> computed = new HashSet<>();
-        long rows = 0;
-        for (int update = 0; update < warmUp + measured; update++) {
-            long windowStart = (long) update * sliceSamples;
-            for (int t = 0; t < frames; t++) {
-                int start = t * framing.stride();
-                boolean fresh = start < circularPrefix || computed.add(windowStart + start);
-                if (fresh && update >= warmUp) {
-                    rows++;
-                }
-            }
-            // Frames that left the window are never asked for again; forgetting them keeps the set small.
-            computed.removeIf(s -> s < windowStart);
+        if (block instanceof MfeBlock b) {
+            return b.config().numFilters();
         }
-        return rows / (double) measured;
+        return 0;
     }
 
     private static double log2(int n) {

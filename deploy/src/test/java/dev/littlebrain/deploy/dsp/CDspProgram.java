@@ -15,11 +15,12 @@ import java.util.Map;
 
 /**
  * The generated DSP compiled with the host gcc behind a small harness: {@code batch FILE} prints the
- * features of every whole window of FILE (float32 samples), {@code stream FILE SLICE} pushes FILE in
- * slices and prints the features after every push that completes a window, both as raw float32.
+ * features of every whole window of FILE (float32 int16 values, pulled through {@code lb_signal_from_buffer}),
+ * {@code stream FILE SLICE} pushes FILE as int16 in slices and prints the features after every push in which a
+ * window ended (every {@link #STREAM_SLICE} samples), both as raw float32.
  */
 final class CDspProgram {
-    /** The slice length the streaming cache is generated for (250 ms); pushes of other lengths stay exact. */
+    /** The hop the streaming state is generated for (250 ms): pushes of any length give the windows ending at its multiples. */
     static final int STREAM_SLICE = 4000;
     static final List<String> STRICT = List.of("gcc", "-std=c99", "-O2", "-Wall", "-Wextra", "-Werror");
     static final List<String> SANITIZED = List.of("gcc", "-std=c99", "-O1", "-g", "-Wall", "-Wextra", "-Werror",
@@ -36,8 +37,9 @@ final class CDspProgram {
             {
                 FILE *f;
                 long bytes;
-                size_t n, off;
-                float *samples;
+                size_t n, i, off;
+                float *raw;
+                int16_t *samples;
                 if (argc < 3 || (f = fopen(argv[2], "rb")) == NULL) {
                     return 2;
                 }
@@ -45,14 +47,20 @@ final class CDspProgram {
                 bytes = ftell(f);
                 fseek(f, 0, SEEK_SET);
                 n = (size_t) bytes / sizeof(float);
-                samples = (float *) malloc(n * sizeof(float) + 1);
-                if (samples == NULL || fread(samples, sizeof(float), n, f) != n) {
+                raw = (float *) malloc(n * sizeof(float) + 1);
+                samples = (int16_t *) malloc(n * sizeof(int16_t) + 1);
+                if (raw == NULL || samples == NULL || fread(raw, sizeof(float), n, f) != n) {
                     return 2;
                 }
                 fclose(f);
+                for (i = 0; i < n; i++) {
+                    samples[i] = (int16_t) raw[i];
+                }
                 if (argv[1][0] == 'b') {
                     for (off = 0; off + LB_DSP_WINDOW_SAMPLES <= n; off += LB_DSP_WINDOW_SAMPLES) {
-                        if (lb_dsp_process(samples + off, features) != 0) {
+                        lb_signal_t signal;
+                        lb_signal_from_buffer(&signal, samples + off, LB_DSP_WINDOW_SAMPLES);
+                        if (lb_dsp_process(&signal, features) != 0) {
                             return 3;
                         }
                         fwrite(features, sizeof(float), LB_DSP_FEATURES, stdout);
@@ -62,15 +70,12 @@ final class CDspProgram {
                     lb_dsp_stream_reset();
                     for (off = 0; off < n; off += slice) {
                         size_t count = n - off < slice ? n - off : slice;
-                        int r = lb_dsp_stream_push(samples + off, count, features);
-                        if (r < 0) {
-                            return 3;
-                        }
-                        if (r == 1) {
+                        if (lb_dsp_stream_push(samples + off, count, features) == 1) {
                             fwrite(features, sizeof(float), LB_DSP_FEATURES, stdout);
                         }
                     }
                 }
+                free(raw);
                 free(samples);
                 return 0;
             }
