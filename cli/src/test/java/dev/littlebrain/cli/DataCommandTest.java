@@ -1,6 +1,7 @@
 package dev.littlebrain.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.littlebrain.data.Dataset;
@@ -95,6 +96,58 @@ class DataCommandTest {
 
     private static Set<String> speakers(Dataset d, Split split) {
         return d.inSplit(split).stream().filter(Sample::hasSpeaker).map(Sample::speakerId).collect(Collectors.toSet());
+    }
+
+    /**
+     * Issue 18: {@code --out} used to be deleted and replaced whatever it held — a thesis, the project, the
+     * source dataset itself. Now each is refused with one line naming the folder, and nothing is touched.
+     */
+    @Test
+    void importReplacesOnlyAFolderItWrote(@TempDir Path tmp) throws Exception {
+        Path raw = tmp.resolve("motion-raw");
+        assertEquals(0, CliRun.of("data", "generate", "motion", "--out", raw.toString(), "--samples-per-class", "2")
+                .exitCode());
+        long rawFiles = countFiles(raw);
+        Path d = Files.createDirectories(tmp.resolve("d"));
+        Files.writeString(d.resolve("thesis.txt"), "x");
+        Path project = tmp.resolve("my-project");
+        assertEquals(0, CliRun.of("init", "motion", project.toString()).exitCode());
+        for (Path out : List.of(d, project, raw, raw.resolve("training"), tmp)) {
+            CliRun run = CliRun.of("data", "import", raw.toString(), "--out", out.toString());
+            assertEquals(1, run.exitCode(), out + ": " + run.out());
+            assertEquals(1, run.err().lines().count(), run.err());
+            assertTrue(run.err().contains(out.toString()) && !run.err().contains("Exception"), run.err());
+        }
+        assertTrue(run(d).contains("thesis.txt"));
+        assertEquals("x", Files.readString(d.resolve("thesis.txt")));
+        assertTrue(Files.exists(project.resolve("impulse.yaml")));
+        assertEquals(rawFiles, countFiles(raw));
+
+        Path data = project.resolve("data");
+        assertEquals(0, CliRun.of("data", "import", raw.toString(), "--out", data.toString()).exitCode());
+        CliRun again = CliRun.of("data", "import", raw.toString(), "--out", data.toString());
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("Imported 8 sensor samples"), again.out());
+        assertFalse(again.out().contains("shorter"), again.out());
+
+        // Issue 18: a 4-row recording was counted as a 2 s sample and padded without a word.
+        Files.writeString(raw.resolve("training/wave.cut.csv"), "timestamp,accX,accY,accZ\n0,1,2,3\n16,1,2,3\n"
+                + "32,1,2,3\n48,1,2,3\n");
+        CliRun cut = CliRun.of("data", "import", raw.toString(), "--out", data.toString());
+        assertEquals(0, cut.exitCode(), cut.err());
+        assertTrue(cut.out().contains("warning: 1 sample(s) are shorter than the 2.00 s window")
+                && cut.out().contains("train/wave/wave.cut.csv (0.06 s)"), cut.out());
+        assertTrue(cut.out().lines().anyMatch(l -> l.startsWith("total ") && l.contains("0:00:16")), cut.out());
+    }
+
+    private static String run(Path out) {
+        return CliRun.of("data", "import", out.resolveSibling("motion-raw").toString(), "--out", out.toString()).err();
+    }
+
+    private static long countFiles(Path dir) throws java.io.IOException {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).count();
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.littlebrain.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -34,6 +35,14 @@ class ImpulseProjectTest {
         assertMessage(yaml.replace("block: mfcc", "block: mfccc"), "dsp.block");
         assertMessage(yaml.replace("preset: conv1d-kws-m", "preset: big"), "learn.preset");
         assertMessage(yaml.replace("  seed: 1", "  sed: 1"), "learn.sed: unknown key");
+        assertMessage(yaml.replace("  seed: 1", "  seed: 1\n  seed: 2"), "key 'seed' appears twice");
+        int epochsLine = (int) yaml.lines().takeWhile(l -> !l.contains("epochs: 100")).count() + 1;
+        Exception broken = assertThrows(IllegalArgumentException.class,
+                () -> ImpulseConfig.parse(yaml.replace("epochs: 100", "epochs: 100: 3")));
+        assertTrue(broken.getMessage().startsWith("not valid YAML: line " + epochsLine + ", column "),
+                broken.getMessage());
+        assertFalse(broken.getMessage().contains("jackson") || broken.getMessage().contains("Exception"),
+                broken.getMessage());
         assertMessage(yaml.replace("parameters: {}", "parameters: {num_cepstral: -3}"), "dsp.parameters");
         assertEquals("none", kws.learn().classWeights());
         assertEquals("balanced", ImpulseConfig.parse(yaml.replace("class_weights: none", "class_weights: balanced"))

@@ -30,6 +30,28 @@ class ProfileCommandTest {
         assertEquals(nano * 64 / 120, badge.get("inference_ms").asDouble(), 1e-6);
     }
 
+    /** profile, run and inspect agree: a model the runtime cannot run is not reported as fitting a board. */
+    @Test
+    void aModelTheRuntimeRefusesIsRefusedAsRunRefusesIt(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path source = SharedFolder.require("conformance").resolve("conv1d_kws_int8/model.tflite");
+        dev.littlebrain.tflite.Model m = dev.littlebrain.tflite.TfliteReader.read(source);
+        java.util.List<dev.littlebrain.tflite.OperatorCode> codes = new java.util.ArrayList<>(m.operatorCodes());
+        // A custom operator in place of the first one: TFLM would need the application's own kernel for it.
+        codes.set(0, new dev.littlebrain.tflite.OperatorCode(32, "VendorOp", 1));
+        Path model = tmp.resolve("custom.tflite");
+        dev.littlebrain.tflite.TfliteWriter.write(new dev.littlebrain.tflite.Model(m.version(), codes, m.subgraphs(),
+                m.description(), m.buffers(), m.metadata(), m.signatureDefs()), model);
+
+        CliRun run = CliRun.of("run", model.toString(), "--input", source.resolveSibling("input_0.bin").toString());
+        CliRun profile = CliRun.of("profile", model.toString(), "--target", "nano33ble", "--estimate-only");
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals(1, profile.exitCode(), profile.out() + profile.err());
+        assertEquals(run.err().strip(), profile.err().strip());
+        assertTrue(profile.err().contains("VendorOp"), profile.err());
+        CliRun inspect = CliRun.of("inspect", model.toString());
+        assertTrue(inspect.out().contains("not supported by the runtime: CUSTOM(VendorOp)"), inspect.out());
+    }
+
     @Test
     void unknownBoardIsBadUsage() {
         Path model = SharedFolder.require("conformance").resolve("tflm_micro_speech/model.tflite");

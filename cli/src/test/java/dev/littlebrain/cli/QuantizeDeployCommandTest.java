@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.littlebrain.runtime.Interpreter;
+import dev.littlebrain.tflite.BuiltinOperator;
+import dev.littlebrain.tflite.Model;
+import dev.littlebrain.tflite.OperatorCode;
 import dev.littlebrain.tflite.SharedFolder;
 import dev.littlebrain.tflite.TensorType;
 import dev.littlebrain.tflite.TfliteReader;
+import dev.littlebrain.tflite.TfliteWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +46,26 @@ class QuantizeDeployCommandTest {
         }
         assertTrue(Files.exists(tmp.resolve("c-standalone/lb_model.h")));
         assertTrue(Files.readString(tmp.resolve("c-array/model_data.c")).contains("g_model"));
+    }
+
+    /** Issue 18: a model the format cannot take left an empty output folder behind. */
+    @Test
+    void anUnsupportedModelLeavesNothingBehind(@TempDir Path tmp) throws Exception {
+        Model tanh = TfliteReader.read(SharedFolder.require("conformance").resolve("misc_tanh_int8/model.tflite"));
+        Model unsupported = new Model(tanh.version(), List.of(OperatorCode.builtin(BuiltinOperator.HARD_SWISH)),
+                tanh.subgraphs(), tanh.description(), tanh.buffers(), tanh.metadata(), tanh.signatureDefs());
+        Path model = tmp.resolve("hard_swish.tflite");
+        TfliteWriter.write(unsupported, model);
+        for (String format : new String[] {"arduino", "tflm-cpp", "c-standalone"}) {
+            Path out = tmp.resolve("out-" + format);
+            CliRun d = CliRun.of("deploy", model.toString(), "--format", format, "--out", out.toString());
+            assertEquals(1, d.exitCode(), format + ": " + d.out());
+            assertTrue(d.err().contains("HARD_SWISH"), d.err());
+            assertTrue(Files.notExists(out), format);
+        }
+        try (var files = Files.list(tmp)) {
+            assertEquals(List.of("hard_swish.tflite"), files.map(p -> p.getFileName().toString()).toList());
+        }
     }
 
     @Test

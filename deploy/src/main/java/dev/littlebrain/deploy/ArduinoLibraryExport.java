@@ -62,6 +62,7 @@ public final class ArduinoLibraryExport {
         String array = "g_lb_model";
         Map<String, String> files = new LinkedHashMap<>();
         files.put(name + "/library.properties", properties(name, modelSource));
+        files.put(name + "/" + TflmLibraryExport.BUILD_NOTES, TflmLibraryExport.buildNotes(model, modelSource, true));
         files.put(name + "/src/" + name + ".h", mainHeader(name, modelSource, classifier));
         files.put(name + "/src/" + CArrayExport.HEADER, CArrayExport.header(array, modelSource, tflite.length));
         files.put(name + "/src/" + CArrayExport.SOURCE, CArrayExport.source(array, modelSource, tflite));
@@ -87,7 +88,9 @@ public final class ArduinoLibraryExport {
                 + "category=Data Processing\n"
                 + "url=https://littlebrain.dev\n"
                 + "architectures=*\n"
-                + "includes=" + name + ".h\n";
+                + "includes=" + name + ".h\n"
+                // The Arduino IDE installs this with the library; it provides TensorFlowLite.h.
+                + "depends=Arduino_TensorFlowLite\n";
     }
 
     private static String mainHeader(String name, String modelSource, boolean classifier) {

@@ -78,6 +78,7 @@ final class CSource {
                 + "#define LB_MODEL_H\n"
                 + "\n"
                 + "#include <stddef.h>\n"
+                + "#include <stdint.h>\n"
                 + "\n"
                 + "#ifdef __cplusplus\n"
                 + "extern \"C\" {\n"

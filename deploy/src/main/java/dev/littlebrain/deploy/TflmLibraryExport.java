@@ -1,5 +1,7 @@
 package dev.littlebrain.deploy;
 
+import dev.littlebrain.deploy.tflm.TflmArenaEstimate;
+import dev.littlebrain.deploy.tflm.TflmTarget;
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.tflite.BuiltinOperator;
 import dev.littlebrain.tflite.Model;
@@ -19,15 +21,17 @@ import java.util.TreeSet;
 /**
  * The {@code tflm-cpp} deploy format: a small C++ library for TensorFlow Lite Micro users. It holds
  * the model as an aligned array, a {@code MicroMutableOpResolver} sized for and registering exactly the
- * operators the model uses (so the linker drops every other kernel), a static tensor arena sized from
- * the greedy plan TFLM itself makes plus TFLM's bookkeeping, and {@code lb_invoke()} with the same
- * contract as the {@code c-standalone} export's, so application code — and LittleBrain's classifier
- * wrapper — runs unchanged on either back end.
+ * operators the model uses (so the linker drops every other kernel), a static tensor arena sized by
+ * {@link TflmArenaEstimate} — a model of TFLM's MicroAllocator and greedy planner — for the device's pointer
+ * width and for a 64-bit host, {@code lb_invoke()} with the same contract as the {@code c-standalone}
+ * export's, so application code — and LittleBrain's classifier wrapper — runs unchanged on either back end,
+ * and build notes ({@value #BUILD_NOTES}).
  */
 public final class TflmLibraryExport {
     public static final String MODEL_HEADER = "lb_model.h";
     public static final String LIBRARY_SOURCE = "lb_tflm.cpp";
     public static final String EXAMPLE = "example/main.cpp";
+    public static final String BUILD_NOTES = "README.md";
     static final String SYMBOL = "g_lb_model";
 
     /** TFLM's MicroMutableOpResolver method that registers each builtin (as named in TFLM's headers). */
@@ -61,6 +65,62 @@ public final class TflmLibraryExport {
         REGISTRATION.put(BuiltinOperator.SUB, "AddSub");
         REGISTRATION.put(BuiltinOperator.TANH, "AddTanh");
         REGISTRATION.put(BuiltinOperator.TRANSPOSE, "AddTranspose");
+        // The rest of TFLM's builtin kernels: a model that TFLM runs exports, whether or not our runtime runs it.
+        REGISTRATION.put(BuiltinOperator.ABS, "AddAbs");
+        REGISTRATION.put(BuiltinOperator.ADD_N, "AddAddN");
+        REGISTRATION.put(BuiltinOperator.ARG_MAX, "AddArgMax");
+        REGISTRATION.put(BuiltinOperator.ARG_MIN, "AddArgMin");
+        REGISTRATION.put(BuiltinOperator.BATCH_TO_SPACE_ND, "AddBatchToSpaceNd");
+        REGISTRATION.put(BuiltinOperator.CAST, "AddCast");
+        REGISTRATION.put(BuiltinOperator.CEIL, "AddCeil");
+        REGISTRATION.put(BuiltinOperator.COS, "AddCos");
+        REGISTRATION.put(BuiltinOperator.DEPTH_TO_SPACE, "AddDepthToSpace");
+        REGISTRATION.put(BuiltinOperator.DIV, "AddDiv");
+        REGISTRATION.put(BuiltinOperator.ELU, "AddElu");
+        REGISTRATION.put(BuiltinOperator.EQUAL, "AddEqual");
+        REGISTRATION.put(BuiltinOperator.EXP, "AddExp");
+        REGISTRATION.put(BuiltinOperator.FILL, "AddFill");
+        REGISTRATION.put(BuiltinOperator.FLOOR, "AddFloor");
+        REGISTRATION.put(BuiltinOperator.FLOOR_DIV, "AddFloorDiv");
+        REGISTRATION.put(BuiltinOperator.FLOOR_MOD, "AddFloorMod");
+        REGISTRATION.put(BuiltinOperator.GATHER, "AddGather");
+        REGISTRATION.put(BuiltinOperator.GATHER_ND, "AddGatherNd");
+        REGISTRATION.put(BuiltinOperator.GREATER, "AddGreater");
+        REGISTRATION.put(BuiltinOperator.GREATER_EQUAL, "AddGreaterEqual");
+        REGISTRATION.put(BuiltinOperator.L2_NORMALIZATION, "AddL2Normalization");
+        REGISTRATION.put(BuiltinOperator.L2_POOL_2D, "AddL2Pool2D");
+        REGISTRATION.put(BuiltinOperator.LESS, "AddLess");
+        REGISTRATION.put(BuiltinOperator.LESS_EQUAL, "AddLessEqual");
+        REGISTRATION.put(BuiltinOperator.LOG, "AddLog");
+        REGISTRATION.put(BuiltinOperator.LOGICAL_AND, "AddLogicalAnd");
+        REGISTRATION.put(BuiltinOperator.LOGICAL_NOT, "AddLogicalNot");
+        REGISTRATION.put(BuiltinOperator.LOGICAL_OR, "AddLogicalOr");
+        REGISTRATION.put(BuiltinOperator.LOG_SOFTMAX, "AddLogSoftmax");
+        REGISTRATION.put(BuiltinOperator.MAXIMUM, "AddMaximum");
+        REGISTRATION.put(BuiltinOperator.MINIMUM, "AddMinimum");
+        REGISTRATION.put(BuiltinOperator.MIRROR_PAD, "AddMirrorPad");
+        REGISTRATION.put(BuiltinOperator.NEG, "AddNeg");
+        REGISTRATION.put(BuiltinOperator.NOT_EQUAL, "AddNotEqual");
+        REGISTRATION.put(BuiltinOperator.PRELU, "AddPrelu");
+        REGISTRATION.put(BuiltinOperator.REDUCE_MAX, "AddReduceMax");
+        REGISTRATION.put(BuiltinOperator.RESIZE_BILINEAR, "AddResizeBilinear");
+        REGISTRATION.put(BuiltinOperator.RESIZE_NEAREST_NEIGHBOR, "AddResizeNearestNeighbor");
+        REGISTRATION.put(BuiltinOperator.RSQRT, "AddRsqrt");
+        REGISTRATION.put(BuiltinOperator.SIN, "AddSin");
+        REGISTRATION.put(BuiltinOperator.SLICE, "AddSlice");
+        REGISTRATION.put(BuiltinOperator.SPACE_TO_BATCH_ND, "AddSpaceToBatchNd");
+        REGISTRATION.put(BuiltinOperator.SPACE_TO_DEPTH, "AddSpaceToDepth");
+        REGISTRATION.put(BuiltinOperator.SPLIT, "AddSplit");
+        REGISTRATION.put(BuiltinOperator.SPLIT_V, "AddSplitV");
+        REGISTRATION.put(BuiltinOperator.SQRT, "AddSqrt");
+        REGISTRATION.put(BuiltinOperator.SQUARE, "AddSquare");
+        REGISTRATION.put(BuiltinOperator.SQUARED_DIFFERENCE, "AddSquaredDifference");
+        REGISTRATION.put(BuiltinOperator.SUM, "AddSum");
+        REGISTRATION.put(BuiltinOperator.SVDF, "AddSvdf");
+        REGISTRATION.put(BuiltinOperator.TRANSPOSE_CONV, "AddTransposeConv");
+        REGISTRATION.put(BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, "AddUnidirectionalSequenceLSTM");
+        REGISTRATION.put(BuiltinOperator.UNPACK, "AddUnpack");
+        REGISTRATION.put(BuiltinOperator.ZEROS_LIKE, "AddZerosLike");
     }
 
     private final Model model;
@@ -114,33 +174,15 @@ public final class TflmLibraryExport {
         return List.copyOf(calls);
     }
 
-    /**
-     * Arena bytes for TFLM on a 32-bit MCU: its own greedy plan of the activations, plus the structures
-     * it allocates in the same arena — an eval tensor per tensor, a node per operator, persistent
-     * TfLiteTensors for the inputs and outputs, and the kernels' OpData (per-channel multipliers and
-     * shifts for convolutions and fully connected layers). The figures per item are generous upper
-     * bounds; {@code lb_tflm_arena_used_bytes()} reports what TFLM really took, to trim it.
-     */
-    public int arenaEstimateBytes() {
-        long bytes = interpreter.greedyArenaBytes();
-        bytes += 32L * graph.tensors().size();
-        bytes += 96L * graph.operators().size();
-        bytes += 128L * (graph.inputs().size() + graph.outputs().size());
-        for (Operator op : graph.operators()) {
-            BuiltinOperator b = model.operatorCode(op).builtin();
-            if (b == BuiltinOperator.CONV_2D || b == BuiltinOperator.DEPTHWISE_CONV_2D
-                    || b == BuiltinOperator.FULLY_CONNECTED) {
-                List<Integer> shape = graph.tensor(op.output(0)).shape();
-                bytes += 8L * (shape.isEmpty() ? 1 : shape.get(shape.size() - 1)) + 64;
-            }
-        }
-        bytes += 1024; // the allocator's own records and alignment padding
-        return (int) ((bytes + 15) / 16 * 16);
+    /** TFLM's arena for this model on a target: the smallest with which AllocateTensors succeeds (reference kernels). */
+    public int arenaBytes(TflmTarget target) {
+        return TflmArenaEstimate.of(model, target).bytes();
     }
 
     private Map<String, String> files() {
         Map<String, String> files = new LinkedHashMap<>(librarySources(false));
         files.put(EXAMPLE, example());
+        files.put(BUILD_NOTES, buildNotes(false));
         return files;
     }
 
@@ -150,6 +192,11 @@ public final class TflmLibraryExport {
      */
     static Map<String, String> librarySources(Model model, String modelSource, boolean arduino) {
         return new TflmLibraryExport(model, modelSource).librarySources(arduino);
+    }
+
+    /** The build notes ({@value #BUILD_NOTES}) of the library, for the Arduino zip too. */
+    static String buildNotes(Model model, String modelSource, boolean arduino) {
+        return new TflmLibraryExport(model, modelSource).buildNotes(arduino);
     }
 
     private Map<String, String> librarySources(boolean arduino) {
@@ -169,25 +216,47 @@ public final class TflmLibraryExport {
                 + " * Generated by LittleBrain (littlebrain deploy --format tflm-cpp) from "
                 + CSource.commentText(modelSource) + ".\n"
                 + " * " + graph.operators().size() + " operators; TensorFlow Lite Micro's greedy plan needs "
-                + interpreter.greedyArenaBytes() + " bytes of activations\n"
-                + " * (LittleBrain's planner: " + interpreter.arenaBytes() + "); the arena below adds TFLM's"
-                + " bookkeeping.\n"
+                + TflmArenaEstimate.of(model, TflmTarget.CORTEX_M).planBytes() + " bytes of activations\n"
+                + " * (LittleBrain's planner: " + interpreter.arenaBytes() + "); the arena adds TFLM's own structures.\n"
+                + " * Build with -DTF_LITE_STATIC_MEMORY like TFLM's library (without it: a silent crash), TFLM's headers\n"
+                + " * through -isystem under -Werror, and -fno-threadsafe-statics on Cortex-M (about 7 KB less flash);\n"
+                + " * see " + BUILD_NOTES + ".\n"
                 + " * Do not edit: re-run the export instead.\n"
                 + " */\n";
     }
 
     private String header(int inputBytes, int outputBytes) {
+        TflmArenaEstimate device = TflmArenaEstimate.of(model, TflmTarget.CORTEX_M);
         return CSource.modelHeader(banner(), inputBytes, outputBytes,
-                "\n/* Tensor arena for TFLM; define it larger (e.g. -DLB_TFLM_ARENA_BYTES=...) for a 64-bit host build,\n"
-                        + " * where TFLM's pointers and structures are twice as large. */\n"
+                "\n/* Tensor arena for TFLM: the smallest with which AllocateTensors() succeeds, from a model of TFLM's\n"
+                        + " * MicroAllocator and greedy memory planner with its reference kernels. TFLM's structures hold\n"
+                        + " * pointers, so 64-bit hosts need more than 32-bit MCUs (Cortex-M); the size follows the pointer\n"
+                        + " * width. TFLM built with CMSIS-NN kernels needs a little more (their scratch buffers):\n"
+                        + " * LB_TFLM_CMSIS_NN_MARGIN_BYTES is added when CMSIS_NN (TFLM's own flag) or LB_TFLM_CMSIS_NN is\n"
+                        + " * defined. Do not trim the arena to lb_tflm_arena_used_bytes(): while it plans, AllocateTensors()\n"
+                        + " * needs more than it keeps (" + device.bytes() + " vs " + device.usedBytes() + " bytes here on 32-bit).\n"
+                        + " * Define LB_TFLM_ARENA_BYTES to choose another size. */\n"
+                        + "#define LB_TFLM_ARENA_BYTES_32BIT " + device.bytes() + "\n"
+                        + "#define LB_TFLM_ARENA_BYTES_64BIT " + arenaBytes(TflmTarget.HOST_64) + "\n"
+                        + "#define LB_TFLM_CMSIS_NN_MARGIN_BYTES " + TflmArenaEstimate.CMSIS_NN_MARGIN_BYTES + "\n"
                         + "#ifndef LB_TFLM_ARENA_BYTES\n"
-                        + "#define LB_TFLM_ARENA_BYTES " + arenaEstimateBytes() + "\n"
+                        + "#if UINTPTR_MAX > 0xFFFFFFFFu\n"
+                        + "#define LB_TFLM_ARENA_BASE_BYTES LB_TFLM_ARENA_BYTES_64BIT\n"
+                        + "#else\n"
+                        + "#define LB_TFLM_ARENA_BASE_BYTES LB_TFLM_ARENA_BYTES_32BIT\n"
+                        + "#endif\n"
+                        + "#if defined(CMSIS_NN) || defined(LB_TFLM_CMSIS_NN)\n"
+                        + "#define LB_TFLM_ARENA_BYTES (LB_TFLM_ARENA_BASE_BYTES + LB_TFLM_CMSIS_NN_MARGIN_BYTES)\n"
+                        + "#else\n"
+                        + "#define LB_TFLM_ARENA_BYTES LB_TFLM_ARENA_BASE_BYTES\n"
+                        + "#endif\n"
                         + "#endif\n",
-                "/* Runs the model once with TensorFlow Lite Micro (set up on the first call); returns 0 on success,\n"
-                        + " * -1 when the model or arena cannot be set up, -2 when an operator fails. Not reentrant. */\n"
+                "/* Runs the model once with TensorFlow Lite Micro (set up on the first successful call); returns 0 on\n"
+                        + " * success, -1 when the model or arena cannot be set up (TFLM logs why; a later call tries again),\n"
+                        + " * -2 when an operator fails. Not reentrant. */\n"
                         + "int lb_invoke(const void *input, void *output);\n"
                         + "\n"
-                        + "/* Arena bytes TFLM actually used (0 before the first lb_invoke); trim LB_TFLM_ARENA_BYTES to it. */\n"
+                        + "/* Arena bytes TFLM kept after setting up (0 before): less than it needs while setting up. */\n"
                         + "size_t lb_tflm_arena_used_bytes(void);\n");
     }
 
@@ -196,7 +265,7 @@ public final class TflmLibraryExport {
         if (arduino) {
             b.append("#include <TensorFlowLite.h>\n\n");
         }
-        b.append("#include <stdint.h>\n#include <string.h>\n\n")
+        b.append("#include <stdint.h>\n#include <string.h>\n\n#include <new>\n\n")
                 .append("#include \"tensorflow/lite/micro/micro_interpreter.h\"\n")
                 .append("#include \"tensorflow/lite/micro/micro_mutable_op_resolver.h\"\n")
                 .append("#include \"tensorflow/lite/schema/schema_generated.h\"\n\n")
@@ -205,6 +274,9 @@ public final class TflmLibraryExport {
                 .append("// Only the operators this model uses: the linker keeps no other kernel.\n")
                 .append("using LbOpResolver = tflite::MicroMutableOpResolver<").append(calls.size()).append(">;\n\n")
                 .append("alignas(16) uint8_t lb_arena[LB_TFLM_ARENA_BYTES];\n")
+                .append("LbOpResolver lb_resolver;\n")
+                .append("bool lb_ops_registered = false;\n")
+                .append("alignas(tflite::MicroInterpreter) uint8_t lb_interpreter_storage[sizeof(tflite::MicroInterpreter)];\n")
                 .append("tflite::MicroInterpreter *lb_interpreter = nullptr;\n\n")
                 .append("bool lb_register_ops(LbOpResolver &resolver) {\n")
                 .append("    return");
@@ -212,16 +284,22 @@ public final class TflmLibraryExport {
             b.append(i == 0 ? " " : "\n        && ").append("resolver.").append(calls.get(i)).append("() == kTfLiteOk");
         }
         b.append(";\n}\n\n")
-                .append("// Sets TFLM up once: parse the model in place, register the ops, plan the arena.\n")
+                .append("// Sets TFLM up: parse the model in place, register the ops, plan the arena. Retried on every call\n")
+                .append("// until it succeeds, so each failure is logged with its own cause.\n")
                 .append("bool lb_setup() {\n")
                 .append("    if (lb_interpreter != nullptr) {\n        return true;\n    }\n")
                 .append("    const tflite::Model *model = tflite::GetModel(").append(SYMBOL).append(");\n")
                 .append("    if (model->version() != TFLITE_SCHEMA_VERSION) {\n        return false;\n    }\n")
-                .append("    static LbOpResolver resolver;\n")
-                .append("    if (!lb_register_ops(resolver)) {\n        return false;\n    }\n")
-                .append("    static tflite::MicroInterpreter interpreter(model, resolver, lb_arena, sizeof lb_arena);\n")
-                .append("    if (interpreter.AllocateTensors() != kTfLiteOk) {\n        return false;\n    }\n")
-                .append("    lb_interpreter = &interpreter;\n")
+                .append("    // Once only: TFLM's resolver rejects an op added twice (\"AddBuiltin ... more than once\").\n")
+                .append("    if (!lb_ops_registered) {\n")
+                .append("        if (!lb_register_ops(lb_resolver)) {\n            return false;\n        }\n")
+                .append("        lb_ops_registered = true;\n    }\n")
+                .append("    // A fresh interpreter each try: after a failed AllocateTensors() TFLM's allocator refuses to start\n")
+                .append("    // again. The failed one is abandoned, not destroyed: its node list may be half set up.\n")
+                .append("    tflite::MicroInterpreter *interpreter = new (lb_interpreter_storage)\n")
+                .append("        tflite::MicroInterpreter(model, lb_resolver, lb_arena, sizeof lb_arena);\n")
+                .append("    if (interpreter->AllocateTensors() != kTfLiteOk) {\n        return false;\n    }\n")
+                .append("    lb_interpreter = interpreter;\n")
                 .append("    return true;\n}\n\n")
                 .append("}  // namespace\n\n")
                 .append("extern \"C\" int lb_invoke(const void *input, void *output) {\n")
@@ -243,11 +321,60 @@ public final class TflmLibraryExport {
         return b.toString();
     }
 
+    /** The build notes: the flags TFLM's headers need, the arena, and a host build of the example. */
+    String buildNotes(boolean arduino) {
+        TflmArenaEstimate device = TflmArenaEstimate.of(model, TflmTarget.CORTEX_M);
+        StringBuilder b = new StringBuilder("# " + modelSource.replaceAll("[\\r\\n]", " ")
+                + " on TensorFlow Lite Micro: build notes\n\n"
+                + "Generated by LittleBrain (littlebrain deploy --format " + (arduino ? "arduino" : "tflm-cpp") + ").\n\n"
+                + "`lb_model.h` is the whole API (`lb_invoke`, the I/O sizes, the arena size); `lb_tflm.cpp` runs the model\n"
+                + "with TFLM's `MicroInterpreter`; `model_data.c` holds the model.\n\n"
+                + "## Compiler flags\n\n"
+                + "- `-DTF_LITE_STATIC_MEMORY` for every file that includes TFLM's headers (`lb_tflm.cpp`), exactly as\n"
+                + "  TFLM's library is built (its Makefile always sets it). Without it `TfLiteTensor` and `TfLiteNode` have\n"
+                + "  another layout than in the library, and the program crashes without a message.\n"
+                + "- TFLM's headers through `-isystem`, not `-I` (`-isystem $TFLM -isystem\n"
+                + "  $TFLM/tensorflow/lite/micro/tools/make/downloads/flatbuffers/include -isystem\n"
+                + "  $TFLM/tensorflow/lite/micro/tools/make/downloads/gemmlowp`): they do not build warning-free under\n"
+                + "  `-Wall -Wextra -Werror`; the generated files do.\n"
+                + "- On Cortex-M, `-fno-threadsafe-statics` (as TFLM's own Makefile): without it the guards of TFLM's\n"
+                + "  function-local statics cost about 7 KB of flash on a Cortex-M4. Also `-fno-rtti -fno-exceptions`.\n\n"
+                + "## Tensor arena\n\n"
+                + "`LB_TFLM_ARENA_BYTES` follows the pointer width: " + device.bytes() + " bytes on 32-bit targets"
+                + " (Cortex-M),\n" + arenaBytes(TflmTarget.HOST_64) + " bytes on 64-bit hosts, where TFLM's structures are"
+                + " larger. Each is the smallest arena with which\n"
+                + "`AllocateTensors()` succeeds with TFLM's reference kernels, from a model of TFLM's allocator and greedy\n"
+                + "planner. TFLM built with CMSIS-NN kernels (`OPTIMIZED_KERNEL_DIR=cmsis_nn`) needs a little more for their\n"
+                + "scratch buffers: `LB_TFLM_CMSIS_NN_MARGIN_BYTES` (" + TflmArenaEstimate.CMSIS_NN_MARGIN_BYTES
+                + ") is added when `CMSIS_NN` or `LB_TFLM_CMSIS_NN` is defined.\n"
+                + "`-DLB_TFLM_ARENA_BYTES=N` overrides. Do not trim it to `lb_tflm_arena_used_bytes()` ("
+                + device.usedBytes() + " on 32-bit):\n"
+                + "`AllocateTensors()` needs more while it plans than it keeps afterwards.\n");
+        if (arduino) {
+            b.append("\n## Arduino\n\n"
+                    + "The library depends on `Arduino_TensorFlowLite` (declared in `library.properties`), which provides\n"
+                    + "`TensorFlowLite.h` and builds TFLM with the flags above.\n");
+        } else {
+            b.append("\n## The example on a 64-bit host\n\n"
+                    + "With TFLM checked out in `$TFLM` and built (`make -f tensorflow/lite/micro/tools/make/Makefile microlite`):\n\n"
+                    + "```sh\n"
+                    + "TFLM_INC=\"-isystem $TFLM -isystem $TFLM/tensorflow/lite/micro/tools/make/downloads/flatbuffers/include\"\n"
+                    + "g++ -std=c++17 -O2 -Wall -Wextra -Werror -DTF_LITE_STATIC_MEMORY $TFLM_INC -I . -c lb_tflm.cpp\n"
+                    + "g++ -std=c++17 -O2 -Wall -Wextra -Werror -I . -c example/main.cpp\n"
+                    + "gcc -std=c99 -O2 -Wall -Wextra -Werror -c model_data.c\n"
+                    + "g++ -o example lb_tflm.o main.o model_data.o $TFLM/gen/*/lib/libtensorflow-microlite.a\n"
+                    + "./example input.bin output.bin\n"
+                    + "```\n");
+        }
+        return b.toString();
+    }
+
     private String example() {
         return banner()
                 + "// Example host program: runs the model once on raw input bytes read from a file (the\n"
                 + "// shared/conformance layout: all inputs concatenated, little-endian) or on zeros, and writes\n"
                 + "// the raw output bytes to a file or prints them. On a device, call lb_invoke() the same way.\n"
+                + "// lb_model.h sizes the arena by pointer width, so this host build gets the 64-bit arena.\n"
                 + "#include <stdint.h>\n#include <stdio.h>\n\n#include \"../lb_model.h\"\n\n"
                 + "static uint8_t input[LB_INPUT_BYTES];\nstatic uint8_t output[LB_OUTPUT_BYTES];\n\n"
                 + "int main(int argc, char **argv) {\n"

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.littlebrain.deploy.tflm.TflmArenaEstimate;
+import dev.littlebrain.deploy.tflm.TflmTarget;
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.tflite.ConformanceCases;
 import dev.littlebrain.tflite.Model;
@@ -40,10 +42,15 @@ class ArduinoLibraryExportTest {
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
         TreeSet<String> entries = new TreeSet<>(unzip(a, dir.resolve("x")));
         assertEquals(new TreeSet<>(List.of("Kws/library.properties", "Kws/src/Kws.h", "Kws/src/model_data.h",
-                "Kws/src/model_data.c", "Kws/src/lb_model.h", "Kws/src/lb_tflm.cpp", "Kws/examples/Kws/Kws.ino")),
+                "Kws/src/model_data.c", "Kws/src/lb_model.h", "Kws/src/lb_tflm.cpp", "Kws/examples/Kws/Kws.ino",
+                "Kws/README.md")),
                 entries);
         String properties = Files.readString(dir.resolve("x/Kws/library.properties"));
         assertTrue(properties.contains("name=Kws\n") && properties.contains("includes=Kws.h\n"), properties);
+        // The IDE installs TFLM with the library only when library.properties says it depends on it.
+        assertTrue(properties.contains("depends=Arduino_TensorFlowLite\n"), properties);
+        String notes = Files.readString(dir.resolve("x/Kws/README.md"));
+        assertTrue(notes.contains("-DTF_LITE_STATIC_MEMORY") && notes.contains("--format arduino"), notes);
         assertTrue(Files.readString(dir.resolve("x/Kws/src/lb_tflm.cpp")).startsWith("/*"));
         assertTrue(Files.readString(dir.resolve("x/Kws/src/lb_tflm.cpp")).contains("#include <TensorFlowLite.h>"));
         assertTrue(Files.readString(dir.resolve("x/Kws/examples/Kws/Kws.ino")).contains("YOUR SENSOR GOES HERE"));
@@ -68,7 +75,7 @@ class ArduinoLibraryExportTest {
                 "-I", arduino.toString(), "-I", tflm.toString(), "-I", src.toString(),
                 "-DSTANDIN_INPUT_BYTES=" + runtime.input(0).byteSize(),
                 "-DSTANDIN_OUTPUT_BYTES=" + runtime.output(0).byteSize(),
-                "-DSTANDIN_MIN_ARENA=" + runtime.greedyArenaBytes()));
+                "-DSTANDIN_MIN_ARENA=" + TflmArenaEstimate.of(model, TflmTarget.HOST_64).bytes()));
         compile(dir, cxx, "-c", src.resolve("lb_tflm.cpp").toString(), "-o", "lb_tflm.o");
         compile(dir, cxx, "-include", "Arduino.h", "-x", "c++", "-c",
                 dir.resolve("lib/Kws/examples/Kws/Kws.ino").toString(), "-o", "sketch.o");

@@ -8,6 +8,8 @@ import dev.littlebrain.dsp.blocks.DspBlock;
 import dev.littlebrain.dsp.blocks.DspBlocks;
 import dev.littlebrain.dsp.blocks.SignalSpec;
 import dev.littlebrain.dsp.io.WavReader;
+import dev.littlebrain.deploy.tflm.TflmArenaEstimate;
+import dev.littlebrain.deploy.tflm.TflmTarget;
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import dev.littlebrain.tflite.Model;
@@ -104,7 +106,7 @@ class ImpulseOnTflmTest {
                 "-I", tflm.toString(), "-I", lib.toString(), "-I", arduino.toString(),
                 "-DSTANDIN_INPUT_BYTES=" + runtime.input(0).byteSize(),
                 "-DSTANDIN_OUTPUT_BYTES=" + runtime.output(0).byteSize(),
-                "-DSTANDIN_MIN_ARENA=" + runtime.greedyArenaBytes()));
+                "-DSTANDIN_MIN_ARENA=" + TflmArenaEstimate.of(model, TflmTarget.HOST_64).bytes()));
         compile(dir, cxx, "-c", lib.resolve("lb_tflm.cpp").toString(), "-o", "lb_tflm.o");
         List<String> linkArgs = new ArrayList<>(List.of("-o", exe));
         linkArgs.addAll(List.of(extra));

@@ -2,8 +2,11 @@ package dev.littlebrain.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.littlebrain.deploy.tflm.TflmArenaEstimate;
+import dev.littlebrain.deploy.tflm.TflmTarget;
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.tflite.BuiltinOperator;
 import dev.littlebrain.tflite.ConformanceCases;
@@ -12,12 +15,15 @@ import dev.littlebrain.tflite.Operator;
 import dev.littlebrain.tflite.TfliteReader;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,11 +62,29 @@ class TflmLibraryExportTest {
         }
     }
 
+    /** tflm-cpp exports what TFLM runs, not only what LittleBrain's runtime runs. */
+    @Test
+    void operatorsTflmHasButTheRuntimeLacksAreRegistered() throws IOException {
+        Model model = TfliteReader.read(conv1d().resolve("model.tflite"));
+        List<dev.littlebrain.tflite.OperatorCode> codes = new ArrayList<>(model.operatorCodes());
+        java.util.Map<BuiltinOperator, String> expected = java.util.Map.of(BuiltinOperator.DIV, "AddDiv",
+                BuiltinOperator.SQUARED_DIFFERENCE, "AddSquaredDifference", BuiltinOperator.RESIZE_NEAREST_NEIGHBOR,
+                "AddResizeNearestNeighbor", BuiltinOperator.UNIDIRECTIONAL_SEQUENCE_LSTM, "AddUnidirectionalSequenceLSTM");
+        for (var e : expected.entrySet()) {
+            assertTrue(dev.littlebrain.runtime.kernels.BuiltinOps.resolver().find(e.getKey()).isEmpty(),
+                    e.getKey() + " is one the runtime lacks");
+            codes.set(0, dev.littlebrain.tflite.OperatorCode.builtin(e.getKey()));
+            Model changed = new Model(model.version(), codes, model.subgraphs(), model.description(), model.buffers(),
+                    model.metadata(), model.signatureDefs());
+            assertTrue(TflmLibraryExport.registrations(changed).contains(e.getValue()),
+                    TflmLibraryExport.registrations(changed).toString());
+        }
+    }
+
     @Test
     void aTooSmallArenaIsReportedNotCrashedOn(@TempDir Path dir) throws Exception {
         HostCompiler.requireAvailable("g++");
-        Path caseDir = ConformanceCases.stream().filter(p -> p.getFileName().toString().equals("conv1d_kws_int8"))
-                .findFirst().orElseThrow();
+        Path caseDir = conv1d();
         Model model = TfliteReader.read(caseDir.resolve("model.tflite"));
         Path binary = build(model, caseDir, dir, 64);
         HostCompiler.Result r = HostCompiler.run(List.of(binary.toString(),
@@ -70,14 +94,70 @@ class TflmLibraryExportTest {
     }
 
     @Test
-    void arenaCoversTflmsGreedyPlanWithRoomForItsBookkeeping() throws Exception {
+    void setupFailureIsReportedWithItsCauseOnEveryTryNotAsADuplicateRegistration(@TempDir Path dir) throws Exception {
+        HostCompiler.requireAvailable("g++");
+        Path caseDir = conv1d();
+        Model model = TfliteReader.read(caseDir.resolve("model.tflite"));
+        build(model, caseDir, dir, 64);
+        Path main = dir.resolve("retry.cpp");
+        Files.writeString(main, "#include <stdio.h>\n#include \"lb_model.h\"\n"
+                + "static unsigned char in[LB_INPUT_BYTES], out[LB_OUTPUT_BYTES];\n"
+                + "int main(void) {\n"
+                + "    int first = lb_invoke(in, out);\n"
+                + "    int second = lb_invoke(in, out);\n"
+                + "    printf(\"%d %d\\n\", first, second);\n"
+                + "    return 0;\n}\n");
+        compile(dir, List.of("g++", "-std=c++17", "-Wall", "-Wextra", "-Werror", "-I", dir.resolve("lib").toString()),
+                "-c", main.toString(), "-o", "retry.o");
+        compile(dir, List.of("g++"), "-o", "retry", "lb_tflm.o", "retry.o", "model_data.o", "ref_model.o",
+                "ref_kernels.o", "-lm");
+        HostCompiler.Result r = HostCompiler.run(List.of(dir.resolve("retry").toString()), dir);
+        assertEquals("-1 -1\n", new String(r.stdout(), StandardCharsets.UTF_8), r.stderr());
+        // Both tries fail for the real reason; neither re-registers ops nor reuses the failed interpreter.
+        assertEquals(2, r.stderr().lines().filter(l -> l.startsWith("Failed to allocate memory")).count(), r.stderr());
+        assertFalse(r.stderr().contains("more than once"), r.stderr());
+        assertFalse(r.stderr().contains("started before finishing"), r.stderr());
+    }
+
+    @Test
+    void arenaIsTflmsEstimatedNeedForThePointerWidth() throws Exception {
         for (Path caseDir : int8Cases().toList()) {
             Model model = TfliteReader.read(caseDir.resolve("model.tflite"));
-            String header = new String(generatedHeader(model), java.nio.charset.StandardCharsets.UTF_8);
-            int arena = Integer.parseInt(header.replaceAll("(?s).*#define LB_TFLM_ARENA_BYTES (\\d+).*", "$1"));
-            int greedy = new Interpreter(model).greedyArenaBytes();
-            assertTrue(arena >= greedy + 1024 && arena % 16 == 0, caseDir.getFileName() + ": " + arena + " vs " + greedy);
+            String header = new String(generatedHeader(model), StandardCharsets.UTF_8);
+            int arena32 = define(header, "LB_TFLM_ARENA_BYTES_32BIT");
+            int arena64 = define(header, "LB_TFLM_ARENA_BYTES_64BIT");
+            String name = caseDir.getFileName().toString();
+            assertEquals(TflmArenaEstimate.of(model, TflmTarget.CORTEX_M).bytes(), arena32, name);
+            assertEquals(TflmArenaEstimate.of(model, TflmTarget.HOST_64).bytes(), arena64, name);
+            // TFLM's structures hold pointers: a 64-bit host needs more than the MCU.
+            assertTrue(arena64 > arena32, name + ": " + arena64 + " <= " + arena32);
+            // Its activations alone need TFLM's greedy plan.
+            assertTrue(arena32 >= new Interpreter(model).greedyArenaBytes(), name);
+            assertFalse(header.contains("trim LB_TFLM_ARENA_BYTES"), "no advice to trim the arena to the used bytes");
         }
+    }
+
+    @Test
+    void exportCarriesBuildNotesWithTheFlagsTflmNeeds(@TempDir Path dir) throws Exception {
+        Model model = TfliteReader.read(conv1d().resolve("model.tflite"));
+        TflmLibraryExport.write(model, "kws.tflite", dir);
+        String notes = Files.readString(dir.resolve(TflmLibraryExport.BUILD_NOTES));
+        for (String flag : List.of("-DTF_LITE_STATIC_MEMORY", "-isystem", "-fno-threadsafe-statics", "--format tflm-cpp")) {
+            assertTrue(notes.contains(flag), flag + " missing from\n" + notes);
+        }
+        String header = Files.readString(dir.resolve(TflmLibraryExport.MODEL_HEADER));
+        assertTrue(header.contains("-DTF_LITE_STATIC_MEMORY") && header.contains("-fno-threadsafe-statics"), header);
+    }
+
+    private static int define(String header, String name) {
+        Matcher m = Pattern.compile("#define " + name + " (\\d+)\n").matcher(header);
+        assertTrue(m.find(), name + " missing");
+        return Integer.parseInt(m.group(1));
+    }
+
+    private static Path conv1d() {
+        return ConformanceCases.stream().filter(p -> p.getFileName().toString().equals("conv1d_kws_int8"))
+                .findFirst().orElseThrow();
     }
 
     private static byte[] generatedHeader(Model model) throws IOException {
@@ -125,7 +205,7 @@ class TflmLibraryExportTest {
             outputBytes += interpreter.output(i).byteSize();
         }
         List<String> defines = new ArrayList<>(List.of("-DSTANDIN_INPUT_BYTES=" + inputBytes,
-                "-DSTANDIN_OUTPUT_BYTES=" + outputBytes, "-DSTANDIN_MIN_ARENA=" + interpreter.greedyArenaBytes()));
+                "-DSTANDIN_OUTPUT_BYTES=" + outputBytes, "-DSTANDIN_MIN_ARENA=" + TflmArenaEstimate.of(model, TflmTarget.HOST_64).bytes()));
         if (arenaOverride != null) {
             defines.add("-DLB_TFLM_ARENA_BYTES=" + arenaOverride);
         }

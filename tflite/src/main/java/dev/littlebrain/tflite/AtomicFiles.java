@@ -1,18 +1,29 @@
 package dev.littlebrain.tflite;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that readers see either the old content or the complete new content, never a
  * half-written file: the bytes go to a temporary file in the same directory, are forced to disk, and
  * the temporary file is renamed over the target. A failure (disk full, killed process) leaves the
  * target untouched and removes the temporary file.
+ *
+ * <p>The file ends up with the mode a plain {@code Files.write} would give it: an existing file keeps
+ * its permissions, a new one gets the umask's. That is why the temporary file is made with
+ * {@code Files.createFile} and not {@code Files.createTempFile}, which makes every file 0600.
+ *
+ * <p>{@code dev.littlebrain.dsp.io.AtomicFileWriter} is the same algorithm for the modules above dsp;
+ * this module cannot depend on it. The two must stay alike.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -20,28 +31,54 @@ public final class AtomicFiles {
 
     public static void write(Path target, byte[] bytes) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
-        boolean done = false;
+        Files.createDirectories(absolute.getParent());
+        Path tmp = createSibling(absolute);
+        boolean moved = false;
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                var buf = java.nio.ByteBuffer.wrap(bytes);
+            // Before any byte is written, so a private file's content is never readable through the temp file.
+            keepMode(absolute, tmp);
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
                 ch.force(true);
             }
-            try {
-                Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            done = true;
+            move(tmp, absolute);
+            moved = true;
         } finally {
-            if (!done) {
+            if (!moved) {
                 Files.deleteIfExists(tmp);
             }
+        }
+    }
+
+    /** An empty hidden file next to {@code target}, created as any new file is (so the umask applies). */
+    private static Path createSibling(Path target) throws IOException {
+        String prefix = "." + target.getFileName() + ".";
+        while (true) {
+            String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+            try {
+                return Files.createFile(target.resolveSibling(prefix + suffix + ".tmp"));
+            } catch (FileAlreadyExistsException taken) {
+                // another writer drew the same name; draw again
+            }
+        }
+    }
+
+    /** Gives {@code temp} the permissions of {@code target} when that exists on a POSIX file system. */
+    private static void keepMode(Path target, Path temp) throws IOException {
+        if (Files.isRegularFile(target)
+                && Files.getFileAttributeView(temp, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+        }
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

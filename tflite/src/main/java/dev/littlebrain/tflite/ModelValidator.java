@@ -141,7 +141,10 @@ public final class ModelValidator {
                 throw new TfliteFormatException(name + " has " + q.scale().size() + " scales but "
                         + q.zeroPoint().size() + " zero points");
             }
-            if (q.isPerChannel()) {
+            // TFLM reads quantized_dimension only where a kernel asks for it (filters), so a rank-1 tensor (a bias)
+            // with one scale per element may carry a stale dimension, as TFLM's own person_detect.tflite does.
+            boolean vectorPerElement = t.rank() == 1 && t.shape().get(0) == q.scale().size();
+            if (q.isPerChannel() && !vectorPerElement) {
                 int dim = q.quantizedDimension();
                 if (dim < 0 || dim >= t.rank()) {
                     throw new TfliteFormatException(name + " is quantized along dimension " + dim

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -106,15 +105,7 @@ public final class Checkpoint {
             o.write(payload);
             o.write(sha256().digest(payload));
         }
-        Path abs = file.toAbsolutePath();
-        Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), "." + file.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, all.toByteArray());
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        dev.littlebrain.dsp.io.AtomicFileWriter.write(file, all.toByteArray());
     }
 
     /** Reads a checkpoint of the run {@code runHash}; throws {@link InvalidCheckpointException} if it is not one. */

@@ -143,6 +143,17 @@ class CheckpointTest {
         assertTrue(other.stream().anyMatch(m -> m.contains("from scratch")), other.toString());
     }
 
+    /** Checkpoints were written through a 0600 temporary file and stayed private to the owner, whatever the umask. */
+    @Test
+    void checkpointGetsTheModeOfAPlainWrite() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                Files.getFileAttributeView(dir, java.nio.file.attribute.PosixFileAttributeView.class) != null);
+        Path ckpt = dir.resolve("checkpoint.bin");
+        assertThrows(Killed.class, () -> fit(config, ckpt, new ArrayList<>(), 1));
+        Files.writeString(dir.resolve("plain.txt"), "x");
+        assertEquals(Files.getPosixFilePermissions(dir.resolve("plain.txt")), Files.getPosixFilePermissions(ckpt));
+    }
+
     @Test
     void corruptCheckpointIsDetectedAndTrainingRestarts() throws Exception {
         TrainingResult straight = fit(config, null, new ArrayList<>(), -1);

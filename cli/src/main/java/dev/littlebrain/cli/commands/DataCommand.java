@@ -1,8 +1,8 @@
 package dev.littlebrain.cli.commands;
 
 import dev.littlebrain.cli.impulse.ImpulseProject;
+import dev.littlebrain.cli.impulse.ProjectLock;
 import dev.littlebrain.data.Dataset;
-import dev.littlebrain.data.ImportProblem;
 import dev.littlebrain.data.ImportResult;
 import dev.littlebrain.data.SpeakerFolds;
 import dev.littlebrain.data.Split;
@@ -17,6 +17,7 @@ import dev.littlebrain.data.curate.SensorDatasetWriter;
 import dev.littlebrain.data.importer.FolderPerLabelImporter;
 import dev.littlebrain.data.importer.MotionFileImporter;
 import dev.littlebrain.data.importer.SpeechCommandsImporter;
+import dev.littlebrain.data.output.ReplaceableFolder;
 import dev.littlebrain.data.progress.ProgressBar;
 import dev.littlebrain.data.stats.DatasetStats;
 import dev.littlebrain.data.streams.StreamOptions;
@@ -39,6 +40,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,14 +88,37 @@ public final class DataCommand {
         }
     }
 
+    /** Skipped files named one by one; a dataset of thousands of bad files must not bury the summary. */
+    private static final int SKIPPED_SHOWN = 10;
+
     static void reportProblems(PrintWriter out, ImportResult result) {
         if (result.skipped().isEmpty()) {
             return;
         }
         out.println("Skipped " + result.skipped().size() + " file(s):");
-        for (ImportProblem p : result.skipped()) {
-            out.println("  " + p);
+        result.skipped().stream().limit(SKIPPED_SHOWN).forEach(p -> out.println("  " + p));
+        if (result.skipped().size() > SKIPPED_SHOWN) {
+            out.println("  ... and " + (result.skipped().size() - SKIPPED_SHOWN) + " more");
         }
+    }
+
+    /**
+     * Names the sensor samples shorter than the manifest's window: features pad them with zeros, which is
+     * right for gestures of different lengths and wrong for a recording cut short, so a person decides.
+     */
+    static void reportShortSamples(PrintWriter out, Manifest manifest) {
+        List<ManifestEntry> shorter = manifest.samples().stream()
+                .filter(e -> e.frames() != null && e.frames() < manifest.windowSamples()).toList();
+        if (shorter.isEmpty()) {
+            return;
+        }
+        StringBuilder names = new StringBuilder();
+        shorter.stream().limit(SKIPPED_SHOWN).forEach(e -> names.append(names.length() == 0 ? "" : ", ")
+                .append(e.path()).append(String.format(Locale.ROOT, " (%.2f s)", e.frames() / manifest.samplingHz())));
+        out.printf(Locale.ROOT, "warning: %d sample(s) are shorter than the %.2f s window and are padded with zeros"
+                + " to it when features are computed: %s%s%n", shorter.size(),
+                manifest.windowSamples() / manifest.samplingHz(), names,
+                shorter.size() > SKIPPED_SHOWN ? ", ..." : "");
     }
 
     /** Keyword-spotting curation options, shared by {@code import} and {@code curate}. */
@@ -155,7 +180,9 @@ public final class DataCommand {
         boolean resample;
 
         @Option(names = "--out", paramLabel = "DIR", defaultValue = "data",
-                description = "Where the curated dataset goes (default: ${DEFAULT-VALUE}).")
+                description = "Where the curated dataset goes (default: ${DEFAULT-VALUE}): a new or empty folder, or"
+                        + " one a previous import wrote (it is replaced); never the dataset itself or a folder"
+                        + " holding other files.")
         Path out;
 
         @Option(names = "--validation-fold", paramLabel = "K/N", description = "Validate on fold K of N of the"
@@ -177,6 +204,9 @@ public final class DataCommand {
 
     static int curate(Path datasetDir, KwsOptions kws, PrintWriter out) throws IOException {
         int[] fold = parseFold(kws.validationFold);
+        if (Files.isDirectory(datasetDir)) { // refused before a long import, not after
+            ReplaceableFolder.require(kws.out, Optional.of(datasetDir), Manifest.RECORD);
+        }
         ImportResult imported = importDataset(datasetDir);
         reportProblems(out, imported);
         Dataset source = withFold(imported.dataset(), fold);
@@ -240,6 +270,11 @@ public final class DataCommand {
 
         @Override
         public Integer call() throws IOException {
+            // Writing a project's data/: one writing command at a time in that project.
+            return ProjectLock.holding(ProjectLock.projectHolding(kws.out), spec, this::callLocked);
+        }
+
+        private int callLocked() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             if (kws.keywords != null && !kws.keywords.isEmpty()) {
                 return curate(dataset, kws, out);
@@ -253,6 +288,7 @@ public final class DataCommand {
                 out.println("Imported " + written.samples().size() + " sensor samples (" + written.axes() + " at "
                         + written.samplingHz() + " Hz) into " + kws.out + ":");
                 out.print(DatasetStats.of(written.toDataset(kws.out)).toTable());
+                reportShortSamples(out, written);
             } else {
                 out.println("Imported " + imported.dataset().samples().size() + " samples from " + dataset + ":");
                 out.print(DatasetStats.of(imported.dataset()).toTable());
@@ -281,7 +317,8 @@ public final class DataCommand {
             if (kws.keywords == null || kws.keywords.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "curate needs --keywords, e.g. --keywords yes,no");
             }
-            return curate(dataset, kws, spec.commandLine().getOut());
+            return ProjectLock.holding(ProjectLock.projectHolding(kws.out), spec,
+                    () -> curate(dataset, kws, spec.commandLine().getOut()));
         }
     }
 
@@ -326,7 +363,8 @@ public final class DataCommand {
 
         @Override
         public Integer call() throws IOException {
-            SpectrogramImage.defaults().writePng(WavReader.read(wav).signal().toMono(), png);
+            SpectrogramImage.defaults().writePng(WavReader.read(wav).signal().toMono(),
+                    "Spectrogram of " + wav.getFileName(), png);
             spec.commandLine().getOut().println("Wrote " + png);
             spec.commandLine().getOut().flush();
             return 0;
@@ -416,7 +454,8 @@ public final class DataCommand {
                 + " --validation-fold K/N' makes them: validation is fold K of N of the training speakers, train the rest.")
         String validationFold;
 
-        @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for the streams.")
+        @Option(names = "--out", paramLabel = "DIR", required = true, description = "Folder for the streams: a new"
+                + " or empty folder, or one 'data streams' wrote before (it is replaced).")
         Path out;
 
         @Spec
@@ -486,6 +525,10 @@ public final class DataCommand {
 
         @Override
         public Integer call() throws IOException {
+            return ProjectLock.holding(ImpulseProject.find(project).map(ImpulseProject::dir), spec, this::callLocked);
+        }
+
+        private int callLocked() throws IOException {
             if (seconds <= 0 || (maxWindows != null && maxWindows <= 0)) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--stream-seconds and --max-windows must be positive");

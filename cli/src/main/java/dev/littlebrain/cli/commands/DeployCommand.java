@@ -2,9 +2,11 @@ package dev.littlebrain.cli.commands;
 
 import dev.littlebrain.cli.impulse.ImpulseConfig;
 import dev.littlebrain.cli.impulse.ImpulseProject;
+import dev.littlebrain.cli.impulse.ProjectLock;
 import dev.littlebrain.deploy.ArduinoLibraryExport;
 import dev.littlebrain.deploy.CArrayExport;
 import dev.littlebrain.deploy.ImpulseCExport;
+import dev.littlebrain.deploy.StagedExport;
 import dev.littlebrain.deploy.StandaloneCGenerator;
 import dev.littlebrain.deploy.TfliteExport;
 import dev.littlebrain.deploy.TflmLibraryExport;
@@ -61,7 +63,9 @@ public final class DeployCommand implements Callable<Integer> {
             description = "tflite, c-array, c-standalone, tflm-cpp or arduino")
     String format;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder. Nothing is written"
+            + " there unless the whole export succeeds; in an existing folder the export's files replace those of"
+            + " the same names and everything else is left alone.")
     Path out;
 
     @Option(names = "--symbol", defaultValue = "g_model", description = "C array name for c-array (default: ${DEFAULT-VALUE}).")
@@ -76,6 +80,11 @@ public final class DeployCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // A writing command: one at a time per project.
+        return ProjectLock.holding(modelFile == null ? ImpulseProject.find(project).map(ImpulseProject::dir) : java.util.Optional.empty(), spec, this::callLocked);
+    }
+
+    private int callLocked() throws IOException {
         Format f = parseFormat();
         if (modelFile != null && project != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
@@ -94,17 +103,20 @@ public final class DeployCommand implements Callable<Integer> {
         }
         Model model = TfliteReader.read(file);
         String source = impulse == null ? modelFile.getFileName().toString() : PROJECT_MODEL;
-        List<Path> written = switch (f) {
-            case tflite -> List.of(TfliteExport.write(model, out, source));
-            case c_array -> CArrayExport.write(TfliteWriter.write(model), symbol, source, out);
-            case c_standalone -> impulse == null ? StandaloneCGenerator.write(model, source, out)
-                    : writeImpulse(impulse, model);
-            case tflm_cpp -> TflmLibraryExport.write(model, source, out,
-                    impulse == null ? Map.of() : frontEnd(impulse, model));
+        ImpulseProject project = impulse;
+        // Written aside and moved into --out only when complete: a full disk or an unsupported model
+        // leaves --out as it was.
+        List<Path> written = StagedExport.write(out, dir -> switch (f) {
+            case tflite -> List.of(TfliteExport.write(model, dir, source));
+            case c_array -> CArrayExport.write(TfliteWriter.write(model), symbol, source, dir);
+            case c_standalone -> project == null ? StandaloneCGenerator.write(model, source, dir)
+                    : writeImpulse(project, model, dir);
+            case tflm_cpp -> TflmLibraryExport.write(model, source, dir,
+                    project == null ? Map.of() : frontEnd(project, model));
             case arduino -> List.of(ArduinoLibraryExport.write(model, source, libraryName != null ? libraryName
-                    : ArduinoLibraryExport.libraryName(impulse == null ? source : projectName(impulse)), out,
-                    impulse == null ? Map.of() : frontEnd(impulse, model)));
-        };
+                    : ArduinoLibraryExport.libraryName(project == null ? source : projectName(project)), dir,
+                    project == null ? Map.of() : frontEnd(project, model)));
+        });
         PrintWriter o = spec.commandLine().getOut();
         for (Path p : written) {
             o.println("wrote " + p);
@@ -114,9 +126,9 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     /** Model, DSP and classifier wrapper of the project, with the labels the model was trained on. */
-    private List<Path> writeImpulse(ImpulseProject p, Model model) throws IOException {
+    private List<Path> writeImpulse(ImpulseProject p, Model model, Path dir) throws IOException {
         Settings s = settings(p);
-        return ImpulseCExport.write(model, PROJECT_MODEL, p.block(), s.windowSamples(), s.config(), s.source(), out);
+        return ImpulseCExport.write(model, PROJECT_MODEL, p.block(), s.windowSamples(), s.config(), s.source(), dir);
     }
 
     /** The project's DSP block and classifier wrapper in C, to run on another back end's lb_invoke. */

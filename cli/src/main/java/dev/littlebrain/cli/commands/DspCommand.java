@@ -70,13 +70,26 @@ public final class DspCommand implements Callable<Integer> {
         float[] features = dsp.process(input.values());
         AtomicFileWriter.write(out, csv(features, shape).getBytes(StandardCharsets.UTF_8));
         if (png != null) {
-            FeatureMatrixImage.defaults().writePng(features, shape.frames(), shape.coefficients(), png);
+            double frameStep = dsp instanceof dev.littlebrain.dsp.blocks.FramewiseBlock f
+                    ? f.framing().stride() / input.spec().samplingFrequency() : 0;
+            new FeatureMatrixImage(dsp.name() + " of " + file.getFileName(), frameStep, rowName(dsp.name()))
+                    .writePng(features, shape.frames(), shape.coefficients(), png);
         }
         PrintWriter o = spec.commandLine().getOut();
         o.printf("%s: %d frames x %d coefficients -> %s%s%n", dsp.name(), shape.frames(), shape.coefficients(), out,
                 png == null ? "" : " and " + png);
         o.flush();
         return 0;
+    }
+
+    /** What one coefficient of a block's frame is, for the chart's axis. */
+    private static String rowName(String block) {
+        return switch (block) {
+            case "mfcc" -> "cepstral coefficient";
+            case "mfe" -> "mel filter";
+            case "spectrogram" -> "frequency bin";
+            default -> "feature";
+        };
     }
 
     private record Input(SignalSpec spec, float[] values) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.littlebrain.cli.impulse.ImpulseProject;
+import dev.littlebrain.cli.impulse.ProjectLock;
 import dev.littlebrain.dsp.io.AtomicFileWriter;
 import dev.littlebrain.tflite.BuiltinOperator;
 import dev.littlebrain.tflite.Model;
@@ -50,6 +51,13 @@ public final class EnsembleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // A writing command: one at a time per project (two trains shared one checkpoint).
+        try (ProjectLock lock = ProjectLock.acquire(ImpulseProject.require(project).dir(), spec)) {
+            return callLocked();
+        }
+    }
+
+    private Integer callLocked() throws IOException {
         ImpulseProject p = ImpulseProject.require(project);
         List<Path> folders = new ArrayList<>();
         folders.add(p.models());

@@ -1,6 +1,7 @@
 package dev.littlebrain.cli.commands;
 
 import dev.littlebrain.cli.impulse.ImpulseProject;
+import dev.littlebrain.cli.impulse.ProjectLock;
 import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.curate.Manifest;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -58,10 +60,28 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** A project's impulse.yaml names the block, its parameters and the folders: a flag that would be ignored is refused. */
+    private void refuseOptionsTheProjectDecides(ImpulseProject p) {
+        List<String> given = java.util.stream.Stream.of("--block", "--set", "--data", "--cache")
+                .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+        if (!given.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), String.join(", ", given)
+                    + (given.size() == 1 ? " does" : " do") + " not apply inside a project: " + p.dir().resolve("impulse.yaml")
+                    + " sets the DSP block and its parameters (dsp:), and the project's data/ and cache/ are used;"
+                    + " edit impulse.yaml, or run outside the project without --project");
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
+        // A writing command: one at a time per project.
+        return ProjectLock.holding(ImpulseProject.find(project).map(ImpulseProject::dir), spec, this::callLocked);
+    }
+
+    private int callLocked() throws IOException {
         java.util.Optional<ImpulseProject> impulse = ImpulseProject.find(project);
         if (impulse.isPresent()) {
+            refuseOptionsTheProjectDecides(impulse.get());
             long start = System.nanoTime();
             ImpulseProject.Features f = impulse.get().features("features");
             double seconds = (System.nanoTime() - start) / 1e9;

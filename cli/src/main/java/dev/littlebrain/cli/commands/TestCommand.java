@@ -3,6 +3,7 @@ package dev.littlebrain.cli.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.littlebrain.cli.impulse.ImpulseProject;
+import dev.littlebrain.cli.impulse.ProjectLock;
 import dev.littlebrain.data.Split;
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.tflite.TfliteReader;
@@ -62,6 +63,11 @@ public final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // A writing command: one at a time per project.
+        return ProjectLock.holding(apply ? ImpulseProject.find(project).map(ImpulseProject::dir) : java.util.Optional.empty(), spec, this::callLocked);
+    }
+
+    private int callLocked() throws IOException {
         if (apply && !stream) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--apply calibrates the stream"
                     + " threshold: use it with --stream");

@@ -22,6 +22,7 @@ import java.util.Locale;
 final class TestReport {
     private static final int CELL = 56;
     private static final int MISCLASSIFIED_SHOWN = 200;
+    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
     private TestReport() {
     }
@@ -29,30 +30,46 @@ final class TestReport {
     /** Writes the PNG (float left, int8 right). */
     static void confusionPng(ClipEvaluation fl, ClipEvaluation q, List<String> labels, Path png) throws IOException {
         int n = labels.size();
-        int labelWidth = 110;
+        List<String> shown = labels.stream().map(TestReport::shortened).toList();
+        // Measure the labels first: the margins are as wide as the longest label needs, never clipped.
+        BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D pg = probe.createGraphics();
+        pg.setFont(LABEL_FONT);
+        FontMetrics fm = pg.getFontMetrics();
+        int longest = shown.stream().mapToInt(fm::stringWidth).max().orElse(0);
+        pg.dispose();
+        boolean vertical = longest > CELL - 6;
+        int labelWidth = Math.max(60, longest + 16);
+        int bottom = (vertical ? longest + 12 : 24) + 36;
         int top = 60;
         int matrix = n * CELL;
         int gap = 60;
         int w = 20 + 2 * (labelWidth + matrix) + gap + 20;
-        int h = top + matrix + 90;
+        int h = top + matrix + bottom;
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, w, h);
-        drawMatrix(g, fl, labels, "float", 20 + labelWidth, top);
-        drawMatrix(g, q, labels, "int8", 20 + 2 * labelWidth + matrix + gap, top);
+        drawMatrix(g, fl, shown, "float", 20 + labelWidth, top, vertical, longest);
+        drawMatrix(g, q, shown, "int8", 20 + 2 * labelWidth + matrix + gap, top, vertical, longest);
         g.dispose();
         PngFiles.write(img, png);
     }
 
-    private static void drawMatrix(Graphics2D g, ClipEvaluation e, List<String> labels, String name, int x0, int y0) {
+    /** Labels past 32 characters end in an ellipsis: the matrix stays readable, the HTML table has them whole. */
+    static String shortened(String label) {
+        return label.length() <= 32 ? label : label.substring(0, 31) + "\u2026";
+    }
+
+    private static void drawMatrix(Graphics2D g, ClipEvaluation e, List<String> labels, String name, int x0, int y0,
+            boolean verticalColumnLabels, int longest) {
         int n = labels.size();
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         g.drawString(String.format(Locale.ROOT, "%s: accuracy %.1f %%", name, 100 * e.accuracy()), x0, y0 - 30);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.setFont(LABEL_FONT);
         FontMetrics fm = g.getFontMetrics();
         for (int r = 0; r < n; r++) {
             int actual = 0;
@@ -76,12 +93,23 @@ final class TestReport {
         }
         g.setColor(Color.GRAY);
         g.drawRect(x0, y0, n * CELL, n * CELL);
+        g.setColor(Color.DARK_GRAY);
         for (int c = 0; c < n; c++) {
             String label = labels.get(c);
-            g.setColor(Color.DARK_GRAY);
-            g.drawString(label, x0 + c * CELL + (CELL - fm.stringWidth(label)) / 2, y0 + n * CELL + 18);
+            if (verticalColumnLabels) {
+                // Read bottom to top, right-aligned under the column, as long labels in any plotting tool.
+                int x = x0 + c * CELL + CELL / 2 + fm.getAscent() / 2 - 1;
+                int y = y0 + n * CELL + 8 + fm.stringWidth(label);
+                java.awt.geom.AffineTransform saved = g.getTransform();
+                g.rotate(-Math.PI / 2, x, y);
+                g.drawString(label, x, y);
+                g.setTransform(saved);
+            } else {
+                g.drawString(label, x0 + c * CELL + (CELL - fm.stringWidth(label)) / 2, y0 + n * CELL + 18);
+            }
         }
-        g.drawString("predicted", x0 + (n * CELL - fm.stringWidth("predicted")) / 2, y0 + n * CELL + 40);
+        int axis = y0 + n * CELL + (verticalColumnLabels ? longest + 12 : 24) + 16;
+        g.drawString("predicted", x0 + (n * CELL - fm.stringWidth("predicted")) / 2, axis);
         g.drawString("actual", x0 - fm.stringWidth("actual") - 8, y0 - 8);
     }
 
@@ -92,7 +120,7 @@ final class TestReport {
                 (int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * s));
     }
 
-    /** Writes the HTML page; {@code png} is linked by its file name (it lies beside the page). */
+    /** Writes the HTML page, self-contained: {@code png} is embedded, so the page can be mailed or moved alone. */
     static void html(ClipEvaluation fl, ClipEvaluation q, List<String> labels, Path projectDir, Path png, Path html)
             throws IOException {
         StringBuilder b = new StringBuilder();
@@ -120,7 +148,8 @@ final class TestReport {
             b.append("</tr>\n");
         }
         b.append("</table>\n<h2>Confusion matrices</h2>\n<p>Rows: actual label; columns: predicted.</p>\n")
-                .append("<img alt=\"confusion matrices\" src=\"").append(escape(png.getFileName().toString()))
+                .append("<img alt=\"confusion matrices\" src=\"data:image/png;base64,")
+                .append(java.util.Base64.getEncoder().encodeToString(java.nio.file.Files.readAllBytes(png)))
                 .append("\">\n<h2>Misclassified by the int8 model</h2>\n");
         if (q.misclassified().isEmpty()) {
             b.append("<p>None.</p>\n");

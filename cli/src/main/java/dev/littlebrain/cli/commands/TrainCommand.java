@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.littlebrain.cli.impulse.ImpulseConfig;
 import dev.littlebrain.cli.impulse.ImpulseProject;
+import dev.littlebrain.cli.impulse.ProjectLock;
 import dev.littlebrain.data.Split;
 import dev.littlebrain.data.augment.SpecAugment;
 import dev.littlebrain.quantize.Calibration;
@@ -70,6 +71,13 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // A writing command: one at a time per project (two trains shared one checkpoint).
+        try (ProjectLock lock = ProjectLock.acquire(ImpulseProject.require(project).dir(), spec)) {
+            return callLocked();
+        }
+    }
+
+    private Integer callLocked() throws IOException {
         ImpulseProject p = ImpulseProject.require(project);
         ImpulseConfig.Learn learn = p.config().learn();
         if (epochs != null && epochs <= 0) {

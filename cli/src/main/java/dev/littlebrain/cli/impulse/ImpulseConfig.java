@@ -8,13 +8,13 @@ import dev.littlebrain.deploy.profile.Board;
 import dev.littlebrain.deploy.profile.Boards;
 import dev.littlebrain.dsp.blocks.DspBlocks;
 import dev.littlebrain.dsp.blocks.SignalSpec;
+import dev.littlebrain.dsp.io.AtomicFileWriter;
 import dev.littlebrain.train.LearningRateSchedule;
 import dev.littlebrain.train.Preset;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -191,13 +191,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         if (Files.exists(file)) {
             throw new IllegalArgumentException(file + " already exists");
         }
-        Path tmp = Files.createTempFile(dir, ".impulse", ".yaml.tmp");
-        try {
-            Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFileWriter.write(file, yaml.getBytes(StandardCharsets.UTF_8));
         return file;
     }
 
@@ -246,11 +240,29 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         return out;
     }
 
+    /** Where the YAML broke and how, in the parser's words without its class names: "line 7, column 3: ...". */
+    static String yamlProblem(com.fasterxml.jackson.core.JsonProcessingException e) {
+        String problem = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+        java.util.regex.Matcher duplicate = java.util.regex.Pattern.compile("Duplicate field '([^']*)'").matcher(problem);
+        if (duplicate.find()) {
+            problem = "key '" + duplicate.group(1) + "' appears twice in the same section";
+        }
+        com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 1 ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr()
+                + ": ";
+        return "not valid YAML: " + where + problem.strip();
+    }
+
     /** Parses and validates impulse YAML; errors name the key and the allowed values. */
     public static ImpulseConfig parse(String yaml) {
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(yaml);
+            // A key given twice is an error, not a silent "the last one wins".
+            ObjectMapper mapper = new ObjectMapper(new YAMLFactory()
+                    .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+            root = mapper.readTree(yaml);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ImpulseConfigException(yamlProblem(e));
         } catch (IOException e) {
             throw new ImpulseConfigException("not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
         }

@@ -5,6 +5,7 @@ import dev.littlebrain.data.DatasetException;
 import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.Split;
 import dev.littlebrain.data.importer.ContentHash;
+import dev.littlebrain.data.output.ReplaceableFolder;
 import dev.littlebrain.data.progress.ProgressListener;
 import dev.littlebrain.data.streams.StreamSynthesizer;
 import dev.littlebrain.dsp.io.Signal;
@@ -20,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -89,6 +91,8 @@ public final class HardNegativeMiner {
             throw new IllegalArgumentException("mining needs positive seconds and a positive window cap");
         }
         Manifest manifest = Manifest.read(curatedFolder);
+        // Mining only adds files, but into a folder that must be LittleBrain's alone and apart from the source.
+        ReplaceableFolder.require(curatedFolder, Optional.of(dataset.root()), Manifest.RECORD);
         if (manifest.isSensor() || !manifest.labels().contains(KwsCurationOptions.UNKNOWN)) {
             throw new DatasetException(curatedFolder + ": mining adds " + KwsCurationOptions.UNKNOWN
                     + " windows, and this curated data has no such class (curate keyword audio with --unknown)");

@@ -4,6 +4,8 @@ import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.Split;
 import dev.littlebrain.data.importer.ContentHash;
+import dev.littlebrain.data.output.ReplaceableFolder;
+import dev.littlebrain.data.output.StagedFolder;
 import dev.littlebrain.data.progress.ProgressListener;
 import dev.littlebrain.data.streams.StreamSynthesizer;
 import dev.littlebrain.dsp.io.AudioRequirement;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -37,6 +40,8 @@ public final class KwsCurator {
 
     public static CurationResult curate(Dataset dataset, KwsCurationOptions options, Path outputFolder,
                                         ProgressListener progress) throws IOException {
+        // Refused before minutes of rendering, not after.
+        ReplaceableFolder.require(outputFolder, Optional.of(dataset.root()), Manifest.RECORD);
         AudioRequirement requirement = options.allowResample()
                 ? AudioRequirement.converting(options.sampleRate())
                 : AudioRequirement.strict(options.sampleRate());
@@ -54,7 +59,7 @@ public final class KwsCurator {
         long streamCount = windows.isEmpty() ? 0 : streamCount(options);
         long total = streamCount + plan.size() + windows.size();
 
-        try (StagedFolder staged = StagedFolder.create(outputFolder)) {
+        try (StagedFolder staged = StagedFolder.create(outputFolder, Optional.of(dataset.root()), Manifest.RECORD)) {
             AtomicLong done = new AtomicLong(streamCount);
             List<ManifestEntry> entries;
             try {

@@ -10,12 +10,16 @@ import dev.littlebrain.data.DatasetException;
 import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.SampleKind;
 import dev.littlebrain.data.Split;
+import dev.littlebrain.data.output.FolderRecord;
 import dev.littlebrain.dsp.io.AtomicFileWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The table of contents of a curated dataset folder ({@code manifest.json}). It holds nothing
@@ -75,6 +79,27 @@ public record Manifest(String format, int version, long seed, int sampleRate, in
         }
     }
 
+    /** A curated folder's proof that LittleBrain wrote it: its manifest, listing every clip. */
+    public static final FolderRecord RECORD = new FolderRecord() {
+        @Override
+        public String fileName() {
+            return FILE_NAME;
+        }
+
+        @Override
+        public Optional<Set<String>> listedFiles(Path folder) throws IOException {
+            if (!Files.isRegularFile(folder.resolve(FILE_NAME))) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(read(folder).samples().stream().map(ManifestEntry::path)
+                        .collect(Collectors.toUnmodifiableSet()));
+            } catch (DatasetException notOurs) {
+                return Optional.empty();
+            }
+        }
+    };
+
     public void write(Path file) throws IOException {
         AtomicFileWriter.write(file, toJson());
     }
@@ -101,7 +126,8 @@ public record Manifest(String format, int version, long seed, int sampleRate, in
         List<Sample> out = new ArrayList<>();
         for (ManifestEntry e : samples) {
             out.add(new Sample(e.label(), Split.fromId(e.split()), curatedFolder.resolve(e.path()), e.sha256(),
-                    e.speaker(), isSensor() ? SampleKind.SENSOR : SampleKind.AUDIO, samplingHz(), windowSamples,
+                    e.speaker(), isSensor() ? SampleKind.SENSOR : SampleKind.AUDIO, samplingHz(),
+                    e.frames() != null ? e.frames() : windowSamples,
                     isSensor() ? axes : List.of("ch0")));
         }
         return new Dataset(curatedFolder, out, List.of());

@@ -21,9 +21,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param noiseOffset  first sample of that recording used, or null
  * @param noiseGain    linear gain applied to the noise (also for {@code _noise_} clips), or null
  * @param speedPercent speed the source was played at, percent of recorded, or null when as recorded
+ * @param frames       for sensor files, copied as recorded: their length in samples per axis, which may differ
+ *                     from the manifest's window; null for clips rendered to the window
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ManifestEntry(String path, String label, String split, String sha256, String source,
                             String sourceSha256, String speaker, int sourceOffset, String noiseSource,
-                            Integer noiseOffset, Double noiseGain, Integer speedPercent) {
+                            Integer noiseOffset, Double noiseGain, Integer speedPercent, Integer frames) {
+    /** An entry of a clip rendered to exactly the manifest's window. */
+    public ManifestEntry(String path, String label, String split, String sha256, String source, String sourceSha256,
+            String speaker, int sourceOffset, String noiseSource, Integer noiseOffset, Double noiseGain,
+            Integer speedPercent) {
+        this(path, label, split, sha256, source, sourceSha256, speaker, sourceOffset, noiseSource, noiseOffset,
+                noiseGain, speedPercent, null);
+    }
 }

@@ -4,6 +4,7 @@ import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.DatasetException;
 import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.SampleKind;
+import dev.littlebrain.data.output.StagedFolder;
 import dev.littlebrain.data.progress.ProgressListener;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -29,7 +31,8 @@ public final class SensorDatasetWriter {
 
     /**
      * Writes {@code dataset} to {@code outputFolder}; the window of the manifest is the most common
-     * sample length (features pad or cut each sample to the impulse's window anyway).
+     * sample length (features pad or cut each sample to the impulse's window anyway). Each entry keeps
+     * its sample's own length, so that counts and durations are those of the recordings.
      *
      * @throws DatasetException when the dataset holds audio, is empty, or mixes rates or axes
      */
@@ -60,7 +63,7 @@ public final class SensorDatasetWriter {
         long window = lengths.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         List<String> labels = samples.stream().map(Sample::label).distinct().sorted().toList();
         List<ManifestEntry> entries = new ArrayList<>();
-        try (StagedFolder staged = StagedFolder.create(outputFolder)) {
+        try (StagedFolder staged = StagedFolder.create(outputFolder, Optional.of(dataset.root()), Manifest.RECORD)) {
             int done = 0;
             for (Sample s : samples) {
                 String path = s.split().id() + "/" + s.label() + "/" + s.source().getFileName();
@@ -72,7 +75,7 @@ public final class SensorDatasetWriter {
                 Files.copy(s.source(), target);
                 entries.add(new ManifestEntry(path, s.label(), s.split().id(), s.sha256(),
                         dataset.root().relativize(s.source()).toString().replace('\\', '/'), s.sha256(),
-                        s.speakerId(), 0, null, null, null, null));
+                        s.speakerId(), 0, null, null, null, null, (int) s.frames()));
                 progress.onProgress(++done, samples.size());
             }
             Manifest manifest = Manifest.sensor(0, first.sampleRateHz(), (int) window, labels, entries, first.axes());

@@ -4,8 +4,10 @@ import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.DatasetException;
 import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.SampleKind;
+import dev.littlebrain.data.output.FolderRecord;
+import dev.littlebrain.data.output.ReplaceableFolder;
+import dev.littlebrain.data.output.StagedFolder;
 import dev.littlebrain.data.progress.ProgressListener;
-import dev.littlebrain.dsp.io.AtomicFileWriter;
 import dev.littlebrain.dsp.io.AudioRequirement;
 import dev.littlebrain.dsp.io.Signal;
 import dev.littlebrain.dsp.io.WavEncoding;
@@ -20,7 +22,10 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Builds labelled test streams from one split of a keyword dataset, in the layout of espeak-kws's
@@ -67,12 +72,31 @@ public final class StreamSynthesizer {
     }
 
     /**
-     * Writes {@code options.count()} streams and their ground truth into {@code outDir} (created; files there of
-     * the same names are replaced atomically) and returns the words inserted.
+     * Writes {@code options.count()} streams, their ground truth and {@link #RECORD}'s list into {@code outDir}, a
+     * new folder or one this class wrote before (replaced as a whole once complete; see {@link StagedFolder}),
+     * and returns the words inserted.
      */
     public static List<Word> write(Dataset dataset, StreamOptions options, Path outDir) throws IOException {
         return new StreamSynthesizer(dataset, options).write(outDir);
     }
+
+    /** The list of files a streams folder was written with, which proves that LittleBrain wrote it. */
+    public static final FolderRecord RECORD = new FolderRecord() {
+        @Override
+        public String fileName() {
+            return ".littlebrain-streams";
+        }
+
+        @Override
+        public Optional<Set<String>> listedFiles(Path folder) throws IOException {
+            Path list = folder.resolve(fileName());
+            if (!Files.isRegularFile(list)) {
+                return Optional.empty();
+            }
+            return Optional.of(Files.readAllLines(list, StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).collect(Collectors.toUnmodifiableSet()));
+        }
+    };
 
     /** One synthesized stream: its file name, its samples and the words inserted in it. */
     public record Stream(String name, float[] audio, List<Word> words) {
@@ -88,25 +112,34 @@ public final class StreamSynthesizer {
     }
 
     private List<Word> write(Path outDir) throws IOException {
+        // Refused before the streams are synthesized, not after.
+        ReplaceableFolder.require(outDir, Optional.of(dataset.root()), RECORD);
         List<Stream> streams = synthesize(ProgressListener.NONE);
-        Files.createDirectories(outDir);
-        List<Word> words = new ArrayList<>();
-        StringBuilder csv = new StringBuilder("file,start_ms,end_ms,label\n");
-        StringBuilder detail = new StringBuilder("file,start_ms,end_ms,label,speaker,snr_db\n");
-        for (Stream stream : streams) {
-            AtomicFileWriter.write(outDir.resolve(stream.name()),
-                    WavWriter.encode(Signal.mono(options.sampleRate(), stream.audio()), WavEncoding.PCM_S16));
-            for (Word w : stream.words()) {
-                String row = stream.name() + "," + millis(w.start()) + "," + millis(w.end()) + "," + w.label();
-                csv.append(row).append('\n');
-                detail.append(row).append(',').append(w.source().hasSpeaker() ? w.source().speakerId() : "")
-                        .append(',').append(String.format(Locale.ROOT, "%.1f", w.snrDb())).append('\n');
+        try (StagedFolder staged = StagedFolder.create(outDir, Optional.of(dataset.root()), RECORD)) {
+            Path dir = staged.path();
+            List<Word> words = new ArrayList<>();
+            StringBuilder csv = new StringBuilder("file,start_ms,end_ms,label\n");
+            StringBuilder detail = new StringBuilder("file,start_ms,end_ms,label,speaker,snr_db\n");
+            StringBuilder list = new StringBuilder("# written by littlebrain data streams; the folder is replaced"
+                    + " as a whole when streams are written there again\n" + GROUND_TRUTH + "\n" + DETAIL + "\n");
+            for (Stream stream : streams) {
+                Files.write(dir.resolve(stream.name()),
+                        WavWriter.encode(Signal.mono(options.sampleRate(), stream.audio()), WavEncoding.PCM_S16));
+                list.append(stream.name()).append('\n');
+                for (Word w : stream.words()) {
+                    String row = stream.name() + "," + millis(w.start()) + "," + millis(w.end()) + "," + w.label();
+                    csv.append(row).append('\n');
+                    detail.append(row).append(',').append(w.source().hasSpeaker() ? w.source().speakerId() : "")
+                            .append(',').append(String.format(Locale.ROOT, "%.1f", w.snrDb())).append('\n');
+                }
+                words.addAll(stream.words());
             }
-            words.addAll(stream.words());
+            Files.writeString(dir.resolve(GROUND_TRUTH), csv, StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(DETAIL), detail, StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(RECORD.fileName()), list, StandardCharsets.UTF_8);
+            staged.commit();
+            return words;
         }
-        AtomicFileWriter.write(outDir.resolve(GROUND_TRUTH), csv.toString().getBytes(StandardCharsets.UTF_8));
-        AtomicFileWriter.write(outDir.resolve(DETAIL), detail.toString().getBytes(StandardCharsets.UTF_8));
-        return words;
     }
 
     private List<Stream> synthesize(ProgressListener progress) throws IOException {

@@ -26,20 +26,15 @@ public record SpectrogramImage(int fftSize, int hop, double rangeDb, int scale) 
         return new SpectrogramImage(512, 128, 80, 2);
     }
 
+    /** The bare picture: one pixel block per frame and bin, no axes (what {@link #chart} draws into its frame). */
     public BufferedImage render(Signal signal) {
-        float[][] db = Stft.magnitudeDb(signal.toMono().interleaved(), fftSize, hop);
-        float max = -120;
-        for (float[] frame : db) {
-            for (float v : frame) {
-                max = Math.max(max, v);
-            }
-        }
+        float[][] db = levels(signal);
         int frames = db.length;
         int bins = db[0].length;
         BufferedImage image = new BufferedImage(frames * scale, bins * scale, BufferedImage.TYPE_INT_RGB);
         for (int f = 0; f < frames; f++) {
             for (int k = 0; k < bins; k++) {
-                double level = 1 + (db[f][k] - max) / rangeDb; // 1 = loudest, 0 = range floor
+                double level = 1 + db[f][k] / rangeDb; // 1 = loudest, 0 = range floor
                 int rgb = colour(Math.max(0, Math.min(1, level)));
                 int y0 = (bins - 1 - k) * scale;
                 for (int dx = 0; dx < scale; dx++) {
@@ -52,9 +47,34 @@ public record SpectrogramImage(int fftSize, int hop, double rangeDb, int scale) 
         return image;
     }
 
-    /** Writes the picture as PNG, atomically. */
-    public void writePng(Signal signal, Path file) throws IOException {
-        PngFiles.write(render(signal), file);
+    /** The picture a person looks at: time in seconds, frequency in Hz, a dB scale and a title. */
+    public BufferedImage chart(Signal signal, String title) {
+        double rate = signal.sampleRate();
+        HeatMapChart chart = new HeatMapChart(title, new HeatMapChart.Axis("time (s)", 0, hop / rate),
+                new HeatMapChart.Axis("frequency (Hz)", 0, rate / fftSize), "level (dB below the loudest bin)");
+        return chart.render(levels(signal), -rangeDb, 0);
+    }
+
+    /** Level of every frame and bin in dB relative to the loudest one (0 = loudest). */
+    private float[][] levels(Signal signal) {
+        float[][] db = Stft.magnitudeDb(signal.toMono().interleaved(), fftSize, hop);
+        float max = -120;
+        for (float[] frame : db) {
+            for (float v : frame) {
+                max = Math.max(max, v);
+            }
+        }
+        for (float[] frame : db) {
+            for (int k = 0; k < frame.length; k++) {
+                frame[k] -= max;
+            }
+        }
+        return db;
+    }
+
+    /** Writes the chart as PNG, atomically. */
+    public void writePng(Signal signal, String title, Path file) throws IOException {
+        PngFiles.write(chart(signal, title), file);
     }
 
     /** Piecewise-linear colour map through dark blue, purple, red, orange and pale yellow. */

@@ -28,6 +28,29 @@ class ImportTest {
     @TempDir
     Path root;
 
+    /** Issue 18: an all-NaN float WAV and a WAV cut off after 500 of 16,000 samples were imported silently. */
+    @Test
+    void nanAndTruncatedClipsAreSkippedAndNamed() throws IOException {
+        Files.createDirectories(root.resolve("yes"));
+        TestClips.tone(root.resolve("yes/good_nohash_0.wav"), 16000, 16000, 1);
+        float[] nan = new float[16000];
+        java.util.Arrays.fill(nan, Float.NaN);
+        Files.write(root.resolve("yes/nan_nohash_0.wav"), dev.littlebrain.dsp.io.WavWriter.encode(
+                dev.littlebrain.dsp.io.Signal.mono(16000, nan), dev.littlebrain.dsp.io.WavEncoding.FLOAT32));
+        byte[] whole = Files.readAllBytes(root.resolve("yes/good_nohash_0.wav"));
+        Files.write(root.resolve("yes/cut_nohash_0.wav"), java.util.Arrays.copyOf(whole, whole.length - 2 * 15500));
+
+        ImportResult result = FolderPerLabelImporter.importFrom(root, ProgressListener.NONE);
+
+        assertEquals(List.of("good_nohash_0.wav"), result.dataset().samples().stream()
+                .map(s -> s.source().getFileName().toString()).toList());
+        Map<String, String> problems = result.skipped().stream().collect(Collectors.toMap(
+                p -> p.file().getFileName().toString(), ImportProblem::reason));
+        assertTrue(problems.get("nan_nohash_0.wav").contains("NaN"), problems.toString());
+        assertTrue(problems.get("cut_nohash_0.wav").contains("truncated")
+                && problems.get("cut_nohash_0.wav").contains("holds 500"), problems.toString());
+    }
+
     @Test
     void batchImportReportsBadFilesAndKeepsAllGoodOnes() throws IOException {
         Files.createDirectories(root.resolve("yes"));

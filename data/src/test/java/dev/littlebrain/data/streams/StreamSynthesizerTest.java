@@ -145,6 +145,27 @@ class StreamSynthesizerTest {
         assertFalse(Files.readString(dir.resolve("a/streams.csv")).equals(Files.readString(dir.resolve("c/streams.csv"))));
     }
 
+    /** Streams used to be written into any folder, replacing whatever had their names: a user's own streams.csv. */
+    @Test
+    void writesOnlyANewFolderOrStreamsItWroteItself() throws IOException {
+        Path own = dir.resolve("recorded");
+        Files.createDirectories(own);
+        Files.writeString(own.resolve(StreamSynthesizer.GROUND_TRUTH), "file,start_ms,end_ms,label\nmine.wav,1,2,on\n");
+        DatasetException e = assertThrows(DatasetException.class,
+                () -> StreamSynthesizer.write(dataset, options(3), own));
+        assertTrue(e.getMessage().contains(own.toString()), e.getMessage());
+        assertTrue(Files.readString(own.resolve(StreamSynthesizer.GROUND_TRUTH)).contains("mine.wav"));
+
+        Path inSource = source.resolve("_streams_");
+        assertThrows(DatasetException.class, () -> StreamSynthesizer.write(dataset, options(3), inSource));
+        assertFalse(Files.exists(inSource));
+
+        Path made = dir.resolve("val");
+        StreamSynthesizer.write(dataset, options(3), made);
+        StreamSynthesizer.write(dataset, options(4), made);
+        assertTrue(Files.exists(made.resolve("stream_03.wav")));
+    }
+
     @Test
     void missingKeywordsOrNoiseAreClearErrors() throws IOException {
         StreamOptions unknownWord = new StreamOptions(List.of("zebra"), Split.VALIDATION, 1, 10, 0.5, 5, 15, RATE, 1);

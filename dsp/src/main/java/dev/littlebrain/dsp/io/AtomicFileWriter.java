@@ -1,15 +1,30 @@
 package dev.littlebrain.dsp.io;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file so that readers see either the old content or the complete new content, never a
  * half-written file: the bytes go to a temporary file in the same directory (same file system, so
- * the rename can be atomic), which is then moved over the target with ATOMIC_MOVE.
+ * the rename can be atomic), are forced to disk, and the temporary file is moved over the target.
+ *
+ * <p>The file ends up with the mode a plain {@code Files.write} would give it: an existing file keeps
+ * its permissions, a new one gets the umask's. That is why the temporary file is made with
+ * {@code Files.createFile} and not {@code Files.createTempFile}, which makes every file 0600.
+ *
+ * <p>{@code dev.littlebrain.tflite.AtomicFiles} is the same algorithm for the tflite module, which
+ * cannot depend on this one; the two must stay alike.
  */
 public final class AtomicFileWriter {
     /** Something that writes the whole content to a stream. */
@@ -29,14 +44,52 @@ public final class AtomicFileWriter {
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+        Path temp = createSibling(absolute);
+        boolean moved = false;
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            // Before any byte is written, so a private file's content is never readable through the temp file.
+            keepMode(absolute, temp);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel))) {
                 content.writeTo(out);
+                out.flush();
+                channel.force(true);
             }
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            move(temp, absolute);
+            moved = true;
         } finally {
-            Files.deleteIfExists(temp);
+            if (!moved) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /** An empty hidden file next to {@code target}, created as any new file is (so the umask applies). */
+    private static Path createSibling(Path target) throws IOException {
+        String prefix = "." + target.getFileName() + ".";
+        while (true) {
+            String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+            try {
+                return Files.createFile(target.resolveSibling(prefix + suffix + ".tmp"));
+            } catch (FileAlreadyExistsException taken) {
+                // another writer drew the same name; draw again
+            }
+        }
+    }
+
+    /** Gives {@code temp} the permissions of {@code target} when that exists on a POSIX file system. */
+    private static void keepMode(Path target, Path temp) throws IOException {
+        if (Files.isRegularFile(target)
+                && Files.getFileAttributeView(temp, PosixFileAttributeView.class) != null) {
+            Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(target));
+        }
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

@@ -15,16 +15,21 @@ import java.util.List;
  * {@code fmt } and {@code data} (LIST, fact, cue, ...) are skipped, honouring the RIFF rule that
  * odd-sized chunks are followed by one pad byte.
  *
- * <p>A {@code data} chunk that claims more bytes than the file holds is <em>read as far as the
- * file goes</em>, with a warning in {@link WavContent#warnings()}: recorders that are interrupted
- * and streaming writers (which put 0xFFFFFFFF there) leave such files, and the audio in them is
- * fine. Only when not one whole frame is left is the file rejected.
+ * <p>A {@code data} chunk that claims more bytes than the file holds is a truncated file and is
+ * rejected: a clip cut off after 500 of its 16,000 samples is not the recording its label describes.
+ * The one exception is the size streaming writers put there before they know it, 0xFFFFFFFF: such a
+ * file is <em>read as far as it goes</em>, with a warning in {@link WavContent#warnings()}.
+ *
+ * <p>Float samples that are NaN or infinite are rejected too: they are not audio, and every DSP block
+ * would turn them into features of full-scale noise or DC without a word.
  *
  * <p>Every problem with the content is reported as a {@link SignalFormatException}; the reader
  * never throws anything else for bad bytes and never loops on them.
  */
 public final class WavReader {
     private static final int WAVE_FORMAT_EXTENSIBLE = 0xFFFE;
+    /** The data size a streaming writer leaves in the header when it never learns the real one. */
+    private static final long STREAMING_SIZE = 0xFFFFFFFFL;
     /** Bytes 2..15 of the KSDATAFORMAT_SUBTYPE GUIDs for PCM and IEEE float; bytes 0..1 are the tag. */
     private static final byte[] SUBFORMAT_GUID_TAIL = {
         0x00, 0x00, 0x00, 0x00, 0x10, 0x00, (byte) 0x80, 0x00, 0x00, (byte) 0xAA, 0x00, 0x38, (byte) 0x9B, 0x71
@@ -74,6 +79,7 @@ public final class WavReader {
                     + "export the recording as WAV");
         }
         List<String> warnings = new ArrayList<>();
+        long declaredDataSize = -1; // of a truncated data chunk, else -1
         Format format = null;
         int dataOffset = -1;
         long dataSize = -1;
@@ -93,8 +99,11 @@ public final class WavReader {
                 dataOffset = body;
                 dataSize = size;
                 if (size > available) {
+                    if (size != STREAMING_SIZE) {
+                        declaredDataSize = size;
+                    }
                     warnings.add("data chunk claims " + size + " bytes but only " + available
-                            + " are in the file; the file is probably truncated, reading what is there");
+                            + " are in the file; reading what is there");
                     dataSize = available;
                     if (format == null) {
                         break; // nothing can follow a data chunk that runs to the end of the file
@@ -122,6 +131,10 @@ public final class WavReader {
         }
         int frameBytes = format.channels * format.encoding.bytesPerSample();
         long frames = dataSize / frameBytes;
+        if (declaredDataSize >= 0) {
+            throw new SignalFormatException(source, "is truncated: its data chunk declares " + declaredDataSize
+                    / frameBytes + " samples but the file holds " + frames + "; re-export or re-record it");
+        }
         if (frames == 0) {
             throw new SignalFormatException(source, "data chunk holds " + dataSize + " bytes, less than one "
                     + "frame (" + frameBytes + " bytes); the file is truncated");
@@ -130,6 +143,7 @@ public final class WavReader {
             warnings.add("data chunk ends with " + (dataSize % frameBytes) + " bytes of a partial frame; ignored");
         }
         float[] samples = decodeSamples(buf, dataOffset, (int) (frames * format.channels), format.encoding);
+        requireFinite(samples, format, source);
         return new WavContent(new Signal(format.sampleRate, format.channels, samples), format.encoding, warnings);
     }
 
@@ -170,6 +184,21 @@ public final class WavReader {
             throw new SignalFormatException(source, describeUnsupported(tag, bits) + "; " + CONVERT_HINT);
         }
         return new Format(channels, (int) rate, encoding);
+    }
+
+    /** NaN and infinities can only come from float encodings; integer PCM is finite by construction. */
+    private static void requireFinite(float[] samples, Format format, String source) throws SignalFormatException {
+        for (int i = 0; i < samples.length; i++) {
+            if (!Float.isFinite(samples[i])) {
+                int bad = 0;
+                for (float v : samples) {
+                    bad += Float.isFinite(v) ? 0 : 1;
+                }
+                throw new SignalFormatException(source, String.format(java.util.Locale.ROOT, "holds %d sample(s) that"
+                        + " are not numbers (NaN or infinite), the first at %.3f s; the file is corrupt:"
+                        + " re-export or re-record it", bad, (double) (i / format.channels) / format.sampleRate));
+            }
+        }
     }
 
     private static String describeUnsupported(int tag, int bits) {

@@ -89,14 +89,32 @@ class WavReaderTest {
         assertArrayEquals(new float[] {0.125f, 0.5f}, s.toMono().interleaved());
     }
 
+    /** Issue 18: a clip cut off after 500 of its 16,000 samples was imported as if whole. */
     @Test
-    void truncatedDataIsReadWithAWarning() throws SignalFormatException {
+    void truncatedDataIsAnErrorNamingTheFile() {
         byte[] full = new WavBytes().fmt(1, 1, 16000, 16)
                 .chunk("data", WavBytes.pcm16((short) 1, (short) 2, (short) 3, (short) 4)).build();
         byte[] cut = Arrays.copyOf(full, full.length - 3); // 2.5 samples missing
-        WavContent c = WavReader.decode(cut, "cut.wav");
-        assertEquals(2, c.signal().frames());
-        assertTrue(c.warnings().get(0).contains("truncated"), c.warnings().toString());
+        SignalFormatException e = assertThrows(SignalFormatException.class, () -> WavReader.decode(cut, "cut.wav"));
+        assertTrue(e.getMessage().startsWith("cut.wav") && e.getMessage().contains("truncated")
+                && e.getMessage().contains("declares 4 samples but the file holds 2"), e.getMessage());
+    }
+
+    /** Issue 18: an all-NaN float clip became a full-scale DC "yes" training clip. */
+    @Test
+    void nanOrInfiniteSamplesAreAnErrorNamingTheFile() {
+        ByteBuffer nan = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+        nan.putFloat(Float.NaN).putFloat(Float.NaN).putFloat(Float.NaN).putFloat(Float.NaN);
+        byte[] allNan = new WavBytes().fmt(3, 1, 16000, 32).chunk("data", nan.array()).build();
+        SignalFormatException e = assertThrows(SignalFormatException.class, () -> WavReader.decode(allNan, "yes.wav"));
+        assertTrue(e.getMessage().startsWith("yes.wav") && e.getMessage().contains("4 sample(s)")
+                && e.getMessage().contains("NaN"), e.getMessage());
+        ByteBuffer inf = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+        inf.putDouble(0.5).putDouble(Double.NEGATIVE_INFINITY).putDouble(0);
+        assertMessage(new WavBytes().fmt(3, 1, 8000, 64).chunk("data", inf.array()).build(), "infinite");
+        ByteBuffer huge = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        huge.putDouble(1e300); // finite as a double, infinite as the float every block reads
+        assertMessage(new WavBytes().fmt(3, 1, 8000, 64).chunk("data", huge.array()).build(), "infinite");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.littlebrain.runtime.memory;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -9,18 +10,29 @@ import java.util.List;
  * {@code GreedyMemoryPlanner}: offline-planned buffers keep their offsets; the rest, largest first,
  * each go to the lowest offset where they do not collide with any already placed buffer that is
  * alive at the same time. {@link #tflmOrder()} is TFLM's order; other orders are used by
- * {@link BestOfPlanner}.
+ * {@link BestOfPlanner}. {@link TflmGreedyMemoryPlanner} models TFLM's planner independently, to
+ * check this one against.
  */
 public final class GreedyPlanner implements MemoryPlanner {
     private final Comparator<BufferRequest> order;
+    private final boolean tiesInReverseRequestOrder;
 
+    /** Places in {@code order}; requests the order ranks equal stay in request order. */
     public GreedyPlanner(Comparator<BufferRequest> order) {
-        this.order = order;
+        this(order, false);
     }
 
-    /** TFLM's planner: size descending, ties in request order (its sort keeps equal sizes in order). */
+    private GreedyPlanner(Comparator<BufferRequest> order, boolean tiesInReverseRequestOrder) {
+        this.order = order;
+        this.tiesInReverseRequestOrder = tiesInReverseRequestOrder;
+    }
+
+    /**
+     * TFLM's planner: size descending, and equal sizes in <em>reverse</em> request order — TFLM fills
+     * its sort array from the tail (the last request first) and its bubble sort is stable.
+     */
     public static GreedyPlanner tflmOrder() {
-        return new GreedyPlanner(Comparator.comparingInt(BufferRequest::size).reversed());
+        return new GreedyPlanner(Comparator.comparingInt(BufferRequest::size).reversed(), true);
     }
 
     @Override
@@ -40,7 +52,10 @@ public final class GreedyPlanner implements MemoryPlanner {
                 online.add(i);
             }
         }
-        // List.sort is stable, so equal keys keep request order.
+        if (tiesInReverseRequestOrder) {
+            Collections.reverse(online);
+        }
+        // List.sort is stable, so equal keys keep the order of `online`.
         online.sort((a, b) -> order.compare(requests.get(a), requests.get(b)));
         List<Integer> conflicts = new ArrayList<>();
         for (int i : online) {

@@ -20,7 +20,8 @@ class PlannerTest {
                 BufferRequest.online(2, 64, 1, 1));
         MemoryPlan plan = GreedyPlanner.tflmOrder().plan(r);
         plan.verify();
-        // size order: a(64), c(64), b(32). a at 0; c overlaps b only (not yet placed) -> 0; b overlaps a and c -> 64.
+        // size order: c(64), a(64) (equal sizes last-requested first), b(32). c at 0; a overlaps b only (not yet
+        // placed) -> 0; b overlaps a and c -> 64.
         assertArrayEquals(new int[] {0, 64, 0}, plan.offsets());
         assertEquals(96, plan.arenaBytes());
     }
@@ -38,29 +39,70 @@ class PlannerTest {
     }
 
     @Test
-    void bestOfIsNeverWorseThanGreedyAndAlwaysValid() {
+    void tflmOrderPlacesEqualSizesLastRequestedFirst() {
+        // TFLM fills its sort array from the tail and its bubble sort is stable: of two 32-byte buffers alive
+        // together, the one requested second is placed first, at offset 0.
+        List<BufferRequest> r = List.of(BufferRequest.online(0, 32, 0, 1), BufferRequest.online(1, 32, 1, 2));
+        assertArrayEquals(new int[] {32, 0}, GreedyPlanner.tflmOrder().plan(r).offsets());
+        assertArrayEquals(new int[] {32, 0}, new TflmGreedyMemoryPlanner().plan(r).offsets());
+    }
+
+    @Test
+    void tflmOrderGivesTheSameOffsetsAsTheIndependentTflmModel() {
+        Random random = new Random(11);
+        for (int trial = 0; trial < 2000; trial++) {
+            // Few distinct sizes, so that equal sizes (where the tie order matters) are common.
+            List<BufferRequest> r = randomRequests(random, 16 * (1 + random.nextInt(4)));
+            MemoryPlan ours = GreedyPlanner.tflmOrder().plan(r);
+            MemoryPlan tflm = new TflmGreedyMemoryPlanner().plan(r);
+            tflm.verify();
+            assertArrayEquals(tflm.offsets(), ours.offsets(), "trial " + trial + ": " + r);
+        }
+    }
+
+    @Test
+    void bestOfIsNeverWorseThanTflmsGreedyPlannerAndAlwaysValid() {
         Random random = new Random(7);
         int strictlyBetter = 0;
         for (int trial = 0; trial < 2000; trial++) {
-            List<BufferRequest> r = new ArrayList<>();
-            int steps = 2 + random.nextInt(20);
-            int n = 1 + random.nextInt(25);
-            for (int i = 0; i < n; i++) {
-                int first = random.nextInt(steps);
-                int last = first + random.nextInt(Math.max(1, Math.min(4, steps - first)));
-                r.add(BufferRequest.online(i, MemoryPlanner.alignUp(1 + random.nextInt(4096)), first, last));
-            }
-            MemoryPlan greedy = GreedyPlanner.tflmOrder().plan(r);
+            List<BufferRequest> r = randomRequests(random, 4096);
+            MemoryPlan tflm = new TflmGreedyMemoryPlanner().plan(r);
             MemoryPlan best = new BestOfPlanner().plan(r);
-            greedy.verify();
+            tflm.verify();
             best.verify();
-            assertTrue(best.arenaBytes() <= greedy.arenaBytes());
-            if (best.arenaBytes() < greedy.arenaBytes()) {
+            assertTrue(best.arenaBytes() <= tflm.arenaBytes(), "trial " + trial);
+            if (best.arenaBytes() < tflm.arenaBytes()) {
                 strictlyBetter++;
             }
         }
-        System.out.println("planner: best-of beat TFLM's greedy order on " + strictlyBetter + " of 2000 random graphs");
+        System.out.println("planner: best-of beat TFLM's greedy planner on " + strictlyBetter + " of 2000 random graphs");
         assertTrue(strictlyBetter > 0, "the extra orderings should matter on some graphs");
+    }
+
+    @Test
+    void tflmModelKeepsOfflineOffsetsAndPlansAroundThem() {
+        List<BufferRequest> r = List.of(
+                BufferRequest.online(0, 32, 0, 1),
+                new BufferRequest(1, 16, 0, 2, 16),
+                BufferRequest.online(2, 16, 1, 2));
+        MemoryPlan plan = new TflmGreedyMemoryPlanner().plan(r);
+        plan.verify();
+        // The offline buffer sits at 16; the 32-byte one does not fit below it and goes after it (32); the
+        // 16-byte one fits below it (0).
+        assertArrayEquals(new int[] {32, 16, 0}, plan.offsets());
+        assertEquals(64, plan.arenaBytes());
+    }
+
+    private static List<BufferRequest> randomRequests(Random random, int maxSize) {
+        List<BufferRequest> r = new ArrayList<>();
+        int steps = 2 + random.nextInt(20);
+        int n = 1 + random.nextInt(25);
+        for (int i = 0; i < n; i++) {
+            int first = random.nextInt(steps);
+            int last = first + random.nextInt(Math.max(1, Math.min(4, steps - first)));
+            r.add(BufferRequest.online(i, MemoryPlanner.alignUp(1 + random.nextInt(maxSize)), first, last));
+        }
+        return r;
     }
 
     @Test

@@ -1,10 +1,12 @@
 /* Stand-in for TFLM's MicroInterpreter: TFLM's constructor and methods; Invoke runs LittleBrain's
- * standalone C for the same model (lb_reference_invoke), one input and one output tensor holding all bytes. */
+ * standalone C for the same model (lb_reference_invoke), one input and one output tensor holding all bytes.
+ * STANDIN_MIN_ARENA is the arena TFLM needs on the build machine (the test passes the 64-bit estimate). */
 #ifndef STANDIN_MICRO_INTERPRETER_H
 #define STANDIN_MICRO_INTERPRETER_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "tensorflow/lite/c/common.h"
 #include "tensorflow/lite/micro/micro_mutable_op_resolver.h"
@@ -20,9 +22,21 @@ class MicroInterpreter {
         : model_(model), resolver_(resolver), arena_(arena), arena_size_(arena_size) {}
 
     TfLiteStatus AllocateTensors() {
-        if (model_ == nullptr || resolver_.registered() == 0 || arena_size_ < STANDIN_MIN_ARENA) {
+        // Like TFLM's MicroAllocator: after a failed allocation the same interpreter cannot start another.
+        if (allocating_) {
+            fprintf(stderr, "MicroAllocator: Model allocation started before finishing previously allocated model\n");
             return kTfLiteError;
         }
+        allocating_ = true;
+        if (model_ == nullptr || resolver_.registered() == 0) {
+            return kTfLiteError;
+        }
+        if (arena_size_ < STANDIN_MIN_ARENA) {
+            fprintf(stderr, "Failed to allocate memory: arena of %zu bytes, %d needed\n", arena_size_,
+                    STANDIN_MIN_ARENA);
+            return kTfLiteError;
+        }
+        allocating_ = false;
         input_.data.raw = arena_;
         input_.bytes = STANDIN_INPUT_BYTES;
         output_.data.raw = arena_ + STANDIN_INPUT_BYTES;
@@ -49,6 +63,7 @@ class MicroInterpreter {
     TfLiteTensor input_ = {};
     TfLiteTensor output_ = {};
     size_t used_ = 0;
+    bool allocating_ = false;
 };
 
 }  // namespace tflite

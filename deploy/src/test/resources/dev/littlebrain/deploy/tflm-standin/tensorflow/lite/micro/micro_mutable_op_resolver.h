@@ -53,6 +53,7 @@ class MicroMutableOpResolver : public MicroOpResolver {
     TfLiteStatus Register(const char *name) {
         for (unsigned int i = 0; i < count_; i++) {
             if (strcmp(names_[i], name) == 0) {
+                fprintf(stderr, "Calling AddBuiltin with the same op more than once is not supported (%s).\n", name);
                 return kTfLiteError;
             }
         }

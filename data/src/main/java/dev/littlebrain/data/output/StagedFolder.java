@@ -1,0 +1,168 @@
+package dev.littlebrain.data.output;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A folder that is built next to its final place and swapped in only when complete, so a crash or
+ * an error never leaves a half-written dataset where the rest of the tool would read it. Files
+ * inside need no atomic writes of their own: nobody looks into the staging folder.
+ *
+ * <p>The target must be one {@link ReplaceableFolder} allows, checked before anything is built and again
+ * before the swap. The staging folder's name carries this process's id, so that a run killed half-way leaves
+ * a folder the next run recognises as stale and deletes.
+ */
+public final class StagedFolder implements AutoCloseable {
+    private final Path target;
+    private final Path given;
+    private final Optional<Path> source;
+    private final FolderRecord record;
+    private final Path staging;
+    private boolean committed;
+
+    private StagedFolder(Path target, Path given, Optional<Path> source, FolderRecord record, Path staging) {
+        this.target = target;
+        this.given = given;
+        this.source = source;
+        this.record = record;
+        this.staging = staging;
+    }
+
+    /**
+     * Starts building a replacement for {@code target}, after checking that it may be replaced.
+     *
+     * @param source the folder the content is built from, which the target must not be, hold or lie in
+     * @param record what proves that an existing target was written by LittleBrain
+     */
+    public static StagedFolder create(Path target, Optional<Path> source, FolderRecord record) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        Path parent = absolute.getParent();
+        if (parent == null) {
+            throw new IllegalArgumentException("refusing to replace " + target + ": it is the root folder");
+        }
+        Files.createDirectories(parent);
+        cleanUpAfterKilledRuns(absolute);
+        ReplaceableFolder.require(target, source, record);
+        return new StagedFolder(absolute, target, source, record, createStaging(absolute));
+    }
+
+    public Path path() {
+        return staging;
+    }
+
+    /** Replaces the target with the staged folder; the old target, if any, is deleted afterwards. */
+    public void commit() throws IOException {
+        ReplaceableFolder.require(given, source, record); // something may have appeared while we built
+        Path old = null;
+        if (Files.exists(target)) {
+            old = target.resolveSibling(prefix(target, OLD) + ProcessHandle.current().pid() + "-" + System.nanoTime());
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        committed = true;
+        if (old != null) {
+            deleteTree(old);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!committed) {
+            deleteTree(staging);
+        }
+    }
+
+    private static final String STAGING = "staging";
+    private static final String OLD = "old";
+
+    private static String prefix(Path target, String kind) {
+        return "." + target.getFileName() + "." + kind + "-";
+    }
+
+    /** An empty folder next to the target, made as any new folder is (so the umask applies, not 0700). */
+    private static Path createStaging(Path target) throws IOException {
+        String prefix = prefix(target, STAGING) + ProcessHandle.current().pid() + "-";
+        while (true) {
+            String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+            try {
+                return Files.createDirectory(target.resolveSibling(prefix + suffix));
+            } catch (FileAlreadyExistsException taken) {
+                // drawn before; draw again
+            }
+        }
+    }
+
+    /**
+     * Deletes the staging folders of runs that are no longer alive, and finishes a swap a killed run left
+     * half-done: its old folder is deleted when the new one is in place, else moved back.
+     */
+    private static void cleanUpAfterKilledRuns(Path target) throws IOException {
+        List<Path> stale = new ArrayList<>();
+        List<Path> old = new ArrayList<>();
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent())) {
+            for (Path p : siblings) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(prefix(target, STAGING)) && !ownerAlive(name.substring(prefix(target, STAGING).length()))) {
+                    stale.add(p);
+                } else if (name.startsWith(prefix(target, OLD)) && !ownerAlive(name.substring(prefix(target, OLD).length()))) {
+                    old.add(p);
+                }
+            }
+        }
+        for (Path p : stale) {
+            deleteTree(p);
+        }
+        old.sort(null);
+        for (Path p : old) {
+            if (Files.exists(target)) {
+                deleteTree(p);
+            } else {
+                Files.move(p, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+    }
+
+    /** Whether the process whose id starts {@code rest} ("PID-...") is running; names without one are stale. */
+    private static boolean ownerAlive(String rest) {
+        int dash = rest.indexOf('-');
+        try {
+            long pid = Long.parseLong(dash < 0 ? rest : rest.substring(0, dash));
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                if (e != null) {
+                    throw e;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

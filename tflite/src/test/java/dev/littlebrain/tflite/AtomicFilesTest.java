@@ -1,0 +1,56 @@
+package dev.littlebrain.tflite;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AtomicFilesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void newFileGetsTheModeOfAPlainWrite() throws IOException {
+        assumeTrue(posix());
+        Files.writeString(dir.resolve("plain.txt"), "x");
+        AtomicFiles.write(dir.resolve("atomic.txt"), new byte[] {1, 2});
+        assertEquals(Files.getPosixFilePermissions(dir.resolve("plain.txt")),
+                Files.getPosixFilePermissions(dir.resolve("atomic.txt")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rw-r--r--", "rw-rw-r--", "rwxr-xr-x", "rw-------"})
+    void existingFileKeepsItsMode(String mode) throws IOException {
+        assumeTrue(posix());
+        Path file = dir.resolve("impulse.yaml");
+        Files.writeString(file, "old");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
+        AtomicFiles.write(file, "new".getBytes());
+        assertEquals(mode, PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("new", Files.readString(file));
+    }
+
+    @Test
+    void leavesNoTemporaryFileBehind() throws IOException {
+        AtomicFiles.write(dir.resolve("a.tflite"), new byte[] {1});
+        AtomicFiles.write(dir.resolve("a.tflite"), new byte[] {2});
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.count());
+        }
+        assertArrayEquals(new byte[] {2}, Files.readAllBytes(dir.resolve("a.tflite")));
+    }
+
+    private boolean posix() {
+        return Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
+    }
+}
