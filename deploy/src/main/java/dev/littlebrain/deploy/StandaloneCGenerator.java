@@ -75,6 +75,8 @@ public final class StandaloneCGenerator {
     private final StringBuilder body = new StringBuilder();
     /** Whether {@code lb_invoke} declares the loop index {@code i} (for concatenations with an outer loop). */
     private boolean needsLoopIndex;
+    /** Bytes of {@code lb_scratch}: the largest im2col buffer any convolution needs (two receptive fields). */
+    private int scratchBytes;
 
     private StandaloneCGenerator(Model model, String modelSource) {
         this.model = model;
@@ -185,6 +187,10 @@ public final class StandaloneCGenerator {
         b.append("/* Define LB_OP_DONE(index) to time each operator (e.g. read a cycle counter); empty by default. */\n");
         b.append("#ifndef LB_OP_DONE\n#define LB_OP_DONE(index) ((void) 0)\n#endif\n\n");
         b.append("static LB_ALIGN16 int8_t lb_arena[").append(Math.max(1, interpreter.arenaBytes())).append("];\n\n");
+        if (scratchBytes > 0) {
+            b.append("/* im2col columns of the convolutions: two receptive fields of the largest one. */\n");
+            b.append("static LB_ALIGN16 int8_t lb_scratch[").append(scratchBytes).append("];\n\n");
+        }
         b.append(data);
         b.append("int lb_invoke(const void *input, void *output)\n{\n");
         b.append("    const uint8_t *in = (const uint8_t *) input;\n");
@@ -404,15 +410,88 @@ public final class StandaloneCGenerator {
         TensorView out = interpreter.tensor(op.outputs().get(0));
         int bias = op.inputs().size() > 2 ? op.inputs().get(2) : -1;
         data.append("/* operator ").append(index).append(": CONV_2D */\n");
-        String w = window(index, in, out, filter.dim(1), filter.dim(2), o.padding(), o.strideH(), o.strideW(),
-                o.dilationH(), o.dilationW());
         String q = requant(node(index, op), in, filter, out, filter.dim(0), 0, o.activation(), false);
+        boolean oneGroup = filter.dim(3) == in.dim(3);
+        java.util.Optional<String> folded = oneGroup
+                ? foldedBias(index, weightRows(op.inputs().get(1), filter.dim(0)), bias, in.zeroPoint())
+                : java.util.Optional.empty();
+        boolean pointwise = filter.dim(1) == 1 && filter.dim(2) == 1 && o.strideH() == 1 && o.strideW() == 1
+                && out.dim(1) == in.dim(1) && out.dim(2) == in.dim(2);
+        String w = folded.isPresent() && pointwise ? "" : window(index, in, out, filter.dim(1), filter.dim(2),
+                o.padding(), o.strideH(), o.strideW(), o.dilationH(), o.dilationW());
         String f = int8Constant(op.inputs().get(1));
-        String b = biasConstant(bias);
         body.append(comment(index, op, "CONV_2D"));
-        body.append("    lb_conv2d_s8(").append(w).append(", ").append(q).append(", ").append(arena(in.index()))
-                .append(", ").append(f).append(", ").append(filter.dim(3)).append(", ").append(b).append(", ")
-                .append(arena(out.index())).append(");\n");
+        if (folded.isEmpty()) {
+            body.append("    lb_conv2d_s8(").append(w).append(", ").append(q).append(", ").append(arena(in.index()))
+                    .append(", ").append(f).append(", ").append(filter.dim(3)).append(", ").append(biasConstant(bias))
+                    .append(", ").append(arena(out.index())).append(");\n");
+        } else if (pointwise) {
+            // A pointwise convolution over NHWC is a matrix product: every pixel is a row of in_d values.
+            body.append("    lb_matmul_s8(").append(in.elementCount() / in.dim(3)).append(", ").append(in.dim(3))
+                    .append(", ").append(out.dim(3)).append(", ").append(q).append(", ").append(arena(in.index()))
+                    .append(", ").append(f).append(", ").append(folded.get()).append(", ")
+                    .append(arena(out.index())).append(");\n");
+        } else {
+            emitIm2col(w, q, in, f, filter.dim(1) * filter.dim(2) * in.dim(3), folded.get(), out);
+        }
+    }
+
+    private void emitIm2col(String window, String requant, TensorView in, String filter, int depth, String folded,
+            TensorView out) {
+        scratchBytes = Math.max(scratchBytes, 2 * depth);
+        body.append("    lb_conv2d_im2col_s8(").append(window).append(", ").append(requant).append(", ")
+                .append(arena(in.index())).append(", ").append(filter).append(", ").append(folded)
+                .append(", lb_scratch, ").append(arena(out.index())).append(");\n");
+    }
+
+    /** Whether every bias value plus {@code products} (the most the products can add) stays in int32. */
+    private boolean biasLeavesHeadroom(int bias, long products) {
+        if (bias < 0) {
+            return true;
+        }
+        TensorView v = interpreter.tensor(bias);
+        for (int i = 0; i < v.elementCount(); i++) {
+            if (Math.abs((long) v.int32(i)) + products > Integer.MAX_VALUE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The filter's bytes as {@code rows} rows (output channels) of equal length. */
+    private byte[][] weightRows(int tensor, int rows) {
+        byte[] bytes = model.bufferOf(graph.tensor(tensor)).bytes();
+        int depth = bytes.length / rows;
+        byte[][] r = new byte[rows][];
+        for (int oc = 0; oc < rows; oc++) {
+            r[oc] = java.util.Arrays.copyOfRange(bytes, oc * depth, (oc + 1) * depth);
+        }
+        return r;
+    }
+
+    /**
+     * bias[oc] + input_offset * sum(filter row oc): the input offset's share of every accumulator, a constant,
+     * so the kernel multiplies raw int8 values. Empty (use the reference kernel) where a folded value plus any
+     * sum of the row's int8 products (at most 128 * 128 each) could leave int32, so no partial sum overflows.
+     */
+    private java.util.Optional<String> foldedBias(int index, byte[][] rows, int bias, int inputZeroPoint) {
+        long[] folded = new long[rows.length];
+        for (int oc = 0; oc < rows.length; oc++) {
+            long sum = 0;
+            for (byte v : rows[oc]) {
+                sum += v;
+            }
+            folded[oc] = (bias >= 0 ? interpreter.tensor(bias).int32(oc) : 0) - (long) inputZeroPoint * sum;
+            if (Math.abs(folded[oc]) + 128L * 128L * rows[oc].length > Integer.MAX_VALUE) {
+                return java.util.Optional.empty();
+            }
+        }
+        String name = "lb_op" + index + "_folded_bias";
+        data.append("/* bias + input offset (").append(-inputZeroPoint).append(") * sum of each filter row */\n");
+        data.append("static const int32_t ").append(name).append("[").append(folded.length).append("] = {\n");
+        CSource.appendInts(data, folded, 8);
+        data.append("};\n\n");
+        return java.util.Optional.of(name);
     }
 
     private void emitDepthwise(int index, Operator op) {
@@ -425,12 +504,49 @@ public final class StandaloneCGenerator {
         String w = window(index, in, out, filter.dim(1), filter.dim(2), o.padding(), o.strideH(), o.strideW(),
                 o.dilationH(), o.dilationW());
         String q = requant(node(index, op), in, filter, out, filter.dim(3), 3, o.activation(), false);
+        if (in.dim(3) == 1) {
+            // One input channel: every output channel is a filter over the same pixels, i.e. a CONV_2D whose
+            // filter is this one transposed from [1][h][w][out_d] to [out_d][h][w][1].
+            int taps = filter.dim(1) * filter.dim(2);
+            int outD = filter.dim(3);
+            byte[] bytes = model.bufferOf(graph.tensor(op.inputs().get(1))).bytes();
+            byte[][] rows = new byte[outD][taps];
+            for (int t = 0; t < taps; t++) {
+                for (int oc = 0; oc < outD; oc++) {
+                    rows[oc][t] = bytes[t * outD + oc];
+                }
+            }
+            java.util.Optional<String> folded = foldedBias(index, rows, bias, in.zeroPoint());
+            if (folded.isPresent()) {
+                String name = "lb_op" + index + "_filter";
+                long[] values = new long[outD * taps];
+                for (int oc = 0; oc < outD; oc++) {
+                    for (int t = 0; t < taps; t++) {
+                        values[oc * taps + t] = rows[oc][t];
+                    }
+                }
+                data.append("/* ").append(CSource.commentText(filter.name()))
+                        .append(", as a CONV_2D filter [out_d][h][w][1] */\n");
+                data.append("static const int8_t ").append(name).append("[").append(values.length).append("] = {\n");
+                CSource.appendInts(data, values, 16);
+                data.append("};\n\n");
+                body.append(comment(index, op, "DEPTHWISE_CONV_2D of one channel, as CONV_2D"));
+                emitIm2col(w, q, in, name, taps, folded.get(), out);
+                return;
+            }
+        }
         String f = int8Constant(op.inputs().get(1));
         String b = biasConstant(bias);
         body.append(comment(index, op, "DEPTHWISE_CONV_2D"));
-        body.append("    lb_depthwise_conv2d_s8(").append(w).append(", ").append(q).append(", ")
-                .append(o.depthMultiplier()).append(", ").append(arena(in.index())).append(", ").append(f)
-                .append(", ").append(b).append(", ").append(arena(out.index())).append(");\n");
+        if (o.depthMultiplier() == 1 && biasLeavesHeadroom(bias, 255L * 128L * filter.dim(1) * filter.dim(2))) {
+            body.append("    lb_depthwise_conv2d_dm1_s8(").append(w).append(", ").append(q).append(", ")
+                    .append(arena(in.index())).append(", ").append(f).append(", ").append(b).append(", ")
+                    .append(arena(out.index())).append(");\n");
+        } else {
+            body.append("    lb_depthwise_conv2d_s8(").append(w).append(", ").append(q).append(", ")
+                    .append(o.depthMultiplier()).append(", ").append(arena(in.index())).append(", ").append(f)
+                    .append(", ").append(b).append(", ").append(arena(out.index())).append(");\n");
+        }
     }
 
     private void emitFullyConnected(int index, Operator op) {
@@ -445,14 +561,23 @@ public final class StandaloneCGenerator {
         boolean perChannel = filter.quantization().isPerChannel();
         data.append("/* operator ").append(index).append(": FULLY_CONNECTED */\n");
         String q = requant(node(index, op), in, filter, out, outDepth, 0, o.activation(), !perChannel);
-        String f = int8Constant(op.inputs().get(1));
-        String b = biasConstant(bias);
         int filterOffset = perChannel ? 0 : -filter.zeroPoint();
+        java.util.Optional<String> folded = filterOffset == 0
+                ? foldedBias(index, weightRows(op.inputs().get(1), filter.dim(0)), bias, in.zeroPoint())
+                : java.util.Optional.empty();
+        String f = int8Constant(op.inputs().get(1));
         body.append(comment(index, op, "FULLY_CONNECTED"));
-        body.append("    lb_fully_connected_s8(").append(batches).append(", ").append(accumDepth).append(", ")
-                .append(outDepth).append(", ").append(q).append(", ").append(filterOffset).append(", ")
-                .append(arena(in.index())).append(", ").append(f).append(", ").append(b).append(", ")
-                .append(arena(out.index())).append(");\n");
+        if (folded.isPresent()) {
+            body.append("    lb_matmul_s8(").append(batches).append(", ").append(accumDepth).append(", ")
+                    .append(outDepth).append(", ").append(q).append(", ").append(arena(in.index())).append(", ")
+                    .append(f).append(", ").append(folded.get()).append(", ").append(arena(out.index()))
+                    .append(");\n");
+        } else {
+            body.append("    lb_fully_connected_s8(").append(batches).append(", ").append(accumDepth).append(", ")
+                    .append(outDepth).append(", ").append(q).append(", ").append(filterOffset).append(", ")
+                    .append(arena(in.index())).append(", ").append(f).append(", ").append(biasConstant(bias))
+                    .append(", ").append(arena(out.index())).append(");\n");
+        }
     }
 
     private void emitPool(int index, Operator op, BuiltinOperator builtin) {

@@ -14,37 +14,52 @@ static int32_t wrap_add(int32_t a, int32_t b)
     return (int32_t) ((uint32_t) a + (uint32_t) b);
 }
 
-static int32_t wrap_shl(int32_t x, int32_t shift)
+static inline int32_t wrap_shl(int32_t x, int32_t shift)
 {
     return (int32_t) ((uint32_t) x << shift);
 }
 
-static int32_t clamp(int32_t v, int32_t lo, int32_t hi)
+static inline int32_t clamp(int32_t v, int32_t lo, int32_t hi)
 {
     return v < lo ? lo : (v > hi ? hi : v);
 }
 
-/* (a * b * 2) >> 32, rounded to nearest; saturates the one overflow case. */
+/*
+ * (a * b * 2) >> 32, rounded to nearest; saturates the one overflow case.
+ *
+ * gemmlowp adds a nudge of 2^30 (ab >= 0) or 1 - 2^30 (ab < 0) and divides by 2^31, truncating toward zero.
+ * For ab >= 0 that is floor((ab + 2^30) / 2^31). For ab < 0, v = ab + 1 - 2^30 is negative, and truncating
+ * v / 2^31 toward zero is ceil(v / 2^31) = floor((v + 2^31 - 1) / 2^31) = floor((ab + 2^30) / 2^31). Both cases
+ * are therefore one arithmetic shift of ab + 2^30 (|ab| <= 2^62, no overflow): a multiply, an add and a shift
+ * instead of a 64-bit division, which is a library call on 32-bit cores.
+ */
 static int32_t srdhm(int32_t a, int32_t b)
 {
-    int64_t ab;
-    int64_t nudge;
     if (a == INT32_MIN && b == INT32_MIN) {
         return INT32_MAX;
     }
-    ab = (int64_t) a * (int64_t) b;
-    nudge = ab >= 0 ? ((int64_t) 1 << 30) : (1 - ((int64_t) 1 << 30));
-    /* C99 division truncates toward zero, as gemmlowp's does. */
-    return (int32_t) ((ab + nudge) / ((int64_t) 1 << 31));
+    return (int32_t) (((int64_t) a * (int64_t) b + ((int64_t) 1 << 30)) >> 31);
 }
 
 /* x / 2^exponent rounded to nearest, ties away from zero. */
-static int32_t rounding_divide_by_pot(int32_t x, int32_t exponent)
+static inline int32_t rounding_divide_by_pot(int32_t x, int32_t exponent)
 {
-    int32_t mask = (int32_t) (((int64_t) 1 << exponent) - 1);
+    int32_t mask = (int32_t) (((uint32_t) 1 << exponent) - 1u);
     int32_t remainder = x & mask;
     int32_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
     return (x >> exponent) + (remainder > threshold ? 1 : 0);
+}
+
+/*
+ * MultiplyByQuantizedMultiplier for the multipliers QuantizeMultiplier produces (0 or [2^30, 2^31)): the
+ * saturating case of srdhm (both operands INT32_MIN) cannot occur, so the hot loops skip its test.
+ */
+static inline int32_t requantize_positive(int32_t x, int32_t multiplier, int32_t shift)
+{
+    int32_t left_shift = shift > 0 ? shift : 0;
+    int32_t right_shift = shift > 0 ? 0 : -shift;
+    int32_t high = (int32_t) (((int64_t) wrap_shl(x, left_shift) * (int64_t) multiplier + ((int64_t) 1 << 30)) >> 31);
+    return rounding_divide_by_pot(high, right_shift);
 }
 
 int32_t lb_multiply_by_quantized_multiplier(int32_t x, int32_t multiplier, int32_t shift)
@@ -642,5 +657,388 @@ void lb_dequantize_s8_f32(int32_t count, float scale, int32_t zero_point, const 
         /* The scale widened to double, the product rounded to float once. */
         float y = (float) ((double) scale * (double) (input[i] - zero_point));
         memcpy(out + 4 * i, &y, sizeof y);
+    }
+}
+
+/* ---- Optimised paths: folded offsets, packed 16-bit multiply-accumulate ------------------------------------
+ *
+ * Integer accumulation is exact, so any order of the same products gives the reference's sum, and the same
+ * requantization gives the same bytes. Three things make these paths fast:
+ *  - The generator folds the input offset into the bias: sum_k w[k] * (x[k] + offset) equals
+ *    sum_k w[k] * x[k] + offset * sum_k w[k], and the second term is a constant per output channel. What is
+ *    left is a plain int8 dot product; an im2col column pads with the input zero point (x + offset = 0).
+ *  - On cores with the DSP extension (Cortex-M4/M7/M33/M55), SXTB16 sign-extends bytes 0 and 2 (or, after a
+ *    rotation by 8, bytes 1 and 3) of a word into two 16-bit lanes and SMLAD multiplies two lane pairs and adds
+ *    both products to an accumulator: four int8 multiply-accumulates in two SMLADs. Weights and inputs go
+ *    through the same byte split, so the lanes pair the right operands whatever the order.
+ *  - Requantization is a multiply and a shift (see srdhm), not a 64-bit division.
+ * Elsewhere the same loops run on portable C; LB_EMULATE_DSP runs the packed loops on emulated instructions
+ * (a host test of their logic under the sanitizers).
+ */
+#if defined(LB_EMULATE_DSP) || (defined(__ARM_FEATURE_DSP) && defined(__ARM_FEATURE_SIMD32))
+#define LB_PACKED 1
+#else
+#define LB_PACKED 0
+#endif
+
+#if LB_PACKED && !defined(LB_EMULATE_DSP)
+#include <arm_acle.h>
+#define lb_sxtb16(x) __sxtb16(x)
+#define lb_sxtab16(a, x) __sxtab16((a), (x))
+#define lb_smlad(a, b, acc) __smlad((a), (b), (acc))
+#define lb_smlabb(a, b, acc) __smlabb((a), (b), (acc))
+#define lb_smlatt(a, b, acc) __smlatt((a), (b), (acc))
+#if defined(__GNUC__)
+/* Bytes 1 and 3: SXTB16 rotates its operand itself, which the intrinsic of ACLE (and gcc) does not expose. */
+static inline int32_t lb_sxtb16_odd(int32_t x)
+{
+    int32_t r;
+    __asm__("sxtb16 %0, %1, ror #8" : "=r"(r) : "r"(x));
+    return r;
+}
+
+static inline int32_t lb_sxtab16_odd(int32_t a, int32_t x)
+{
+    int32_t r;
+    __asm__("sxtab16 %0, %1, %2, ror #8" : "=r"(r) : "r"(a), "r"(x));
+    return r;
+}
+#else
+#define lb_sxtb16_odd(x) __sxtb16(__ror((uint32_t) (x), 8))
+#define lb_sxtab16_odd(a, x) __sxtab16((a), __ror((uint32_t) (x), 8))
+#endif
+#elif LB_PACKED
+static int32_t lane(int32_t packed, int32_t index)
+{
+    return (int16_t) (((uint32_t) packed >> (16 * index)) & 0xFFFFu);
+}
+
+static int32_t pack(int32_t low, int32_t high)
+{
+    return (int32_t) (((uint32_t) low & 0xFFFFu) | ((uint32_t) high << 16));
+}
+
+static int32_t lb_sxtb16(int32_t x)
+{
+    return pack((int8_t) ((uint32_t) x & 0xFFu), (int8_t) (((uint32_t) x >> 16) & 0xFFu));
+}
+
+static int32_t lb_sxtab16(int32_t a, int32_t x)
+{
+    int32_t b = lb_sxtb16(x);
+    return pack(lane(a, 0) + lane(b, 0), lane(a, 1) + lane(b, 1));
+}
+
+static int32_t lb_smlad(int32_t a, int32_t b, int32_t acc)
+{
+    return wrap_add(wrap_add(acc, lane(a, 0) * lane(b, 0)), lane(a, 1) * lane(b, 1));
+}
+
+static int32_t lb_smlabb(int32_t a, int32_t b, int32_t acc)
+{
+    return wrap_add(acc, lane(a, 0) * lane(b, 0));
+}
+
+static int32_t lb_smlatt(int32_t a, int32_t b, int32_t acc)
+{
+    return wrap_add(acc, lane(a, 1) * lane(b, 1));
+}
+
+static int32_t ror8(int32_t x)
+{
+    return (int32_t) (((uint32_t) x >> 8) | ((uint32_t) x << 24));
+}
+
+static int32_t lb_sxtb16_odd(int32_t x)
+{
+    return lb_sxtb16(ror8(x));
+}
+
+static int32_t lb_sxtab16_odd(int32_t a, int32_t x)
+{
+    return lb_sxtab16(a, ror8(x));
+}
+#endif
+
+#if LB_PACKED
+/* Four bytes as a word; unaligned loads are single instructions on ARMv7-M, memcpy says so portably. */
+static int32_t load4(const int8_t *p)
+{
+    int32_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+#endif
+
+/* Inlined: a call per output would cost as much as the requantization itself. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int8_t requantize_output(int32_t acc, const lb_requant *q, int32_t channel)
+{
+    int32_t v = requantize_positive(acc, q->multipliers[channel], q->shifts[channel]) + q->output_zero_point;
+    return (int8_t) clamp(v, q->act_min, q->act_max);
+}
+
+/* Two rows against every filter row: each weight word loaded once feeds two rows, each input word two channels. */
+static void matmul_two_rows(const int8_t *x0, const int8_t *x1, int32_t depth, int32_t out_d, const int8_t *filter,
+                            const int32_t *bias, const lb_requant *params, int8_t *out0, int8_t *out1)
+{
+    /* A local copy: the int8 stores below may alias any object, so fields read through a pointer reload. */
+    const lb_requant requant = *params;
+    const lb_requant *q = &requant;
+    int32_t oc = 0;
+    int32_t k;
+    for (; oc + 2 <= out_d; oc += 2) {
+        const int8_t *w0 = filter + oc * depth;
+        const int8_t *w1 = w0 + depth;
+        int32_t s00 = bias[oc];
+        int32_t s01 = bias[oc + 1];
+        int32_t s10 = s00;
+        int32_t s11 = s01;
+        k = 0;
+#if LB_PACKED
+        for (; k + 4 <= depth; k += 4) {
+            int32_t a = load4(x0 + k);
+            int32_t b = load4(x1 + k);
+            int32_t u = load4(w0 + k);
+            int32_t v = load4(w1 + k);
+            int32_t a_even = lb_sxtb16(a);
+            int32_t a_odd = lb_sxtb16_odd(a);
+            int32_t b_even = lb_sxtb16(b);
+            int32_t b_odd = lb_sxtb16_odd(b);
+            int32_t u_even = lb_sxtb16(u);
+            int32_t u_odd = lb_sxtb16_odd(u);
+            int32_t v_even = lb_sxtb16(v);
+            int32_t v_odd = lb_sxtb16_odd(v);
+            s00 = lb_smlad(a_even, u_even, s00);
+            s00 = lb_smlad(a_odd, u_odd, s00);
+            s01 = lb_smlad(a_even, v_even, s01);
+            s01 = lb_smlad(a_odd, v_odd, s01);
+            s10 = lb_smlad(b_even, u_even, s10);
+            s10 = lb_smlad(b_odd, u_odd, s10);
+            s11 = lb_smlad(b_even, v_even, s11);
+            s11 = lb_smlad(b_odd, v_odd, s11);
+        }
+#endif
+        for (; k < depth; k++) {
+            s00 += x0[k] * w0[k];
+            s01 += x0[k] * w1[k];
+            s10 += x1[k] * w0[k];
+            s11 += x1[k] * w1[k];
+        }
+        out0[oc] = requantize_output(s00, q, oc);
+        out0[oc + 1] = requantize_output(s01, q, oc + 1);
+        out1[oc] = requantize_output(s10, q, oc);
+        out1[oc + 1] = requantize_output(s11, q, oc + 1);
+    }
+    if (oc < out_d) {
+        const int8_t *w0 = filter + oc * depth;
+        int32_t s0 = bias[oc];
+        int32_t s1 = s0;
+        for (k = 0; k < depth; k++) {
+            s0 += x0[k] * w0[k];
+            s1 += x1[k] * w0[k];
+        }
+        out0[oc] = requantize_output(s0, q, oc);
+        out1[oc] = requantize_output(s1, q, oc);
+    }
+}
+
+/* One row (an odd last row, or a batch-1 FULLY_CONNECTED): two filter rows per pass share each input word. */
+static void matmul_one_row(const int8_t *x0, int32_t depth, int32_t out_d, const int8_t *filter, const int32_t *bias,
+                           const lb_requant *params, int8_t *out0)
+{
+    const lb_requant requant = *params;
+    const lb_requant *q = &requant;
+    int32_t oc = 0;
+    int32_t k;
+    for (; oc + 2 <= out_d; oc += 2) {
+        const int8_t *w0 = filter + oc * depth;
+        const int8_t *w1 = w0 + depth;
+        int32_t s0 = bias[oc];
+        int32_t s1 = bias[oc + 1];
+        k = 0;
+#if LB_PACKED
+        for (; k + 4 <= depth; k += 4) {
+            int32_t a = load4(x0 + k);
+            int32_t u = load4(w0 + k);
+            int32_t v = load4(w1 + k);
+            int32_t a_even = lb_sxtb16(a);
+            int32_t a_odd = lb_sxtb16_odd(a);
+            s0 = lb_smlad(a_even, lb_sxtb16(u), s0);
+            s0 = lb_smlad(a_odd, lb_sxtb16_odd(u), s0);
+            s1 = lb_smlad(a_even, lb_sxtb16(v), s1);
+            s1 = lb_smlad(a_odd, lb_sxtb16_odd(v), s1);
+        }
+#endif
+        for (; k < depth; k++) {
+            s0 += x0[k] * w0[k];
+            s1 += x0[k] * w1[k];
+        }
+        out0[oc] = requantize_output(s0, q, oc);
+        out0[oc + 1] = requantize_output(s1, q, oc + 1);
+    }
+    if (oc < out_d) {
+        const int8_t *w0 = filter + oc * depth;
+        int32_t s0 = bias[oc];
+        for (k = 0; k < depth; k++) {
+            s0 += x0[k] * w0[k];
+        }
+        out0[oc] = requantize_output(s0, q, oc);
+    }
+}
+
+void lb_matmul_s8(int32_t rows, int32_t depth, int32_t out_d, const lb_requant *q, const int8_t *input,
+                  const int8_t *filter, const int32_t *folded_bias, int8_t *output)
+{
+    int32_t r = 0;
+    for (; r + 2 <= rows; r += 2) {
+        matmul_two_rows(input + r * depth, input + (r + 1) * depth, depth, out_d, filter, folded_bias, q,
+                        output + r * out_d, output + (r + 1) * out_d);
+    }
+    if (r < rows) {
+        matmul_one_row(input + r * depth, depth, out_d, filter, folded_bias, q, output + r * out_d);
+    }
+}
+
+/* The receptive field of one output pixel as a column of filter_h * filter_w * in_d bytes, in filter order. */
+static void im2col_column(const lb_window *w, const int8_t *image, int32_t in_y0, int32_t in_x0, int8_t pad,
+                          int8_t *column)
+{
+    const int32_t row_bytes = w->filter_w * w->in_d;
+    int32_t fy, fx;
+    for (fy = 0; fy < w->filter_h; fy++) {
+        const int32_t y = in_y0 + fy * w->dilation_h;
+        if (y < 0 || y >= w->in_h) {
+            memset(column, pad, (size_t) row_bytes);
+        } else if (w->dilation_w == 1) {
+            /* Taps [first, last) of this filter row lie inside the image: one copy, padding either side. */
+            const int32_t first = min32(w->filter_w, max32(0, -in_x0));
+            const int32_t last = max32(first, min32(w->filter_w, w->in_w - in_x0));
+            memset(column, pad, (size_t) (first * w->in_d));
+            memcpy(column + first * w->in_d, image + (y * w->in_w + in_x0 + first) * w->in_d,
+                   (size_t) ((last - first) * w->in_d));
+            memset(column + last * w->in_d, pad, (size_t) ((w->filter_w - last) * w->in_d));
+        } else {
+            for (fx = 0; fx < w->filter_w; fx++) {
+                const int32_t x = in_x0 + fx * w->dilation_w;
+                if (x < 0 || x >= w->in_w) {
+                    memset(column + fx * w->in_d, pad, (size_t) w->in_d);
+                } else {
+                    memcpy(column + fx * w->in_d, image + (y * w->in_w + x) * w->in_d, (size_t) w->in_d);
+                }
+            }
+        }
+        column += row_bytes;
+    }
+}
+
+void lb_conv2d_im2col_s8(const lb_window *w, const lb_requant *q, const int8_t *input, const int8_t *filter,
+                         const int32_t *folded_bias, int8_t *scratch, int8_t *output)
+{
+    const int32_t depth = w->filter_h * w->filter_w * w->in_d;
+    /* Padding taps hold the input zero point, so x + offset is 0 there, as the reference skips them. */
+    const int8_t pad = (int8_t) -q->input_offset;
+    int32_t b, oy, ox;
+    int32_t pending = 0;
+    int8_t *out = output;
+    for (b = 0; b < w->batches; b++) {
+        const int8_t *image = input + b * w->in_h * w->in_w * w->in_d;
+        for (oy = 0; oy < w->out_h; oy++) {
+            for (ox = 0; ox < w->out_w; ox++) {
+                im2col_column(w, image, oy * w->stride_h - w->pad_top, ox * w->stride_w - w->pad_left, pad,
+                              scratch + pending * depth);
+                if (++pending == 2) {
+                    /* Consecutive output pixels are consecutive in NHWC, whatever row they are on. */
+                    matmul_two_rows(scratch, scratch + depth, depth, w->out_d, filter, folded_bias, q, out,
+                                    out + w->out_d);
+                    out += 2 * w->out_d;
+                    pending = 0;
+                }
+            }
+        }
+    }
+    if (pending == 1) {
+        matmul_one_row(scratch, depth, w->out_d, filter, folded_bias, q, out);
+    }
+}
+
+/* Depth multiplier 1: each channel its own filter; channels run four at a time, the input offset added in lanes. */
+void lb_depthwise_conv2d_dm1_s8(const lb_window *window, const lb_requant *params, const int8_t *input,
+                                const int8_t *filter, const int32_t *bias, int8_t *output)
+{
+    /* Local copies: the int8 stores below may alias any object, so fields read through a pointer reload. */
+    const lb_window shape = *window;
+    const lb_requant requant = *params;
+    const lb_window *w = &shape;
+    const lb_requant *q = &requant;
+    const int32_t channels = w->in_d;
+    int32_t b, oy, ox, c, fy, fx;
+#if LB_PACKED
+    const int32_t offsets = (int32_t) (((uint32_t) q->input_offset & 0xFFFFu) | ((uint32_t) q->input_offset << 16));
+#endif
+    int8_t *out = output;
+    for (b = 0; b < w->batches; b++) {
+        const int8_t *image = input + b * w->in_h * w->in_w * channels;
+        for (oy = 0; oy < w->out_h; oy++) {
+            const int32_t in_y0 = oy * w->stride_h - w->pad_top;
+            /* The filter rows and columns inside the image; the reference skips the others. */
+            const int32_t fy_start = in_y0 >= 0 ? 0 : (-in_y0 + w->dilation_h - 1) / w->dilation_h;
+            const int32_t fy_end = min32(w->filter_h, max32(0, (w->in_h - in_y0 + w->dilation_h - 1) / w->dilation_h));
+            for (ox = 0; ox < w->out_w; ox++) {
+                const int32_t in_x0 = ox * w->stride_w - w->pad_left;
+                const int32_t fx_start = in_x0 >= 0 ? 0 : (-in_x0 + w->dilation_w - 1) / w->dilation_w;
+                const int32_t fx_end = min32(w->filter_w,
+                                             max32(0, (w->in_w - in_x0 + w->dilation_w - 1) / w->dilation_w));
+                c = 0;
+#if LB_PACKED
+                for (; c + 4 <= channels; c += 4) {
+                    int32_t s0 = bias != NULL ? bias[c] : 0;
+                    int32_t s1 = bias != NULL ? bias[c + 1] : 0;
+                    int32_t s2 = bias != NULL ? bias[c + 2] : 0;
+                    int32_t s3 = bias != NULL ? bias[c + 3] : 0;
+                    for (fy = fy_start; fy < fy_end; fy++) {
+                        const int8_t *src = image + ((in_y0 + fy * w->dilation_h) * w->in_w + in_x0
+                                                     + fx_start * w->dilation_w) * channels + c;
+                        const int8_t *f = filter + (fy * w->filter_w + fx_start) * channels + c;
+                        for (fx = fx_start; fx < fx_end; fx++) {
+                            int32_t x = load4(src);
+                            int32_t k = load4(f);
+                            int32_t x_even = lb_sxtab16(offsets, x);
+                            int32_t x_odd = lb_sxtab16_odd(offsets, x);
+                            int32_t k_even = lb_sxtb16(k);
+                            int32_t k_odd = lb_sxtb16_odd(k);
+                            s0 = lb_smlabb(x_even, k_even, s0);
+                            s2 = lb_smlatt(x_even, k_even, s2);
+                            s1 = lb_smlabb(x_odd, k_odd, s1);
+                            s3 = lb_smlatt(x_odd, k_odd, s3);
+                            src += w->dilation_w * channels;
+                            f += channels;
+                        }
+                    }
+                    out[c] = requantize_output(s0, q, c);
+                    out[c + 1] = requantize_output(s1, q, c + 1);
+                    out[c + 2] = requantize_output(s2, q, c + 2);
+                    out[c + 3] = requantize_output(s3, q, c + 3);
+                }
+#endif
+                for (; c < channels; c++) {
+                    int32_t s = bias != NULL ? bias[c] : 0;
+                    for (fy = fy_start; fy < fy_end; fy++) {
+                        const int8_t *src = image + ((in_y0 + fy * w->dilation_h) * w->in_w + in_x0
+                                                     + fx_start * w->dilation_w) * channels + c;
+                        const int8_t *f = filter + (fy * w->filter_w + fx_start) * channels + c;
+                        for (fx = fx_start; fx < fx_end; fx++) {
+                            s += *f * (*src + q->input_offset);
+                            src += w->dilation_w * channels;
+                            f += channels;
+                        }
+                    }
+                    out[c] = requantize_output(s, q, c);
+                }
+                out += channels;
+            }
+        }
     }
 }

@@ -35,6 +35,21 @@ void lb_depthwise_conv2d_s8(const lb_window *w, const lb_requant *q, int32_t dep
 void lb_fully_connected_s8(int32_t batches, int32_t accum_depth, int32_t out_depth, const lb_requant *q,
                            int32_t filter_offset, const int8_t *input, const int8_t *filter,
                            const int32_t *bias, int8_t *output);
+/*
+ * The optimised paths. folded_bias[oc] = bias[oc] + input_offset * sum(filter row oc), computed by the generator,
+ * so the loops multiply raw int8 values; the result is the reference's to the bit.
+ *
+ * lb_matmul_s8: rows of depth values (FULLY_CONNECTED, or a 1x1 CONV_2D of stride 1 over NHWC pixels) times
+ * out_d filter rows. lb_conv2d_im2col_s8: one group, any window; copies two output pixels' receptive fields at a
+ * time into scratch (2 * filter_h * filter_w * in_d bytes). lb_depthwise_conv2d_dm1_s8: depth multiplier 1, raw
+ * bias (padding taps are skipped, so the offset cannot be folded).
+ */
+void lb_matmul_s8(int32_t rows, int32_t depth, int32_t out_d, const lb_requant *q, const int8_t *input,
+                  const int8_t *filter, const int32_t *folded_bias, int8_t *output);
+void lb_conv2d_im2col_s8(const lb_window *w, const lb_requant *q, const int8_t *input, const int8_t *filter,
+                         const int32_t *folded_bias, int8_t *scratch, int8_t *output);
+void lb_depthwise_conv2d_dm1_s8(const lb_window *window, const lb_requant *params, const int8_t *input,
+                                const int8_t *filter, const int32_t *bias, int8_t *output);
 void lb_max_pool_s8(const lb_window *w, int32_t act_min, int32_t act_max, const int8_t *input, int8_t *output);
 void lb_average_pool_s8(const lb_window *w, int32_t act_min, int32_t act_max, const int8_t *input,
                         int8_t *output);

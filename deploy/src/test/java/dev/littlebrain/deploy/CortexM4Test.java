@@ -27,8 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every int8 conformance model compiled to C, cross-compiled for a Cortex-M4F and run bare-metal under QEMU
- * ({@code mps2-an386}): outputs byte-equal to the Java runtime and the golden files. Prints flash, RAM, stack
- * high-water and instructions per inference for each model.
+ * ({@code mps2-an386}): outputs byte-equal to the Java runtime and the golden files; the same for the MLPerf Tiny
+ * reference models. Prints flash, RAM, stack high-water and instructions per inference for each model, next to
+ * TFLM + CMSIS-NN's figures where the benchmark README has them.
  *
  * <p>The harness ({@code m4/startup.c}, {@code m4/main.c}, {@code m4/m4.ld}) reads {@code inputs.bin} (every
  * example back to back), writes {@code outputs.bin} and {@code stats.txt} through ARM semihosting, one QEMU run
@@ -43,9 +44,43 @@ class CortexM4Test {
                 || p.getFileName().toString().equals("tflm_micro_speech"));
     }
 
+    /** The MLPerf Tiny reference models of {@code ../shared/benchmarks/mlperf-tiny}, same case layout. */
+    static Stream<Path> mlperfCases() throws IOException {
+        Path root = dev.littlebrain.tflite.SharedFolder.require("benchmarks/mlperf-tiny");
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> Files.isRegularFile(p.resolve("model.tflite"))).sorted().toList().stream();
+        }
+    }
+
+    /**
+     * TensorFlow Lite Micro + CMSIS-NN on the same emulated Cortex-M4F (flash, RAM with stack high-water,
+     * instructions per inference), from {@code ../shared/benchmarks/mlperf-tiny/README.md}: the bar of issue 19
+     * is 0.8x its instructions, 0.7x its RAM and 0.5x its flash.
+     */
+    private static final Map<String, long[]> CMSIS_NN = Map.of(
+            "conv1d_kws_int8", new long[] {95_704, 7_720, 137_120},
+            "conv2d_kws_int8", new long[] {95_440, 11_672, 1_350_000},
+            "dscnn_small_int8", new long[] {118_268, 14_040, 1_970_000},
+            "tflm_micro_speech", new long[] {79_216, 10_944, 1_500_000},
+            "mlperf_kws_ref_model", new long[] {141_244, 25_560, 7_700_000},
+            "mlperf_vww_96_int8", new long[] {420_596, 130_584, 24_120_000},
+            "mlperf_resnet_int8", new long[] {180_792, 60_312, 29_870_000},
+            "mlperf_ad01_int8", new long[] {311_272, 5_844, 580_000});
+
     @ParameterizedTest
     @MethodSource("int8Cases")
     void modelOnCortexM4MatchesRuntimeAndGolden(Path caseDir, @TempDir Path dir) throws Exception {
+        onCortexM4(caseDir, dir);
+    }
+
+    /** The MLPerf Tiny models, byte-identical to TFLM's reference goldens, measured next to TFLM + CMSIS-NN. */
+    @ParameterizedTest
+    @MethodSource("mlperfCases")
+    void mlperfModelOnCortexM4MatchesGolden(Path caseDir, @TempDir Path dir) throws Exception {
+        onCortexM4(caseDir, dir);
+    }
+
+    private void onCortexM4(Path caseDir, Path dir) throws Exception {
         HostCompiler.requireAvailable("arm-none-eabi-gcc");
         HostCompiler.requireAvailable("arm-none-eabi-size");
         HostCompiler.requireAvailable("qemu-system-arm");
@@ -83,6 +118,14 @@ class CortexM4Test {
                 name, flash, ram, stats.get("stack_bytes"), perInference, stats.get("instructions_min"),
                 stats.get("instructions_max"), sections.getOrDefault(".text", 0L),
                 sections.getOrDefault(".rodata", 0L));
+        long[] cmsis = CMSIS_NN.get(name);
+        if (cmsis != null) {
+            long ramWithStack = ram + stats.get("stack_bytes");
+            System.out.printf("m4 vs TFLM+CMSIS-NN %s: instructions %d / %d = %.2fx (bar 0.80x), flash %d / %d = %.2fx"
+                            + " (bar 0.50x), RAM+stack %d / %d = %.2fx (bar 0.70x)%n",
+                    name, perInference, cmsis[2], perInference / (double) cmsis[2], flash, cmsis[0],
+                    flash / (double) cmsis[0], ramWithStack, cmsis[1], ramWithStack / (double) cmsis[1]);
+        }
 
         // The same program with a timer read after each operator: where the instructions go.
         buildAndRun(dir, List.of("lb_model.c", "lb_kernels.c"), List.of("-mcpu=cortex-m4", "-mfloat-abi=hard",

@@ -73,11 +73,20 @@ class StandaloneCGeneratorTest {
         HostCompiler.compile(dir, sanitized);
         assertArrayEquals(expected, runAll(dir, "model_san", inputs), caseDir.getFileName() + " (ASan/UBSan)");
 
+        // The packed loops of cores with the DSP extension, on emulated instructions, under the sanitizers.
+        List<String> emulated = new ArrayList<>(List.of("gcc", "-std=c99", "-O1", "-g", "-Wall", "-Wextra",
+                "-Werror", "-DLB_EMULATE_DSP", "-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-o",
+                "model_dsp"));
+        emulated.addAll(sources);
+        HostCompiler.compile(dir, emulated);
+        assertArrayEquals(expected, runAll(dir, "model_dsp", inputs), caseDir.getFileName() + " (emulated DSP)");
+
         // Random inputs beyond the golden examples (saturation, float edge cases): C against the runtime.
         List<Path> random = randomInputs(model, dir, 16);
         byte[] runtime = runtimeOutputs(model, random);
         assertArrayEquals(runtime, runAll(dir, "model", random), caseDir.getFileName() + " random (gcc -O2)");
         assertArrayEquals(runtime, runAll(dir, "model_san", random), caseDir.getFileName() + " random (ASan/UBSan)");
+        assertArrayEquals(runtime, runAll(dir, "model_dsp", random), caseDir.getFileName() + " random (emulated DSP)");
     }
 
     /** Uniform int8 bytes; float32 inputs mix ordinary values with huge ones, infinities, NaN and signed zeros. */

@@ -9,6 +9,7 @@ import dev.littlebrain.tflite.Model;
 import dev.littlebrain.tflite.Operator;
 import dev.littlebrain.tflite.OperatorCode;
 import dev.littlebrain.tflite.OperatorOptions;
+import dev.littlebrain.tflite.Padding;
 import dev.littlebrain.tflite.Quantization;
 import dev.littlebrain.tflite.Subgraph;
 import dev.littlebrain.tflite.Tensor;
@@ -60,6 +61,44 @@ class StandaloneCOpsTest {
             return this;
         }
 
+        /** A constant int8 filter of random values, per-channel along {@code dimension} or per-tensor (-1). */
+        OneOp constFilter(java.util.Random random, int dimension, int... shape) {
+            int n = 1;
+            for (int d : shape) {
+                n *= d;
+            }
+            byte[] values = new byte[n];
+            random.nextBytes(values);
+            buffers.add(Buffer.of(values));
+            Quantization q;
+            if (dimension < 0) {
+                q = Quantization.perTensor(0.004f, 0);
+            } else {
+                float[] scales = new float[shape[dimension]];
+                long[] zeros = new long[scales.length];
+                for (int i = 0; i < scales.length; i++) {
+                    scales[i] = 0.001f + 0.01f * random.nextFloat();
+                }
+                q = Quantization.perChannel(scales, zeros, dimension);
+            }
+            tensors.add(new Tensor("t" + tensors.size(), shape, TensorType.INT8, buffers.size() - 1, q));
+            opInputs.add(tensors.size() - 1);
+            return this;
+        }
+
+        /** A constant int32 bias of random values of about {@code magnitude}. */
+        OneOp constBias(java.util.Random random, int magnitude, int count) {
+            ByteBuffer b = ByteBuffer.allocate(4 * count).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < count; i++) {
+                b.putInt(random.nextInt(2 * magnitude + 1) - magnitude);
+            }
+            buffers.add(Buffer.of(b.array()));
+            tensors.add(new Tensor("t" + tensors.size(), new int[] {count}, TensorType.INT32, buffers.size() - 1,
+                    Quantization.NONE));
+            opInputs.add(tensors.size() - 1);
+            return this;
+        }
+
         OneOp out(TensorType type, float scale, int zeroPoint, int... shape) {
             output = tensor(type, shape, scale, zeroPoint, 0);
             return this;
@@ -93,6 +132,81 @@ class StandaloneCOpsTest {
                 "-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-o", "model_san", "main.c", "lb_model.c",
                 "lb_kernels.c"));
         assertArrayEquals(expected, StandaloneCGeneratorTest.runAll(dir, "model_san", inputs), "ASan/UBSan");
+        // The packed (DSP-extension) loops on emulated instructions, under the sanitizers too.
+        HostCompiler.compile(dir, List.of("gcc", "-std=c99", "-O1", "-g", "-Wall", "-Wextra", "-Werror",
+                "-DLB_EMULATE_DSP", "-fsanitize=address,undefined", "-fno-sanitize-recover=all", "-o", "model_dsp",
+                "main.c", "lb_model.c", "lb_kernels.c"));
+        assertArrayEquals(expected, StandaloneCGeneratorTest.runAll(dir, "model_dsp", inputs), "emulated DSP");
+    }
+
+    /**
+     * The optimised convolution paths (folded input offset, im2col, pointwise matrix product, packed arithmetic):
+     * channel and depth counts that are not multiples of 2 or 4, padding, strides, dilation, per-channel and
+     * per-tensor filters, no bias.
+     */
+    @Test
+    void convolutionPathsAtAwkwardShapes() throws Exception {
+        java.util.Random r = new java.util.Random(7);
+        // im2col: 3x3, SAME, stride 2, 3 input channels (depth 27), 5 output channels, per-channel.
+        check(new OneOp().int8(0.02f, -3, 1, 9, 7, 3).constFilter(r, 0, 5, 3, 3, 3).constBias(r, 2000, 5)
+                .out(TensorType.INT8, 0.05f, 4, 1, 5, 4, 5)
+                .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 2, 2, Activation.RELU, 1, 1)));
+        // im2col with dilation 2x3, VALID, per-tensor filter, no bias, 2 batches (odd pixel count overall).
+        check(new OneOp().int8(0.03f, 11, 2, 9, 10, 2).constFilter(r, -1, 3, 2, 3, 2)
+                .out(TensorType.INT8, 0.04f, -7, 2, 7, 4, 3)
+                .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.VALID, 1, 1, Activation.NONE, 3, 2)));
+        // SAME with dilation: padding taps inside the dilated window.
+        check(new OneOp().int8(0.03f, -128, 1, 6, 5, 4).constFilter(r, 0, 6, 3, 3, 4).constBias(r, 500, 6)
+                .out(TensorType.INT8, 0.06f, 0, 1, 6, 5, 6)
+                .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 1, 1, Activation.RELU6, 2, 2)));
+        // Pointwise: 7 pixels (odd), 13 input channels, 7 output channels.
+        check(new OneOp().int8(0.05f, 5, 1, 1, 7, 13).constFilter(r, 0, 7, 1, 1, 13).constBias(r, 3000, 7)
+                .out(TensorType.INT8, 0.08f, -2, 1, 1, 7, 7)
+                .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 1, 1, Activation.NONE, 1, 1)));
+        // Pointwise with stride 2: through im2col.
+        check(new OneOp().int8(0.05f, 5, 1, 5, 5, 6).constFilter(r, 0, 3, 1, 1, 6)
+                .out(TensorType.INT8, 0.08f, -2, 1, 3, 3, 3)
+                .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.VALID, 2, 2, Activation.NONE, 1, 1)));
+    }
+
+    @Test
+    void depthwisePathsAtAwkwardShapes() throws Exception {
+        java.util.Random r = new java.util.Random(11);
+        // Depth multiplier 1: 7 channels (a block of 4 and 3 left), SAME, stride 2, per-channel.
+        check(new OneOp().int8(0.02f, -5, 1, 8, 9, 7).constFilter(r, 3, 1, 3, 3, 7).constBias(r, 1000, 7)
+                .out(TensorType.INT8, 0.03f, 3, 1, 4, 5, 7)
+                .model(BuiltinOperator.DEPTHWISE_CONV_2D,
+                        new OperatorOptions.DepthwiseConv2D(Padding.SAME, 2, 2, 1, Activation.RELU, 1, 1)));
+        // Depth multiplier 1 with dilation, 2 batches, per-tensor filter, no bias.
+        check(new OneOp().int8(0.02f, 17, 2, 7, 8, 9).constFilter(r, -1, 1, 3, 2, 9)
+                .out(TensorType.INT8, 0.03f, -9, 2, 7, 8, 9)
+                .model(BuiltinOperator.DEPTHWISE_CONV_2D,
+                        new OperatorOptions.DepthwiseConv2D(Padding.SAME, 1, 1, 1, Activation.NONE, 2, 3)));
+        // One input channel, depth multiplier 5: compiled as a CONV_2D.
+        check(new OneOp().int8(0.02f, 9, 1, 10, 7, 1).constFilter(r, 3, 1, 4, 3, 5).constBias(r, 800, 5)
+                .out(TensorType.INT8, 0.03f, 1, 1, 5, 4, 5)
+                .model(BuiltinOperator.DEPTHWISE_CONV_2D,
+                        new OperatorOptions.DepthwiseConv2D(Padding.SAME, 2, 2, 5, Activation.RELU, 1, 1)));
+        // Three input channels, depth multiplier 2: the reference kernel.
+        check(new OneOp().int8(0.02f, 9, 1, 6, 5, 3).constFilter(r, 3, 1, 3, 3, 6).constBias(r, 800, 6)
+                .out(TensorType.INT8, 0.03f, 1, 1, 6, 5, 6)
+                .model(BuiltinOperator.DEPTHWISE_CONV_2D,
+                        new OperatorOptions.DepthwiseConv2D(Padding.SAME, 1, 1, 2, Activation.NONE, 1, 1)));
+    }
+
+    @Test
+    void fullyConnectedPaths() throws Exception {
+        java.util.Random r = new java.util.Random(13);
+        // Batch 1, depth 37, 9 outputs, per-tensor.
+        check(new OneOp().int8(0.02f, -7, 1, 37).constFilter(r, -1, 9, 37).constBias(r, 4000, 9)
+                .out(TensorType.INT8, 0.05f, 6, 1, 9)
+                .model(BuiltinOperator.FULLY_CONNECTED, new OperatorOptions.FullyConnected(Activation.RELU, 0, false,
+                        false)));
+        // Three batches, per-channel, no bias.
+        check(new OneOp().int8(0.02f, 20, 3, 16).constFilter(r, 0, 5, 16)
+                .out(TensorType.INT8, 0.05f, -6, 3, 5)
+                .model(BuiltinOperator.FULLY_CONNECTED, new OperatorOptions.FullyConnected(Activation.NONE, 0, false,
+                        false)));
     }
 
     @Test

@@ -20,9 +20,27 @@ import java.util.Set;
  * innermost loop is the tap loop itself. The coefficients are least-squares fits to per-operator counts
  * measured on the emulated Cortex-M4 (QEMU {@code -icount}, {@code CortexM4Test}, which times every
  * operator with a cycle-counter hook in the generated code and checks each against this model). They hold
- * for this generator's portable C at {@code -O2}; measure on the device for a final figure.
+ * for this generator's C at {@code -O2} on a core with the DSP extension (Cortex-M4F); cores without it run the
+ * portable loops, which this model does not fit yet. Measure on the device for a final figure.
  */
 public final class LatencyModel {
+    /*
+     * The optimised paths (lb_kernels.c, cores with the DSP extension): a matrix product of int8 rows with the
+     * input offset folded into the bias, four multiply-accumulates per two SMLADs. Two rows share each weight
+     * word (pointwise CONV_2D, im2col, batched FULLY_CONNECTED); a single row (batch-1 FULLY_CONNECTED) does not.
+     * Depths that are not a multiple of four leave a scalar tail. Every output pays one inlined requantization.
+     */
+    static final double MATMUL_PER_MAC = 1.55;
+    static final double VECTOR_PER_MAC = 2.03;
+    static final double SCALAR_TAIL_PER_MAC = 5.0;
+    static final double MATMUL_PER_OUTPUT = 42;
+    /** im2col: each column byte copied, and one memcpy/memset per filter row of each output pixel. */
+    static final double IM2COL_PER_BYTE = 1.1;
+    static final double IM2COL_PER_ROW = 100;
+    /** Depth multiplier 1: four channels per pass of the taps, the input offset added in 16-bit lanes. */
+    static final double DEPTHWISE_DM1_PER_MAC = 3.8;
+    static final double DEPTHWISE_DM1_PER_OUTPUT = 54;
+    /* The reference loops, where no optimised path applies (grouped convolutions, depth multiplier > 1). */
     static final double CONV_PER_MAC = 5.5;
     static final double CONV_PER_TAP = 32;
     static final double CONV_PER_OUTPUT = 108;
@@ -33,13 +51,13 @@ public final class LatencyModel {
     static final double POOL_PER_WINDOW_ELEMENT = 10.5;
     static final double POOL_PER_OUTPUT = 40;
     /** ADD/SUB rescale both operands and the sum: three fixed-point multiplications per element. */
-    static final double ADD_PER_ELEMENT = 130;
-    static final double MUL_PER_ELEMENT = 55;
+    static final double ADD_PER_ELEMENT = 88;
+    static final double MUL_PER_ELEMENT = 43;
     /** One MultiplyByQuantizedMultiplier per element: RELU, LEAKY_RELU and int8-to-int8 QUANTIZE. */
-    static final double REQUANTIZE_PER_ELEMENT = 38;
+    static final double REQUANTIZE_PER_ELEMENT = 28;
     static final double CLAMP_PER_ELEMENT = 10;
     /** gemmlowp's fixed-point exp and reciprocal per element. */
-    static final double TRANSCENDENTAL_PER_ELEMENT = 285;
+    static final double TRANSCENDENTAL_PER_ELEMENT = 228;
     static final double SOFTMAX_PER_ELEMENT = 290;
     static final double SOFTMAX_PER_ROW = 1200;
     /** float32 to int8 divides and rounds in software-emulated double precision on a single-precision FPU. */
@@ -106,11 +124,37 @@ public final class LatencyModel {
         return switch (b) {
             case CONV_2D -> {
                 int[] filter = shape(g.tensor(op.inputs().get(1)));
-                long taps = outputs * filter[1] * filter[2];
-                yield CONV_PER_MAC * macs + CONV_PER_TAP * taps + CONV_PER_OUTPUT * outputs;
+                int[] input = shape(in);
+                int[] output = shape(out);
+                if (filter[3] != input[3]) {
+                    long taps = outputs * filter[1] * filter[2];
+                    yield CONV_PER_MAC * macs + CONV_PER_TAP * taps + CONV_PER_OUTPUT * outputs;
+                }
+                OperatorOptions.Conv2D o = (OperatorOptions.Conv2D) op.options();
+                boolean pointwise = filter[1] == 1 && filter[2] == 1 && o.strideH() == 1 && o.strideW() == 1
+                        && input[1] == output[1] && input[2] == output[2];
+                long depth = (long) filter[1] * filter[2] * filter[3];
+                yield matmul(macs, outputs, depth, true) + (pointwise ? 0 : im2col(outputs / output[3], depth, filter[1]));
             }
-            case DEPTHWISE_CONV_2D -> DEPTHWISE_PER_MAC * macs + DEPTHWISE_PER_OUTPUT * outputs;
-            case FULLY_CONNECTED -> DENSE_PER_MAC * macs + DENSE_PER_OUTPUT * outputs;
+            case DEPTHWISE_CONV_2D -> {
+                int[] filter = shape(g.tensor(op.inputs().get(1)));
+                int[] output = shape(out);
+                OperatorOptions.DepthwiseConv2D o = (OperatorOptions.DepthwiseConv2D) op.options();
+                if (shape(in)[3] == 1) {
+                    long depth = (long) filter[1] * filter[2];
+                    yield matmul(macs, outputs, depth, true) + im2col(outputs / output[3], depth, filter[1]);
+                }
+                yield o.depthMultiplier() == 1 ? DEPTHWISE_DM1_PER_MAC * macs + DEPTHWISE_DM1_PER_OUTPUT * outputs
+                        : DEPTHWISE_PER_MAC * macs + DEPTHWISE_PER_OUTPUT * outputs;
+            }
+            case FULLY_CONNECTED -> {
+                Tensor filter = g.tensor(op.inputs().get(1));
+                boolean offset = !filter.quantization().isPerChannel() && !filter.quantization().zeroPoint().isEmpty()
+                        && filter.quantization().zeroPoint().get(0) != 0;
+                long depth = shape(filter)[1];
+                yield offset ? DENSE_PER_MAC * macs + DENSE_PER_OUTPUT * outputs
+                        : matmul(macs, outputs, depth, in.elementCount() / Math.max(1, depth) > 1);
+            }
             case MAX_POOL_2D, AVERAGE_POOL_2D -> {
                 OperatorOptions.Pool2D o = (OperatorOptions.Pool2D) op.options();
                 yield POOL_PER_WINDOW_ELEMENT * outputs * o.filterHeight() * o.filterWidth() + POOL_PER_OUTPUT * outputs;
@@ -138,6 +182,17 @@ public final class LatencyModel {
             default -> COPIES.contains(b) ? COPY_PER_BYTE * outputs * byteSize(out)
                     : FOLDED.contains(b) ? 0 : OTHER_PER_ELEMENT * outputs;
         };
+    }
+
+    /** The optimised matrix product: packed multiply-accumulates, a scalar tail of depth % 4, a requantization. */
+    private static double matmul(long macs, long outputs, long depth, boolean twoRows) {
+        long tail = outputs * (depth % 4);
+        return (twoRows ? MATMUL_PER_MAC : VECTOR_PER_MAC) * (macs - tail) + SCALAR_TAIL_PER_MAC * tail
+                + MATMUL_PER_OUTPUT * outputs;
+    }
+
+    private static double im2col(long pixels, long depth, int filterRows) {
+        return IM2COL_PER_BYTE * pixels * depth + IM2COL_PER_ROW * pixels * filterRows;
     }
 
     private static int[] shape(Tensor t) {
