@@ -75,8 +75,10 @@ public final class StandaloneCGenerator {
     private final StringBuilder body = new StringBuilder();
     /** Whether {@code lb_invoke} declares the loop index {@code i} (for concatenations with an outer loop). */
     private boolean needsLoopIndex;
-    /** Bytes of {@code lb_scratch}: the largest im2col buffer any convolution needs (two receptive fields). */
-    private int scratchBytes;
+    /** Words of {@code lb_scratch}: the most any optimised kernel needs (widened rows, im2col columns). */
+    private int scratchWords;
+    /** Accumulators of the optimised kernels stay strictly inside this bound, or they take the _wide twins. */
+    private static final long ACCUMULATOR_BOUND = 1L << 30;
 
     private StandaloneCGenerator(Model model, String modelSource) {
         this.model = model;
@@ -187,9 +189,9 @@ public final class StandaloneCGenerator {
         b.append("/* Define LB_OP_DONE(index) to time each operator (e.g. read a cycle counter); empty by default. */\n");
         b.append("#ifndef LB_OP_DONE\n#define LB_OP_DONE(index) ((void) 0)\n#endif\n\n");
         b.append("static LB_ALIGN16 int8_t lb_arena[").append(Math.max(1, interpreter.arenaBytes())).append("];\n\n");
-        if (scratchBytes > 0) {
-            b.append("/* im2col columns of the convolutions: two receptive fields of the largest one. */\n");
-            b.append("static LB_ALIGN16 int8_t lb_scratch[").append(scratchBytes).append("];\n\n");
+        if (scratchWords > 0) {
+            b.append("/* Rows widened to 16 bits and im2col columns of the optimised kernels, the largest one's. */\n");
+            b.append("static LB_ALIGN16 int32_t lb_scratch[").append(scratchWords).append("];\n\n");
         }
         b.append(data);
         b.append("int lb_invoke(const void *input, void *output)\n{\n");
@@ -356,20 +358,36 @@ public final class StandaloneCGenerator {
      * Per-channel requantization and activation clamp, computed by the runtime's own classes so the C
      * gets exactly the parameters the Java kernels use.
      */
-    private String requant(Node node, TensorView input, TensorView filter, TensorView output, int channels,
+    private Requant requant(Node node, TensorView input, TensorView filter, TensorView output, int channels,
             int quantizedDimension, Activation activation, boolean fullyConnectedPerTensor) {
         ChannelMultipliers m = fullyConnectedPerTensor
                 ? ChannelMultipliers.perTensorFullyConnected(node, input, filter, output, channels)
                 : ChannelMultipliers.of(node, input, filter, output, channels, quantizedDimension);
         String prefix = "lb_op" + node.index();
+        // A zero multiplier gives 0 whatever the shift; shift -1 keeps such a channel on the optimised paths.
+        int[] shifts = m.shifts().clone();
+        boolean belowHalf = true;
+        for (int c = 0; c < shifts.length; c++) {
+            if (m.multipliers()[c] == 0) {
+                shifts[c] = -1;
+            }
+            belowHalf &= shifts[c] <= -1;
+        }
         int32Array(prefix + "_multipliers", m.multipliers());
-        int32Array(prefix + "_shifts", m.shifts());
+        int32Array(prefix + "_shifts", shifts);
         QuantizedActivationRange range = QuantizedActivationRange.of(node, activation, output);
         data.append("static const lb_requant ").append(prefix).append("_requant = {\n    ")
                 .append(prefix).append("_multipliers, ").append(prefix).append("_shifts, ")
                 .append(-input.zeroPoint()).append(", ").append(output.zeroPoint()).append(", ")
                 .append(range.min()).append(", ").append(range.max()).append("\n};\n\n");
-        return "&" + prefix + "_requant";
+        return new Requant("&" + prefix + "_requant", belowHalf);
+    }
+
+    /**
+     * An operator's {@code lb_requant}; {@code belowHalf}: every multiplier is below one half (shift <= -1), as the
+     * optimised kernels' requantization requires.
+     */
+    private record Requant(String ref, boolean belowHalf) {
     }
 
     /** The operator with its tensors bound, as the runtime's kernels see it (for shared parameter code). */
@@ -410,16 +428,18 @@ public final class StandaloneCGenerator {
         TensorView out = interpreter.tensor(op.outputs().get(0));
         int bias = op.inputs().size() > 2 ? op.inputs().get(2) : -1;
         data.append("/* operator ").append(index).append(": CONV_2D */\n");
-        String q = requant(node(index, op), in, filter, out, filter.dim(0), 0, o.activation(), false);
+        Requant requant = requant(node(index, op), in, filter, out, filter.dim(0), 0, o.activation(), false);
+        String q = requant.ref();
         boolean oneGroup = filter.dim(3) == in.dim(3);
-        java.util.Optional<String> folded = oneGroup
-                ? foldedBias(index, weightRows(op.inputs().get(1), filter.dim(0)), bias, in.zeroPoint())
+        byte[][] rows = weightRows(op.inputs().get(1), filter.dim(0));
+        java.util.Optional<Folded> folded = oneGroup && requant.belowHalf()
+                ? foldedBias(index, rows, bias, in.zeroPoint())
                 : java.util.Optional.empty();
         boolean pointwise = filter.dim(1) == 1 && filter.dim(2) == 1 && o.strideH() == 1 && o.strideW() == 1
                 && out.dim(1) == in.dim(1) && out.dim(2) == in.dim(2);
         String w = folded.isPresent() && pointwise ? "" : window(index, in, out, filter.dim(1), filter.dim(2),
                 o.padding(), o.strideH(), o.strideW(), o.dilationH(), o.dilationW());
-        String f = int8Constant(op.inputs().get(1));
+        String f = folded.isPresent() ? pairedFilter(index, rows, filter.name()) : int8Constant(op.inputs().get(1));
         body.append(comment(index, op, "CONV_2D"));
         if (folded.isEmpty()) {
             body.append("    lb_conv2d_s8(").append(w).append(", ").append(q).append(", ").append(arena(in.index()))
@@ -427,35 +447,78 @@ public final class StandaloneCGenerator {
                     .append(", ").append(arena(out.index())).append(");\n");
         } else if (pointwise) {
             // A pointwise convolution over NHWC is a matrix product: every pixel is a row of in_d values.
-            body.append("    lb_matmul_s8(").append(in.elementCount() / in.dim(3)).append(", ").append(in.dim(3))
-                    .append(", ").append(out.dim(3)).append(", ").append(q).append(", ").append(arena(in.index()))
-                    .append(", ").append(f).append(", ").append(folded.get()).append(", ")
-                    .append(arena(out.index())).append(");\n");
+            emitMatmul(in.elementCount() / in.dim(3), in.dim(3), out.dim(3), q, arena(in.index()), f, folded.get(),
+                    arena(out.index()));
         } else {
             emitIm2col(w, q, in, f, filter.dim(1) * filter.dim(2) * in.dim(3), folded.get(), out);
         }
     }
 
-    private void emitIm2col(String window, String requant, TensorView in, String filter, int depth, String folded,
+    private void emitIm2col(String window, String requant, TensorView in, String filter, int depth, Folded folded,
             TensorView out) {
-        scratchBytes = Math.max(scratchBytes, 2 * depth);
-        body.append("    lb_conv2d_im2col_s8(").append(window).append(", ").append(requant).append(", ")
-                .append(arena(in.index())).append(", ").append(filter).append(", ").append(folded)
+        // In-channel counts of a multiple of 4 are widened straight from the image (lb_kernels.c).
+        scratchWords = Math.max(scratchWords, padded(depth) + (in.dim(3) % 4 == 0 ? 0 : (2 * depth + 3) / 4));
+        body.append("    lb_conv2d_im2col").append(folded.suffix()).append("(").append(window).append(", ")
+                .append(requant).append(", ").append(arena(in.index())).append(", ").append(filter).append(", ")
+                .append(folded.name())
                 .append(", lb_scratch, ").append(arena(out.index())).append(");\n");
     }
 
-    /** Whether every bias value plus {@code products} (the most the products can add) stays in int32. */
-    private boolean biasLeavesHeadroom(int bias, long products) {
-        if (bias < 0) {
-            return true;
-        }
-        TensorView v = interpreter.tensor(bias);
-        for (int i = 0; i < v.elementCount(); i++) {
-            if (Math.abs((long) v.int32(i)) + products > Integer.MAX_VALUE) {
-                return false;
+    private void emitMatmul(int rows, int depth, int outDepth, String requant, String input, String filter,
+            Folded folded, String output) {
+        scratchWords = Math.max(scratchWords, rows >= 3 ? 3 * padded(depth) / 2 : 0);
+        body.append("    lb_matmul").append(folded.suffix()).append("(").append(rows).append(", ").append(depth)
+                .append(", ").append(outDepth).append(", ").append(requant).append(", ").append(input).append(", ")
+                .append(filter).append(", ").append(folded.name()).append(rows >= 3 ? ", lb_scratch, " : ", NULL, ").append(output).append(");\n");
+    }
+
+    /** The depth of the optimised kernels' filter layout: a multiple of 4. */
+    private static int padded(int depth) {
+        return (depth + 3) & ~3;
+    }
+
+    /**
+     * The filter rows in the optimised kernels' layout (lb_kernels.c): channels in pairs (an odd last one with a
+     * zero channel), depth padded with zeros to a multiple of 4, each block of 4 depths of a pair as two words,
+     * [c k, c+1 k, c k+2, c+1 k+2] and [c k+1, c+1 k+1, c k+3, c+1 k+3].
+     */
+    private String pairedFilter(int index, byte[][] rows, String tensorName) {
+        int depth = rows.length == 0 ? 0 : rows[0].length;
+        int padded = padded(depth);
+        int pairs = (rows.length + 1) / 2;
+        long[] values = new long[pairs * 2 * padded];
+        for (int p = 0; p < pairs; p++) {
+            for (int k = 0; k < depth; k++) {
+                int at = p * 2 * padded + (k / 4) * 8 + (k % 2) * 4 + ((k / 2) % 2) * 2;
+                values[at] = rows[2 * p][k];
+                values[at + 1] = 2 * p + 1 < rows.length ? rows[2 * p + 1][k] : 0;
             }
         }
-        return true;
+        String name = "lb_op" + index + "_filter";
+        data.append("/* ").append(CSource.commentText(tensorName))
+                .append(", in channel pairs (lb_kernels.c), depth padded to ").append(padded).append(" */\n");
+        data.append("static const int8_t ").append(name).append("[").append(values.length).append("] = {\n");
+        CSource.appendInts(data, values, 16);
+        data.append("};\n\n");
+        return name;
+    }
+
+    /**
+     * The largest magnitude a depthwise accumulator can reach: bias plus taps of (x + offset) in [-255, 255] times
+     * the channel's weights ({@code filter} [1][h][w][channels]).
+     */
+    private long depthwiseAccumulatorBound(int bias, int filter, int channels) {
+        byte[] w = model.bufferOf(graph.tensor(filter)).bytes();
+        long largest = 0;
+        for (int c = 0; c < channels; c++) {
+            long magnitude = 0;
+            for (int i = c; i < w.length; i += channels) {
+                magnitude += Math.abs(w[i]);
+            }
+            long b = bias >= 0 ? Math.abs((long) interpreter.tensor(bias).int32(c)) : 0;
+            largest = Math.max(largest, b + 255L * magnitude);
+        }
+        return largest;
     }
 
     /** The filter's bytes as {@code rows} rows (output channels) of equal length. */
@@ -472,17 +535,22 @@ public final class StandaloneCGenerator {
     /**
      * bias[oc] + input_offset * sum(filter row oc): the input offset's share of every accumulator, a constant,
      * so the kernel multiplies raw int8 values. Empty (use the reference kernel) where a folded value plus any
-     * sum of the row's int8 products (at most 128 * 128 each) could leave int32, so no partial sum overflows.
+     * sum of the row's products with int8 inputs (at most 128 * sum |w|) could leave int32, so no partial sum
+     * overflows; {@link Folded#wide} where it could reach 2^30, the fast requantization's bound.
      */
-    private java.util.Optional<String> foldedBias(int index, byte[][] rows, int bias, int inputZeroPoint) {
+    private java.util.Optional<Folded> foldedBias(int index, byte[][] rows, int bias, int inputZeroPoint) {
         long[] folded = new long[rows.length];
+        long largest = 0;
         for (int oc = 0; oc < rows.length; oc++) {
             long sum = 0;
+            long magnitude = 0;
             for (byte v : rows[oc]) {
                 sum += v;
+                magnitude += Math.abs(v);
             }
             folded[oc] = (bias >= 0 ? interpreter.tensor(bias).int32(oc) : 0) - (long) inputZeroPoint * sum;
-            if (Math.abs(folded[oc]) + 128L * 128L * rows[oc].length > Integer.MAX_VALUE) {
+            largest = Math.max(largest, Math.abs(folded[oc]) + 128L * magnitude);
+            if (largest > Integer.MAX_VALUE) {
                 return java.util.Optional.empty();
             }
         }
@@ -491,7 +559,14 @@ public final class StandaloneCGenerator {
         data.append("static const int32_t ").append(name).append("[").append(folded.length).append("] = {\n");
         CSource.appendInts(data, folded, 8);
         data.append("};\n\n");
-        return java.util.Optional.of(name);
+        return java.util.Optional.of(new Folded(name, largest >= ACCUMULATOR_BOUND));
+    }
+
+    /** A folded bias array; {@code wide}: its accumulators may reach 2^30, for the kernels' _wide twins. */
+    private record Folded(String name, boolean wide) {
+        String suffix() {
+            return wide ? "_wide_s8" : "_s8";
+        }
     }
 
     private void emitDepthwise(int index, Operator op) {
@@ -503,8 +578,9 @@ public final class StandaloneCGenerator {
         data.append("/* operator ").append(index).append(": DEPTHWISE_CONV_2D */\n");
         String w = window(index, in, out, filter.dim(1), filter.dim(2), o.padding(), o.strideH(), o.strideW(),
                 o.dilationH(), o.dilationW());
-        String q = requant(node(index, op), in, filter, out, filter.dim(3), 3, o.activation(), false);
-        if (in.dim(3) == 1) {
+        Requant requant = requant(node(index, op), in, filter, out, filter.dim(3), 3, o.activation(), false);
+        String q = requant.ref();
+        if (in.dim(3) == 1 && requant.belowHalf()) {
             // One input channel: every output channel is a filter over the same pixels, i.e. a CONV_2D whose
             // filter is this one transposed from [1][h][w][out_d] to [out_d][h][w][1].
             int taps = filter.dim(1) * filter.dim(2);
@@ -516,20 +592,9 @@ public final class StandaloneCGenerator {
                     rows[oc][t] = bytes[t * outD + oc];
                 }
             }
-            java.util.Optional<String> folded = foldedBias(index, rows, bias, in.zeroPoint());
+            java.util.Optional<Folded> folded = foldedBias(index, rows, bias, in.zeroPoint());
             if (folded.isPresent()) {
-                String name = "lb_op" + index + "_filter";
-                long[] values = new long[outD * taps];
-                for (int oc = 0; oc < outD; oc++) {
-                    for (int t = 0; t < taps; t++) {
-                        values[oc * taps + t] = rows[oc][t];
-                    }
-                }
-                data.append("/* ").append(CSource.commentText(filter.name()))
-                        .append(", as a CONV_2D filter [out_d][h][w][1] */\n");
-                data.append("static const int8_t ").append(name).append("[").append(values.length).append("] = {\n");
-                CSource.appendInts(data, values, 16);
-                data.append("};\n\n");
+                String name = pairedFilter(index, rows, filter.name() + ", as a CONV_2D filter [out_d][h][w][1]");
                 body.append(comment(index, op, "DEPTHWISE_CONV_2D of one channel, as CONV_2D"));
                 emitIm2col(w, q, in, name, taps, folded.get(), out);
                 return;
@@ -538,8 +603,10 @@ public final class StandaloneCGenerator {
         String f = int8Constant(op.inputs().get(1));
         String b = biasConstant(bias);
         body.append(comment(index, op, "DEPTHWISE_CONV_2D"));
-        if (o.depthMultiplier() == 1 && biasLeavesHeadroom(bias, 255L * 128L * filter.dim(1) * filter.dim(2))) {
-            body.append("    lb_depthwise_conv2d_dm1_s8(").append(w).append(", ").append(q).append(", ")
+        long accumulators = depthwiseAccumulatorBound(bias, op.inputs().get(1), filter.dim(3));
+        if (o.depthMultiplier() == 1 && requant.belowHalf() && accumulators <= Integer.MAX_VALUE) {
+            body.append("    lb_depthwise_conv2d_dm1").append(accumulators >= ACCUMULATOR_BOUND ? "_wide_s8(" : "_s8(")
+                    .append(w).append(", ").append(q).append(", ")
                     .append(arena(in.index())).append(", ").append(f).append(", ").append(b).append(", ")
                     .append(arena(out.index())).append(");\n");
         } else {
@@ -560,18 +627,17 @@ public final class StandaloneCGenerator {
         int batches = in.elementCount() / accumDepth;
         boolean perChannel = filter.quantization().isPerChannel();
         data.append("/* operator ").append(index).append(": FULLY_CONNECTED */\n");
-        String q = requant(node(index, op), in, filter, out, outDepth, 0, o.activation(), !perChannel);
+        Requant requant = requant(node(index, op), in, filter, out, outDepth, 0, o.activation(), !perChannel);
+        String q = requant.ref();
         int filterOffset = perChannel ? 0 : -filter.zeroPoint();
-        java.util.Optional<String> folded = filterOffset == 0
-                ? foldedBias(index, weightRows(op.inputs().get(1), filter.dim(0)), bias, in.zeroPoint())
+        byte[][] rows = weightRows(op.inputs().get(1), filter.dim(0));
+        java.util.Optional<Folded> folded = filterOffset == 0 && requant.belowHalf()
+                ? foldedBias(index, rows, bias, in.zeroPoint())
                 : java.util.Optional.empty();
-        String f = int8Constant(op.inputs().get(1));
+        String f = folded.isPresent() ? pairedFilter(index, rows, filter.name()) : int8Constant(op.inputs().get(1));
         body.append(comment(index, op, "FULLY_CONNECTED"));
         if (folded.isPresent()) {
-            body.append("    lb_matmul_s8(").append(batches).append(", ").append(accumDepth).append(", ")
-                    .append(outDepth).append(", ").append(q).append(", ").append(arena(in.index())).append(", ")
-                    .append(f).append(", ").append(folded.get()).append(", ").append(arena(out.index()))
-                    .append(");\n");
+            emitMatmul(batches, accumDepth, outDepth, q, arena(in.index()), f, folded.get(), arena(out.index()));
         } else {
             body.append("    lb_fully_connected_s8(").append(batches).append(", ").append(accumDepth).append(", ")
                     .append(outDepth).append(", ").append(q).append(", ").append(filterOffset).append(", ")

@@ -50,18 +50,6 @@ static inline int32_t rounding_divide_by_pot(int32_t x, int32_t exponent)
     return (x >> exponent) + (remainder > threshold ? 1 : 0);
 }
 
-/*
- * MultiplyByQuantizedMultiplier for the multipliers QuantizeMultiplier produces (0 or [2^30, 2^31)): the
- * saturating case of srdhm (both operands INT32_MIN) cannot occur, so the hot loops skip its test.
- */
-static inline int32_t requantize_positive(int32_t x, int32_t multiplier, int32_t shift)
-{
-    int32_t left_shift = shift > 0 ? shift : 0;
-    int32_t right_shift = shift > 0 ? 0 : -shift;
-    int32_t high = (int32_t) (((int64_t) wrap_shl(x, left_shift) * (int64_t) multiplier + ((int64_t) 1 << 30)) >> 31);
-    return rounding_divide_by_pot(high, right_shift);
-}
-
 int32_t lb_multiply_by_quantized_multiplier(int32_t x, int32_t multiplier, int32_t shift)
 {
     int32_t left_shift = shift > 0 ? shift : 0;
@@ -770,136 +758,384 @@ static int32_t load4(const int8_t *p)
 }
 #endif
 
-/* Inlined: a call per output would cost as much as the requantization itself. */
+/*
+ * The optimised kernels' requantization. The generator picks those kernels only where every channel's multiplier
+ * is below one half (shift <= -1, a right shift n >= 1; a zero multiplier gets shift -1, any shift gives 0) and
+ * every accumulator lies strictly inside +-2^30. Then MultiplyByQuantizedMultiplier(acc) is exactly
+ *     (smmulr(2 acc, m) + 2^(n-1) + (acc < 0 ? -1 : 0)) >> n,    smmulr(a, b) = floor((a b + 2^31) / 2^32):
+ *  - srdhm(acc, m) = floor((acc m + 2^30) / 2^31) = smmulr(2 acc, m) (2 acc does not overflow, no saturation);
+ *  - rounding_divide_by_pot(h, n), half away from zero, is floor((h + 2^(n-1) - [h < 0]) / 2^n);
+ *  - [h < 0] may be replaced by [acc < 0]: m is 0 or at least 2^30, so they differ only where h = 0 and acc < 0,
+ *    and there (2^(n-1) - 1) >> n = 0 = 2^(n-1) >> n.
+ * The sum stays inside int32 (|h| < 2^30, 2^(n-1) <= 2^30). With the DSP extension: LSL, ADD, SMMLAR, ASR.
+ */
+typedef struct {
+    int32_t multiplier, right_shift, rounding;
+} channel_scale;
+
 #if defined(__GNUC__)
-__attribute__((always_inline))
+#define LB_INLINE __attribute__((always_inline)) static inline
+#else
+#define LB_INLINE static inline
 #endif
-static inline int8_t requantize_output(int32_t acc, const lb_requant *q, int32_t channel)
+
+#if LB_PACKED && !defined(LB_EMULATE_DSP) && defined(__GNUC__)
+/* acc + floor((a b + 2^31) / 2^32); ACLE has no intrinsic for SMMLAR. */
+LB_INLINE int32_t lb_smmlar(int32_t a, int32_t b, int32_t acc)
 {
-    int32_t v = requantize_positive(acc, q->multipliers[channel], q->shifts[channel]) + q->output_zero_point;
-    return (int8_t) clamp(v, q->act_min, q->act_max);
+    int32_t r;
+    __asm__("smmlar %0, %1, %2, %3" : "=r"(r) : "r"(a), "r"(b), "r"(acc));
+    return r;
+}
+#else
+LB_INLINE int32_t lb_smmlar(int32_t a, int32_t b, int32_t acc)
+{
+    return acc + (int32_t) (((int64_t) a * (int64_t) b + ((int64_t) 1 << 31)) >> 32);
+}
+#endif
+
+LB_INLINE channel_scale channel_scale_of(const lb_requant *q, int32_t channel)
+{
+    channel_scale s;
+    s.multiplier = q->multipliers[channel];
+    s.right_shift = -q->shifts[channel];
+    s.rounding = (int32_t) 1 << (s.right_shift - 1);
+    return s;
 }
 
-/* Two rows against every filter row: each weight word loaded once feeds two rows, each input word two channels. */
-static void matmul_two_rows(const int8_t *x0, const int8_t *x1, int32_t depth, int32_t out_d, const int8_t *filter,
-                            const int32_t *bias, const lb_requant *params, int8_t *out0, int8_t *out1)
+/*
+ * wide (a constant of each instantiation): accumulators anywhere in int32, as where a bias sits at +-2^30 (dead
+ * channels); srdhm then takes the 64-bit product and the rounding a 64-bit sum, the same arithmetic otherwise.
+ */
+LB_INLINE int8_t requantize_to_s8(int32_t acc, channel_scale s, const lb_requant *q, int32_t wide)
+{
+    int32_t v;
+    if (wide) {
+        const int64_t high = ((int64_t) acc * (int64_t) s.multiplier + ((int64_t) 1 << 30)) >> 31;
+        v = (int32_t) ((high + s.rounding + (acc >> 31)) >> s.right_shift);
+    } else {
+        v = lb_smmlar(acc * 2, s.multiplier, s.rounding + (acc >> 31)) >> s.right_shift;
+    }
+    return (int8_t) clamp(v + q->output_zero_point, q->act_min, q->act_max);
+}
+
+/* Elements lo and hi as the low and high 16-bit lanes of a word. */
+static inline int32_t pack16(int32_t lo, int32_t hi)
+{
+    return (int32_t) (((uint32_t) lo & 0xFFFFu) | ((uint32_t) hi << 16));
+}
+
+/*
+ * The generator's filter layout for these kernels: output channels in pairs (an odd last channel with a zero
+ * one), the depth padded with zeros to a multiple of 4, and each block of 4 depths of a pair as two words,
+ * [c k, c+1 k, c k+2, c+1 k+2] and [c k+1, c+1 k+1, c k+3, c+1 k+3]. SXTB16 of the first word gives channel c's
+ * weights of depths k and k+2, SXTB16 ROR 8 channel c+1's; the second word the same for k+1 and k+3. Those are
+ * exactly the lanes SXTB16 and SXTB16 ROR 8 make of the input word of depths k..k+3, so an input word
+ * sign-extended once (widen_row, or in registers for a single row) feeds both channels of every pair.
+ */
+#if LB_PACKED
+/* x in the lanes of the filter layout, zero-padded to padded elements: two words per 4 depths, at dst[i * stride]. */
+static void widen_row(const int8_t *x, int32_t depth, int32_t padded, int32_t *dst, int32_t stride)
+{
+    int32_t k = 0;
+    for (; k + 4 <= depth; k += 4) {
+        int32_t v = load4(x + k);
+        dst[0] = lb_sxtb16(v);
+        dst[stride] = lb_sxtb16_odd(v);
+        dst += 2 * stride;
+    }
+    if (k < padded) {
+        int32_t v[4] = {0, 0, 0, 0};
+        int32_t i;
+        for (i = 0; k + i < depth; i++) {
+            v[i] = x[k + i];
+        }
+        dst[0] = pack16(v[0], v[2]);
+        dst[stride] = pack16(v[1], v[3]);
+    }
+}
+#endif
+
+/* Byte offset of channel c (0 or 1 within its pair) at depth k in the pair's filter block. */
+static inline int32_t pair_offset(int32_t k, int32_t c)
+{
+    return (k >> 2) * 8 + (k & 1) * 4 + ((k >> 1) & 1) * 2 + c;
+}
+
+/* Two rows against every channel pair; wide holds padded words of scratch (the two rows widened, interleaved). */
+LB_INLINE void dot_two_rows(const int8_t *x0, const int8_t *x1, int32_t depth, int32_t out_d, const int8_t *pairs,
+                            const int32_t *bias, const lb_requant *params, const int32_t *lanes, int8_t *out0,
+                            int8_t *out1, int32_t wide)
 {
     /* A local copy: the int8 stores below may alias any object, so fields read through a pointer reload. */
     const lb_requant requant = *params;
     const lb_requant *q = &requant;
-    int32_t oc = 0;
-    int32_t k;
-    for (; oc + 2 <= out_d; oc += 2) {
-        const int8_t *w0 = filter + oc * depth;
-        const int8_t *w1 = w0 + depth;
+    const int32_t padded = (depth + 3) & ~3;
+    int32_t oc;
+#if LB_PACKED
+    (void) x0;
+    (void) x1;
+#else
+    (void) lanes;
+#endif
+    for (oc = 0; oc < out_d; oc += 2) {
+        const int8_t *w = pairs + oc * padded;
+        const int32_t has_second = oc + 1 < out_d;
         int32_t s00 = bias[oc];
-        int32_t s01 = bias[oc + 1];
+        int32_t s01 = has_second ? bias[oc + 1] : 0;
         int32_t s10 = s00;
         int32_t s11 = s01;
-        k = 0;
+        int32_t k;
+        channel_scale scale;
 #if LB_PACKED
-        for (; k + 4 <= depth; k += 4) {
-            int32_t a = load4(x0 + k);
-            int32_t b = load4(x1 + k);
-            int32_t u = load4(w0 + k);
-            int32_t v = load4(w1 + k);
-            int32_t a_even = lb_sxtb16(a);
-            int32_t a_odd = lb_sxtb16_odd(a);
-            int32_t b_even = lb_sxtb16(b);
-            int32_t b_odd = lb_sxtb16_odd(b);
-            int32_t u_even = lb_sxtb16(u);
-            int32_t u_odd = lb_sxtb16_odd(u);
-            int32_t v_even = lb_sxtb16(v);
-            int32_t v_odd = lb_sxtb16_odd(v);
-            s00 = lb_smlad(a_even, u_even, s00);
-            s00 = lb_smlad(a_odd, u_odd, s00);
-            s01 = lb_smlad(a_even, v_even, s01);
-            s01 = lb_smlad(a_odd, v_odd, s01);
-            s10 = lb_smlad(b_even, u_even, s10);
-            s10 = lb_smlad(b_odd, u_odd, s10);
-            s11 = lb_smlad(b_even, v_even, s11);
-            s11 = lb_smlad(b_odd, v_odd, s11);
+        const int32_t *x = lanes;
+        for (k = 0; k < padded; k += 4) {
+            int32_t w02 = load4(w);
+            int32_t w13 = load4(w + 4);
+            int32_t first = lb_sxtb16(w02);
+            int32_t second = lb_sxtb16_odd(w02);
+            s00 = lb_smlad(x[0], first, s00);
+            s01 = lb_smlad(x[0], second, s01);
+            s10 = lb_smlad(x[1], first, s10);
+            s11 = lb_smlad(x[1], second, s11);
+            first = lb_sxtb16(w13);
+            second = lb_sxtb16_odd(w13);
+            s00 = lb_smlad(x[2], first, s00);
+            s01 = lb_smlad(x[2], second, s01);
+            s10 = lb_smlad(x[3], first, s10);
+            s11 = lb_smlad(x[3], second, s11);
+            w += 8;
+            x += 4;
+        }
+#else
+        for (k = 0; k < depth; k++) {
+            s00 += x0[k] * w[pair_offset(k, 0)];
+            s01 += x0[k] * w[pair_offset(k, 1)];
+            s10 += x1[k] * w[pair_offset(k, 0)];
+            s11 += x1[k] * w[pair_offset(k, 1)];
         }
 #endif
-        for (; k < depth; k++) {
-            s00 += x0[k] * w0[k];
-            s01 += x0[k] * w1[k];
-            s10 += x1[k] * w0[k];
-            s11 += x1[k] * w1[k];
+        scale = channel_scale_of(q, oc);
+        out0[oc] = requantize_to_s8(s00, scale, q, wide);
+        out1[oc] = requantize_to_s8(s10, scale, q, wide);
+        if (has_second) {
+            scale = channel_scale_of(q, oc + 1);
+            out0[oc + 1] = requantize_to_s8(s01, scale, q, wide);
+            out1[oc + 1] = requantize_to_s8(s11, scale, q, wide);
         }
-        out0[oc] = requantize_output(s00, q, oc);
-        out0[oc + 1] = requantize_output(s01, q, oc + 1);
-        out1[oc] = requantize_output(s10, q, oc);
-        out1[oc + 1] = requantize_output(s11, q, oc + 1);
-    }
-    if (oc < out_d) {
-        const int8_t *w0 = filter + oc * depth;
-        int32_t s0 = bias[oc];
-        int32_t s1 = s0;
-        for (k = 0; k < depth; k++) {
-            s0 += x0[k] * w0[k];
-            s1 += x1[k] * w0[k];
-        }
-        out0[oc] = requantize_output(s0, q, oc);
-        out1[oc] = requantize_output(s1, q, oc);
     }
 }
 
-/* One row (an odd last row, or a batch-1 FULLY_CONNECTED): two filter rows per pass share each input word. */
-static void matmul_one_row(const int8_t *x0, int32_t depth, int32_t out_d, const int8_t *filter, const int32_t *bias,
-                           const lb_requant *params, int8_t *out0)
+/*
+ * Three rows against every channel pair (pointwise convolutions, batched FULLY_CONNECTED): each weight word feeds
+ * six accumulators, which with the weights, the inputs and three pointers is all the registers an Armv7-M core
+ * has; lanes: 3 * padded / 2 words of scratch.
+ */
+LB_INLINE void dot_three_rows(const int8_t *x0, int32_t depth, int32_t out_d, const int8_t *pairs,
+                              const int32_t *bias, const lb_requant *params, int32_t *lanes, int8_t *out0,
+                              int32_t wide)
 {
     const lb_requant requant = *params;
     const lb_requant *q = &requant;
-    int32_t oc = 0;
-    int32_t k;
-    for (; oc + 2 <= out_d; oc += 2) {
-        const int8_t *w0 = filter + oc * depth;
-        const int8_t *w1 = w0 + depth;
-        int32_t s0 = bias[oc];
-        int32_t s1 = bias[oc + 1];
-        k = 0;
+    const int32_t padded = (depth + 3) & ~3;
+    int8_t *out1 = out0 + out_d;
+    int8_t *out2 = out1 + out_d;
+    int32_t oc;
 #if LB_PACKED
-        for (; k + 4 <= depth; k += 4) {
-            int32_t a = load4(x0 + k);
-            int32_t u = load4(w0 + k);
-            int32_t v = load4(w1 + k);
-            int32_t a_even = lb_sxtb16(a);
-            int32_t a_odd = lb_sxtb16_odd(a);
-            s0 = lb_smlad(a_even, lb_sxtb16(u), s0);
-            s0 = lb_smlad(a_odd, lb_sxtb16_odd(u), s0);
-            s1 = lb_smlad(a_even, lb_sxtb16(v), s1);
-            s1 = lb_smlad(a_odd, lb_sxtb16_odd(v), s1);
+    widen_row(x0, depth, padded, lanes, 3);
+    widen_row(x0 + depth, depth, padded, lanes + 1, 3);
+    widen_row(x0 + 2 * depth, depth, padded, lanes + 2, 3);
+#else
+    (void) lanes;
+#endif
+    for (oc = 0; oc < out_d; oc += 2) {
+        const int8_t *w = pairs + oc * padded;
+        const int32_t has_second = oc + 1 < out_d;
+        int32_t s00 = bias[oc];
+        int32_t s01 = has_second ? bias[oc + 1] : 0;
+        int32_t s10 = s00, s20 = s00;
+        int32_t s11 = s01, s21 = s01;
+        channel_scale scale;
+#if LB_PACKED
+        const int32_t *x = lanes;
+        const int32_t *end = lanes + 3 * (padded / 2);
+        while (x != end) {
+            int32_t w02 = load4(w);
+            int32_t first = lb_sxtb16(w02);
+            int32_t second = lb_sxtb16_odd(w02);
+            s00 = lb_smlad(x[0], first, s00);
+            s01 = lb_smlad(x[0], second, s01);
+            s10 = lb_smlad(x[1], first, s10);
+            s11 = lb_smlad(x[1], second, s11);
+            s20 = lb_smlad(x[2], first, s20);
+            s21 = lb_smlad(x[2], second, s21);
+            w02 = load4(w + 4);
+            first = lb_sxtb16(w02);
+            second = lb_sxtb16_odd(w02);
+            s00 = lb_smlad(x[3], first, s00);
+            s01 = lb_smlad(x[3], second, s01);
+            s10 = lb_smlad(x[4], first, s10);
+            s11 = lb_smlad(x[4], second, s11);
+            s20 = lb_smlad(x[5], first, s20);
+            s21 = lb_smlad(x[5], second, s21);
+            w += 8;
+            x += 6;
+        }
+#else
+        int32_t k;
+        for (k = 0; k < depth; k++) {
+            const int32_t a = w[pair_offset(k, 0)];
+            const int32_t b = w[pair_offset(k, 1)];
+            s00 += x0[k] * a;
+            s01 += x0[k] * b;
+            s10 += x0[depth + k] * a;
+            s11 += x0[depth + k] * b;
+            s20 += x0[2 * depth + k] * a;
+            s21 += x0[2 * depth + k] * b;
         }
 #endif
-        for (; k < depth; k++) {
-            s0 += x0[k] * w0[k];
-            s1 += x0[k] * w1[k];
+        scale = channel_scale_of(q, oc);
+        out0[oc] = requantize_to_s8(s00, scale, q, wide);
+        out1[oc] = requantize_to_s8(s10, scale, q, wide);
+        out2[oc] = requantize_to_s8(s20, scale, q, wide);
+        if (has_second) {
+            scale = channel_scale_of(q, oc + 1);
+            out0[oc + 1] = requantize_to_s8(s01, scale, q, wide);
+            out1[oc + 1] = requantize_to_s8(s11, scale, q, wide);
+            out2[oc + 1] = requantize_to_s8(s21, scale, q, wide);
         }
-        out0[oc] = requantize_output(s0, q, oc);
-        out0[oc + 1] = requantize_output(s1, q, oc + 1);
     }
-    if (oc < out_d) {
-        const int8_t *w0 = filter + oc * depth;
+}
+
+/*
+ * One row (a batch-1 FULLY_CONNECTED, a last pixel) against two channel pairs at a time: no scratch; each input
+ * word is sign-extended in registers once for four channels.
+ */
+LB_INLINE void dot_one_row(const int8_t *x0, int32_t depth, int32_t out_d, const int8_t *pairs,
+                           const int32_t *bias, const lb_requant *params, int8_t *out0, int32_t wide)
+{
+    const lb_requant requant = *params;
+    const lb_requant *q = &requant;
+    const int32_t padded = (depth + 3) & ~3;
+    int32_t oc;
+    for (oc = 0; oc < out_d; oc += 4) {
+        const int8_t *w = pairs + oc * padded;
+        /* The second pair's block; read only where it exists. */
+        const int8_t *v = w + 2 * padded;
+        const int32_t channels = out_d - oc < 4 ? out_d - oc : 4;
         int32_t s0 = bias[oc];
-        for (k = 0; k < depth; k++) {
-            s0 += x0[k] * w0[k];
+        int32_t s1 = channels > 1 ? bias[oc + 1] : 0;
+        int32_t s2 = channels > 2 ? bias[oc + 2] : 0;
+        int32_t s3 = channels > 3 ? bias[oc + 3] : 0;
+        int32_t k = 0;
+#if LB_PACKED
+        if (channels > 2) {
+            for (; k + 4 <= depth; k += 4) {
+                int32_t x = load4(x0 + k);
+                int32_t even = lb_sxtb16(x);
+                int32_t odd = lb_sxtb16_odd(x);
+                int32_t w02 = load4(w + 2 * k);
+                int32_t w13 = load4(w + 2 * k + 4);
+                int32_t v02 = load4(v + 2 * k);
+                int32_t v13 = load4(v + 2 * k + 4);
+                s0 = lb_smlad(even, lb_sxtb16(w02), s0);
+                s1 = lb_smlad(even, lb_sxtb16_odd(w02), s1);
+                s2 = lb_smlad(even, lb_sxtb16(v02), s2);
+                s3 = lb_smlad(even, lb_sxtb16_odd(v02), s3);
+                s0 = lb_smlad(odd, lb_sxtb16(w13), s0);
+                s1 = lb_smlad(odd, lb_sxtb16_odd(w13), s1);
+                s2 = lb_smlad(odd, lb_sxtb16(v13), s2);
+                s3 = lb_smlad(odd, lb_sxtb16_odd(v13), s3);
+            }
+        } else {
+            for (; k + 4 <= depth; k += 4) {
+                int32_t x = load4(x0 + k);
+                int32_t even = lb_sxtb16(x);
+                int32_t odd = lb_sxtb16_odd(x);
+                int32_t w02 = load4(w + 2 * k);
+                int32_t w13 = load4(w + 2 * k + 4);
+                s0 = lb_smlad(even, lb_sxtb16(w02), s0);
+                s1 = lb_smlad(even, lb_sxtb16_odd(w02), s1);
+                s0 = lb_smlad(odd, lb_sxtb16(w13), s0);
+                s1 = lb_smlad(odd, lb_sxtb16_odd(w13), s1);
+            }
         }
-        out0[oc] = requantize_output(s0, q, oc);
+#endif
+        /* The depth tail (everything on portable builds). */
+        for (; k < depth; k++) {
+            const int32_t x = x0[k];
+            s0 += x * w[pair_offset(k, 0)];
+            s1 += x * w[pair_offset(k, 1)];
+            if (channels > 2) {
+                s2 += x * v[pair_offset(k, 0)];
+                s3 += x * v[pair_offset(k, 1)];
+            }
+        }
+        out0[oc] = requantize_to_s8(s0, channel_scale_of(q, oc), q, wide);
+        if (channels > 1) {
+            out0[oc + 1] = requantize_to_s8(s1, channel_scale_of(q, oc + 1), q, wide);
+        }
+        if (channels > 2) {
+            out0[oc + 2] = requantize_to_s8(s2, channel_scale_of(q, oc + 2), q, wide);
+        }
+        if (channels > 3) {
+            out0[oc + 3] = requantize_to_s8(s3, channel_scale_of(q, oc + 3), q, wide);
+        }
+    }
+}
+
+/* One copy of each loop per requantization, so a program links only the ones its layers use. */
+static void dot_two_rows_fast(const int8_t *x0, const int8_t *x1, int32_t depth, int32_t out_d, const int8_t *pairs,
+                              const int32_t *bias, const lb_requant *q, const int32_t *lanes, int8_t *out0,
+                              int8_t *out1)
+{
+    dot_two_rows(x0, x1, depth, out_d, pairs, bias, q, lanes, out0, out1, 0);
+}
+
+static void dot_two_rows_wide(const int8_t *x0, const int8_t *x1, int32_t depth, int32_t out_d, const int8_t *pairs,
+                              const int32_t *bias, const lb_requant *q, const int32_t *lanes, int8_t *out0,
+                              int8_t *out1)
+{
+    dot_two_rows(x0, x1, depth, out_d, pairs, bias, q, lanes, out0, out1, 1);
+}
+
+static void dot_one_row_fast(const int8_t *x0, int32_t depth, int32_t out_d, const int8_t *pairs,
+                             const int32_t *bias, const lb_requant *q, int8_t *out0)
+{
+    dot_one_row(x0, depth, out_d, pairs, bias, q, out0, 0);
+}
+
+static void dot_one_row_wide(const int8_t *x0, int32_t depth, int32_t out_d, const int8_t *pairs,
+                             const int32_t *bias, const lb_requant *q, int8_t *out0)
+{
+    dot_one_row(x0, depth, out_d, pairs, bias, q, out0, 1);
+}
+
+LB_INLINE void matmul(int32_t rows, int32_t depth, int32_t out_d, const lb_requant *q, const int8_t *input,
+                      const int8_t *filter_pairs, const int32_t *folded_bias, int32_t *scratch, int8_t *output,
+                      int32_t wide)
+{
+    int32_t r = 0;
+    for (; r + 3 <= rows; r += 3) {
+        dot_three_rows(input + r * depth, depth, out_d, filter_pairs, folded_bias, q, scratch, output + r * out_d,
+                       wide);
+    }
+    for (; r < rows; r++) {
+        (wide ? dot_one_row_wide : dot_one_row_fast)(input + r * depth, depth, out_d, filter_pairs, folded_bias, q,
+                                                     output + r * out_d);
     }
 }
 
 void lb_matmul_s8(int32_t rows, int32_t depth, int32_t out_d, const lb_requant *q, const int8_t *input,
-                  const int8_t *filter, const int32_t *folded_bias, int8_t *output)
+                  const int8_t *filter_pairs, const int32_t *folded_bias, int32_t *scratch, int8_t *output)
 {
-    int32_t r = 0;
-    for (; r + 2 <= rows; r += 2) {
-        matmul_two_rows(input + r * depth, input + (r + 1) * depth, depth, out_d, filter, folded_bias, q,
-                        output + r * out_d, output + (r + 1) * out_d);
-    }
-    if (r < rows) {
-        matmul_one_row(input + r * depth, depth, out_d, filter, folded_bias, q, output + r * out_d);
-    }
+    matmul(rows, depth, out_d, q, input, filter_pairs, folded_bias, scratch, output, 0);
+}
+
+void lb_matmul_wide_s8(int32_t rows, int32_t depth, int32_t out_d, const lb_requant *q, const int8_t *input,
+                       const int8_t *filter_pairs, const int32_t *folded_bias, int32_t *scratch, int8_t *output)
+{
+    matmul(rows, depth, out_d, q, input, filter_pairs, folded_bias, scratch, output, 1);
 }
 
 /* The receptive field of one output pixel as a column of filter_h * filter_w * in_d bytes, in filter order. */
@@ -934,12 +1170,63 @@ static void im2col_column(const lb_window *w, const int8_t *image, int32_t in_y0
     }
 }
 
-void lb_conv2d_im2col_s8(const lb_window *w, const lb_requant *q, const int8_t *input, const int8_t *filter,
-                         const int32_t *folded_bias, int8_t *scratch, int8_t *output)
+#if LB_PACKED
+/*
+ * The receptive field of one output pixel widened straight into the lanes of the filter layout (every fourth
+ * word from dst, see widen_row): for in_d a multiple of 4, each tap is whole blocks of 4 depths.
+ */
+static void im2col_widened(const lb_window *w, const int8_t *image, int32_t in_y0, int32_t in_x0, int8_t pad,
+                           int32_t *dst)
+{
+    const int32_t pad_lanes = pack16(pad, pad);
+    const int32_t blocks = w->in_d / 4;
+    int32_t fy, fx, i;
+    for (fy = 0; fy < w->filter_h; fy++) {
+        const int32_t y = in_y0 + fy * w->dilation_h;
+        for (fx = 0; fx < w->filter_w; fx++) {
+            const int32_t x = in_x0 + fx * w->dilation_w;
+            if (y < 0 || y >= w->in_h || x < 0 || x >= w->in_w) {
+                for (i = 0; i < blocks; i++) {
+                    dst[0] = pad_lanes;
+                    dst[2] = pad_lanes;
+                    dst += 4;
+                }
+            } else {
+                const int8_t *src = image + (y * w->in_w + x) * w->in_d;
+                for (i = 0; i < blocks; i++) {
+                    int32_t v = load4(src);
+                    dst[0] = lb_sxtb16(v);
+                    dst[2] = lb_sxtb16_odd(v);
+                    src += 4;
+                    dst += 4;
+                }
+            }
+        }
+    }
+}
+#endif
+
+/*
+ * Two output pixels at a time against every channel pair. With the DSP extension and in_d a multiple of 4 the
+ * receptive fields are widened straight into scratch (padded words); otherwise they are copied as int8 columns
+ * after those words, then widened (portable builds use the columns, from the start of scratch).
+ */
+LB_INLINE void conv2d_im2col(const lb_window *w, const lb_requant *q, const int8_t *input, const int8_t *filter_pairs,
+                             const int32_t *folded_bias, int32_t *scratch, int8_t *output, int32_t wide)
 {
     const int32_t depth = w->filter_h * w->filter_w * w->in_d;
+    const int32_t padded = (depth + 3) & ~3;
+#if LB_PACKED
+    int8_t *columns = (int8_t *) (scratch + padded);
+#else
+    int8_t *columns = (int8_t *) scratch;
+    (void) padded;
+#endif
     /* Padding taps hold the input zero point, so x + offset is 0 there, as the reference skips them. */
     const int8_t pad = (int8_t) -q->input_offset;
+#if LB_PACKED
+    const int32_t direct = w->in_d % 4 == 0;
+#endif
     int32_t b, oy, ox;
     int32_t pending = 0;
     int8_t *out = output;
@@ -947,12 +1234,23 @@ void lb_conv2d_im2col_s8(const lb_window *w, const lb_requant *q, const int8_t *
         const int8_t *image = input + b * w->in_h * w->in_w * w->in_d;
         for (oy = 0; oy < w->out_h; oy++) {
             for (ox = 0; ox < w->out_w; ox++) {
-                im2col_column(w, image, oy * w->stride_h - w->pad_top, ox * w->stride_w - w->pad_left, pad,
-                              scratch + pending * depth);
+                const int32_t in_y0 = oy * w->stride_h - w->pad_top;
+                const int32_t in_x0 = ox * w->stride_w - w->pad_left;
+#if LB_PACKED
+                if (direct) {
+                    im2col_widened(w, image, in_y0, in_x0, pad, scratch + pending);
+                } else {
+                    im2col_column(w, image, in_y0, in_x0, pad, columns + pending * depth);
+                    widen_row(columns + pending * depth, depth, padded, scratch + pending, 2);
+                }
+#else
+                im2col_column(w, image, in_y0, in_x0, pad, columns + pending * depth);
+#endif
                 if (++pending == 2) {
                     /* Consecutive output pixels are consecutive in NHWC, whatever row they are on. */
-                    matmul_two_rows(scratch, scratch + depth, depth, w->out_d, filter, folded_bias, q, out,
-                                    out + w->out_d);
+                    (wide ? dot_two_rows_wide : dot_two_rows_fast)(columns, columns + depth, depth, w->out_d,
+                                                                   filter_pairs, folded_bias, q, scratch, out,
+                                                                   out + w->out_d);
                     out += 2 * w->out_d;
                     pending = 0;
                 }
@@ -960,13 +1258,33 @@ void lb_conv2d_im2col_s8(const lb_window *w, const lb_requant *q, const int8_t *
         }
     }
     if (pending == 1) {
-        matmul_one_row(scratch, depth, w->out_d, filter, folded_bias, q, out);
+        /* The last pixel as both rows, both writing the same bytes. */
+#if LB_PACKED
+        int32_t i;
+        for (i = 0; i < padded; i += 2) {
+            scratch[i + 1] = scratch[i];
+        }
+#endif
+        (wide ? dot_two_rows_wide : dot_two_rows_fast)(columns, columns, depth, w->out_d, filter_pairs, folded_bias,
+                                                       q, scratch, out, out);
     }
 }
 
+void lb_conv2d_im2col_s8(const lb_window *w, const lb_requant *q, const int8_t *input, const int8_t *filter_pairs,
+                         const int32_t *folded_bias, int32_t *scratch, int8_t *output)
+{
+    conv2d_im2col(w, q, input, filter_pairs, folded_bias, scratch, output, 0);
+}
+
+void lb_conv2d_im2col_wide_s8(const lb_window *w, const lb_requant *q, const int8_t *input,
+                              const int8_t *filter_pairs, const int32_t *folded_bias, int32_t *scratch, int8_t *output)
+{
+    conv2d_im2col(w, q, input, filter_pairs, folded_bias, scratch, output, 1);
+}
+
 /* Depth multiplier 1: each channel its own filter; channels run four at a time, the input offset added in lanes. */
-void lb_depthwise_conv2d_dm1_s8(const lb_window *window, const lb_requant *params, const int8_t *input,
-                                const int8_t *filter, const int32_t *bias, int8_t *output)
+LB_INLINE void depthwise_conv2d_dm1(const lb_window *window, const lb_requant *params, const int8_t *input,
+                                    const int8_t *filter, const int32_t *bias, int8_t *output, int32_t wide)
 {
     /* Local copies: the int8 stores below may alias any object, so fields read through a pointer reload. */
     const lb_window shape = *window;
@@ -1017,10 +1335,10 @@ void lb_depthwise_conv2d_dm1_s8(const lb_window *window, const lb_requant *param
                             f += channels;
                         }
                     }
-                    out[c] = requantize_output(s0, q, c);
-                    out[c + 1] = requantize_output(s1, q, c + 1);
-                    out[c + 2] = requantize_output(s2, q, c + 2);
-                    out[c + 3] = requantize_output(s3, q, c + 3);
+                    out[c] = requantize_to_s8(s0, channel_scale_of(q, c), q, wide);
+                    out[c + 1] = requantize_to_s8(s1, channel_scale_of(q, c + 1), q, wide);
+                    out[c + 2] = requantize_to_s8(s2, channel_scale_of(q, c + 2), q, wide);
+                    out[c + 3] = requantize_to_s8(s3, channel_scale_of(q, c + 3), q, wide);
                 }
 #endif
                 for (; c < channels; c++) {
@@ -1035,10 +1353,22 @@ void lb_depthwise_conv2d_dm1_s8(const lb_window *window, const lb_requant *param
                             f += channels;
                         }
                     }
-                    out[c] = requantize_output(s, q, c);
+                    out[c] = requantize_to_s8(s, channel_scale_of(q, c), q, wide);
                 }
                 out += channels;
             }
         }
     }
+}
+
+void lb_depthwise_conv2d_dm1_s8(const lb_window *window, const lb_requant *params, const int8_t *input,
+                                const int8_t *filter, const int32_t *bias, int8_t *output)
+{
+    depthwise_conv2d_dm1(window, params, input, filter, bias, output, 0);
+}
+
+void lb_depthwise_conv2d_dm1_wide_s8(const lb_window *window, const lb_requant *params, const int8_t *input,
+                                     const int8_t *filter, const int32_t *bias, int8_t *output)
+{
+    depthwise_conv2d_dm1(window, params, input, filter, bias, output, 1);
 }

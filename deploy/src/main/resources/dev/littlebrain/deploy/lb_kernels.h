@@ -37,19 +37,30 @@ void lb_fully_connected_s8(int32_t batches, int32_t accum_depth, int32_t out_dep
                            const int32_t *bias, int8_t *output);
 /*
  * The optimised paths. folded_bias[oc] = bias[oc] + input_offset * sum(filter row oc), computed by the generator,
- * so the loops multiply raw int8 values; the result is the reference's to the bit.
+ * so the loops multiply raw int8 values; the result is the reference's to the bit. They require every shift
+ * <= -1 (multipliers below one half) and every accumulator inside +-2^30, which the generator checks; the _wide
+ * twins take accumulators anywhere in int32 (layers with biases near 2^30) for a few instructions more per output.
  *
+ * filter_pairs: the filter rows in the generator's paired layout (see lb_kernels.c), depth padded to a multiple
+ * of 4 (padded). scratch: 3 * padded / 2 words for lb_matmul_s8 of 3 rows or more (none
+ * otherwise); for lb_conv2d_im2col_s8 padded words, plus (2 * depth + 3) / 4 where in_d is not a multiple of 4.
  * lb_matmul_s8: rows of depth values (FULLY_CONNECTED, or a 1x1 CONV_2D of stride 1 over NHWC pixels) times
  * out_d filter rows. lb_conv2d_im2col_s8: one group, any window; copies two output pixels' receptive fields at a
- * time into scratch (2 * filter_h * filter_w * in_d bytes). lb_depthwise_conv2d_dm1_s8: depth multiplier 1, raw
- * bias (padding taps are skipped, so the offset cannot be folded).
+ * time into scratch. lb_depthwise_conv2d_dm1_s8: depth multiplier 1, raw bias (padding taps are skipped, so the
+ * offset cannot be folded).
  */
 void lb_matmul_s8(int32_t rows, int32_t depth, int32_t out_d, const lb_requant *q, const int8_t *input,
-                  const int8_t *filter, const int32_t *folded_bias, int8_t *output);
-void lb_conv2d_im2col_s8(const lb_window *w, const lb_requant *q, const int8_t *input, const int8_t *filter,
-                         const int32_t *folded_bias, int8_t *scratch, int8_t *output);
+                  const int8_t *filter_pairs, const int32_t *folded_bias, int32_t *scratch, int8_t *output);
+void lb_conv2d_im2col_s8(const lb_window *w, const lb_requant *q, const int8_t *input, const int8_t *filter_pairs,
+                         const int32_t *folded_bias, int32_t *scratch, int8_t *output);
+void lb_matmul_wide_s8(int32_t rows, int32_t depth, int32_t out_d, const lb_requant *q, const int8_t *input,
+                       const int8_t *filter_pairs, const int32_t *folded_bias, int32_t *scratch, int8_t *output);
+void lb_conv2d_im2col_wide_s8(const lb_window *w, const lb_requant *q, const int8_t *input,
+                              const int8_t *filter_pairs, const int32_t *folded_bias, int32_t *scratch, int8_t *output);
 void lb_depthwise_conv2d_dm1_s8(const lb_window *window, const lb_requant *params, const int8_t *input,
                                 const int8_t *filter, const int32_t *bias, int8_t *output);
+void lb_depthwise_conv2d_dm1_wide_s8(const lb_window *window, const lb_requant *params, const int8_t *input,
+                                     const int8_t *filter, const int32_t *bias, int8_t *output);
 void lb_max_pool_s8(const lb_window *w, int32_t act_min, int32_t act_max, const int8_t *input, int8_t *output);
 void lb_average_pool_s8(const lb_window *w, int32_t act_min, int32_t act_max, const int8_t *input,
                         int8_t *output);

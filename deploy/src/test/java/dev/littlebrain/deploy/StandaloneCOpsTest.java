@@ -169,6 +169,75 @@ class StandaloneCOpsTest {
                 .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.VALID, 2, 2, Activation.NONE, 1, 1)));
     }
 
+    /**
+     * The paired-filter kernels: three-row blocks with one and two rows left, an odd channel count, depths with
+     * and without a multiple of 4; im2col widening straight from the image (in_d a multiple of 4) with an odd
+     * pixel count; batch-1 FULLY_CONNECTED with one, two and three channels after the blocks of four.
+     */
+    @Test
+    void pairedFilterPathsAtEdgeShapes() throws Exception {
+        java.util.Random r = new java.util.Random(17);
+        // Pointwise, 8 pixels (3 + 3 + 2), depth 8, 6 channels.
+        check(new OneOp().int8(0.05f, -9, 1, 2, 4, 8).constFilter(r, 0, 6, 1, 1, 8).constBias(r, 3000, 6)
+                .out(TensorType.INT8, 0.07f, 3, 1, 2, 4, 6)
+                .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 1, 1, Activation.RELU, 1, 1)));
+        // Pointwise, 10 pixels (3 + 3 + 3 + 1), depth 6, 3 channels.
+        check(new OneOp().int8(0.05f, 4, 1, 1, 10, 6).constFilter(r, 0, 3, 1, 1, 6).constBias(r, 3000, 3)
+                .out(TensorType.INT8, 0.06f, -1, 1, 1, 10, 3)
+                .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 1, 1, Activation.NONE, 1, 1)));
+        // im2col widened from the image: in_d 8, 3x3 SAME over 5x5 (25 pixels), 3 channels.
+        check(new OneOp().int8(0.03f, -20, 1, 5, 5, 8).constFilter(r, 0, 3, 3, 3, 8).constBias(r, 2000, 3)
+                .out(TensorType.INT8, 0.09f, 5, 1, 5, 5, 3)
+                .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 1, 1, Activation.RELU, 1, 1)));
+        // The same with stride 2 and dilation 2 (padding taps inside the window), 5 channels.
+        check(new OneOp().int8(0.03f, 7, 1, 7, 6, 4).constFilter(r, 0, 5, 3, 2, 4)
+                .out(TensorType.INT8, 0.09f, -3, 1, 4, 3, 5)
+                .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 2, 2, Activation.NONE, 2, 2)));
+        // Batch-1 FULLY_CONNECTED: 5, 6 and 7 outputs (a block of 4 and 1, 2, 3 left), depth 10 (a tail of 2).
+        for (int outputs = 5; outputs <= 7; outputs++) {
+            check(new OneOp().int8(0.02f, 9, 1, 10).constFilter(r, 0, outputs, 10).constBias(r, 4000, outputs)
+                    .out(TensorType.INT8, 0.05f, -4, 1, outputs)
+                    .model(BuiltinOperator.FULLY_CONNECTED, new OperatorOptions.FullyConnected(Activation.NONE, 0,
+                            false, false)));
+        }
+    }
+
+    /**
+     * Biases beyond 2^30 (as dead channels have): the _wide kernels, whose requantization takes accumulators
+     * anywhere in int32. Output scales that keep the results in range make the rounding matter.
+     */
+    @Test
+    void wideAccumulatorPaths() throws Exception {
+        java.util.Random r = new java.util.Random(19);
+        check(new OneOp().int8(0.02f, 3, 1, 1, 7, 12).constFilter(r, 0, 5, 1, 1, 12)
+                .constInts(2_000_000_000, -1_900_000_000, 1_073_741_824, -1_073_741_824, 12_345)
+                .out(TensorType.INT8, 1000f, 2, 1, 1, 7, 5)
+                .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 1, 1, Activation.NONE, 1, 1)));
+        assertWide();
+        check(new OneOp().int8(0.02f, -6, 1, 4, 5, 4).constFilter(r, 0, 3, 3, 3, 4)
+                .constInts(-2_100_000_000, 1_500_000_000, -700)
+                .out(TensorType.INT8, 1000f, -1, 1, 4, 5, 3)
+                .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 1, 1, Activation.NONE, 1, 1)));
+        assertWide();
+        check(new OneOp().int8(0.02f, 5, 1, 24).constFilter(r, 0, 6, 24)
+                .constInts(1_900_000_000, -1_950_000_000, 1_073_741_824, 5, -1_073_741_824, 2_000_000_000)
+                .out(TensorType.INT8, 1000f, 0, 1, 6)
+                .model(BuiltinOperator.FULLY_CONNECTED, new OperatorOptions.FullyConnected(Activation.NONE, 0, false,
+                        false)));
+        assertWide();
+        check(new OneOp().int8(0.02f, -5, 1, 6, 5, 8).constFilter(r, 3, 1, 3, 3, 8)
+                .constInts(2_000_000_000, -2_000_000_000, 1_073_741_824, -1_073_741_824, 3, -4, 1_600_000_000, 0)
+                .out(TensorType.INT8, 1000f, 3, 1, 6, 5, 8)
+                .model(BuiltinOperator.DEPTHWISE_CONV_2D,
+                        new OperatorOptions.DepthwiseConv2D(Padding.SAME, 1, 1, 1, Activation.NONE, 1, 1)));
+        assertWide();
+    }
+
+    private void assertWide() throws java.io.IOException {
+        org.junit.jupiter.api.Assertions.assertTrue(Files.readString(dir.resolve("lb_model.c")).contains("_wide_s8("),
+                "the _wide kernel");
+    }
+
     @Test
     void depthwisePathsAtAwkwardShapes() throws Exception {
         java.util.Random r = new java.util.Random(11);

@@ -26,20 +26,25 @@ import java.util.Set;
 public final class LatencyModel {
     /*
      * The optimised paths (lb_kernels.c, cores with the DSP extension): a matrix product of int8 rows with the
-     * input offset folded into the bias, four multiply-accumulates per two SMLADs. Two rows share each weight
-     * word (pointwise CONV_2D, im2col, batched FULLY_CONNECTED); a single row (batch-1 FULLY_CONNECTED) does not.
-     * Depths that are not a multiple of four leave a scalar tail. Every output pays one inlined requantization.
+     * input offset folded into the bias, against the filter in channel pairs with the depth padded to a multiple
+     * of 4 (so the multiply-accumulates counted are pixels x even channels x padded depth). Three widened rows
+     * share each weight word (pointwise CONV_2D, batched FULLY_CONNECTED), two im2col columns (any other
+     * CONV_2D); a single row (batch-1 FULLY_CONNECTED) sign-extends its input in registers, with a scalar tail of
+     * depth % 4. Every output pays one inlined requantization.
      */
-    static final double MATMUL_PER_MAC = 1.55;
-    static final double VECTOR_PER_MAC = 2.03;
+    static final double MATMUL_PER_MAC = 1.27;
+    static final double MATMUL_PER_OUTPUT = 23;
+    static final double VECTOR_PER_MAC = 1.81;
+    static final double VECTOR_PER_OUTPUT = 41;
     static final double SCALAR_TAIL_PER_MAC = 5.0;
-    static final double MATMUL_PER_OUTPUT = 42;
-    /** im2col: each column byte copied, and one memcpy/memset per filter row of each output pixel. */
-    static final double IM2COL_PER_BYTE = 1.1;
-    static final double IM2COL_PER_ROW = 100;
+    static final double IM2COL_PER_MAC = 1.17;
+    static final double IM2COL_PER_OUTPUT = 30;
+    /** im2col: each column byte widened (and copied first, one memcpy/memset per filter row, where in_d % 4 != 0). */
+    static final double IM2COL_PER_BYTE = 6.0;
+    static final double IM2COL_PER_ROW = 90;
     /** Depth multiplier 1: four channels per pass of the taps, the input offset added in 16-bit lanes. */
-    static final double DEPTHWISE_DM1_PER_MAC = 3.8;
-    static final double DEPTHWISE_DM1_PER_OUTPUT = 54;
+    static final double DEPTHWISE_DM1_PER_MAC = 3.5;
+    static final double DEPTHWISE_DM1_PER_OUTPUT = 42;
     /* The reference loops, where no optimised path applies (grouped convolutions, depth multiplier > 1). */
     static final double CONV_PER_MAC = 5.5;
     static final double CONV_PER_TAP = 32;
@@ -134,15 +139,16 @@ public final class LatencyModel {
                 boolean pointwise = filter[1] == 1 && filter[2] == 1 && o.strideH() == 1 && o.strideW() == 1
                         && input[1] == output[1] && input[2] == output[2];
                 long depth = (long) filter[1] * filter[2] * filter[3];
-                yield matmul(macs, outputs, depth, true) + (pointwise ? 0 : im2col(outputs / output[3], depth, filter[1]));
+                long pixels = outputs / output[3];
+                yield pointwise ? matmul(pixels, output[3], depth)
+                        : im2col(pixels, output[3], depth, filter[3] % 4 == 0 ? 0 : filter[1]);
             }
             case DEPTHWISE_CONV_2D -> {
                 int[] filter = shape(g.tensor(op.inputs().get(1)));
                 int[] output = shape(out);
                 OperatorOptions.DepthwiseConv2D o = (OperatorOptions.DepthwiseConv2D) op.options();
                 if (shape(in)[3] == 1) {
-                    long depth = (long) filter[1] * filter[2];
-                    yield matmul(macs, outputs, depth, true) + im2col(outputs / output[3], depth, filter[1]);
+                    yield im2col(outputs / output[3], output[3], (long) filter[1] * filter[2], filter[1]);
                 }
                 yield o.depthMultiplier() == 1 ? DEPTHWISE_DM1_PER_MAC * macs + DEPTHWISE_DM1_PER_OUTPUT * outputs
                         : DEPTHWISE_PER_MAC * macs + DEPTHWISE_PER_OUTPUT * outputs;
@@ -152,8 +158,9 @@ public final class LatencyModel {
                 boolean offset = !filter.quantization().isPerChannel() && !filter.quantization().zeroPoint().isEmpty()
                         && filter.quantization().zeroPoint().get(0) != 0;
                 long depth = shape(filter)[1];
+                long rows = in.elementCount() / Math.max(1, depth);
                 yield offset ? DENSE_PER_MAC * macs + DENSE_PER_OUTPUT * outputs
-                        : matmul(macs, outputs, depth, in.elementCount() / Math.max(1, depth) > 1);
+                        : rows >= 3 ? matmul(rows, shape(filter)[0], depth) : vector(outputs, depth);
             }
             case MAX_POOL_2D, AVERAGE_POOL_2D -> {
                 OperatorOptions.Pool2D o = (OperatorOptions.Pool2D) op.options();
@@ -184,15 +191,26 @@ public final class LatencyModel {
         };
     }
 
-    /** The optimised matrix product: packed multiply-accumulates, a scalar tail of depth % 4, a requantization. */
-    private static double matmul(long macs, long outputs, long depth, boolean twoRows) {
-        long tail = outputs * (depth % 4);
-        return (twoRows ? MATMUL_PER_MAC : VECTOR_PER_MAC) * (macs - tail) + SCALAR_TAIL_PER_MAC * tail
-                + MATMUL_PER_OUTPUT * outputs;
+    /** Multiply-accumulates of the paired filter layout: channels rounded up to even, depth to a multiple of 4. */
+    private static double paddedMacs(long rows, long channels, long depth) {
+        return (double) rows * ((channels + 1) / 2 * 2) * ((depth + 3) / 4 * 4);
     }
 
-    private static double im2col(long pixels, long depth, int filterRows) {
-        return IM2COL_PER_BYTE * pixels * depth + IM2COL_PER_ROW * pixels * filterRows;
+    /** Three rows at a time (pointwise CONV_2D, batched FULLY_CONNECTED). */
+    private static double matmul(long rows, long channels, long depth) {
+        return MATMUL_PER_MAC * paddedMacs(rows, channels, depth) + MATMUL_PER_OUTPUT * rows * channels;
+    }
+
+    /** One row (batch-1 FULLY_CONNECTED): packed over whole blocks of 4 depths, a scalar tail of depth % 4. */
+    private static double vector(long outputs, long depth) {
+        return VECTOR_PER_MAC * outputs * (depth - depth % 4) + SCALAR_TAIL_PER_MAC * outputs * (depth % 4)
+                + VECTOR_PER_OUTPUT * outputs;
+    }
+
+    /** Two im2col columns at a time; copyRows: filter rows copied as int8 first (in_d not a multiple of 4). */
+    private static double im2col(long pixels, long channels, long depth, int copyRows) {
+        return IM2COL_PER_MAC * paddedMacs(pixels, channels, depth) + IM2COL_PER_OUTPUT * pixels * channels
+                + IM2COL_PER_BYTE * pixels * depth + IM2COL_PER_ROW * pixels * copyRows;
     }
 
     private static int[] shape(Tensor t) {
