@@ -40,8 +40,9 @@ public final class DspCGenerator {
     static final int MAX_GRID_PHASES = 4;
 
     /**
-     * @param block         an mfcc, mfe or spectrogram block (power-of-two fft_length)
-     * @param windowSamples samples per window (the impulse's window)
+     * @param block         an mfcc, mfe or spectrogram block (power-of-two fft_length); a sensor block
+     *                      (spectral-analysis, raw, trajectory) goes to {@link SensorDspCGenerator}
+     * @param windowSamples samples per window (the impulse's window; per axis for a sensor block)
      * @param sliceSamples  samples per streaming push the device will use, or 0 when unknown: it sizes the
      *                      frame cache so that alternating frame grids are both kept (e.g. MFCC's 20 ms
      *                      stride with 250 ms slices); other push sizes stay exact but reuse fewer frames
@@ -50,6 +51,9 @@ public final class DspCGenerator {
      * @throws IllegalArgumentException      for a non-power-of-two FFT or a window shorter than one frame
      */
     public static Map<String, String> generate(DspBlock block, int windowSamples, int sliceSamples, String source) {
+        if (SensorDspCGenerator.supports(block)) {
+            return SensorDspCGenerator.generate(block, windowSamples, source);
+        }
         FrameRowCSource rows = rowSource(block);
         FramewiseBlock framewise = (FramewiseBlock) block;
         int frames = block.outputShape(windowSamples).frames();
@@ -90,7 +94,7 @@ public final class DspCGenerator {
             return new SpectrogramCSource(b);
         }
         throw new UnsupportedOperationException("DSP block '" + block.name() + "' cannot be exported to C yet;"
-                + " supported: mfcc, mfe, spectrogram");
+                + " supported: mfcc, mfe, spectrogram, spectral-analysis, raw, trajectory");
     }
 
     private static String banner(DspBlock block, FrameRowCSource rows, int windowSamples, int frames,
