@@ -24,9 +24,10 @@ public final class ImpulseCExport {
     /**
      * @param model         the int8 model, its input the block's features for one window
      * @param modelSource   the model's name for the banners (e.g. {@code models/model_int8.tflite})
-     * @param block         the impulse's DSP block (mfcc, mfe or spectrogram)
-     * @param windowSamples samples per window
-     * @param config        labels and continuous-classification settings
+     * @param block         the impulse's DSP block (mfcc, mfe, spectrogram; spectral-analysis, raw, trajectory)
+     * @param windowSamples samples per window (per axis for a sensor block)
+     * @param config        labels and continuous-classification settings (for a sensor block its slice counts
+     *                      samples per axis; the block's own sampling frequency times the stream)
      * @param settingsSource where block and settings came from (e.g. {@code my-kws/impulse.yaml})
      */
     public static Map<String, String> generate(Model model, String modelSource, DspBlock block, int windowSamples,
@@ -46,7 +47,8 @@ public final class ImpulseCExport {
         Map<String, String> files = new LinkedHashMap<>(
                 DspCGenerator.generate(block, windowSamples, config.sliceSamples(), settingsSource));
         int features = block.outputShape(windowSamples).size();
-        files.putAll(ClassifierCGenerator.generate(model, features, config, settingsSource + " and " + modelSource));
+        files.putAll(ClassifierCGenerator.generate(model, features, config, SignalLayout.of(block),
+                settingsSource + " and " + modelSource));
         return files;
     }
 

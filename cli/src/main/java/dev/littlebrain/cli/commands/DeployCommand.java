@@ -37,8 +37,9 @@ import picocli.CommandLine.Spec;
         description = "Export a model for a device: the .tflite file, a C array for TensorFlow Lite Micro, a TFLM C++"
                 + " library (tflm-cpp: op resolver with only the model's ops, sized arena, lb_invoke), the same as an"
                 + " Arduino library zip (arduino), or plain C99 with no interpreter (c-standalone). With --project"
-                + " instead of MODEL: the project's int8 model; for c-standalone also its DSP block and the classifier"
-                + " wrapper (run_classifier, run_classifier_continuous).")
+                + " instead of MODEL: the project's int8 model with its DSP block (mfcc, mfe, spectrogram,"
+                + " spectral-analysis, raw, trajectory) and the classifier wrapper (run_classifier,"
+                + " run_classifier_continuous).")
 public final class DeployCommand implements Callable<Integer> {
 
     /** Export formats. */
@@ -149,14 +150,11 @@ public final class DeployCommand implements Callable<Integer> {
 
     private Settings settings(ImpulseProject p) {
         ImpulseConfig.Input input = p.config().input();
-        if (!"audio".equals(input.type())) {
-            throw new IllegalArgumentException("--project exports the DSP of audio impulses (mfcc, mfe,"
-                    + " spectrogram); this one takes " + input.type() + " with " + p.config().dsp().block()
-                    + ": export the model alone with 'littlebrain deploy " + p.dir().resolve(PROJECT_MODEL)
-                    + " --format " + format + "'");
-        }
-        int rate = (int) Math.round(input.frequencyHz());
-        int windowSamples = (int) ((long) rate * input.windowMs() / 1000);
+        boolean audio = "audio".equals(input.type());
+        // Sensors: the window and slices count samples per axis; the exported C times the stream at the block's own
+        // frequency (62.5 Hz stays 62.5), so the whole-Hz rate here only names the settings.
+        int rate = Math.max(1, (int) Math.round(input.frequencyHz()));
+        int windowSamples = audio ? (int) ((long) rate * input.windowMs() / 1000) : p.windowSamples();
         List<String> labels;
         try {
             labels = labels(p);

@@ -129,7 +129,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
                     + KWS_CONTINUOUS;
             case "motion" -> text("motion / gesture recognition (3-axis accelerometer)", "accelerometer", 62.5, 2000,
                     List.of("accX", "accY", "accZ"), "spectral-analysis", "dense-motion", 30, 0.0005, "constant", 32,
-                    "nano33ble");
+                    "nano33ble") + MOTION_CONTINUOUS;
             case "glove" -> text("glove / trajectory gestures (x, y)", "trajectory", 50, 2000, List.of("x", "y"),
                     "trajectory", "dense-motion", 40, 0.002, "constant", 32, "nano33ble");
             default -> throw new IllegalArgumentException("unknown template '" + name + "'; known templates are "
@@ -155,6 +155,13 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
             + "  average: 3          # runs averaged before a decision\n"
             + "  threshold: 0.85     # averaged score that fires a keyword\n"
             + "  suppression_ms: 1000\n";
+
+    /**
+     * The motion impulse on a stream: its 2 s window (125 samples at 62.5 Hz) in 5 slices of 400 ms, a new
+     * classification every 400 ms (4, the keyword spotter's count, does not divide 125 samples).
+     */
+    private static final String MOTION_CONTINUOUS = "continuous:          # how classify, deploy and profile run it on a stream\n"
+            + "  slices: 5           # model runs per window: one every 400 ms\n";
 
     private static String text(String what, String type, double hz, int windowMs, List<String> axes, String block,
             String preset, int epochs, double lr, String schedule, int batch, String target) {

@@ -35,8 +35,9 @@ public final class DspCGenerator {
     }
 
     /**
-     * @param block         an mfcc, mfe or spectrogram block (power-of-two fft_length)
-     * @param windowSamples samples per window (the impulse's window)
+     * @param block         an mfcc, mfe or spectrogram block (power-of-two fft_length); a sensor block
+     *                      (spectral-analysis, raw, trajectory) goes to {@link SensorDspCGenerator}
+     * @param windowSamples samples per window (the impulse's window; per axis for a sensor block)
      * @param sliceSamples  samples between the windows streaming produces (the impulse's slice), or 0 for one
      *                      window per windowSamples: the streaming state keeps only what windows at multiples of it
      *                      need (rows on their frame grids, the first samples of the windows to come)
@@ -45,6 +46,9 @@ public final class DspCGenerator {
      * @throws IllegalArgumentException      for a non-power-of-two FFT or a window shorter than one frame
      */
     public static Map<String, String> generate(DspBlock block, int windowSamples, int sliceSamples, String source) {
+        if (SensorDspCGenerator.supports(block)) {
+            return SensorDspCGenerator.generate(block, windowSamples, source);
+        }
         FrameRowCSource rows = rowSource(block);
         FramewiseBlock framewise = (FramewiseBlock) block;
         int frames = block.outputShape(windowSamples).frames();
@@ -114,7 +118,7 @@ public final class DspCGenerator {
             return new SpectrogramCSource(b);
         }
         throw new UnsupportedOperationException("DSP block '" + block.name() + "' cannot be exported to C yet;"
-                + " supported: mfcc, mfe, spectrogram");
+                + " supported: mfcc, mfe, spectrogram, spectral-analysis, raw, trajectory");
     }
 
     private static String banner(DspBlock block, FrameRowCSource rows, int windowSamples, int frames,

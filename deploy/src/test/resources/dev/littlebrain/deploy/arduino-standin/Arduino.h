@@ -16,6 +16,7 @@ class StandinSerial {
     void print(float v, int digits) { printf("%.*f", digits, (double) v); }
     void println(const char *s) { printf("%s\n", s); }
     void println(int v) { printf("%d\n", v); }
+    void println(float v, int digits) { printf("%.*f\n", digits, (double) v); }
 };
 
 inline StandinSerial Serial;

@@ -99,6 +99,16 @@ public final class SpectralAnalysisBlock implements DspBlock {
         return filter;
     }
 
+    /** The first spectrum bin among the features (1: DC is skipped; later with a high-pass filter). */
+    public int firstBin() {
+        return firstBin;
+    }
+
+    /** The last spectrum bin among the features (earlier with a low-pass filter). */
+    public int lastBin() {
+        return lastBin;
+    }
+
     @Override
     public String name() {
         return SpectralAnalysisConfig.BLOCK;
