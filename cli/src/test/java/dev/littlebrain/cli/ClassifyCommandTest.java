@@ -114,11 +114,28 @@ class ClassifyCommandTest {
         CliRun both = CliRun.of("classify", wav.toString(), "--project", p.toString(), "--block", "mfe");
         assertEquals(2, both.exitCode(), both.err());
         assertTrue(both.err().contains("impulse.yaml describes this one"), both.err());
+    }
+
+    /**
+     * A WAV at another rate is resampled to the project's by listen --replay's rule
+     * ({@code AudioRequirement.converting}): classify of an 8 kHz file gives what classify of that rule's 16 kHz
+     * result gives.
+     */
+    @Test
+    void aWavAtAnotherRateIsResampledAsListenReplayDoes(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        Path p = DeployProjectCommandTest.kwsProject(tmp);
+        dev.littlebrain.dsp.io.Signal yes = dev.littlebrain.dsp.io.WavReader.read(
+                SharedFolder.require("dsp-reference").resolve("inputs/kw_yes.wav")).signal().toMono();
         Path slow = tmp.resolve("8k.wav");
-        dev.littlebrain.dsp.io.WavWriter.write(slow, new dev.littlebrain.dsp.io.Signal(8000, 1, new float[8000]),
-                dev.littlebrain.dsp.io.WavEncoding.PCM_S16);
-        CliRun rate = CliRun.of("classify", slow.toString(), "--project", p.toString());
-        assertEquals(1, rate.exitCode(), rate.err());
-        assertTrue(rate.err().contains("8000 Hz") && rate.err().contains("16000 Hz"), rate.err());
+        dev.littlebrain.dsp.io.WavWriter.write(slow, dev.littlebrain.dsp.io.Resampler.between(yes.sampleRate(), 8000)
+                .apply(yes), dev.littlebrain.dsp.io.WavEncoding.FLOAT32);
+        Path replayed = tmp.resolve("16k.wav");
+        dev.littlebrain.dsp.io.WavWriter.write(replayed, dev.littlebrain.dsp.io.WavReader.read(slow,
+                dev.littlebrain.dsp.io.AudioRequirement.converting(16000)), dev.littlebrain.dsp.io.WavEncoding.FLOAT32);
+        CliRun rate = CliRun.of("classify", slow.toString(), "--project", p.toString(), "--json");
+        assertEquals(0, rate.exitCode(), rate.err());
+        CliRun same = CliRun.of("classify", replayed.toString(), "--project", p.toString(), "--json");
+        assertEquals(0, same.exitCode(), same.err());
+        assertEquals(same.out(), rate.out());
     }
 }

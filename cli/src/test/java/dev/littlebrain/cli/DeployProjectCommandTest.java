@@ -127,6 +127,7 @@ class DeployProjectCommandTest {
         Files.createDirectories(motion.resolve("models"));
         Files.copy(SharedFolder.require("conformance").resolve("dense_gesture_int8/model.tflite"),
                 motion.resolve("models/model_int8.tflite"));
+        Files.writeString(motion.resolve("models/training.json"), "{\"labels\": [\"a\", \"b\", \"c\", \"d\", \"e\"]}");
         // Sensor impulses export too (SensorDeployProjectTest); this model was not trained on the block's features.
         CliRun motionMismatch = CliRun.of("deploy", "--project", motion.toString(), "--format", "c-standalone",
                 "--out", out.toString());

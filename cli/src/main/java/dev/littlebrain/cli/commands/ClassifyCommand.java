@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.littlebrain.dsp.blocks.DspBlock;
 import dev.littlebrain.dsp.blocks.DspBlocks;
 import dev.littlebrain.dsp.blocks.SignalSpec;
+import dev.littlebrain.dsp.io.AudioRequirement;
+import dev.littlebrain.dsp.io.EdgeImpulseJson;
+import dev.littlebrain.dsp.io.SensorCsv;
+import dev.littlebrain.dsp.io.SensorSeries;
 import dev.littlebrain.dsp.io.Signal;
 import dev.littlebrain.dsp.io.WavReader;
 import dev.littlebrain.dsp.streaming.StreamingFeatures;
@@ -11,6 +15,7 @@ import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import dev.littlebrain.runtime.stream.Detection;
 import dev.littlebrain.runtime.stream.StreamingClassifier;
+import dev.littlebrain.runtime.stream.WindowScores;
 import dev.littlebrain.tflite.TfliteReader;
 import dev.littlebrain.cli.impulse.ImpulseConfig;
 import dev.littlebrain.cli.impulse.ImpulseProject;
@@ -36,14 +41,19 @@ import picocli.CommandLine.Spec;
  * {@code littlebrain classify FILE.wav} classifies one window with the project's int8 model, DSP block, window and
  * {@code continuous:} settings (the current directory's, or {@code --project}'s); {@code --model M.tflite --labels
  * ...} runs any model instead. With {@code --stream} it runs continuous keyword spotting over the whole recording
- * and lists the detections with their times.
+ * and lists the detections with their times. A WAV at another rate is resampled to the project's as
+ * {@code listen --replay} does ({@link AudioRequirement#converting}). In a sensor project FILE is a {@code .csv} or
+ * Edge Impulse {@code .json} recording: every window of it is classified, one every continuous slice (or the
+ * whole recording, for a block that takes any length, such as a glove's path).
  */
 @Command(name = "classify", mixinStandardHelpOptions = true,
         description = "Classify a WAV file with the project's model (or --model with --labels): one window, or"
-                + " --stream for continuous keyword spotting.")
+                + " --stream for continuous keyword spotting. In a sensor project: a .csv or Edge Impulse .json"
+                + " recording, every window of it (one every window / continuous.slices), or a whole path.")
 public final class ClassifyCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE.wav")
+    @Parameters(index = "0", paramLabel = "FILE", description = "A WAV file; in a sensor project a .csv or .json"
+            + " recording.")
     java.nio.file.Path wav;
 
     @Option(names = "--project", paramLabel = "DIR", description = "Project whose model, labels, DSP block, window"
@@ -82,12 +92,17 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Signal signal = WavReader.read(wav).signal().toMono();
-        int rate = signal.sampleRate();
         // A model given without a project is described by the options; otherwise the project describes it all.
         ImpulseProject p = model != null && project == null ? null : ImpulseProject.find(project).orElseThrow(() ->
                 new IllegalArgumentException("no " + ImpulseConfig.FILE_NAME + " in the current directory; pass"
                         + " --project DIR, or --model M.tflite --labels L1,L2,..."));
+        if (p != null && !"audio".equals(p.config().input().type())) {
+            return classifySensor(p);
+        }
+        // The project's rate, converting a file at another one as listen --replay does; without a project, the file's.
+        Signal signal = p == null ? WavReader.read(wav).signal().toMono()
+                : WavReader.read(wav, AudioRequirement.converting((int) Math.round(p.config().input().frequencyHz())));
+        int rate = signal.sampleRate();
         DspBlock dsp;
         int windowSamples;
         ImpulseConfig.Continuous settings = ImpulseConfig.Continuous.DEFAULTS;
@@ -102,15 +117,6 @@ public final class ClassifyCommand implements Callable<Integer> {
             if (block != null || !parameters.isEmpty() || windowMs != null) {
                 throw new ParameterException(spec.commandLine(), "--block, --set and --window-ms describe a model"
                         + " without a project; " + p.dir().resolve(ImpulseConfig.FILE_NAME) + " describes this one");
-            }
-            if (!"audio".equals(p.config().input().type())) {
-                throw new IllegalArgumentException("classify takes WAV audio; this project's input is "
-                        + p.config().input().type());
-            }
-            int projectRate = (int) Math.round(p.config().input().frequencyHz());
-            if (rate != projectRate) {
-                throw new IllegalArgumentException(wav + " is sampled at " + rate + " Hz, the impulse takes "
-                        + projectRate + " Hz");
             }
             windowSamples = (int) ((long) rate * p.config().input().windowMs() / 1000);
             dsp = p.block();
@@ -178,5 +184,96 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * A sensor recording: each window (input.window_ms) from the start, one every continuous slice, cut as the
+     * training windows are; a recording no longer than a window is one window, zero-padded as in training. A block
+     * that takes any length (a path) classifies the whole recording at once.
+     */
+    private int classifySensor(ImpulseProject p) throws IOException {
+        if (block != null || !parameters.isEmpty() || windowMs != null || stream) {
+            throw new ParameterException(spec.commandLine(), "--block, --set, --window-ms and --stream are for audio;"
+                    + " " + p.dir().resolve(ImpulseConfig.FILE_NAME) + " describes this sensor impulse");
+        }
+        String name = wav.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".csv") && !name.endsWith(".json")) {
+            throw new IllegalArgumentException(wav + ": this project's input is " + p.config().input().type()
+                    + "; classify a .csv or Edge Impulse .json recording of " + p.config().input().axes());
+        }
+        SensorSeries series = name.endsWith(".csv") ? SensorCsv.read(wav) : EdgeImpulseJson.read(wav);
+        ImpulseConfig.Input input = p.config().input();
+        if (series.axes().size() != input.axes().size()) {
+            throw new IllegalArgumentException(wav + " has the axes " + series.axes() + ", the impulse takes "
+                    + input.axes() + "; record those axes");
+        }
+        if (Math.abs(series.frequencyHz() - input.frequencyHz()) > 1e-6 * input.frequencyHz()) {
+            throw new IllegalArgumentException(wav + " is sampled at " + series.frequencyHz() + " Hz, the impulse takes "
+                    + input.frequencyHz() + " Hz; record at that rate (sensor recordings are not resampled)");
+        }
+        DspBlock dsp = p.block();
+        if (labels == null) {
+            labels = p.trainedLabels();
+        }
+        if (model == null) {
+            model = p.models().resolve("model_int8.tflite");
+            if (!Files.isRegularFile(model)) {
+                throw new IllegalArgumentException(model + " is missing; run 'littlebrain train' first");
+            }
+        }
+        Interpreter interpreter = new Interpreter(TfliteReader.read(model));
+        int axes = input.axes().size();
+        float[] values = series.interleaved();
+        int window = p.windowSamples();
+        int frames = values.length / axes;
+        List<SensorWindow> windows = new ArrayList<>();
+        if (dsp.acceptsAnyLength()) {
+            windows.add(new SensorWindow(0, WindowScores.of(interpreter, dsp.process(values))));
+        } else {
+            int stride = continuous.config(Math.max(1, (int) Math.round(input.frequencyHz())), window, labels,
+                    p.config().continuous()).sliceSamples();
+            for (int start = 0; start == 0 || start + window <= frames; start += stride) {
+                float[] w = java.util.Arrays.copyOfRange(values, start * axes, (start + window) * axes);
+                windows.add(new SensorWindow((long) Math.floor(start * 1000.0 / input.frequencyHz()),
+                        WindowScores.of(interpreter, dsp.process(w))));
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (SensorWindow w : windows) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("time_ms", w.timeMs());
+                m.put("label", labels.get(w.best()));
+                Map<String, Float> s = new LinkedHashMap<>();
+                for (int c = 0; c < w.scores().length; c++) {
+                    s.put(labels.get(c), w.scores()[c]);
+                }
+                m.put("scores", s);
+                list.add(m);
+            }
+            out.println(new ObjectMapper().writeValueAsString(list));
+        } else {
+            out.printf(Locale.ROOT, "%s: %d window(s) of %d ms in %.2f s%n", wav, windows.size(),
+                    dsp.acceptsAnyLength() ? Math.round(frames * 1000.0 / input.frequencyHz()) : input.windowMs(),
+                    frames / input.frequencyHz());
+            for (SensorWindow w : windows) {
+                out.printf(Locale.ROOT, "  %8.2f s  %-12s %.4f%n", w.timeMs() / 1000.0, labels.get(w.best()),
+                        w.scores()[w.best()]);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** One classified window: its start in the recording and the model's scores. */
+    private record SensorWindow(long timeMs, float[] scores) {
+        int best() {
+            int best = 0;
+            for (int c = 1; c < scores.length; c++) {
+                best = scores[c] > scores[best] ? c : best;
+            }
+            return best;
+        }
     }
 }
