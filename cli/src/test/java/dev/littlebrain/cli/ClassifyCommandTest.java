@@ -53,7 +53,8 @@ class ClassifyCommandTest {
                     "--stream", c[0], c[1]);
             assertEquals(2, run.exitCode(), run.err());
             assertTrue(run.err().contains(c[2]), run.err());
-            assertTrue(!run.err().contains("averagedWindows") && !run.err().contains("suppressionMs"), run.err());
+            String message = run.err().lines().findFirst().orElse("");
+            assertTrue(!message.contains("averagedWindows") && !message.contains("suppressionMs"), message);
         }
     }
 
