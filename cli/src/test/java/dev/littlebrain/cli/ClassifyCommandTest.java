@@ -78,7 +78,7 @@ class ClassifyCommandTest {
         Path stream = project.dataset().resolve("_streams_/stream_01.wav");
         CliRun byProject = CliRun.of("classify", stream.toString(), "--project", p.toString(), "--stream", "--json");
         assertEquals(0, byProject.exitCode(), byProject.err());
-        dev.littlebrain.cli.impulse.ImpulseConfig config = dev.littlebrain.cli.impulse.ImpulseConfig.read(
+        dev.littlebrain.impulse.ImpulseConfig config = dev.littlebrain.impulse.ImpulseConfig.read(
                 p.resolve("impulse.yaml"));
         CliRun byHand = CliRun.of("classify", stream.toString(), "--model",
                 p.resolve("models/model_int8.tflite").toString(), "--labels", "yes,no,_unknown_,_noise_", "--block",

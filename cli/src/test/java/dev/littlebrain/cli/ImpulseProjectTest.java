@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.littlebrain.cli.impulse.ImpulseConfig;
+import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.data.augment.SpecAugment;
 import dev.littlebrain.train.LearningRateSchedule;
 import java.nio.file.Files;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.littlebrain.cli.impulse.ImpulseConfig;
+import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.data.curate.HardNegativeMiner;
 import dev.littlebrain.data.curate.Manifest;
 import dev.littlebrain.data.curate.ManifestEntry;

@@ -3,7 +3,7 @@ package dev.littlebrain.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.littlebrain.cli.impulse.ProjectLock;
+import dev.littlebrain.impulse.ProjectLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

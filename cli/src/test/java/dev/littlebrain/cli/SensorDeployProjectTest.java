@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.littlebrain.cli.impulse.ImpulseProject;
+import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.data.Split;
+import dev.littlebrain.data.progress.ProgressListener;
 import dev.littlebrain.deploy.StandaloneCGenerator;
 import dev.littlebrain.deploy.tflm.TflmArenaEstimate;
 import dev.littlebrain.deploy.tflm.TflmTarget;
@@ -155,7 +156,7 @@ class SensorDeployProjectTest {
      */
     private static void classifiesEveryWindow(Path tmp, Path project) throws Exception {
         ImpulseProject impulse = ImpulseProject.require(project);
-        ImpulseProject.Split test = impulse.features("test").split(Split.TEST);
+        ImpulseProject.Split test = impulse.features(ProgressListener.NONE).split(Split.TEST);
         List<float[]> parts = new ArrayList<>();
         SensorSeries first = null;
         for (int k = 0; k < 3; k++) {
@@ -199,7 +200,7 @@ class SensorDeployProjectTest {
     /** {@code classify} of a glove path: the whole path at once, with the Java runtime's scores. */
     private static void classifiesTheWholePath(Path project) throws Exception {
         ImpulseProject impulse = ImpulseProject.require(project);
-        ImpulseProject.Split test = impulse.features("test").split(Split.TEST);
+        ImpulseProject.Split test = impulse.features(ProgressListener.NONE).split(Split.TEST);
         Path f = test.files().get(0);
         SensorSeries s = f.toString().endsWith(".csv") ? SensorCsv.read(f) : EdgeImpulseJson.read(f);
         CliRun r = CliRun.of("classify", f.toString(), "--project", project.toString(), "--json");
@@ -308,7 +309,7 @@ class SensorDeployProjectTest {
         DspBlock block = p.block();
         int axes = block.signal().axisCount();
         int window = p.windowSamples() * axes;
-        ImpulseProject.Split test = p.features("test").split(Split.TEST);
+        ImpulseProject.Split test = p.features(ProgressListener.NONE).split(Split.TEST);
         Interpreter interpreter = new Interpreter(model);
         List<float[]> inputs = new ArrayList<>();
         List<String> lengths = new ArrayList<>();

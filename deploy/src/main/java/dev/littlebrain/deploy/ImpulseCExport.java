@@ -23,7 +23,7 @@ public final class ImpulseCExport {
 
     /**
      * @param model         the int8 model, its input the block's features for one window
-     * @param modelSource   the model's name for the banners (e.g. {@code models/model_int8.tflite})
+     * @param modelSource   the model's name for the banners (e.g. the project's int8 model path)
      * @param block         the impulse's DSP block (mfcc, mfe, spectrogram; spectral-analysis, raw, trajectory)
      * @param windowSamples samples per window (per axis for a sensor block)
      * @param config        labels and continuous-classification settings (for a sensor block its slice counts

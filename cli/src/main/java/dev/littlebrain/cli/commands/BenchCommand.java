@@ -1,7 +1,9 @@
 package dev.littlebrain.cli.commands;
 
 import dev.littlebrain.cli.LittleBrain;
-import dev.littlebrain.cli.impulse.ImpulseProject;
+import dev.littlebrain.impulse.ImpulseProject;
+import dev.littlebrain.impulse.ProjectLayout;
+import dev.littlebrain.data.progress.ProgressBar;
 import dev.littlebrain.data.Split;
 import dev.littlebrain.train.EpochStats;
 import dev.littlebrain.train.LabeledFeatures;
@@ -95,7 +97,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.flush();
             String[][] steps = {{"init", "kws", dir.toString()},
                     {"data", "import", dataset.toString(), "--keywords", "yes,no", "--unknown", "--noise", "--out",
-                            dir.resolve("data").toString()},
+                            new ProjectLayout(dir).data().toString()},
                     {"features", "--project", dir.toString()}};
             for (String[] step : steps) {
                 java.io.StringWriter log = new java.io.StringWriter();
@@ -107,7 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
 
         private Integer bench(ImpulseProject p, PrintWriter out) throws IOException {
-            ImpulseProject.Features f = p.features("features");
+            ImpulseProject.Features f = p.features(ProgressBar.onStderr("features"));
             ImpulseProject.Split train = f.split(Split.TRAIN);
             if (train.size() == 0) {
                 throw new IllegalArgumentException("no training samples in " + p.data());

@@ -17,8 +17,9 @@ import dev.littlebrain.runtime.stream.Detection;
 import dev.littlebrain.runtime.stream.StreamingClassifier;
 import dev.littlebrain.runtime.stream.WindowScores;
 import dev.littlebrain.tflite.TfliteReader;
-import dev.littlebrain.cli.impulse.ImpulseConfig;
-import dev.littlebrain.cli.impulse.ImpulseProject;
+import dev.littlebrain.impulse.ImpulseConfig;
+import dev.littlebrain.impulse.ImpulseProject;
+import dev.littlebrain.impulse.ProjectLayout;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.io.PrintWriter;
@@ -61,7 +62,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     java.nio.file.Path project;
 
     @Option(names = "--model", paramLabel = "MODEL.tflite",
-            description = "Model to run (default: the project's models/model_int8.tflite).")
+            description = "Model to run (default: the project's " + ProjectLayout.INT8_MODEL + ").")
     java.nio.file.Path model;
 
     @Option(names = "--labels", split = ",", paramLabel = "LABEL[,LABEL...]",
@@ -116,7 +117,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         } else {
             if (block != null || !parameters.isEmpty() || windowMs != null) {
                 throw new ParameterException(spec.commandLine(), "--block, --set and --window-ms describe a model"
-                        + " without a project; " + p.dir().resolve(ImpulseConfig.FILE_NAME) + " describes this one");
+                        + " without a project; " + p.layout().config() + " describes this one");
             }
             windowSamples = (int) ((long) rate * p.config().input().windowMs() / 1000);
             dsp = p.block();
@@ -125,7 +126,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                 labels = p.trainedLabels();
             }
             if (model == null) {
-                model = p.models().resolve("model_int8.tflite");
+                model = p.layout().int8Model();
                 if (!Files.isRegularFile(model)) {
                     throw new IllegalArgumentException(model + " is missing; run 'littlebrain train' first");
                 }
@@ -194,7 +195,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     private int classifySensor(ImpulseProject p) throws IOException {
         if (block != null || !parameters.isEmpty() || windowMs != null || stream) {
             throw new ParameterException(spec.commandLine(), "--block, --set, --window-ms and --stream are for audio;"
-                    + " " + p.dir().resolve(ImpulseConfig.FILE_NAME) + " describes this sensor impulse");
+                    + " " + p.layout().config() + " describes this sensor impulse");
         }
         String name = wav.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".csv") && !name.endsWith(".json")) {
@@ -216,7 +217,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             labels = p.trainedLabels();
         }
         if (model == null) {
-            model = p.models().resolve("model_int8.tflite");
+            model = p.layout().int8Model();
             if (!Files.isRegularFile(model)) {
                 throw new IllegalArgumentException(model + " is missing; run 'littlebrain train' first");
             }

@@ -1,6 +1,6 @@
 package dev.littlebrain.cli.commands;
 
-import dev.littlebrain.cli.impulse.ImpulseProject;
+import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.runtime.TensorView;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.littlebrain.cli.commands;
 
-import dev.littlebrain.cli.impulse.ImpulseConfig;
+import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;

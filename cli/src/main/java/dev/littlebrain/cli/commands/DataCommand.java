@@ -1,7 +1,7 @@
 package dev.littlebrain.cli.commands;
 
-import dev.littlebrain.cli.impulse.ImpulseProject;
-import dev.littlebrain.cli.impulse.ProjectLock;
+import dev.littlebrain.impulse.ImpulseProject;
+import dev.littlebrain.impulse.ProjectLock;
 import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.ImportResult;
 import dev.littlebrain.data.SpeakerFolds;
@@ -271,7 +271,7 @@ public final class DataCommand {
         @Override
         public Integer call() throws IOException {
             // Writing a project's data/: one writing command at a time in that project.
-            return ProjectLock.holding(ProjectLock.projectHolding(kws.out), spec, this::callLocked);
+            return CommandLock.holding(ProjectLock.projectHolding(kws.out), spec, this::callLocked);
         }
 
         private int callLocked() throws IOException {
@@ -323,7 +323,7 @@ public final class DataCommand {
             if (kws.keywords == null || kws.keywords.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "curate needs --keywords, e.g. --keywords yes,no");
             }
-            return ProjectLock.holding(ProjectLock.projectHolding(kws.out), spec,
+            return CommandLock.holding(ProjectLock.projectHolding(kws.out), spec,
                     () -> curate(dataset, kws, spec.commandLine().getOut()));
         }
     }
@@ -531,7 +531,7 @@ public final class DataCommand {
 
         @Override
         public Integer call() throws IOException {
-            return ProjectLock.holding(ImpulseProject.find(project).map(ImpulseProject::dir), spec, this::callLocked);
+            return CommandLock.holding(ImpulseProject.find(project).map(ImpulseProject::dir), spec, this::callLocked);
         }
 
         private int callLocked() throws IOException {
@@ -540,7 +540,7 @@ public final class DataCommand {
                         "--stream-seconds and --max-windows must be positive");
             }
             ImpulseProject p = ImpulseProject.require(project);
-            Path int8 = p.models().resolve("model_int8.tflite");
+            Path int8 = p.layout().int8Model();
             if (!Files.isRegularFile(int8)) {
                 throw new IllegalArgumentException(int8 + " is missing; run 'littlebrain train' first");
             }

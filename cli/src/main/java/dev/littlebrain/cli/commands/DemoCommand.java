@@ -1,5 +1,6 @@
 package dev.littlebrain.cli.commands;
 
+import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.runtime.TensorView;
 import dev.littlebrain.tflite.Model;
@@ -100,7 +101,7 @@ public final class DemoCommand implements Callable<Integer> {
         List<String[]> steps = new java.util.ArrayList<>(List.of(
             new String[] {"init", "kws", p},
             new String[] {"data", "import", data.toString(), "--keywords", "yes,no", "--unknown", "--noise", "--out",
-                project.resolve("data").toString()},
+                new ProjectLayout(project).data().toString()},
             new String[] {"features", "--project", p},
             new String[] {"train", "--project", p},
             new String[] {"test", "--project", p},
@@ -124,11 +125,11 @@ public final class DemoCommand implements Callable<Integer> {
         spec.commandLine().getOut().println();
         String p = motionProject.toString();
         Path raw = motionProject.resolve("generated");
-        Path model = motionProject.resolve("models/model_int8.tflite");
+        Path model = new ProjectLayout(motionProject).int8Model();
         return runSteps(motionProject, new String[][] {
             {"init", "motion", p},
             {"data", "generate", "motion", "--out", raw.toString(), "--samples-per-class", "60", "--seed", "1"},
-            {"data", "import", raw.toString(), "--out", motionProject.resolve("data").toString()},
+            {"data", "import", raw.toString(), "--out", new ProjectLayout(motionProject).data().toString()},
             {"features", "--project", p},
             {"train", "--project", p},
             {"test", "--project", p},

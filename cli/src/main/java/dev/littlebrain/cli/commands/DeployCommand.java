@@ -1,8 +1,8 @@
 package dev.littlebrain.cli.commands;
 
-import dev.littlebrain.cli.impulse.ImpulseConfig;
-import dev.littlebrain.cli.impulse.ImpulseProject;
-import dev.littlebrain.cli.impulse.ProjectLock;
+import dev.littlebrain.impulse.ImpulseConfig;
+import dev.littlebrain.impulse.ImpulseProject;
+import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.deploy.ArduinoLibraryExport;
 import dev.littlebrain.deploy.CArrayExport;
 import dev.littlebrain.deploy.ImpulseCExport;
@@ -46,7 +46,7 @@ public final class DeployCommand implements Callable<Integer> {
     enum Format { tflite, c_array, c_standalone, tflm_cpp, arduino }
 
     /** The project's model, as {@code littlebrain train} writes it. */
-    static final String PROJECT_MODEL = "models/model_int8.tflite";
+    static final String PROJECT_MODEL = ProjectLayout.INT8_MODEL;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "MODEL.tflite",
             description = "The model; omit it to export the project's (--project, or the current directory).")
@@ -81,7 +81,7 @@ public final class DeployCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // A writing command: one at a time per project.
-        return ProjectLock.holding(modelFile == null ? ImpulseProject.find(project).map(ImpulseProject::dir) : java.util.Optional.empty(), spec, this::callLocked);
+        return CommandLock.holding(modelFile == null ? ImpulseProject.find(project).map(ImpulseProject::dir) : java.util.Optional.empty(), spec, this::callLocked);
     }
 
     private int callLocked() throws IOException {
@@ -162,12 +162,12 @@ public final class DeployCommand implements Callable<Integer> {
             throw new java.io.UncheckedIOException(e);
         }
         ContinuousConfig config = continuous.config(rate, windowSamples, labels, p.config().continuous());
-        return new Settings(windowSamples, config, p.dir().resolve(ImpulseConfig.FILE_NAME).toString());
+        return new Settings(windowSamples, config, p.layout().config().toString());
     }
 
     /** The labels of models/training.json (what the model was trained on), else those of impulse.yaml. */
     private static List<String> labels(ImpulseProject p) throws IOException {
-        if (Files.isRegularFile(p.models().resolve("training.json")) || p.config().labels().isEmpty()) {
+        if (Files.isRegularFile(p.layout().trainingRecord()) || p.config().labels().isEmpty()) {
             return p.trainedLabels();
         }
         return p.config().labels();

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.littlebrain.cli.impulse.ImpulseProject;
-import dev.littlebrain.cli.impulse.ProjectLock;
+import dev.littlebrain.impulse.ImpulseProject;
+import dev.littlebrain.impulse.ProjectLayout;
+import dev.littlebrain.impulse.ProjectLock;
 import dev.littlebrain.dsp.io.AtomicFileWriter;
 import dev.littlebrain.tflite.BuiltinOperator;
 import dev.littlebrain.tflite.Model;
@@ -35,10 +36,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "ensemble", mixinStandardHelpOptions = true,
         description = "Join the project's model with models trained on the same features (folders holding"
-                + " model_float.tflite, model_int8.tflite and training.json) into one model averaging their scores;"
+                + " " + ProjectLayout.FLOAT_MODEL_NAME + ", " + ProjectLayout.INT8_MODEL_NAME + " and "
+                + ProjectLayout.TRAINING_RECORD_NAME + ") into one model averaging their scores;"
                 + " the members are kept under models/members/.")
 public final class EnsembleCommand implements Callable<Integer> {
-    private static final String[] FILES = {"model_float.tflite", "model_int8.tflite", "training.json"};
+    private static final String[] FILES = {ProjectLayout.FLOAT_MODEL_NAME, ProjectLayout.INT8_MODEL_NAME,
+        ProjectLayout.TRAINING_RECORD_NAME};
 
     @Option(names = "--project", paramLabel = "DIR", description = "Impulse project folder (default: current directory).")
     Path project;
@@ -52,7 +55,7 @@ public final class EnsembleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // A writing command: one at a time per project (two trains shared one checkpoint).
-        try (ProjectLock lock = ProjectLock.acquire(ImpulseProject.require(project).dir(), spec)) {
+        try (ProjectLock lock = CommandLock.acquire(ImpulseProject.require(project).dir(), spec)) {
             return callLocked();
         }
     }
@@ -73,7 +76,7 @@ public final class EnsembleCommand implements Callable<Integer> {
                             + String.join(", ", FILES) + ", as train writes them to models/)");
                 }
             }
-            JsonNode record = json.readTree(folder.resolve("training.json").toFile());
+            JsonNode record = json.readTree(folder.resolve(ProjectLayout.TRAINING_RECORD_NAME).toFile());
             Model floatModel = TfliteReader.read(folder.resolve(FILES[0]));
             Model int8Model = TfliteReader.read(folder.resolve(FILES[1]));
             if (record.has("members") || ModelEnsemble.isEnsemble(floatModel) || ModelEnsemble.isEnsemble(int8Model)) {
@@ -100,7 +103,7 @@ public final class EnsembleCommand implements Callable<Integer> {
         requireSoftmaxOutputs(int8s, folders);
 
         // The members are copied into the project before its models are replaced, so nothing is lost.
-        Path members = p.models().resolve("members");
+        Path members = p.layout().members();
         for (int m = 0; m < folders.size(); m++) {
             Path dir = members.resolve(String.valueOf(m + 1));
             Files.createDirectories(dir);

@@ -1,7 +1,7 @@
 package dev.littlebrain.cli.commands;
 
-import dev.littlebrain.cli.impulse.ImpulseProject;
-import dev.littlebrain.cli.impulse.ProjectLock;
+import dev.littlebrain.impulse.ImpulseProject;
+import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.curate.Manifest;
@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         description = "Compute (and cache) DSP features for every sample of a curated dataset.")
 public final class FeaturesCommand implements Callable<Integer> {
 
-    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = ProjectLayout.DATA,
             description = "Curated dataset folder with manifest.json (default: ${DEFAULT-VALUE}).")
     Path data;
 
@@ -48,7 +48,7 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "NAME=VALUE", description = "A block parameter (Edge Impulse names).")
     Map<String, String> parameters = new LinkedHashMap<>();
 
-    @Option(names = "--cache", paramLabel = "DIR", defaultValue = "cache/features",
+    @Option(names = "--cache", paramLabel = "DIR", defaultValue = ProjectLayout.FEATURE_CACHE,
             description = "Feature cache folder (default: ${DEFAULT-VALUE}).")
     Path cache;
 
@@ -66,7 +66,7 @@ public final class FeaturesCommand implements Callable<Integer> {
                 .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
         if (!given.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), String.join(", ", given)
-                    + (given.size() == 1 ? " does" : " do") + " not apply inside a project: " + p.dir().resolve("impulse.yaml")
+                    + (given.size() == 1 ? " does" : " do") + " not apply inside a project: " + p.layout().config()
                     + " sets the DSP block and its parameters (dsp:), and the project's data/ and cache/ are used;"
                     + " edit impulse.yaml, or run outside the project without --project");
         }
@@ -75,7 +75,7 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // A writing command: one at a time per project.
-        return ProjectLock.holding(ImpulseProject.find(project).map(ImpulseProject::dir), spec, this::callLocked);
+        return CommandLock.holding(ImpulseProject.find(project).map(ImpulseProject::dir), spec, this::callLocked);
     }
 
     private int callLocked() throws IOException {
@@ -83,7 +83,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         if (impulse.isPresent()) {
             refuseOptionsTheProjectDecides(impulse.get());
             long start = System.nanoTime();
-            ImpulseProject.Features f = impulse.get().features("features");
+            ImpulseProject.Features f = impulse.get().features(ProgressBar.onStderr("features"));
             double seconds = (System.nanoTime() - start) / 1e9;
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "%s features for %d samples: %d x %d per sample (%d computed, %d from cache) in %.1f s%n",

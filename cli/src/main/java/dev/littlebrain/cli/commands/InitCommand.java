@@ -1,6 +1,7 @@
 package dev.littlebrain.cli.commands;
 
-import dev.littlebrain.cli.impulse.ImpulseConfig;
+import dev.littlebrain.impulse.ProjectLayout;
+import dev.littlebrain.impulse.ImpulseConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -32,9 +33,9 @@ public final class InitCommand implements Callable<Integer> {
         Path file = ImpulseConfig.writeTemplate(template, dir);
         PrintWriter out = spec.commandLine().getOut();
         out.println("wrote " + file);
-        out.println("next: put curated data in " + dir.resolve("data")
+        out.println("next: put curated data in " + new ProjectLayout(dir).data()
                 + (template.equals("kws") ? " (littlebrain data import DATASET --keywords yes,no --unknown --noise --out "
-                        + dir.resolve("data") + ")" : "")
+                        + new ProjectLayout(dir).data() + ")" : "")
                 + ", then littlebrain features/train/test --project " + dir);
         out.flush();
         return 0;

@@ -4,7 +4,8 @@ import dev.littlebrain.cli.audio.AudioSource;
 import dev.littlebrain.cli.audio.LiveView;
 import dev.littlebrain.cli.audio.MicrophoneSource;
 import dev.littlebrain.cli.audio.WavReplaySource;
-import dev.littlebrain.cli.impulse.ImpulseProject;
+import dev.littlebrain.impulse.ImpulseProject;
+import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.dsp.streaming.StreamingFeatures;
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
@@ -36,7 +37,7 @@ public final class ListenCommand implements Callable<Integer> {
     Path project;
 
     @Option(names = "--model", paramLabel = "MODEL.tflite",
-            description = "Model to run (default: the project's models/model_int8.tflite).")
+            description = "Model to run (default: the project's " + ProjectLayout.INT8_MODEL + ").")
     Path model;
 
     @Option(names = "--device", paramLabel = "NAME", description = "Capture device whose name contains NAME"
@@ -70,7 +71,7 @@ public final class ListenCommand implements Callable<Integer> {
             throw new IllegalArgumentException("listen needs an audio impulse; this project's input is "
                     + p.config().input().type());
         }
-        Path modelFile = model != null ? model : p.models().resolve("model_int8.tflite");
+        Path modelFile = model != null ? model : p.layout().int8Model();
         if (!Files.isRegularFile(modelFile)) {
             throw new IllegalArgumentException(modelFile + " is missing; run 'littlebrain train' first");
         }

@@ -2,7 +2,8 @@ package dev.littlebrain.cli.commands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.littlebrain.cli.impulse.ImpulseProject;
+import dev.littlebrain.impulse.ImpulseProject;
+import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.deploy.profile.ArmFootprint;
 import dev.littlebrain.deploy.profile.Board;
 import dev.littlebrain.deploy.profile.Boards;
@@ -83,7 +84,7 @@ public final class ProfileCommand implements Callable<Integer> {
             ImpulseProject p = ImpulseProject.require(project);
             impulse = p;
             known = p.config().allBoards();
-            file = p.models().resolve("model_int8.tflite");
+            file = p.layout().int8Model();
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException(file + " is missing; run 'littlebrain train' first");
             }
@@ -205,7 +206,7 @@ public final class ProfileCommand implements Callable<Integer> {
 
     /** The trained labels, or (a model copied in without its training.json) one placeholder per model output. */
     private static List<String> labels(ImpulseProject p, Model model) throws IOException {
-        if (Files.isRegularFile(p.models().resolve("training.json"))) {
+        if (Files.isRegularFile(p.layout().trainingRecord())) {
             return p.trainedLabels();
         }
         long outputs = model.mainSubgraph().outputTensor(0).elementCount();
@@ -243,7 +244,7 @@ public final class ProfileCommand implements Callable<Integer> {
         ContinuousConfig defaults = ContinuousConfig.keywordSpotting(rate, windowSamples, labels(p, model));
         ContinuousConfig config = new ContinuousConfig(rate, sliceSamples, defaults.averagedWindows(),
                 defaults.threshold(), defaults.suppressionMs(), defaults.labels(), defaults.silentLabels());
-        return Optional.of(new FrontEnd(estimate.get(), ImpulseCExport.frontEnd(model, "models/model_int8.tflite",
-                block, windowSamples, config, p.dir().resolve("impulse.yaml").toString())));
+        return Optional.of(new FrontEnd(estimate.get(), ImpulseCExport.frontEnd(model, ProjectLayout.INT8_MODEL,
+                block, windowSamples, config, p.layout().config().toString())));
     }
 }

@@ -2,8 +2,9 @@ package dev.littlebrain.cli.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.littlebrain.cli.impulse.ImpulseProject;
-import dev.littlebrain.cli.impulse.ProjectLock;
+import dev.littlebrain.impulse.ImpulseProject;
+import dev.littlebrain.impulse.ProjectLayout;
+import dev.littlebrain.data.progress.ProgressBar;
 import dev.littlebrain.data.Split;
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.tflite.TfliteReader;
@@ -27,8 +28,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code littlebrain test}: evaluates the float and int8 models in our runtime on the test split. */
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = "Evaluate models/model_float.tflite and models/model_int8.tflite in the LittleBrain runtime on"
-                + " the test split: accuracy, loss, uncertain rate, per-class precision/recall/F1, macro F1, confusion"
+        description = "Evaluate " + ProjectLayout.FLOAT_MODEL + " and " + ProjectLayout.INT8_MODEL
+                + " in the LittleBrain runtime on the test split: accuracy, loss, uncertain rate, per-class precision/recall/F1, macro F1, confusion"
                 + " matrices, misclassified samples; reports/confusion.png and reports/test.html.")
 public final class TestCommand implements Callable<Integer> {
     @Option(names = "--project", paramLabel = "DIR", description = "Impulse project folder (default: current directory).")
@@ -64,7 +65,7 @@ public final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // A writing command: one at a time per project.
-        return ProjectLock.holding(apply ? ImpulseProject.find(project).map(ImpulseProject::dir) : java.util.Optional.empty(), spec, this::callLocked);
+        return CommandLock.holding(apply ? ImpulseProject.find(project).map(ImpulseProject::dir) : java.util.Optional.empty(), spec, this::callLocked);
     }
 
     private int callLocked() throws IOException {
@@ -73,8 +74,8 @@ public final class TestCommand implements Callable<Integer> {
                     + " threshold: use it with --stream");
         }
         ImpulseProject p = ImpulseProject.require(project);
-        Path floatFile = p.models().resolve("model_float.tflite");
-        Path int8File = p.models().resolve("model_int8.tflite");
+        Path floatFile = p.layout().floatModel();
+        Path int8File = p.layout().int8Model();
         for (Path f : List.of(floatFile, int8File)) {
             if (!Files.isRegularFile(f)) {
                 throw new IllegalArgumentException(f + " is missing; run 'littlebrain train' first");
@@ -83,9 +84,9 @@ public final class TestCommand implements Callable<Integer> {
         if (stream) {
             return streamTest(p, int8File);
         }
-        ImpulseProject.Features features = p.features("features");
+        ImpulseProject.Features features = p.features(ProgressBar.onStderr("features"));
         List<String> labels = features.labels();
-        Path history = p.models().resolve("training.json");
+        Path history = p.layout().trainingRecord();
         if (Files.isRegularFile(history)) {
             JsonNode trained = new ObjectMapper().readTree(history.toFile()).get("labels");
             List<String> trainedLabels = new ArrayList<>();
@@ -107,8 +108,8 @@ public final class TestCommand implements Callable<Integer> {
                 minConfidence);
         ClipEvaluation q = ClipEvaluation.run(new Interpreter(TfliteReader.read(int8File)), test, labels.size(),
                 minConfidence);
-        Path png = p.reports().resolve("confusion.png");
-        Path html = p.reports().resolve("test.html");
+        Path png = p.layout().confusionMatrix();
+        Path html = p.layout().testReport();
         TestReport.confusionPng(fl, q, labels, png);
         TestReport.html(fl, q, labels, p.dir(), png, html);
         PrintWriter out = spec.commandLine().getOut();
@@ -162,7 +163,7 @@ public final class TestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--stream needs an audio impulse, this one takes "
                     + p.config().input().type());
         }
-        Path history = p.models().resolve("training.json");
+        Path history = p.layout().trainingRecord();
         if (!Files.isRegularFile(history)) {
             throw new IllegalArgumentException(history + " is missing; run 'littlebrain train' first");
         }
@@ -198,7 +199,7 @@ public final class TestCommand implements Callable<Integer> {
                 StreamEvaluation.errors(configured.threshold(), config, rec, truth, keywords), rec.audioSeconds());
         boolean targetMet = best.falseAcceptsPerHour() <= TARGET_FA_PER_HOUR
                 && best.detectionRate() >= TARGET_DETECTION_RATE;
-        Path png = p.reports().resolve("far_frr.png");
+        Path png = p.layout().farFrrCurve();
         // The cross is the wider, speaker-clustered interval when the streams name their speakers.
         Interval detectionInterval = best.bySpeaker() != null ? best.bySpeaker().interval()
                 : targets > 0 ? Interval.ofProportion(best.hits(), targets) : null;
@@ -217,9 +218,9 @@ public final class TestCommand implements Callable<Integer> {
         StreamEvaluation.plot(points, best, detectionInterval,
                 rec.audioSeconds() > 0 ? Interval.ofRate(best.falseAccepts(), rec.audioSeconds() / 3600) : null,
                 perKeyword, png);
-        Path yaml = p.dir().resolve(dev.littlebrain.cli.impulse.ImpulseConfig.FILE_NAME);
+        Path yaml = p.layout().config();
         if (apply) {
-            String updated = dev.littlebrain.cli.impulse.ImpulseConfig.withThreshold(Files.readString(yaml),
+            String updated = dev.littlebrain.impulse.ImpulseConfig.withThreshold(Files.readString(yaml),
                     best.threshold());
             dev.littlebrain.dsp.io.AtomicFileWriter.write(yaml, updated.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }

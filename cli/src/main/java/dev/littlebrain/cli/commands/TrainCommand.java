@@ -2,9 +2,11 @@ package dev.littlebrain.cli.commands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.littlebrain.cli.impulse.ImpulseConfig;
-import dev.littlebrain.cli.impulse.ImpulseProject;
-import dev.littlebrain.cli.impulse.ProjectLock;
+import dev.littlebrain.impulse.ImpulseConfig;
+import dev.littlebrain.impulse.ImpulseProject;
+import dev.littlebrain.impulse.ProjectLayout;
+import dev.littlebrain.impulse.ProjectLock;
+import dev.littlebrain.data.progress.ProgressBar;
 import dev.littlebrain.data.Split;
 import dev.littlebrain.data.augment.SpecAugment;
 import dev.littlebrain.quantize.Calibration;
@@ -45,8 +47,8 @@ import picocli.CommandLine.Spec;
  * the float and int8 models, the training history and a loss/accuracy curve.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Train the impulse's model; write models/model_float.tflite, models/model_int8.tflite,"
-                + " models/training.json and reports/training.png.")
+        description = "Train the impulse's model; write " + ProjectLayout.FLOAT_MODEL + ", " + ProjectLayout.INT8_MODEL
+                + ", " + ProjectLayout.TRAINING_RECORD + " and " + ProjectLayout.REPORTS + "/training.png.")
 public final class TrainCommand implements Callable<Integer> {
     static final int REPRESENTATIVE_SAMPLES = 100;
     /**
@@ -72,7 +74,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // A writing command: one at a time per project (two trains shared one checkpoint).
-        try (ProjectLock lock = ProjectLock.acquire(ImpulseProject.require(project).dir(), spec)) {
+        try (ProjectLock lock = CommandLock.acquire(ImpulseProject.require(project).dir(), spec)) {
             return callLocked();
         }
     }
@@ -91,7 +93,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         String deviceName = where.describe(); // fails here, before any work, when a GPU is asked for and absent
         PrintWriter out = spec.commandLine().getOut();
-        ImpulseProject.Features f = p.features("features");
+        ImpulseProject.Features f = p.features(ProgressBar.onStderr("features"));
         ImpulseProject.Split train = f.split(Split.TRAIN);
         ImpulseProject.Split validation = f.split(Split.VALIDATION);
         if (train.size() == 0) {
@@ -112,8 +114,7 @@ public final class TrainCommand implements Callable<Integer> {
         // the member it stopped in, and those before it are read back as they finished.
         List<Path> checkpoints = new ArrayList<>();
         for (int m = 0; m < members.size(); m++) {
-            checkpoints.add(p.dir().resolve("cache").resolve(members.size() == 1 ? "checkpoint.bin"
-                    : "checkpoint-member" + (m + 1) + ".bin"));
+            checkpoints.add(p.layout().checkpoint(m, members.size()));
         }
         long start = System.nanoTime();
         for (int m = 0; m < members.size(); m++) {
@@ -154,16 +155,16 @@ public final class TrainCommand implements Callable<Integer> {
                 : ModelEnsemble.averaging(int8Members, "LittleBrain train (int8, " + mean + ")");
         Files.createDirectories(p.models());
         Files.createDirectories(p.reports());
-        Path floatFile = p.models().resolve("model_float.tflite");
-        Path int8File = p.models().resolve("model_int8.tflite");
+        Path floatFile = p.layout().floatModel();
+        Path int8File = p.layout().int8Model();
         TfliteWriter.write(floatModel, floatFile);
         TfliteWriter.write(int8, int8File);
-        writeHistory(p.models().resolve("training.json"), runs, f, representative.size());
+        writeHistory(p.layout().trainingRecord(), runs, f, representative.size());
         for (Path c : checkpoints) {
             Files.deleteIfExists(c);
         }
         // Also those of members since removed from learn.ensemble: nothing will resume them.
-        try (var stale = Files.newDirectoryStream(p.dir().resolve("cache"), "checkpoint-member*.bin")) {
+        try (var stale = Files.newDirectoryStream(p.layout().cache(), ProjectLayout.MEMBER_CHECKPOINTS)) {
             for (Path c : stale) {
                 Files.deleteIfExists(c);
             }
@@ -172,7 +173,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         List<Path> pngs = new ArrayList<>();
         for (int m = 0; m < runs.size(); m++) {
-            Path png = p.reports().resolve(m == 0 ? "training.png" : "training_member" + (m + 1) + ".png");
+            Path png = p.layout().trainingCurve(m);
             drawCurves(runs.get(m).result().history(), png);
             pngs.add(png);
         }
@@ -183,7 +184,7 @@ public final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "trained in %.1f s; best epoch %s%s%n", seconds, best,
                 runs.size() == 1 ? "" : " (" + mean + " in one model)");
         out.println("wrote " + floatFile + ", " + int8File + " (calibrated on " + representative.size()
-                + " training samples), " + p.models().resolve("training.json") + ", "
+                + " training samples), " + p.layout().trainingRecord() + ", "
                 + String.join(", ", pngs.stream().map(Path::toString).toList()));
         out.flush();
         return 0;

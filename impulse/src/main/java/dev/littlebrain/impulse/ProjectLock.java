@@ -1,4 +1,4 @@
-package dev.littlebrain.cli.impulse;
+package dev.littlebrain.impulse;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * a note, and a live holder is still seen where file locks do not work (some network file systems). Close it to release it (try-with-resources: also on exceptions).
  */
 public final class ProjectLock implements AutoCloseable {
-    public static final String FILE_NAME = ".littlebrain.lock";
+    public static final String FILE_NAME = ProjectLayout.LOCK;
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -57,7 +57,7 @@ public final class ProjectLock implements AutoCloseable {
      * @throws ProjectInUseException when another command holds the project
      */
     public static ProjectLock acquire(Path projectDir, String command, Consumer<String> notice) throws IOException {
-        Path file = projectDir.resolve(FILE_NAME);
+        Path file = new ProjectLayout(projectDir).lock();
         Holder me = new Holder(ProcessHandle.current().pid(), command);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
@@ -90,32 +90,6 @@ public final class ProjectLock implements AutoCloseable {
             if (!kept) {
                 channel.close();
             }
-        }
-    }
-
-    /** Locks {@code projectDir} for the command {@code spec} runs, with notices on its error stream. */
-    public static ProjectLock acquire(Path projectDir, picocli.CommandLine.Model.CommandSpec spec) throws IOException {
-        java.io.PrintWriter err = spec.commandLine().getErr();
-        return acquire(projectDir, spec.qualifiedName(), line -> {
-            err.println(line);
-            err.flush();
-        });
-    }
-
-    /** A command's work, run while its project is locked. */
-    @FunctionalInterface
-    public interface Work {
-        int run() throws IOException;
-    }
-
-    /** Runs {@code work} holding the lock of {@code project} when there is one, else just runs it. */
-    public static int holding(Optional<Path> project, picocli.CommandLine.Model.CommandSpec spec, Work work)
-            throws IOException {
-        if (project.isEmpty()) {
-            return work.run();
-        }
-        try (ProjectLock lock = acquire(project.get(), spec)) {
-            return work.run();
         }
     }
 

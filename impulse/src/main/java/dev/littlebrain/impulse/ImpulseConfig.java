@@ -1,4 +1,4 @@
-package dev.littlebrain.cli.impulse;
+package dev.littlebrain.impulse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,7 +33,7 @@ import java.util.Set;
  */
 public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous continuous, List<String> labels,
         String target, List<Board> boards) {
-    public static final String FILE_NAME = "impulse.yaml";
+    public static final String FILE_NAME = ProjectLayout.CONFIG;
     public static final List<String> TEMPLATES = List.of("kws", "motion", "glove");
     public static final List<String> INPUT_TYPES = List.of("audio", "accelerometer", "trajectory");
 

@@ -1,4 +1,4 @@
-package dev.littlebrain.cli.impulse;
+package dev.littlebrain.impulse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +9,7 @@ import dev.littlebrain.data.features.FeatureCache;
 import dev.littlebrain.data.features.FeatureExtractor;
 import dev.littlebrain.data.features.FeatureSet;
 import dev.littlebrain.data.features.SampleLoader;
-import dev.littlebrain.data.progress.ProgressBar;
+import dev.littlebrain.data.progress.ProgressListener;
 import dev.littlebrain.dsp.blocks.DspBlock;
 import dev.littlebrain.dsp.blocks.DspBlocks;
 import dev.littlebrain.dsp.blocks.FeatureShape;
@@ -24,15 +24,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A project folder: {@code impulse.yaml}, curated data in {@code data/}, the feature cache in
- * {@code cache/features}, models in {@code models/}, reports in {@code reports/}.
+ * A project folder and its impulse; {@link ProjectLayout} says where its data, feature cache, models and reports
+ * are.
  */
 public record ImpulseProject(Path dir, ImpulseConfig config) {
 
     /** The project at {@code dir} (null: the current directory), or empty when it has no impulse.yaml. */
     public static Optional<ImpulseProject> find(Path dir) throws IOException {
         Path d = dir == null ? Path.of("") : dir;
-        Path file = d.resolve(ImpulseConfig.FILE_NAME);
+        Path file = new ProjectLayout(d).config();
         if (!Files.isRegularFile(file)) {
             if (dir != null) {
                 throw new IllegalArgumentException("--project " + dir + ": no " + ImpulseConfig.FILE_NAME
@@ -49,25 +49,31 @@ public record ImpulseProject(Path dir, ImpulseConfig config) {
                 + " in the current directory; pass --project DIR or run 'littlebrain init kws DIR'"));
     }
 
-    public Path data() {
-        return dir.resolve("data");
+    /** Where the project's files are. */
+    public ProjectLayout layout() {
+        return new ProjectLayout(dir);
     }
 
+    public Path data() {
+        return layout().data();
+    }
+
+    /** The feature cache. */
     public Path cache() {
-        return dir.resolve("cache").resolve("features");
+        return layout().featureCache();
     }
 
     public Path models() {
-        return dir.resolve("models");
+        return layout().models();
     }
 
     public Path reports() {
-        return dir.resolve("reports");
+        return layout().reports();
     }
 
     /** The labels the project's models were trained with, in output order (from models/training.json). */
     public List<String> trainedLabels() throws IOException {
-        Path history = models().resolve("training.json");
+        Path history = layout().trainingRecord();
         if (!Files.isRegularFile(history)) {
             throw new IllegalArgumentException(history + " is missing; run 'littlebrain train' first");
         }
@@ -84,8 +90,12 @@ public record ImpulseProject(Path dir, ImpulseConfig config) {
         return DspBlocks.create(config.dsp().block(), config.input().signal(), config.dsp().parameters());
     }
 
-    /** The curated data with its features (cached; missing ones computed), in manifest sample order. */
-    public Features features(String task) throws IOException {
+    /**
+     * The curated data with its features (cached; missing ones computed), in manifest sample order.
+     *
+     * @param progress told of each sample whose features are computed
+     */
+    public Features features(ProgressListener progress) throws IOException {
         Manifest manifest = Manifest.read(data());
         Dataset dataset = manifest.toDataset(data());
         if (Math.abs(manifest.samplingHz() - config.input().frequencyHz()) > 1e-6) {
@@ -105,7 +115,7 @@ public record ImpulseProject(Path dir, ImpulseConfig config) {
         int window = windowSamples();
         FeatureShape shape = dsp.outputShape(window);
         FeatureSet set = new FeatureCache(cache()).features(dataset.samples(), new BlockExtractor(dsp, window, !sensorInput),
-                SampleLoader.standard(AudioRequirement.strict(manifest.sampleRate())), ProgressBar.onStderr(task));
+                SampleLoader.standard(AudioRequirement.strict(manifest.sampleRate())), progress);
         List<String> labels = config.labels().isEmpty() ? manifest.labels() : config.labels();
         return new Features(dsp, shape, labels, dataset.samples(), set);
     }

@@ -1,4 +1,4 @@
-package dev.littlebrain.cli.impulse;
+package dev.littlebrain.impulse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
