@@ -9,6 +9,7 @@ import dev.littlebrain.deploy.profile.Boards;
 import dev.littlebrain.dsp.blocks.DspBlocks;
 import dev.littlebrain.dsp.blocks.SignalSpec;
 import dev.littlebrain.dsp.io.AtomicFileWriter;
+import dev.littlebrain.runtime.stream.ContinuousConfig;
 import dev.littlebrain.train.LearningRateSchedule;
 import dev.littlebrain.train.Preset;
 import java.io.IOException;
@@ -67,6 +68,11 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         public SignalSpec signal() {
             return new SignalSpec(frequencyHz, axes);
         }
+
+        /** Samples per axis in one window: window_ms at frequency_hz ({@link SignalSpec#windowSamples}). */
+        public int windowSamples() {
+            return SignalSpec.windowSamples(frequencyHz, windowMs);
+        }
     }
 
     /** The DSP block and its parameters, by Edge Impulse name. */
@@ -110,8 +116,10 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
      * fires a keyword and the quiet time after a detection.
      */
     public record Continuous(int slices, int average, double threshold, long suppressionMs) {
-        /** Edge Impulse's and TFLM's usual: 4 slices, average of 3, 0.8, 1 s. */
-        public static final Continuous DEFAULTS = new Continuous(4, 3, 0.8, 1000);
+        /** Edge Impulse's and TFLM's usual: 4 slices, average of 3, 0.8, 1 s (see {@link ContinuousConfig}). */
+        public static final Continuous DEFAULTS = new Continuous(ContinuousConfig.DEFAULT_SLICES,
+                ContinuousConfig.DEFAULT_AVERAGED_WINDOWS, ContinuousConfig.DEFAULT_THRESHOLD,
+                ContinuousConfig.DEFAULT_SUPPRESSION_MS);
 
         public Continuous {
             if (slices < 1 || average < 1 || !(threshold > 0 && threshold <= 1) || suppressionMs < 0) {

@@ -1,7 +1,5 @@
 package dev.littlebrain.impulse;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.curate.Manifest;
@@ -71,19 +69,28 @@ public record ImpulseProject(Path dir, ImpulseConfig config) {
         return layout().reports();
     }
 
-    /** The labels the project's models were trained with, in output order (from models/training.json). */
+    /** The record of how the project's model was trained, when there is one. */
+    public Optional<TrainingRecord> trainingRecord() throws IOException {
+        return TrainingRecord.readIfPresent(layout().trainingRecord());
+    }
+
+    /**
+     * The labels of the project's model, in output order: those its training record lists; for a model copied in
+     * without one, those impulse.yaml lists (train gives the outputs that order); empty when neither says.
+     */
+    public Optional<List<String>> modelLabels() throws IOException {
+        Optional<TrainingRecord> record = trainingRecord();
+        if (record.isPresent()) {
+            return Optional.of(record.get().trainedLabels().orElseThrow(() -> new IllegalArgumentException(
+                    layout().trainingRecord() + " has no 'labels' list; run 'littlebrain train' again")));
+        }
+        return config.labels().isEmpty() ? Optional.empty() : Optional.of(config.labels());
+    }
+
+    /** {@link #modelLabels()}, which must be known. */
     public List<String> trainedLabels() throws IOException {
-        Path history = layout().trainingRecord();
-        if (!Files.isRegularFile(history)) {
-            throw new IllegalArgumentException(history + " is missing; run 'littlebrain train' first");
-        }
-        JsonNode labels = new ObjectMapper().readTree(history.toFile()).get("labels");
-        if (labels == null || !labels.isArray()) {
-            throw new IllegalArgumentException(history + " has no 'labels' list; run 'littlebrain train' again");
-        }
-        List<String> out = new ArrayList<>();
-        labels.forEach(n -> out.add(n.asText()));
-        return out;
+        return modelLabels().orElseThrow(() -> new IllegalArgumentException(layout().trainingRecord()
+                + " is missing; run 'littlebrain train' first"));
     }
 
     public DspBlock block() {
@@ -122,7 +129,7 @@ public record ImpulseProject(Path dir, ImpulseConfig config) {
 
     /** Samples per axis in one window: input.window_ms at input.frequency_hz. */
     public int windowSamples() {
-        return (int) Math.round(config.input().windowMs() * config.input().frequencyHz() / 1000.0);
+        return config.input().windowSamples();
     }
 
     /** Features of every sample, with the block and labels they were made with. */

@@ -111,7 +111,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             if (labels == null) {
                 throw new ParameterException(spec.commandLine(), "--model needs --labels (or classify with --project)");
             }
-            windowSamples = (int) ((long) rate * (windowMs != null ? windowMs : 1000) / 1000);
+            windowSamples = SignalSpec.windowSamples(rate, windowMs != null ? windowMs : 1000);
             dsp = DspBlocks.create((block != null ? block : "mfcc").toLowerCase(Locale.ROOT).replace('_', '-'),
                     SignalSpec.audio(rate), parameters);
         } else {
@@ -119,7 +119,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--block, --set and --window-ms describe a model"
                         + " without a project; " + p.layout().config() + " describes this one");
             }
-            windowSamples = (int) ((long) rate * p.config().input().windowMs() / 1000);
+            windowSamples = p.windowSamples();
             dsp = p.block();
             settings = p.config().continuous();
             if (labels == null) {

@@ -15,16 +15,20 @@ import picocli.CommandLine.Spec;
  */
 final class ContinuousOptions {
 
-    @Option(names = "--slices", description = "Model runs per window (default: the project's continuous.slices, else 4).")
+    @Option(names = "--slices", description = "Model runs per window (default: the project's continuous.slices, else "
+            + ContinuousConfig.DEFAULT_SLICES + ").")
     Integer slices;
 
-    @Option(names = "--average", description = "Runs averaged before a decision (default: the project's, else 3).")
+    @Option(names = "--average", description = "Runs averaged before a decision (default: the project's, else "
+            + ContinuousConfig.DEFAULT_AVERAGED_WINDOWS + ").")
     Integer average;
 
-    @Option(names = "--threshold", description = "Averaged score that fires a keyword (default: the project's, else 0.8).")
+    @Option(names = "--threshold", description = "Averaged score that fires a keyword (default: the project's, else "
+            + ContinuousConfig.DEFAULT_THRESHOLD + ").")
     Float threshold;
 
-    @Option(names = "--suppression-ms", description = "Quiet time after a detection (default: the project's, else 1000).")
+    @Option(names = "--suppression-ms", description = "Quiet time after a detection (default: the project's, else "
+            + ContinuousConfig.DEFAULT_SUPPRESSION_MS + ").")
     Long suppressionMs;
 
     @Spec(Spec.Target.MIXEE)

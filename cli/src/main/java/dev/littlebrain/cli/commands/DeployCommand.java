@@ -150,11 +150,10 @@ public final class DeployCommand implements Callable<Integer> {
 
     private Settings settings(ImpulseProject p) {
         ImpulseConfig.Input input = p.config().input();
-        boolean audio = "audio".equals(input.type());
         // Sensors: the window and slices count samples per axis; the exported C times the stream at the block's own
         // frequency (62.5 Hz stays 62.5), so the whole-Hz rate here only names the settings.
         int rate = Math.max(1, (int) Math.round(input.frequencyHz()));
-        int windowSamples = audio ? (int) ((long) rate * input.windowMs() / 1000) : p.windowSamples();
+        int windowSamples = p.windowSamples();
         List<String> labels;
         try {
             labels = labels(p);
@@ -165,12 +164,9 @@ public final class DeployCommand implements Callable<Integer> {
         return new Settings(windowSamples, config, p.layout().config().toString());
     }
 
-    /** The labels of models/training.json (what the model was trained on), else those of impulse.yaml. */
+    /** The labels of the model's outputs (see {@link ImpulseProject#modelLabels()}). */
     private static List<String> labels(ImpulseProject p) throws IOException {
-        if (Files.isRegularFile(p.layout().trainingRecord()) || p.config().labels().isEmpty()) {
-            return p.trainedLabels();
-        }
-        return p.config().labels();
+        return p.trainedLabels();
     }
 
     private Format parseFormat() {

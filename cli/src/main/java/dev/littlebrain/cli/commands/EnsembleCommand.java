@@ -1,13 +1,9 @@
 package dev.littlebrain.cli.commands;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.impulse.ProjectLock;
+import dev.littlebrain.impulse.TrainingRecord;
 import dev.littlebrain.dsp.io.AtomicFileWriter;
 import dev.littlebrain.tflite.BuiltinOperator;
 import dev.littlebrain.tflite.Model;
@@ -20,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,10 +63,9 @@ public final class EnsembleCommand implements Callable<Integer> {
         List<Path> folders = new ArrayList<>();
         folders.add(p.models());
         folders.addAll(others);
-        ObjectMapper json = new ObjectMapper();
         List<Model> floats = new ArrayList<>();
         List<Model> int8s = new ArrayList<>();
-        List<JsonNode> records = new ArrayList<>();
+        List<TrainingRecord> records = new ArrayList<>();
         for (Path folder : folders) {
             for (String f : FILES) {
                 if (!Files.isRegularFile(folder.resolve(f))) {
@@ -76,16 +73,16 @@ public final class EnsembleCommand implements Callable<Integer> {
                             + String.join(", ", FILES) + ", as train writes them to models/)");
                 }
             }
-            JsonNode record = json.readTree(folder.resolve(ProjectLayout.TRAINING_RECORD_NAME).toFile());
+            TrainingRecord record = TrainingRecord.read(folder.resolve(ProjectLayout.TRAINING_RECORD_NAME));
             Model floatModel = TfliteReader.read(folder.resolve(FILES[0]));
             Model int8Model = TfliteReader.read(folder.resolve(FILES[1]));
-            if (record.has("members") || ModelEnsemble.isEnsemble(floatModel) || ModelEnsemble.isEnsemble(int8Model)) {
+            if (record.isEnsemble() || ModelEnsemble.isEnsemble(floatModel) || ModelEnsemble.isEnsemble(int8Model)) {
                 throw new IllegalArgumentException(folder + " holds an ensemble already; join single models (its"
                         + " members are under " + folder.resolve("members") + ")");
             }
-            if (!record.path("labels").equals(records.isEmpty() ? record.path("labels") : records.get(0).path("labels"))) {
-                throw new IllegalArgumentException(folder + " was trained on labels " + record.path("labels")
-                        + ", the project's model on " + records.get(0).path("labels"));
+            if (!records.isEmpty() && !Objects.equals(record.labels(), records.get(0).labels())) {
+                throw new IllegalArgumentException(folder + " was trained on labels " + shown(record.labels())
+                        + ", the project's model on " + shown(records.get(0).labels()));
             }
             records.add(record);
             floats.add(floatModel);
@@ -111,24 +108,26 @@ public final class EnsembleCommand implements Callable<Integer> {
                 AtomicFileWriter.write(dir.resolve(f), Files.readAllBytes(folders.get(m).resolve(f)));
             }
         }
-        ObjectNode record = records.get(0).deepCopy();
-        ArrayNode list = record.putArray("members");
+        List<TrainingRecord> kept = new ArrayList<>();
         for (int m = 0; m < folders.size(); m++) {
-            ObjectNode member = records.get(m).deepCopy();
-            member.put("source", folders.get(m).toAbsolutePath().normalize().toString());
-            member.put("kept_in", members.resolve(String.valueOf(m + 1)).toString());
-            list.add(member);
+            kept.add(records.get(m).keptAsMember(folders.get(m).toAbsolutePath().normalize().toString(),
+                    members.resolve(String.valueOf(m + 1)).toString()));
         }
+        TrainingRecord record = records.get(0).withMembers(kept);
         AtomicFileWriter.write(p.models().resolve(FILES[1]), TfliteWriter.write(int8Ensemble));
         AtomicFileWriter.write(p.models().resolve(FILES[0]), TfliteWriter.write(floatEnsemble));
-        AtomicFileWriter.write(p.models().resolve(FILES[2]),
-                json.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(record));
+        record.write(p.models().resolve(FILES[2]));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("joined %d models into %s and %s (%s; %d inferences' cost per window); members kept in %s%n",
                 folders.size(), p.models().resolve(FILES[0]), p.models().resolve(FILES[1]), mean, folders.size(),
                 members);
         out.flush();
         return 0;
+    }
+
+    /** Labels as the record's JSON showed them (a record without any: nothing). */
+    private static String shown(List<String> labels) {
+        return labels == null ? "" : labels.stream().map(l -> "\"" + l + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 
     /** The mean is of probabilities: each member must end in SOFTMAX, as every classifier train writes does. */

@@ -76,7 +76,7 @@ public final class ListenCommand implements Callable<Integer> {
             throw new IllegalArgumentException(modelFile + " is missing; run 'littlebrain train' first");
         }
         int rate = (int) Math.round(p.config().input().frequencyHz());
-        int windowSamples = (int) ((long) rate * p.config().input().windowMs() / 1000);
+        int windowSamples = p.windowSamples();
         List<String> labels = p.trainedLabels();
         ContinuousConfig config = continuous.config(rate, windowSamples, labels, p.config().continuous());
         LiveView view = new LiveView(spec.commandLine().getOut(), labels, LiveView.stdoutIsTerminal(), json);

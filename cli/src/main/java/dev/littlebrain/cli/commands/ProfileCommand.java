@@ -2,6 +2,7 @@ package dev.littlebrain.cli.commands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.deploy.profile.ArmFootprint;
@@ -204,10 +205,11 @@ public final class ProfileCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The trained labels, or (a model copied in without its training.json) one placeholder per model output. */
+    /** The model's labels, or (a model copied in and no labels known) one placeholder per model output. */
     private static List<String> labels(ImpulseProject p, Model model) throws IOException {
-        if (Files.isRegularFile(p.layout().trainingRecord())) {
-            return p.trainedLabels();
+        Optional<List<String>> known = p.modelLabels();
+        if (known.isPresent()) {
+            return known.get();
         }
         long outputs = model.mainSubgraph().outputTensor(0).elementCount();
         List<String> labels = new ArrayList<>();
@@ -241,9 +243,9 @@ public final class ProfileCommand implements Callable<Integer> {
             return Optional.empty();
         }
         // The wrapper's settings do not change its size or speed; the keyword-spotting defaults with this slice.
-        ContinuousConfig defaults = ContinuousConfig.keywordSpotting(rate, windowSamples, labels(p, model));
-        ContinuousConfig config = new ContinuousConfig(rate, sliceSamples, defaults.averagedWindows(),
-                defaults.threshold(), defaults.suppressionMs(), defaults.labels(), defaults.silentLabels());
+        ImpulseConfig.Continuous defaults = ImpulseConfig.Continuous.DEFAULTS;
+        ContinuousConfig config = new ContinuousConfig(rate, sliceSamples, defaults.average(),
+                (float) defaults.threshold(), defaults.suppressionMs(), labels(p, model), ContinuousConfig.SILENT_LABELS);
         return Optional.of(new FrontEnd(estimate.get(), ImpulseCExport.frontEnd(model, ProjectLayout.INT8_MODEL,
                 block, windowSamples, config, p.layout().config().toString())));
     }

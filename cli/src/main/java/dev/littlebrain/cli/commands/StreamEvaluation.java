@@ -35,7 +35,7 @@ import java.util.Set;
  */
 final class StreamEvaluation {
     static final long TOLERANCE_MS = 750;
-    static final Set<String> SILENT = Set.of("_noise_", "_unknown_", "_silence_");
+    static final Set<String> SILENT = ContinuousConfig.SILENT_LABELS;
 
     /** The file beside streams.csv that names each word's speaker (espeak-kws's and {@code data streams}' layout). */
     static final String DETAIL = "streams_detail.csv";

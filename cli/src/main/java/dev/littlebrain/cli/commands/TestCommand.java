@@ -20,6 +20,7 @@ import dev.littlebrain.runtime.stream.ContinuousConfig;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,11 +87,9 @@ public final class TestCommand implements Callable<Integer> {
         }
         ImpulseProject.Features features = p.features(ProgressBar.onStderr("features"));
         List<String> labels = features.labels();
-        Path history = p.layout().trainingRecord();
-        if (Files.isRegularFile(history)) {
-            JsonNode trained = new ObjectMapper().readTree(history.toFile()).get("labels");
-            List<String> trainedLabels = new ArrayList<>();
-            trained.forEach(n -> trainedLabels.add(n.asText()));
+        Optional<List<String>> trained = p.modelLabels();
+        if (trained.isPresent()) {
+            List<String> trainedLabels = trained.get();
             if (!trainedLabels.equals(labels)) {
                 throw new IllegalArgumentException("the models were trained on labels " + trainedLabels
                         + " but the project now has " + labels + "; run 'littlebrain train' again");
@@ -163,19 +162,14 @@ public final class TestCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--stream needs an audio impulse, this one takes "
                     + p.config().input().type());
         }
-        Path history = p.layout().trainingRecord();
-        if (!Files.isRegularFile(history)) {
-            throw new IllegalArgumentException(history + " is missing; run 'littlebrain train' first");
-        }
-        List<String> labels = new ArrayList<>();
-        new ObjectMapper().readTree(history.toFile()).get("labels").forEach(n -> labels.add(n.asText()));
+        List<String> labels = p.trainedLabels();
         Path dir = streams != null ? streams : defaultStreams(p.dir());
         Path csv = dir.resolve("streams.csv");
         if (!Files.isRegularFile(csv)) {
             throw new IllegalArgumentException("no streams.csv in " + dir + "; pass --streams DIR");
         }
         int rate = (int) Math.round(p.config().input().frequencyHz());
-        int windowSamples = (int) ((long) rate * p.config().input().windowMs() / 1000);
+        int windowSamples = p.windowSamples();
         // The project's stream settings (impulse.yaml continuous:, or the options); the threshold is swept.
         ContinuousConfig config = continuous.config(rate, windowSamples, labels, p.config().continuous());
         Set<String> keywords = new LinkedHashSet<>(labels);

@@ -1,14 +1,12 @@
 package dev.littlebrain.cli.commands;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.impulse.ProjectLock;
+import dev.littlebrain.impulse.TrainingRecord;
 import dev.littlebrain.data.progress.ProgressBar;
 import dev.littlebrain.data.Split;
-import dev.littlebrain.data.augment.SpecAugment;
 import dev.littlebrain.quantize.Calibration;
 import dev.littlebrain.quantize.Int8Quantizer;
 import dev.littlebrain.tflite.TfliteWriter;
@@ -31,10 +29,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -225,6 +221,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** One trained member: what it was and how its training went. */
     private record MemberRun(Preset preset, TrainingConfig config, TrainingResult result) {
+        TrainingRecord record() {
+            return TrainingRecord.member(preset.name(), config, result);
+        }
     }
 
     /**
@@ -233,55 +232,10 @@ public final class TrainCommand implements Callable<Integer> {
      */
     private static void writeHistory(Path file, List<MemberRun> runs, ImpulseProject.Features f, int calibration)
             throws IOException {
-        Map<String, Object> json = new LinkedHashMap<>(memberRecord(runs.get(0)));
-        json.put("labels", f.labels());
-        json.put("input_shape", List.of(f.shape().frames(), f.shape().coefficients()));
-        json.put("calibration_samples", calibration);
-        if (runs.size() > 1) {
-            List<Map<String, Object>> members = new ArrayList<>();
-            for (MemberRun r : runs) {
-                members.add(memberRecord(r));
-            }
-            json.put("members", members);
-        }
-        writeAtomically(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(json));
-    }
-
-    private static Map<String, Object> memberRecord(MemberRun run) {
-        TrainingConfig config = run.config();
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("preset", run.preset().name());
-        json.put("epochs", config.epochs());
-        json.put("learning_rate", config.learningRate());
-        json.put("batch_size", config.batchSize());
-        json.put("seed", config.seed());
-        json.put("class_weights", config.classWeights());
-        SpecAugment masks = config.specAugment() == null ? null : config.specAugment().masks();
-        json.put("spec_augment", masks == null ? null : Map.of("time_masks", masks.timeMasks(), "time_mask_frames",
-                masks.maxTimeWidth(), "frequency_masks", masks.frequencyMasks(), "frequency_mask_bins",
-                masks.maxFrequencyWidth()));
-        json.put("best_epoch", run.result().bestEpoch());
-        List<Map<String, Object>> history = new ArrayList<>();
-        for (EpochStats s : run.result().history()) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("epoch", s.epoch());
-            e.put("loss", finite(s.loss()));
-            e.put("accuracy", finite(s.accuracy()));
-            e.put("val_loss", finite(s.valLoss()));
-            e.put("val_accuracy", finite(s.valAccuracy()));
-            e.put("time_ms", s.epochTime().toMillis());
-            history.add(e);
-        }
-        json.put("history", history);
-        return json;
-    }
-
-    private static Float finite(float v) {
-        return Float.isFinite(v) ? v : null;
-    }
-
-    static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        dev.littlebrain.dsp.io.AtomicFileWriter.write(file, bytes);
+        List<TrainingRecord> members = runs.stream().map(MemberRun::record).toList();
+        TrainingRecord record = members.get(0).forProject(f.labels(),
+                List.of(f.shape().frames(), f.shape().coefficients()), calibration);
+        (runs.size() > 1 ? record.withMembers(members) : record).write(file);
     }
 
     /** Loss (left) and accuracy (right) per epoch, training solid and validation dashed. */

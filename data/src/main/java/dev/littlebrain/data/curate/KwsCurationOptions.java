@@ -124,7 +124,7 @@ public record KwsCurationOptions(List<String> keywords, boolean includeUnknown, 
     static final double DEFAULT_NOISE_MAX_GAIN_DB = 6;
 
     public int windowSamples() {
-        return (int) ((long) sampleRate * windowMs / 1000);
+        return dev.littlebrain.dsp.blocks.SignalSpec.windowSamples(sampleRate, windowMs);
     }
 
     public KwsCurationOptions withSeed(long newSeed) {

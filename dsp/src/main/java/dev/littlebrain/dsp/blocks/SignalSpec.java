@@ -24,6 +24,20 @@ public record SignalSpec(double samplingFrequency, List<String> axes) {
         return new SignalSpec(samplingFrequency, List.of("audio"));
     }
 
+    /**
+     * Samples per axis in a window of {@code windowMs}: the nearest whole number, the one formula for a window's
+     * length (125 at 62.5 Hz for 2 s; truncating the rate first would give 126, one sample more than the features
+     * the model was trained on).
+     */
+    public int windowSamples(double windowMs) {
+        return windowSamples(samplingFrequency, windowMs);
+    }
+
+    /** {@link #windowSamples(double)} at {@code samplingFrequency} Hz. */
+    public static int windowSamples(double samplingFrequency, double windowMs) {
+        return (int) Math.round(windowMs * samplingFrequency / 1000.0);
+    }
+
     public int axisCount() {
         return axes.size();
     }

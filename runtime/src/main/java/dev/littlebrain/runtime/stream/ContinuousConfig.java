@@ -16,6 +16,17 @@ import java.util.Set;
  */
 public record ContinuousConfig(int sampleRate, int sliceSamples, int averagedWindows, float threshold,
         long suppressionMs, List<String> labels, Set<String> silentLabels) {
+    /**
+     * The keyword-spotting defaults, the one place they are set (projects without a {@code continuous:} section,
+     * the CLI's options and their help take them from here): Edge Impulse's and TFLM's usual 4 slices per window,
+     * an average of 3 runs, threshold 0.8 and 1 s of suppression.
+     */
+    public static final int DEFAULT_SLICES = 4;
+    public static final int DEFAULT_AVERAGED_WINDOWS = 3;
+    public static final double DEFAULT_THRESHOLD = 0.8;
+    public static final long DEFAULT_SUPPRESSION_MS = 1000;
+    /** The labels of a keyword spotter that never fire: background noise, other words, silence. */
+    public static final Set<String> SILENT_LABELS = Set.of("_noise_", "_unknown_", "_silence_");
 
     public ContinuousConfig {
         labels = List.copyOf(labels);
@@ -36,8 +47,8 @@ public record ContinuousConfig(int sampleRate, int sliceSamples, int averagedWin
 
     /** Keyword spotting defaults: 4 slices per window, average of 3 runs, threshold 0.8, 1 s suppression. */
     public static ContinuousConfig keywordSpotting(int sampleRate, int windowSamples, List<String> labels) {
-        return new ContinuousConfig(sampleRate, windowSamples / 4, 3, 0.8f, 1000, labels,
-                Set.of("_noise_", "_unknown_", "_silence_"));
+        return new ContinuousConfig(sampleRate, windowSamples / DEFAULT_SLICES, DEFAULT_AVERAGED_WINDOWS,
+                (float) DEFAULT_THRESHOLD, DEFAULT_SUPPRESSION_MS, labels, SILENT_LABELS);
     }
 
     public ContinuousConfig withThreshold(float t) {
