@@ -61,7 +61,7 @@ final class ContinuousOptions {
         try {
             return new ContinuousConfig(rate, windowSamples / s, average != null ? average : project.average(),
                     threshold != null ? threshold : (float) project.threshold(),
-                    suppressionMs != null ? suppressionMs : project.suppressionMs(), labels, StreamEvaluation.SILENT);
+                    suppressionMs != null ? suppressionMs : project.suppressionMs(), labels, ContinuousConfig.SILENT_LABELS);
         } catch (IllegalArgumentException e) {
             // --average, --threshold or --suppression-ms out of range: a usage error, as for --slices.
             throw new ParameterException(spec.commandLine(), e.getMessage());

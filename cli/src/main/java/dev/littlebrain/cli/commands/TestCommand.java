@@ -1,26 +1,22 @@
 package dev.littlebrain.cli.commands;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.ProjectLayout;
-import dev.littlebrain.data.progress.ProgressBar;
-import dev.littlebrain.data.Split;
-import dev.littlebrain.runtime.Interpreter;
-import dev.littlebrain.tflite.TfliteReader;
+import dev.littlebrain.impulse.evaluation.ClipEvaluation;
+import dev.littlebrain.impulse.evaluation.ClipReport;
+import dev.littlebrain.impulse.evaluation.ClipTest;
+import dev.littlebrain.impulse.evaluation.Interval;
+import dev.littlebrain.impulse.evaluation.StreamEvaluation;
+import dev.littlebrain.impulse.evaluation.StreamReport;
+import dev.littlebrain.impulse.evaluation.StreamTest;
+import dev.littlebrain.runtime.stream.ContinuousConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import dev.littlebrain.runtime.stream.ContinuousConfig;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,8 +26,9 @@ import picocli.CommandLine.Spec;
 /** {@code littlebrain test}: evaluates the float and int8 models in our runtime on the test split. */
 @Command(name = "test", mixinStandardHelpOptions = true,
         description = "Evaluate " + ProjectLayout.FLOAT_MODEL + " and " + ProjectLayout.INT8_MODEL
-                + " in the LittleBrain runtime on the test split: accuracy, loss, uncertain rate, per-class precision/recall/F1, macro F1, confusion"
-                + " matrices, misclassified samples; reports/confusion.png and reports/test.html.")
+                + " in the LittleBrain runtime on the test split: accuracy, loss, uncertain rate, per-class"
+                + " precision/recall/F1, macro F1, confusion matrices, misclassified samples; reports/confusion.png and"
+                + " reports/test.html.")
 public final class TestCommand implements Callable<Integer> {
     @Option(names = "--project", paramLabel = "DIR", description = "Impulse project folder (default: current directory).")
     Path project;
@@ -75,52 +72,27 @@ public final class TestCommand implements Callable<Integer> {
                     + " threshold: use it with --stream");
         }
         ImpulseProject p = ImpulseProject.require(project);
-        Path floatFile = p.layout().floatModel();
-        Path int8File = p.layout().int8Model();
-        for (Path f : List.of(floatFile, int8File)) {
-            if (!Files.isRegularFile(f)) {
-                throw new IllegalArgumentException(f + " is missing; run 'littlebrain train' first");
-            }
-        }
+        ClipTest.models(p); // both, also for --stream: a half-trained project says so before anything runs
         if (stream) {
-            return streamTest(p, int8File);
-        }
-        ImpulseProject.Features features = p.features(ProgressBar.onStderr("features"));
-        List<String> labels = features.labels();
-        Optional<List<String>> trained = p.modelLabels();
-        if (trained.isPresent()) {
-            List<String> trainedLabels = trained.get();
-            if (!trainedLabels.equals(labels)) {
-                throw new IllegalArgumentException("the models were trained on labels " + trainedLabels
-                        + " but the project now has " + labels + "; run 'littlebrain train' again");
-            }
-        }
-        ImpulseProject.Split test = features.split(Split.TEST);
-        if (test.size() == 0) {
-            throw new IllegalArgumentException("no test-split samples in " + p.data());
+            return streamTest(p);
         }
         if (!(minConfidence >= 0 && minConfidence <= 1)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--min-confidence must be between 0 and 1, got " + minConfidence);
         }
-        ClipEvaluation fl = ClipEvaluation.run(new Interpreter(TfliteReader.read(floatFile)), test, labels.size(),
-                minConfidence);
-        ClipEvaluation q = ClipEvaluation.run(new Interpreter(TfliteReader.read(int8File)), test, labels.size(),
-                minConfidence);
+        ClipReport report = ClipTest.run(p, minConfidence, new TerminalProgress());
+        ClipEvaluation fl = report.floatModel();
+        ClipEvaluation q = report.int8Model();
+        List<String> labels = report.labels();
         Path png = p.layout().confusionMatrix();
         Path html = p.layout().testReport();
         TestReport.confusionPng(fl, q, labels, png);
         TestReport.html(fl, q, labels, p.dir(), png, html);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("float", toJson(fl, labels, p.dir()));
-            o.put("int8", toJson(q, labels, p.dir()));
-            o.put("labels", labels);
-            o.put("test_samples", test.size());
-            out.println(new ObjectMapper().writeValueAsString(o));
+            out.println(new ObjectMapper().writeValueAsString(report));
         } else {
-            out.printf(Locale.ROOT, "test split: %d samples, %d classes%n%n", test.size(), labels.size());
+            out.printf(Locale.ROOT, "test split: %d samples, %d classes%n%n", report.testSamples(), labels.size());
             out.printf(Locale.ROOT, "%-14s %8s %8s%n", "", "float", "int8");
             out.printf(Locale.ROOT, "%-14s %8.4f %8.4f%n", "accuracy", fl.accuracy(), q.accuracy());
             out.printf(Locale.ROOT, "%-14s %8.4f %8.4f%n", "F1 (macro)", fl.f1Macro(), q.f1Macro());
@@ -142,110 +114,48 @@ public final class TestCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The keyword-spotting acceptance target of {@code --stream}: detection rate at false accepts per hour. */
-    static final double TARGET_DETECTION_RATE = 0.8;
-    static final double TARGET_FA_PER_HOUR = 10;
+    static final double TARGET_DETECTION_RATE = StreamReport.TARGET_DETECTION_RATE;
+    static final double TARGET_FA_PER_HOUR = StreamReport.TARGET_FA_PER_HOUR;
 
-    /** The thresholds swept by {@code --stream}: 0.30 to 0.95 by 0.05, then 0.97 and 0.99. */
-    static List<Float> thresholds() {
-        List<Float> t = new ArrayList<>();
-        for (int i = 30; i <= 95; i += 5) {
-            t.add(i / 100f);
-        }
-        t.add(0.97f);
-        t.add(0.99f);
-        return t;
-    }
-
-    private Integer streamTest(ImpulseProject p, Path int8File) throws IOException {
+    private Integer streamTest(ImpulseProject p) throws IOException {
         if (!"audio".equals(p.config().input().type())) {
             throw new IllegalArgumentException("--stream needs an audio impulse, this one takes "
                     + p.config().input().type());
         }
         List<String> labels = p.trainedLabels();
         Path dir = streams != null ? streams : defaultStreams(p.dir());
-        Path csv = dir.resolve("streams.csv");
-        if (!Files.isRegularFile(csv)) {
-            throw new IllegalArgumentException("no streams.csv in " + dir + "; pass --streams DIR");
+        if (!Files.isRegularFile(dir.resolve(StreamTest.TRUTH))) {
+            throw new IllegalArgumentException("no " + StreamTest.TRUTH + " in " + dir + "; pass --streams DIR");
         }
         int rate = (int) Math.round(p.config().input().frequencyHz());
         int windowSamples = p.windowSamples();
         // The project's stream settings (impulse.yaml continuous:, or the options); the threshold is swept.
         ContinuousConfig config = continuous.config(rate, windowSamples, labels, p.config().continuous());
-        Set<String> keywords = new LinkedHashSet<>(labels);
-        keywords.removeAll(StreamEvaluation.SILENT);
-        List<StreamEvaluation.Utterance> truth = StreamEvaluation.readTruth(csv);
-        List<String> files = truth.stream().map(StreamEvaluation.Utterance::file).distinct().toList();
-        StreamEvaluation.Recording rec = StreamEvaluation.record(new Interpreter(TfliteReader.read(int8File)),
-                p.block(), config, windowSamples, dir, files);
-        int targets = (int) truth.stream().filter(u -> keywords.contains(u.label())).count();
-        List<StreamEvaluation.Point> points = new ArrayList<>();
-        for (float t : thresholds()) {
-            points.add(StreamEvaluation.evaluate(t, config, rec, truth, keywords));
-        }
-        StreamEvaluation.Point best = StreamEvaluation.suggest(points, TARGET_FA_PER_HOUR);
-        // The operating point the project deploys (continuous.threshold), not chosen on these streams.
-        StreamEvaluation.Point configured = StreamEvaluation.evaluate(config.threshold(), config, rec, truth, keywords);
-        StreamEvaluation.Errors errors = StreamEvaluation.errors(best.threshold(), config, rec, truth, keywords);
-        List<StreamEvaluation.KeywordResult> bestByKeyword = StreamEvaluation.byKeyword(truth, keywords, errors,
-                rec.audioSeconds());
-        List<StreamEvaluation.KeywordResult> configuredByKeyword = StreamEvaluation.byKeyword(truth, keywords,
-                StreamEvaluation.errors(configured.threshold(), config, rec, truth, keywords), rec.audioSeconds());
-        boolean targetMet = best.falseAcceptsPerHour() <= TARGET_FA_PER_HOUR
-                && best.detectionRate() >= TARGET_DETECTION_RATE;
+        StreamReport report = StreamTest.run(p, dir, config, new TerminalProgress());
+        List<StreamEvaluation.Point> points = report.points();
+        StreamEvaluation.Point best = report.suggested();
+        StreamEvaluation.Point configured = report.configured();
+        StreamEvaluation.Recording rec = report.recording();
+        int targets = report.utterances();
         Path png = p.layout().farFrrCurve();
         // The cross is the wider, speaker-clustered interval when the streams name their speakers.
         Interval detectionInterval = best.bySpeaker() != null ? best.bySpeaker().interval()
-                : targets > 0 ? Interval.ofProportion(best.hits(), targets) : null;
-        // The same sweep per keyword, for the plot: a weak keyword's curve lies apart from the pooled one.
-        Map<String, List<StreamEvaluation.Point>> perKeyword = new LinkedHashMap<>();
-        if (keywords.size() > 1) {
-            for (StreamEvaluation.Point pt : points) {
-                for (StreamEvaluation.KeywordResult r : StreamEvaluation.byKeyword(truth, keywords,
-                        StreamEvaluation.errors(pt.threshold(), config, rec, truth, keywords), rec.audioSeconds())) {
-                    perKeyword.computeIfAbsent(r.label(), l -> new ArrayList<>()).add(new StreamEvaluation.Point(
-                            pt.threshold(), r.detectionRate(), r.falseAcceptsPerHour(), Double.NaN, r.hits(),
-                            r.falseAccepts()));
-                }
-            }
-        }
-        StreamEvaluation.plot(points, best, detectionInterval,
-                rec.audioSeconds() > 0 ? Interval.ofRate(best.falseAccepts(), rec.audioSeconds() / 3600) : null,
-                perKeyword, png);
+                : report.detectionInterval(best);
+        FarFrrPlot.plot(points, best, detectionInterval, report.falseAcceptInterval(best), report.perKeyword(), png);
         Path yaml = p.layout().config();
         if (apply) {
             String updated = dev.littlebrain.impulse.ImpulseConfig.withThreshold(Files.readString(yaml),
                     best.threshold());
             dev.littlebrain.dsp.io.AtomicFileWriter.write(yaml, updated.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            report = report.withApplied(true);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            List<Map<String, Object>> list = new ArrayList<>();
-            for (StreamEvaluation.Point pt : points) {
-                list.add(pointJson(pt, targets, rec.audioSeconds()));
-            }
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("thresholds", list);
-            o.put("suggested", pointJson(best, targets, rec.audioSeconds()));
-            o.put("configured", pointJson(configured, targets, rec.audioSeconds()));
-            o.put("suggested_per_keyword", keywordsJson(bestByKeyword));
-            o.put("configured_per_keyword", keywordsJson(configuredByKeyword));
-            o.put("suggested_errors", errorsJson(errors));
-            o.put("applied", apply);
-            Map<String, Object> target = new LinkedHashMap<>();
-            target.put("min_detection_rate", TARGET_DETECTION_RATE);
-            target.put("max_false_accepts_per_hour", TARGET_FA_PER_HOUR);
-            target.put("met", targetMet);
-            o.put("target", target);
-            o.put("stream_seconds", rec.audioSeconds());
-            o.put("utterances", targets);
-            o.put("keywords", keywords);
-            o.put("real_time_factor", rec.realTimeFactor());
-            out.println(new ObjectMapper().writeValueAsString(o));
+            out.println(new ObjectMapper().writeValueAsString(report));
         } else {
             out.printf(Locale.ROOT, "%d stream(s), %.1f s of audio, %d keyword utterance(s) of %s (%d words in all);"
-                    + " %d slices per window, average of %d, %d ms suppression, +-%d ms tolerance%n%n", files.size(),
-                    rec.audioSeconds(), targets, keywords, truth.size(), windowSamples / config.sliceSamples(),
+                    + " %d slices per window, average of %d, %d ms suppression, +-%d ms tolerance%n%n", report.streams(),
+                    rec.audioSeconds(), targets, report.keywords(), report.words(), windowSamples / config.sliceSamples(),
                     config.averagedWindows(),
                     config.suppressionMs(), StreamEvaluation.TOLERANCE_MS);
             out.printf(Locale.ROOT, "%9s %10s %6s %6s %10s %12s%n", "threshold", "detection", "hits", "FA", "FA/hour",
@@ -259,12 +169,12 @@ public final class TestCommand implements Callable<Integer> {
                     best.threshold(), best.detectionRate(), best.falseAcceptsPerHour(),
                     best.falseAcceptsPerHour() <= TARGET_FA_PER_HOUR ? "" : " (no threshold reaches <= 10 FA/h)");
             out.println(intervals(best, targets, rec.audioSeconds()));
-            printKeywords(out, bestByKeyword);
+            printKeywords(out, report.suggestedPerKeyword());
             out.printf(Locale.ROOT, "project threshold %.2f (impulse.yaml continuous.threshold): detection rate %.3f"
                     + " (%d of %d) at %.1f false accepts/hour%n", configured.threshold(), configured.detectionRate(),
                     configured.hits(), targets, configured.falseAcceptsPerHour());
             out.println(intervals(configured, targets, rec.audioSeconds()));
-            printKeywords(out, configuredByKeyword);
+            printKeywords(out, report.configuredPerKeyword());
             double onePerHour = rec.audioSeconds() > 0 ? 3600 / rec.audioSeconds() : 0;
             if (onePerHour > TARGET_FA_PER_HOUR) {
                 // A minute of streams cannot resolve a rate of a few per hour: say so rather than let one event
@@ -274,8 +184,8 @@ public final class TestCommand implements Callable<Integer> {
                         TARGET_FA_PER_HOUR, Math.ceil(3600 / TARGET_FA_PER_HOUR));
             }
             out.printf(Locale.ROOT, "target (detection rate >= %.2f at <= %.0f false accepts/hour): %s%n",
-                    TARGET_DETECTION_RATE, TARGET_FA_PER_HOUR, targetMet ? "met" : "missed");
-            printErrors(out, best.threshold(), errors);
+                    TARGET_DETECTION_RATE, TARGET_FA_PER_HOUR, report.targetMet() ? "met" : "missed");
+            printErrors(out, best.threshold(), report.suggestedErrors());
             out.printf(Locale.ROOT, "real-time factor: %.1fx (%.1f s of audio streamed in %.2f s)%n",
                     rec.realTimeFactor(), rec.audioSeconds(), rec.wallSeconds());
             out.println("FAR/FRR curve: " + png);
@@ -297,21 +207,6 @@ public final class TestCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %-" + width + "s  detection %.3f (%d of %d), %d false accept(s), %.1f per hour%n",
                     r.label(), r.detectionRate(), r.hits(), r.utterances(), r.falseAccepts(), r.falseAcceptsPerHour());
         }
-    }
-
-    private static List<Map<String, Object>> keywordsJson(List<StreamEvaluation.KeywordResult> results) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (StreamEvaluation.KeywordResult r : results) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("label", r.label());
-            m.put("utterances", r.utterances());
-            m.put("hits", r.hits());
-            m.put("detection_rate", r.detectionRate());
-            m.put("false_accepts", r.falseAccepts());
-            m.put("false_accepts_per_hour", r.falseAcceptsPerHour());
-            list.add(m);
-        }
-        return list;
     }
 
     /** Most errors listed in the text report; --json lists them all. */
@@ -348,36 +243,6 @@ public final class TestCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.3f-%.3f s", u.startMs() / 1000.0, u.endMs() / 1000.0);
     }
 
-    private static Map<String, Object> errorsJson(StreamEvaluation.Errors errors) {
-        List<Map<String, Object>> misses = new ArrayList<>();
-        for (StreamEvaluation.Utterance u : errors.misses()) {
-            misses.add(utteranceJson(u));
-        }
-        List<Map<String, Object>> falseAccepts = new ArrayList<>();
-        for (StreamEvaluation.FalseAccept f : errors.falseAccepts()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", f.file());
-            m.put("label", f.detection().label());
-            m.put("time_ms", f.detection().timeMs());
-            m.put("score", f.detection().score());
-            m.put("nearby", f.nearby().stream().map(TestCommand::utteranceJson).toList());
-            falseAccepts.add(m);
-        }
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("misses", misses);
-        o.put("false_accepts", falseAccepts);
-        return o;
-    }
-
-    private static Map<String, Object> utteranceJson(StreamEvaluation.Utterance u) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", u.file());
-        m.put("label", u.label());
-        m.put("start_ms", u.startMs());
-        m.put("end_ms", u.endMs());
-        return m;
-    }
-
     /** One operating point's 95 % intervals, indented under its line. */
     private static String intervals(StreamEvaluation.Point pt, int targets, double audioSeconds) {
         StringBuilder line = new StringBuilder("  95 % intervals:");
@@ -401,31 +266,6 @@ public final class TestCommand implements Callable<Integer> {
         return line.toString();
     }
 
-    private static Map<String, Object> pointJson(StreamEvaluation.Point pt, int targets, double audioSeconds) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("threshold", Math.round(pt.threshold() * 100) / 100.0);
-        m.put("detection_rate", pt.detectionRate());
-        m.put("false_accepts_per_hour", pt.falseAcceptsPerHour());
-        m.put("hits", pt.hits());
-        m.put("false_accepts", pt.falseAccepts());
-        if (targets > 0) {
-            Interval d = Interval.ofProportion(pt.hits(), targets);
-            m.put("detection_rate_95ci", List.of(d.low(), d.high()));
-        }
-        if (audioSeconds > 0) {
-            Interval fa = Interval.ofRate(pt.falseAccepts(), audioSeconds / 3600);
-            m.put("false_accepts_per_hour_95ci", List.of(fa.low(), fa.high()));
-        }
-        Interval.Clustered s = pt.bySpeaker();
-        if (s != null) {
-            m.put("detection_rate_95ci_by_speaker", List.of(s.interval().low(), s.interval().high()));
-            m.put("speakers", s.clusters());
-            m.put("design_effect", s.designEffect());
-        }
-        m.put("mean_latency_ms", Double.isNaN(pt.meanLatencyMs()) ? null : pt.meanLatencyMs());
-        return m;
-    }
-
     /** shared/datasets/espeak-kws/_streams_ next to the project or the current directory or one of their parents. */
     private static Path defaultStreams(Path projectDir) {
         for (Path start : List.of(projectDir.toAbsolutePath(), Path.of("").toAbsolutePath())) {
@@ -437,26 +277,6 @@ public final class TestCommand implements Callable<Integer> {
             }
         }
         throw new IllegalArgumentException("no shared/datasets/espeak-kws/_streams_ found; pass --streams DIR");
-    }
-
-    private static Map<String, Object> toJson(ClipEvaluation e, List<String> labels, Path projectDir) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("accuracy", e.accuracy());
-        m.put("f1_macro", e.f1Macro());
-        m.put("loss", e.loss());
-        m.put("uncertain_rate", e.uncertainRate());
-        m.put("confusion", e.confusion());
-        List<Map<String, Object>> wrong = new ArrayList<>();
-        for (ClipEvaluation.Misclassified w : e.misclassified()) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("file", TestReport.relative(projectDir, w.file()));
-            x.put("actual", labels.get(w.actual()));
-            x.put("predicted", labels.get(w.predicted()));
-            x.put("confidence", w.confidence());
-            wrong.add(x);
-        }
-        m.put("misclassified", wrong);
-        return m;
     }
 
     /** The int8 model's mistakes, the first few of them; the HTML report lists them all. */

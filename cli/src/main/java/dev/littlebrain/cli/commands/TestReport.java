@@ -1,5 +1,7 @@
 package dev.littlebrain.cli.commands;
 
+import dev.littlebrain.impulse.evaluation.ClipEvaluation;
+import dev.littlebrain.impulse.evaluation.ClipReport;
 import dev.littlebrain.data.viz.PngFiles;
 import dev.littlebrain.dsp.io.AtomicFileWriter;
 import java.awt.Color;
@@ -170,9 +172,7 @@ final class TestReport {
     }
 
     static String relative(Path projectDir, Path file) {
-        Path base = projectDir.toAbsolutePath().normalize();
-        Path f = file.toAbsolutePath().normalize();
-        return (f.startsWith(base) ? base.relativize(f) : f).toString().replace('\\', '/');
+        return ClipReport.relative(projectDir, file);
     }
 
     private static void row(StringBuilder b, String name, double a, double c, String format) {

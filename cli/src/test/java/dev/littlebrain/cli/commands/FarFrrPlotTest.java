@@ -1,5 +1,7 @@
 package dev.littlebrain.cli.commands;
 
+import dev.littlebrain.impulse.evaluation.Interval;
+import dev.littlebrain.impulse.evaluation.StreamEvaluation;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -22,8 +24,8 @@ class FarFrrPlotTest {
         StreamEvaluation.Point suggested = points.get(1);
         Path plain = tmp.resolve("plain.png");
         Path crossed = tmp.resolve("crossed.png");
-        StreamEvaluation.plot(points, suggested, null, null, plain);
-        StreamEvaluation.plot(points, suggested, Interval.ofProportion(10, 13), Interval.ofRate(0, 60 / 3600.0),
+        FarFrrPlot.plot(points, suggested, null, null, plain);
+        FarFrrPlot.plot(points, suggested, Interval.ofProportion(10, 13), Interval.ofRate(0, 60 / 3600.0),
                 crossed);
         int without = marked(ImageIO.read(plain.toFile()));
         int with = marked(ImageIO.read(crossed.toFile()));
@@ -43,12 +45,12 @@ class FarFrrPlotTest {
                 new StreamEvaluation.Point(0.85f, 0.67, 0, Double.NaN, 6, 0)));
         Path pooled = tmp.resolve("pooled.png");
         Path split = tmp.resolve("split.png");
-        StreamEvaluation.plot(points, points.get(1), null, null, pooled);
-        StreamEvaluation.plot(points, points.get(1), null, null, perKeyword, split);
+        FarFrrPlot.plot(points, points.get(1), null, null, pooled);
+        FarFrrPlot.plot(points, points.get(1), null, null, perKeyword, split);
         BufferedImage without = ImageIO.read(pooled.toFile());
         BufferedImage with = ImageIO.read(split.toFile());
         for (int k = 0; k < 2; k++) {
-            int rgb = StreamEvaluation.KEYWORD_COLOURS[k].getRGB() & 0xFFFFFF;
+            int rgb = FarFrrPlot.KEYWORD_COLOURS[k].getRGB() & 0xFFFFFF;
             assertTrue(count(without, rgb) == 0 && count(with, rgb) > 100, "keyword " + k + "'s colour: "
                     + count(without, rgb) + " pixels without, " + count(with, rgb) + " with");
         }

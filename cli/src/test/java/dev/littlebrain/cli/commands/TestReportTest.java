@@ -1,5 +1,6 @@
 package dev.littlebrain.cli.commands;
 
+import dev.littlebrain.impulse.evaluation.ClipEvaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.littlebrain.cli.commands;
+package dev.littlebrain.impulse.evaluation;
 
 import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.runtime.Interpreter;
@@ -18,16 +18,16 @@ import java.util.List;
  * @param minConfidence  the confidence threshold used for {@code uncertain}
  * @param misclassified  the samples whose arg-max is not their label, in test-split order
  */
-record ClipEvaluation(int[][] confusion, double loss, int uncertain, double minConfidence,
+public record ClipEvaluation(int[][] confusion, double loss, int uncertain, double minConfidence,
         List<Misclassified> misclassified) {
-    static final double MIN_PROBABILITY = 1e-7;
+    public static final double MIN_PROBABILITY = 1e-7;
 
     /** A test sample the model got wrong. */
-    record Misclassified(Path file, int actual, int predicted, double confidence) {
+    public record Misclassified(Path file, int actual, int predicted, double confidence) {
     }
 
     /** Runs every test row through {@code interpreter}: inputs quantized, outputs dequantized as on the device. */
-    static ClipEvaluation run(Interpreter interpreter, ImpulseProject.Split test, int classes, double minConfidence) {
+    public static ClipEvaluation run(Interpreter interpreter, ImpulseProject.Split test, int classes, double minConfidence) {
         int[][] confusion = new int[classes][classes];
         List<Misclassified> wrong = new ArrayList<>();
         double lossSum = 0;
@@ -67,7 +67,7 @@ record ClipEvaluation(int[][] confusion, double loss, int uncertain, double minC
                 List.copyOf(wrong));
     }
 
-    int total() {
+    public int total() {
         int n = 0;
         for (int[] row : confusion) {
             for (int v : row) {
@@ -77,7 +77,7 @@ record ClipEvaluation(int[][] confusion, double loss, int uncertain, double minC
         return n;
     }
 
-    double accuracy() {
+    public double accuracy() {
         int correct = 0;
         for (int i = 0; i < confusion.length; i++) {
             correct += confusion[i][i];
@@ -85,11 +85,11 @@ record ClipEvaluation(int[][] confusion, double loss, int uncertain, double minC
         return total() == 0 ? 0 : (double) correct / total();
     }
 
-    double uncertainRate() {
+    public double uncertainRate() {
         return total() == 0 ? 0 : (double) uncertain / total();
     }
 
-    double precision(int c) {
+    public double precision(int c) {
         int predicted = 0;
         for (int[] row : confusion) {
             predicted += row[c];
@@ -97,7 +97,7 @@ record ClipEvaluation(int[][] confusion, double loss, int uncertain, double minC
         return predicted == 0 ? 0 : (double) confusion[c][c] / predicted;
     }
 
-    double recall(int c) {
+    public double recall(int c) {
         int actual = 0;
         for (int v : confusion[c]) {
             actual += v;
@@ -105,13 +105,13 @@ record ClipEvaluation(int[][] confusion, double loss, int uncertain, double minC
         return actual == 0 ? 0 : (double) confusion[c][c] / actual;
     }
 
-    double f1(int c) {
+    public double f1(int c) {
         double p = precision(c);
         double r = recall(c);
         return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
-    double f1Macro() {
+    public double f1Macro() {
         double sum = 0;
         for (int c = 0; c < confusion.length; c++) {
             sum += f1(c);

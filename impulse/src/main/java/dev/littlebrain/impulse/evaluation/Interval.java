@@ -1,4 +1,4 @@
-package dev.littlebrain.cli.commands;
+package dev.littlebrain.impulse.evaluation;
 
 /**
  * A two-sided 95 % confidence interval for one of {@code test --stream}'s figures. A detection rate over a dozen
@@ -6,10 +6,10 @@ package dev.littlebrain.cli.commands;
  * to 92 %, and no false accept in 60 s still allows over 200 per hour. Printing the interval next to the figure
  * shows whether a set of streams can tell two models, or a model and a target, apart at all.
  */
-record Interval(double low, double high) {
+public record Interval(double low, double high) {
 
     /** z of a two-sided 95 % interval. */
-    static final double Z95 = 1.959963984540054;
+    public static final double Z95 = 1.959963984540054;
 
     /** Tail probability on each side of a two-sided 95 % interval. */
     private static final double TAIL = 0.025;
@@ -18,7 +18,7 @@ record Interval(double low, double high) {
      * Wilson's score interval for {@code successes} of {@code trials}: unlike p ± z·sd it stays inside [0, 1] and
      * does not collapse to a point at 0 or n successes, which is where keyword counts sit.
      */
-    static Interval ofProportion(int successes, int trials) {
+    public static Interval ofProportion(int successes, int trials) {
         if (trials <= 0 || successes < 0 || successes > trials) {
             throw new IllegalArgumentException("need 0 <= successes <= trials and trials > 0: " + successes + " of "
                     + trials);
@@ -43,7 +43,7 @@ record Interval(double low, double high) {
      * @param designEffect    variance of the proportion over that of as many independent trials (at least 1)
      * @param effectiveTrials independent trials worth as much: trials / designEffect
      */
-    record Clustered(Interval interval, int clusters, double designEffect, double effectiveTrials) {
+    public record Clustered(Interval interval, int clusters, double designEffect, double effectiveTrials) {
     }
 
     /**
@@ -56,7 +56,7 @@ record Interval(double low, double high) {
      * The design effect is never below 1 (clusters do not make trials more informative than independent ones);
      * when every trial succeeded (or failed) the clusters show no spread, and each cluster counts as one trial.
      */
-    static Clustered ofClusteredProportion(int[] successes, int[] trials) {
+    public static Clustered ofClusteredProportion(int[] successes, int[] trials) {
         if (successes.length != trials.length || trials.length < 2) {
             throw new IllegalArgumentException("need successes and trials of at least two clusters, got "
                     + successes.length + " and " + trials.length);
@@ -94,7 +94,7 @@ record Interval(double low, double high) {
      * hours): the rates at which seeing at most / at least {@code count} events has probability 2.5 %, each found
      * by bisection on the Poisson distribution function.
      */
-    static Interval ofRate(int count, double exposure) {
+    public static Interval ofRate(int count, double exposure) {
         if (count < 0 || !(exposure > 0) || Double.isInfinite(exposure)) {
             throw new IllegalArgumentException("need count >= 0 and a positive, finite exposure: " + count + " in "
                     + exposure);
@@ -134,7 +134,7 @@ record Interval(double low, double high) {
         return Math.min(1, sum);
     }
 
-    boolean contains(double value) {
+    public boolean contains(double value) {
         return value >= low && value <= high;
     }
 }

@@ -1,0 +1,84 @@
+package dev.littlebrain.impulse.evaluation;
+
+import dev.littlebrain.impulse.ImpulseProject;
+import dev.littlebrain.impulse.Progress;
+import dev.littlebrain.runtime.Interpreter;
+import dev.littlebrain.runtime.stream.ContinuousConfig;
+import dev.littlebrain.tflite.TfliteReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code test --stream}'s work: the project's int8 model run continuously over labelled streams once, then the
+ * detection threshold swept offline (each threshold's detections are exactly those of a live run).
+ */
+public final class StreamTest {
+    /** The ground truth's file name in a streams folder. */
+    public static final String TRUTH = "streams.csv";
+
+    private StreamTest() {
+    }
+
+    /** The thresholds swept: 0.30 to 0.95 by 0.05, then 0.97 and 0.99. */
+    public static List<Float> thresholds() {
+        List<Float> t = new ArrayList<>();
+        for (int i = 30; i <= 95; i += 5) {
+            t.add(i / 100f);
+        }
+        t.add(0.97f);
+        t.add(0.99f);
+        return t;
+    }
+
+    /**
+     * Runs the project's int8 model over the streams of {@code streamsDir} (its {@value #TRUTH} names them) with
+     * {@code config}, whose threshold is the project's operating point; the others are swept.
+     */
+    public static StreamReport run(ImpulseProject p, Path streamsDir, ContinuousConfig config, Progress progress)
+            throws IOException {
+        Path csv = streamsDir.resolve(TRUTH);
+        if (!Files.isRegularFile(csv)) {
+            throw new IllegalArgumentException("no " + TRUTH + " in " + streamsDir + "; pass --streams DIR");
+        }
+        Set<String> keywords = new LinkedHashSet<>(config.labels());
+        keywords.removeAll(config.silentLabels());
+        List<StreamEvaluation.Utterance> truth = StreamEvaluation.readTruth(csv);
+        List<String> files = truth.stream().map(StreamEvaluation.Utterance::file).distinct().toList();
+        progress.stage("streams");
+        StreamEvaluation.Recording rec = StreamEvaluation.record(new Interpreter(TfliteReader.read(
+                p.layout().int8Model())), p.block(), config, p.windowSamples(), streamsDir, files, progress);
+        int targets = (int) truth.stream().filter(u -> keywords.contains(u.label())).count();
+        List<StreamEvaluation.Point> points = new ArrayList<>();
+        for (float t : thresholds()) {
+            points.add(StreamEvaluation.evaluate(t, config, rec, truth, keywords));
+        }
+        StreamEvaluation.Point best = StreamEvaluation.suggest(points, StreamReport.TARGET_FA_PER_HOUR);
+        StreamEvaluation.Point configured = StreamEvaluation.evaluate(config.threshold(), config, rec, truth, keywords);
+        StreamEvaluation.Errors errors = StreamEvaluation.errors(best.threshold(), config, rec, truth, keywords);
+        List<StreamEvaluation.KeywordResult> bestByKeyword = StreamEvaluation.byKeyword(truth, keywords, errors,
+                rec.audioSeconds());
+        List<StreamEvaluation.KeywordResult> configuredByKeyword = StreamEvaluation.byKeyword(truth, keywords,
+                StreamEvaluation.errors(configured.threshold(), config, rec, truth, keywords), rec.audioSeconds());
+        // The same sweep per keyword: a weak keyword's curve lies apart from the pooled one.
+        Map<String, List<StreamEvaluation.Point>> perKeyword = new LinkedHashMap<>();
+        if (keywords.size() > 1) {
+            for (StreamEvaluation.Point pt : points) {
+                for (StreamEvaluation.KeywordResult r : StreamEvaluation.byKeyword(truth, keywords,
+                        StreamEvaluation.errors(pt.threshold(), config, rec, truth, keywords), rec.audioSeconds())) {
+                    perKeyword.computeIfAbsent(r.label(), l -> new ArrayList<>()).add(new StreamEvaluation.Point(
+                            pt.threshold(), r.detectionRate(), r.falseAcceptsPerHour(), Double.NaN, r.hits(),
+                            r.falseAccepts()));
+                }
+            }
+        }
+        return new StreamReport(points, best, configured, bestByKeyword, configuredByKeyword, errors, perKeyword, rec,
+                config, p.windowSamples(), keywords, targets, truth.size(), files.size(), false);
+    }
+}
