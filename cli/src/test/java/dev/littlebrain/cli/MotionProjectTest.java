@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.littlebrain.impulse.Progress;
+import dev.littlebrain.impulse.Project;
+import dev.littlebrain.impulse.evaluation.ClipReport;
 import dev.littlebrain.tflite.Model;
 import dev.littlebrain.tflite.ModelEnsemble;
 import dev.littlebrain.tflite.TfliteReader;
@@ -25,8 +28,13 @@ class MotionProjectTest {
 
     @Test
     void motionEndToEnd(@TempDir Path tmp) throws Exception {
-        SensorImpulse.build(tmp, "motion", "[accX, accY, accZ] at 62.5 Hz", "spectral-analysis features for 240 samples",
-                "idle", "wave", "circle", "updown");
+        Path p = SensorImpulse.build(tmp, "motion", "[accX, accY, accZ] at 62.5 Hz",
+                "spectral-analysis features for 240 samples", "idle", "wave", "circle", "updown").project();
+        // In process, the library returns the very record the command prints.
+        CliRun test = CliRun.of("test", "--project", p.toString(), "--json");
+        assertEquals(0, test.exitCode(), test.err());
+        ClipReport report = Project.open(p).test(0.6, Progress.NONE);
+        assertEquals(test.out().strip(), new ObjectMapper().writeValueAsString(report));
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.littlebrain.cli.commands;
 
-import dev.littlebrain.impulse.evaluation.Interval;
-import dev.littlebrain.impulse.evaluation.StreamEvaluation;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.littlebrain.impulse.evaluation.Interval;
+import dev.littlebrain.impulse.evaluation.StreamEvaluation;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.littlebrain.cli.commands;
 
-import dev.littlebrain.impulse.evaluation.ClipEvaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.littlebrain.impulse.evaluation.ClipEvaluation;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,80 @@
+package dev.littlebrain.impulse;
+
+import dev.littlebrain.impulse.evaluation.ClipReport;
+import dev.littlebrain.impulse.evaluation.ClipTest;
+import dev.littlebrain.impulse.evaluation.StreamReport;
+import dev.littlebrain.impulse.evaluation.StreamTest;
+import dev.littlebrain.runtime.stream.ContinuousConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * An impulse project for a Java program: what the CLI's commands do, as methods that take a {@link Progress} and
+ * return typed records (the CLI prints the same records as text or {@code --json}).
+ *
+ * <pre>{@code
+ * Project p = Project.open(Path.of("my-kws"));
+ * ClipReport clips = p.test(0.6, Progress.NONE);
+ * StreamReport streams = p.testStreams(Path.of("streams"), Progress.NONE);
+ * }</pre>
+ */
+public final class Project {
+    private final ImpulseProject project;
+
+    private Project(ImpulseProject project) {
+        this.project = project;
+    }
+
+    /** The project in {@code dir}, which must hold an impulse.yaml. */
+    public static Project open(Path dir) throws IOException {
+        return new Project(ImpulseProject.require(dir));
+    }
+
+    /** A new project in {@code dir} (created if missing) from a template ({@link ImpulseConfig#TEMPLATES}). */
+    public static Project create(Path dir, String template) throws IOException {
+        ImpulseConfig.writeTemplate(template, dir);
+        return open(dir);
+    }
+
+    /** The impulse as impulse.yaml declares it. */
+    public ImpulseConfig impulse() {
+        return project.config();
+    }
+
+    public ProjectLayout layout() {
+        return project.layout();
+    }
+
+    /** The project as the commands see it (features, splits, trained labels). */
+    public ImpulseProject project() {
+        return project;
+    }
+
+    /** The float and int8 models on the test split ({@code littlebrain test}). */
+    public ClipReport test(double minConfidence, Progress progress) throws IOException {
+        return ClipTest.run(project, minConfidence, progress);
+    }
+
+    /**
+     * The int8 model on the labelled streams in {@code streamsDir} ({@code littlebrain test --stream}), run with
+     * the project's continuous settings.
+     */
+    public StreamReport testStreams(Path streamsDir, Progress progress) throws IOException {
+        return StreamTest.run(project, streamsDir, continuousConfig(), progress);
+    }
+
+    /** How the project's model runs on a stream: impulse.yaml's continuous settings, its trained labels. */
+    public ContinuousConfig continuousConfig() throws IOException {
+        ImpulseConfig.Continuous c = project.config().continuous();
+        int window = project.windowSamples();
+        if (window % c.slices() != 0) {
+            throw new IllegalArgumentException("continuous.slices " + c.slices() + " must divide the window ("
+                    + window + " samples)");
+        }
+        List<String> labels = project.trainedLabels();
+        int rate = Math.max(1, (int) Math.round(project.config().input().frequencyHz()));
+        return new ContinuousConfig(rate, window / c.slices(), c.average(), (float) c.threshold(), c.suppressionMs(),
+                labels, ContinuousConfig.SILENT_LABELS);
+    }
+}
