@@ -6,6 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.littlebrain.data.Sample;
+import dev.littlebrain.data.Split;
+import dev.littlebrain.data.curate.Manifest;
+import dev.littlebrain.data.features.SampleLoader;
+import dev.littlebrain.data.progress.ProgressListener;
+import dev.littlebrain.dsp.io.AudioRequirement;
+import dev.littlebrain.impulse.Classifier;
+import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.Progress;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.evaluation.ClipReport;
@@ -35,6 +43,22 @@ class MotionProjectTest {
         assertEquals(0, test.exitCode(), test.err());
         ClipReport report = Project.open(p).test(0.6, Progress.NONE);
         assertEquals(test.out().strip(), new ObjectMapper().writeValueAsString(report));
+        // The classifier, fed each test file's raw signal, answers as the test did from the cached features.
+        Project project = Project.open(p);
+        Classifier classifier = project.classifier();
+        ImpulseProject.Features features = project.project().features(ProgressListener.NONE);
+        SampleLoader loader = SampleLoader.standard(AudioRequirement.strict(
+                Manifest.read(project.layout().data()).sampleRate()));
+        int tested = 0;
+        int correct = 0;
+        for (Sample s : features.samples()) {
+            if (s.split() == Split.TEST && features.labels().contains(s.label())) {
+                tested++;
+                correct += classifier.classify(loader.load(s)).top().equals(s.label()) ? 1 : 0;
+            }
+        }
+        assertEquals(report.testSamples(), tested);
+        assertEquals(report.int8Model().accuracy(), correct / (double) tested, 1e-12);
     }
 
     /**

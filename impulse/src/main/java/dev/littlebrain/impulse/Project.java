@@ -64,6 +64,11 @@ public final class Project {
         return StreamTest.run(project, streamsDir, continuousConfig(), progress);
     }
 
+    /** The impulse as one call: a window in, a score per trained label out. */
+    public Classifier classifier() throws IOException {
+        return Classifier.of(project);
+    }
+
     /** How the project's model runs on a stream: impulse.yaml's continuous settings, its trained labels. */
     public ContinuousConfig continuousConfig() throws IOException {
         ImpulseConfig.Continuous c = project.config().continuous();

@@ -50,15 +50,14 @@ public final class ClipTest {
         if (test.size() == 0) {
             throw new IllegalArgumentException("no test-split samples in " + p.data());
         }
-        progress.stage("test");
+        // No stage of its own: the two runs take a fraction of the features' time, and the command drew no bar for
+        // them; a caller can still stop between them.
         progress.checkCancelled();
         ClipEvaluation fl = ClipEvaluation.run(new Interpreter(TfliteReader.read(models.get(0))), test, labels.size(),
                 minConfidence);
-        progress.step(1, 2);
         progress.checkCancelled();
         ClipEvaluation q = ClipEvaluation.run(new Interpreter(TfliteReader.read(models.get(1))), test, labels.size(),
                 minConfidence);
-        progress.step(2, 2);
         return new ClipReport(fl, q, labels, test.size(), p.dir());
     }
 }

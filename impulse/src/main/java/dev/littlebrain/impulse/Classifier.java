@@ -1,0 +1,95 @@
+package dev.littlebrain.impulse;
+
+import dev.littlebrain.dsp.io.Signal;
+import dev.littlebrain.runtime.Interpreter;
+import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.tflite.TfliteReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The project's impulse as one call: a window of signal in, a score per trained label out, through the impulse's
+ * DSP block and its int8 model in the bit-exact runtime (the features quantized as the device quantizes them).
+ * One window at a time: a classifier holds one interpreter.
+ */
+public final class Classifier {
+    private final ImpulseProject.BlockExtractor extractor;
+    private final Interpreter interpreter;
+    private final List<String> labels;
+
+    private Classifier(ImpulseProject.BlockExtractor extractor, Interpreter interpreter, List<String> labels) {
+        this.extractor = extractor;
+        this.interpreter = interpreter;
+        this.labels = List.copyOf(labels);
+    }
+
+    /** The classifier of {@code p}'s trained int8 model. */
+    public static Classifier of(ImpulseProject p) throws IOException {
+        Path model = p.layout().int8Model();
+        if (!Files.isRegularFile(model)) {
+            throw new IllegalArgumentException(model + " is missing; run 'littlebrain train' first");
+        }
+        boolean audio = "audio".equals(p.config().input().type());
+        Interpreter interpreter = new Interpreter(TfliteReader.read(model));
+        List<String> labels = p.trainedLabels();
+        long outputs = interpreter.output(0).elementCount();
+        if (outputs != labels.size()) {
+            throw new IllegalArgumentException(model + " has " + outputs + " outputs but " + labels.size()
+                    + " labels " + labels + "; run 'littlebrain train' again");
+        }
+        return new Classifier(new ImpulseProject.BlockExtractor(p.block(), p.windowSamples(), audio), interpreter,
+                labels);
+    }
+
+    /** The labels of the scores, in order. */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /**
+     * Scores one window: audio at the impulse's rate (cut or zero-padded to the window), sensor samples with the
+     * impulse's axes.
+     */
+    public synchronized Scores classify(Signal window) {
+        float[] features = extractor.extract(window);
+        TensorView in = interpreter.input(0);
+        if (features.length != in.elementCount()) {
+            throw new IllegalArgumentException("the impulse makes " + features.length + " features, the model takes "
+                    + in.elementCount() + "; run 'littlebrain train' again");
+        }
+        for (int i = 0; i < features.length; i++) {
+            in.setReal(i, features[i]);
+        }
+        interpreter.invoke();
+        TensorView out = interpreter.output(0);
+        double[] scores = new double[labels.size()];
+        for (int c = 0; c < scores.length; c++) {
+            scores[c] = out.real(c);
+        }
+        return new Scores(labels, scores);
+    }
+
+    /** A window's score per label, in label order. */
+    public record Scores(List<String> labels, double[] scores) {
+        public Scores {
+            scores = scores.clone();
+        }
+
+        /** The index of the highest score (the first of equals, as arg-max). */
+        public int best() {
+            int best = 0;
+            for (int c = 1; c < scores.length; c++) {
+                if (scores[c] > scores[best]) {
+                    best = c;
+                }
+            }
+            return best;
+        }
+
+        public String top() {
+            return labels.get(best());
+        }
+    }
+}
