@@ -80,6 +80,8 @@ public final class TestCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(f + " is missing; run 'littlebrain train' first");
             }
         }
+        // Its column, matrix and report say "int8": refuse what is not.
+        Int8ModelCheck.require(int8File, TfliteReader.read(int8File));
         if (stream) {
             return streamTest(p, int8File);
         }
