@@ -25,7 +25,7 @@ class DeployLabelsCommandTest {
             String header = Files.readString(out.resolve("lb_model.h"));
             assertTrue(header.contains("#define LB_MODEL_LABELS { \"" + labels.replace(",", "\", \"") + "\" }"),
                     header);
-            assertTrue(header.contains("#define LB_INPUT_SCALE "), header);
+            assertTrue(header.contains("#define LB_MODEL_INPUT_SCALE "), header);
         }
     }
 

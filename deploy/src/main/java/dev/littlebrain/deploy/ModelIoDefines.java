@@ -27,7 +27,8 @@ final class ModelIoDefines {
         requireLabelsFit(graph, labels);
         StringBuilder b = new StringBuilder();
         b.append("\n/* Quantization of the raw I/O bytes: real value = SCALE * (int8 value - ZERO_POINT).\n")
-                .append(" * LB_INPUT_<i>_* / LB_OUTPUT_<i>_* per tensor; LB_INPUT_* and LB_OUTPUT_* are the first's.\n")
+                .append(" * LB_MODEL_INPUT_<i>_* / LB_MODEL_OUTPUT_<i>_* per tensor; LB_MODEL_INPUT_* and\n")
+                .append(" * LB_MODEL_OUTPUT_* are the first's (lb_classifier.c keeps its own LB_INPUT_* names).\n")
                 .append(" * A float32 tensor (the model quantizes it itself) has _IS_FLOAT32 1 and no scale. */\n");
         appendTensors(b, graph, graph.inputs(), "INPUT");
         appendTensors(b, graph, graph.outputs(), "OUTPUT");
@@ -46,12 +47,12 @@ final class ModelIoDefines {
     private static void appendTensors(StringBuilder b, Subgraph graph, List<Integer> tensors, String kind) {
         for (int i = 0; i < tensors.size(); i++) {
             Tensor t = graph.tensor(tensors.get(i));
-            String prefix = "LB_" + kind + "_" + i + "_";
+            String prefix = "LB_MODEL_" + kind + "_" + i + "_";
             if (t.type() == TensorType.FLOAT32 || !t.quantization().isPresent()) {
                 b.append("#define ").append(prefix).append("IS_FLOAT32 ")
                         .append(t.type() == TensorType.FLOAT32 ? 1 : 0).append('\n');
                 if (i == 0) {
-                    b.append("#define LB_").append(kind).append("_IS_FLOAT32 ").append(prefix).append("IS_FLOAT32\n");
+                    b.append("#define LB_MODEL_").append(kind).append("_IS_FLOAT32 ").append(prefix).append("IS_FLOAT32\n");
                 }
                 continue;
             }
@@ -60,9 +61,9 @@ final class ModelIoDefines {
             b.append("#define ").append(prefix).append("SCALE ").append(floatLiteral(q.scale0())).append('\n');
             b.append("#define ").append(prefix).append("ZERO_POINT ").append(q.zeroPoint0()).append('\n');
             if (i == 0) {
-                b.append("#define LB_").append(kind).append("_IS_FLOAT32 0\n");
-                b.append("#define LB_").append(kind).append("_SCALE ").append(prefix).append("SCALE\n");
-                b.append("#define LB_").append(kind).append("_ZERO_POINT ").append(prefix).append("ZERO_POINT\n");
+                b.append("#define LB_MODEL_").append(kind).append("_IS_FLOAT32 0\n");
+                b.append("#define LB_MODEL_").append(kind).append("_SCALE ").append(prefix).append("SCALE\n");
+                b.append("#define LB_MODEL_").append(kind).append("_ZERO_POINT ").append(prefix).append("ZERO_POINT\n");
             }
         }
     }

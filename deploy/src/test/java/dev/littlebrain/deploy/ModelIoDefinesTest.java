@@ -36,15 +36,15 @@ class ModelIoDefinesTest {
 
             int main(void)
             {
-            #if LB_INPUT_IS_FLOAT32
+            #if LB_MODEL_INPUT_IS_FLOAT32
                 printf("input float32\\n");
             #else
-                printf("input %.9g %d\\n", (double) LB_INPUT_SCALE, (int) LB_INPUT_ZERO_POINT);
+                printf("input %.9g %d\\n", (double) LB_MODEL_INPUT_SCALE, (int) LB_MODEL_INPUT_ZERO_POINT);
             #endif
-            #if LB_OUTPUT_IS_FLOAT32
+            #if LB_MODEL_OUTPUT_IS_FLOAT32
                 printf("output float32\\n");
             #else
-                printf("output %.9g %d\\n", (double) LB_OUTPUT_SCALE, (int) LB_OUTPUT_ZERO_POINT);
+                printf("output %.9g %d\\n", (double) LB_MODEL_OUTPUT_SCALE, (int) LB_MODEL_OUTPUT_ZERO_POINT);
             #endif
             #ifdef LB_MODEL_LABELS
                 for (int i = 0; i < LB_MODEL_LABEL_COUNT; i++) {
