@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -45,18 +46,29 @@ public final class ArduinoLibraryExport {
      */
     public static Path write(Model model, String modelSource, String name, Path outDir, Map<String, String> frontEnd)
             throws IOException {
+        return write(model, modelSource, List.of(), name, outDir, frontEnd);
+    }
+
+    /** As {@link #write(Model, String, String, Path, Map)}, with the output's labels (none when empty) in lb_model.h. */
+    public static Path write(Model model, String modelSource, List<String> labels, String name, Path outDir,
+                             Map<String, String> frontEnd) throws IOException {
         if (!name.matches("[A-Za-z][A-Za-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("Arduino library name '" + name + "' must start with a letter and hold"
                     + " only letters, digits and underscores (at most 63)");
         }
         CSource.requireDirectory(outDir);
         Path zip = outDir.resolve(name + ".zip");
-        AtomicFiles.write(zip, zip(files(model, modelSource, name, frontEnd)));
+        AtomicFiles.write(zip, zip(files(model, modelSource, labels, name, frontEnd)));
         return zip;
     }
 
     /** The zip's entries, path to text. */
     static Map<String, String> files(Model model, String modelSource, String name, Map<String, String> frontEnd) {
+        return files(model, modelSource, List.of(), name, frontEnd);
+    }
+
+    static Map<String, String> files(Model model, String modelSource, List<String> labels, String name,
+                                     Map<String, String> frontEnd) {
         boolean classifier = frontEnd.containsKey("lb_classifier.h");
         byte[] tflite = TfliteWriter.write(model);
         String array = "g_lb_model";
@@ -67,7 +79,7 @@ public final class ArduinoLibraryExport {
         files.put(name + "/src/" + name + ".h", mainHeader(name, modelSource, classifier));
         files.put(name + "/src/" + CArrayExport.HEADER, CArrayExport.header(array, modelSource, tflite.length));
         files.put(name + "/src/" + CArrayExport.SOURCE, CArrayExport.source(array, modelSource, tflite));
-        for (Map.Entry<String, String> f : TflmLibraryExport.librarySources(model, modelSource, true).entrySet()) {
+        for (Map.Entry<String, String> f : TflmLibraryExport.librarySources(model, modelSource, labels, true).entrySet()) {
             files.put(name + "/src/" + f.getKey(), f.getValue());
         }
         for (Map.Entry<String, String> f : frontEnd.entrySet()) {

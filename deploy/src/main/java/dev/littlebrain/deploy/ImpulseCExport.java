@@ -32,7 +32,7 @@ public final class ImpulseCExport {
      */
     public static Map<String, String> generate(Model model, String modelSource, DspBlock block, int windowSamples,
                                                ContinuousConfig config, String settingsSource) {
-        Map<String, String> files = new LinkedHashMap<>(StandaloneCGenerator.generate(model, modelSource));
+        Map<String, String> files = new LinkedHashMap<>(StandaloneCGenerator.generate(model, modelSource, config.labels()));
         files.putAll(frontEnd(model, modelSource, block, windowSamples, config, settingsSource));
         return files;
     }

@@ -68,6 +68,8 @@ public final class StandaloneCGenerator {
 
     private final Model model;
     private final String modelSource;
+    /** The output's labels for lb_model.h; empty when not known. */
+    private final List<String> labels;
     private final Subgraph graph;
     private final Interpreter interpreter;
     private final Map<Integer, String> constants = new LinkedHashMap<>();
@@ -80,16 +82,23 @@ public final class StandaloneCGenerator {
     /** Accumulators of the optimised kernels stay strictly inside this bound, or they take the _wide twins. */
     private static final long ACCUMULATOR_BOUND = 1L << 30;
 
-    private StandaloneCGenerator(Model model, String modelSource) {
+    private StandaloneCGenerator(Model model, String modelSource, List<String> labels) {
         this.model = model;
         this.modelSource = modelSource;
+        this.labels = List.copyOf(labels);
         this.graph = model.mainSubgraph();
         this.interpreter = new Interpreter(model);
     }
 
     /** Writes {@code lb_model.h}, {@code lb_model.c}, {@code lb_kernels.h} and {@code lb_kernels.c} into {@code outDir}. */
     public static List<Path> write(Model model, String modelSource, Path outDir) throws IOException {
-        Map<String, String> files = generate(model, modelSource);
+        return write(model, modelSource, List.of(), outDir);
+    }
+
+    /** As {@link #write(Model, String, Path)}, with the output's labels in {@code lb_model.h}. */
+    public static List<Path> write(Model model, String modelSource, List<String> labels, Path outDir)
+            throws IOException {
+        Map<String, String> files = generate(model, modelSource, labels);
         CSource.requireDirectory(outDir);
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, String> f : files.entrySet()) {
@@ -106,7 +115,12 @@ public final class StandaloneCGenerator {
      * @throws UnsupportedOperationException naming the model's first operator or tensor type the generator cannot compile
      */
     public static Map<String, String> generate(Model model, String modelSource) {
-        return new StandaloneCGenerator(model, modelSource).files();
+        return generate(model, modelSource, List.of());
+    }
+
+    /** As {@link #generate(Model, String)}, with the output's labels (none when empty) in {@code lb_model.h}. */
+    public static Map<String, String> generate(Model model, String modelSource, List<String> labels) {
+        return new StandaloneCGenerator(model, modelSource, labels).files();
     }
 
     private Map<String, String> files() {
@@ -170,7 +184,7 @@ public final class StandaloneCGenerator {
 
     private String modelHeader(int inputBytes, int outputBytes) {
         return CSource.modelHeader(banner(), inputBytes, outputBytes,
-                "#define LB_ARENA_BYTES " + interpreter.arenaBytes() + "\n",
+                "#define LB_ARENA_BYTES " + interpreter.arenaBytes() + "\n" + ModelIoDefines.of(model, labels),
                 "/* Runs the model once; returns 0 on success. Not reentrant: one static arena. */\n"
                         + "int lb_invoke(const void *input, void *output);\n");
     }

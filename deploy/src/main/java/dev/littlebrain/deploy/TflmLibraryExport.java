@@ -135,12 +135,15 @@ public final class TflmLibraryExport {
 
     private final Model model;
     private final String modelSource;
+    /** The output's labels for lb_model.h; empty when not known. */
+    private final List<String> labels;
     private final Interpreter interpreter;
     private final Subgraph graph;
 
-    private TflmLibraryExport(Model model, String modelSource) {
+    private TflmLibraryExport(Model model, String modelSource, List<String> labels) {
         this.model = model;
         this.modelSource = modelSource;
+        this.labels = List.copyOf(labels);
         this.interpreter = new Interpreter(model);
         this.graph = model.mainSubgraph();
     }
@@ -156,7 +159,13 @@ public final class TflmLibraryExport {
      */
     public static List<Path> write(Model model, String modelSource, Path outDir, Map<String, String> frontEnd)
             throws IOException {
-        TflmLibraryExport export = new TflmLibraryExport(model, modelSource);
+        return write(model, modelSource, List.of(), outDir, frontEnd);
+    }
+
+    /** As {@link #write(Model, String, Path, Map)}, with the output's labels (none when empty) in lb_model.h. */
+    public static List<Path> write(Model model, String modelSource, List<String> labels, Path outDir,
+                                   Map<String, String> frontEnd) throws IOException {
+        TflmLibraryExport export = new TflmLibraryExport(model, modelSource, labels);
         Map<String, String> files = new LinkedHashMap<>(export.files());
         files.putAll(frontEnd);
         List<Path> written = new ArrayList<>(CArrayExport.write(TfliteWriter.write(model), SYMBOL, modelSource, outDir));
@@ -200,13 +209,13 @@ public final class TflmLibraryExport {
      * The library's own sources (model header and the TFLM glue, not the model array); for the Arduino
      * IDE the glue first includes {@code <TensorFlowLite.h>}, which is how the IDE finds the TFLM library.
      */
-    static Map<String, String> librarySources(Model model, String modelSource, boolean arduino) {
-        return new TflmLibraryExport(model, modelSource).librarySources(arduino);
+    static Map<String, String> librarySources(Model model, String modelSource, List<String> labels, boolean arduino) {
+        return new TflmLibraryExport(model, modelSource, labels).librarySources(arduino);
     }
 
     /** The build notes ({@value #BUILD_NOTES}) of the library, for the Arduino zip too. */
     static String buildNotes(Model model, String modelSource, boolean arduino) {
-        return new TflmLibraryExport(model, modelSource).buildNotes(arduino);
+        return new TflmLibraryExport(model, modelSource, List.of()).buildNotes(arduino);
     }
 
     private Map<String, String> librarySources(boolean arduino) {
@@ -260,7 +269,8 @@ public final class TflmLibraryExport {
                         + "#else\n"
                         + "#define LB_TFLM_ARENA_BYTES LB_TFLM_ARENA_BASE_BYTES\n"
                         + "#endif\n"
-                        + "#endif\n",
+                        + "#endif\n"
+                        + ModelIoDefines.of(model, labels),
                 "/* Runs the model once with TensorFlow Lite Micro (set up on the first successful call); returns 0 on\n"
                         + " * success, -1 when the model or arena cannot be set up (TFLM logs why; a later call tries again),\n"
                         + " * -2 when an operator fails. Not reentrant. */\n"

@@ -85,11 +85,26 @@ public final class ProjectLock implements AutoCloseable {
             channel.write(ByteBuffer.wrap(me.text().getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(true);
             kept = true;
+            deleteLeftoversOfKilledWriters(projectDir);
             return new ProjectLock(channel, lock);
         } finally {
             if (!kept) {
                 channel.close();
             }
+        }
+    }
+
+    /** The folders LittleBrain writes into with atomic writes: impulse.yaml's, models/, reports/, cache/. */
+    private static final java.util.List<String> ATOMIC_WRITE_FOLDERS = java.util.List.of("", "models", "reports",
+            "cache");
+
+    /**
+     * The temporary files of atomic writes a killed command left (a model, a report, a checkpoint half-written):
+     * holding the lock, no other command of this project is writing them. The feature cache sweeps its own folders.
+     */
+    private static void deleteLeftoversOfKilledWriters(Path projectDir) throws IOException {
+        for (String folder : ATOMIC_WRITE_FOLDERS) {
+            dev.littlebrain.dsp.io.AtomicFileWriter.deleteLeftovers(projectDir.resolve(folder));
         }
     }
 

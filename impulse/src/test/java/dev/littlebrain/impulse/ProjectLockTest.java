@@ -58,4 +58,19 @@ class ProjectLockTest {
             holder.destroy();
         }
     }
+
+    /** Taking the lock deletes what atomic writes of killed commands left in the project; the rest stays. */
+    @Test
+    void temporaryFilesOfKilledWritersAreDeletedWhenTheLockIsTaken() throws Exception {
+        Process done = new ProcessBuilder("true").start();
+        done.waitFor();
+        Path models = Files.createDirectories(project.resolve("models"));
+        Path killed = Files.writeString(models.resolve(".model_int8.tflite." + done.pid() + "-2lucyd3xo3mgo.tmp"), "x");
+        Path yaml = Files.writeString(project.resolve(".impulse.yaml." + done.pid() + "-346jbnf874qo9.tmp"), "x");
+        Path model = Files.writeString(models.resolve("model_int8.tflite"), "whole");
+        try (ProjectLock lock = ProjectLock.acquire(project, "littlebrain train", note -> { })) {
+            assertTrue(!Files.exists(killed) && !Files.exists(yaml));
+            assertTrue(Files.exists(model));
+        }
+    }
 }

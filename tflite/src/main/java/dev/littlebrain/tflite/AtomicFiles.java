@@ -60,16 +60,57 @@ public final class AtomicFiles {
         }
     }
 
-    /** An empty hidden file next to {@code target}, created as any new file is (so the umask applies). */
+    /**
+     * An empty hidden file next to {@code target}, created as any new file is (so the umask applies), named
+     * {@code .NAME.PID-RANDOM.tmp}: the writer's process id tells {@link #deleteLeftovers} whose it is.
+     */
     private static Path createSibling(Path target) throws IOException {
-        String prefix = "." + target.getFileName() + ".";
+        String prefix = "." + target.getFileName() + "." + ProcessHandle.current().pid() + "-";
         while (true) {
             String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
             try {
-                return Files.createFile(target.resolveSibling(prefix + suffix + ".tmp"));
+                return Files.createFile(target.resolveSibling(prefix + suffix + TEMP_SUFFIX));
             } catch (FileAlreadyExistsException taken) {
                 // another writer drew the same name; draw again
             }
+        }
+    }
+
+    /**
+     * Deletes the temporary files that writers killed mid-write left in {@code dir} (those of running processes
+     * stay); returns how many. A folder that does not exist has none.
+     */
+    public static int deleteLeftovers(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        java.util.List<Path> stale = new java.util.ArrayList<>();
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir,
+                p -> TEMP_NAME.matcher(p.getFileName().toString()).matches())) {
+            for (Path p : files) {
+                java.util.regex.Matcher m = TEMP_NAME.matcher(p.getFileName().toString());
+                if (m.matches() && !alive(m.group(1))) {
+                    stale.add(p);
+                }
+            }
+        }
+        for (Path p : stale) {
+            Files.deleteIfExists(p);
+        }
+        return stale.size();
+    }
+
+    private static final String TEMP_SUFFIX = ".tmp";
+
+    /** {@code .NAME.PID-RANDOM.tmp}, as {@link #createSibling} names them; group 1 is the writer's process id. */
+    private static final java.util.regex.Pattern TEMP_NAME =
+            java.util.regex.Pattern.compile("\\..+\\.([0-9]{1,19})-[0-9a-z]{1,13}\\.tmp");
+
+    private static boolean alive(String pid) {
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return true; // not a process id we could have written: leave it alone
         }
     }
 

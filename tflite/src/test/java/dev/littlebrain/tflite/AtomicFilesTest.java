@@ -53,4 +53,17 @@ class AtomicFilesTest {
     private boolean posix() {
         return Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
     }
+
+    /** As AtomicFileWriter: a killed writer's temporary file is deleted, a running writer's and a user's stay. */
+    @Test
+    void leftoversOfDeadWritersAreDeletedOthersStay(@TempDir Path dir) throws Exception {
+        Process done = new ProcessBuilder("true").start();
+        done.waitFor();
+        Path killed = Files.writeString(dir.resolve(".m.tflite." + done.pid() + "-2lucyd3xo3mgo.tmp"), "half");
+        Path running = Files.writeString(dir.resolve(".m.tflite." + ProcessHandle.current().pid() + "-346jbnf874qo9.tmp"), "half");
+        Path users = Files.writeString(dir.resolve(".notes.tmp"), "mine");
+        assertEquals(1, AtomicFiles.deleteLeftovers(dir));
+        org.junit.jupiter.api.Assertions.assertTrue(!Files.exists(killed)
+                && Files.exists(running) && Files.exists(users));
+    }
 }

@@ -5,8 +5,6 @@ import dev.littlebrain.dsp.blocks.DspBlock;
 import dev.littlebrain.dsp.blocks.DspBlocks;
 import dev.littlebrain.dsp.blocks.SignalSpec;
 import dev.littlebrain.dsp.io.AudioRequirement;
-import dev.littlebrain.dsp.io.EdgeImpulseJson;
-import dev.littlebrain.dsp.io.SensorCsv;
 import dev.littlebrain.dsp.io.SensorSeries;
 import dev.littlebrain.dsp.io.Signal;
 import dev.littlebrain.dsp.io.WavReader;
@@ -15,7 +13,6 @@ import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import dev.littlebrain.runtime.stream.Detection;
 import dev.littlebrain.runtime.stream.StreamingClassifier;
-import dev.littlebrain.runtime.stream.WindowScores;
 import dev.littlebrain.tflite.TfliteReader;
 import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.ImpulseProject;
@@ -197,21 +194,8 @@ public final class ClassifyCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--block, --set, --window-ms and --stream are for audio;"
                     + " " + p.layout().config() + " describes this sensor impulse");
         }
-        String name = wav.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".csv") && !name.endsWith(".json")) {
-            throw new IllegalArgumentException(wav + ": this project's input is " + p.config().input().type()
-                    + "; classify a .csv or Edge Impulse .json recording of " + p.config().input().axes());
-        }
-        SensorSeries series = name.endsWith(".csv") ? SensorCsv.read(wav) : EdgeImpulseJson.read(wav);
         ImpulseConfig.Input input = p.config().input();
-        if (series.axes().size() != input.axes().size()) {
-            throw new IllegalArgumentException(wav + " has the axes " + series.axes() + ", the impulse takes "
-                    + input.axes() + "; record those axes");
-        }
-        if (Math.abs(series.frequencyHz() - input.frequencyHz()) > 1e-6 * input.frequencyHz()) {
-            throw new IllegalArgumentException(wav + " is sampled at " + series.frequencyHz() + " Hz, the impulse takes "
-                    + input.frequencyHz() + " Hz; record at that rate (sensor recordings are not resampled)");
-        }
+        SensorSeries series = SensorRecording.read(wav, input);
         DspBlock dsp = p.block();
         if (labels == null) {
             labels = p.trainedLabels();
@@ -223,26 +207,15 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
         }
         Interpreter interpreter = new Interpreter(TfliteReader.read(model));
-        int axes = input.axes().size();
-        float[] values = series.interleaved();
-        int window = p.windowSamples();
-        int frames = values.length / axes;
-        List<SensorWindow> windows = new ArrayList<>();
-        if (dsp.acceptsAnyLength()) {
-            windows.add(new SensorWindow(0, WindowScores.of(interpreter, dsp.process(values))));
-        } else {
-            int stride = continuous.config(Math.max(1, (int) Math.round(input.frequencyHz())), window, labels,
-                    p.config().continuous()).sliceSamples();
-            for (int start = 0; start == 0 || start + window <= frames; start += stride) {
-                float[] w = java.util.Arrays.copyOfRange(values, start * axes, (start + window) * axes);
-                windows.add(new SensorWindow((long) Math.floor(start * 1000.0 / input.frequencyHz()),
-                        WindowScores.of(interpreter, dsp.process(w))));
-            }
-        }
+        int frames = series.frames();
+        int stride = continuous.config(Math.max(1, (int) Math.round(input.frequencyHz())), p.windowSamples(), labels,
+                p.config().continuous()).sliceSamples();
+        List<SensorRecording.Window> windows = new ArrayList<>();
+        SensorRecording.classify(p, interpreter, series, stride, windows::add);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             List<Map<String, Object>> list = new ArrayList<>();
-            for (SensorWindow w : windows) {
+            for (SensorRecording.Window w : windows) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("time_ms", w.timeMs());
                 m.put("label", labels.get(w.best()));
@@ -258,23 +231,12 @@ public final class ClassifyCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "%s: %d window(s) of %d ms in %.2f s%n", wav, windows.size(),
                     dsp.acceptsAnyLength() ? Math.round(frames * 1000.0 / input.frequencyHz()) : input.windowMs(),
                     frames / input.frequencyHz());
-            for (SensorWindow w : windows) {
+            for (SensorRecording.Window w : windows) {
                 out.printf(Locale.ROOT, "  %8.2f s  %-12s %.4f%n", w.timeMs() / 1000.0, labels.get(w.best()),
                         w.scores()[w.best()]);
             }
         }
         out.flush();
         return 0;
-    }
-
-    /** One classified window: its start in the recording and the model's scores. */
-    private record SensorWindow(long timeMs, float[] scores) {
-        int best() {
-            int best = 0;
-            for (int c = 1; c < scores.length; c++) {
-                best = scores[c] > scores[best] ? c : best;
-            }
-            return best;
-        }
     }
 }

@@ -75,6 +75,11 @@ public final class DeployCommand implements Callable<Integer> {
             description = "Arduino library name (default: LittleBrain_ and the model file's name).")
     String libraryName;
 
+    @Option(names = "--labels", split = ",", paramLabel = "A,B,...", description = "The output's labels, in score"
+            + " order, for lb_model.h (LB_MODEL_LABELS) of c-standalone, tflm-cpp and arduino exports; one per output"
+            + " score. --project exports carry the trained labels.")
+    List<String> labels;
+
     @Spec
     CommandSpec spec;
 
@@ -89,6 +94,10 @@ public final class DeployCommand implements Callable<Integer> {
         if (modelFile != null && project != null) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "give either MODEL.tflite or --project DIR, not both");
+        }
+        if (labels != null && modelFile == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--labels is for a MODEL.tflite export; a --project export carries the labels it was trained on");
         }
         ImpulseProject impulse = null;
         if (modelFile == null) {
@@ -106,16 +115,19 @@ public final class DeployCommand implements Callable<Integer> {
         byte[] bytes = Files.readAllBytes(file);
         String source = impulse == null ? modelFile.getFileName().toString() : PROJECT_MODEL;
         ImpulseProject project = impulse;
+        // The byte-copy formats carry no header to put labels in.
+        List<String> outputLabels = project == null ? (labels == null ? List.of() : labels)
+                : f == Format.tflite || f == Format.c_array ? List.of() : labels(project);
         // Written aside and moved into --out only when complete: a full disk or an unsupported model
         // leaves --out as it was.
         List<Path> written = StagedExport.write(out, dir -> switch (f) {
             case tflite -> List.of(TfliteExport.copy(bytes, dir, source));
             case c_array -> CArrayExport.write(bytes, symbol, source, dir);
-            case c_standalone -> project == null ? StandaloneCGenerator.write(model, source, dir)
+            case c_standalone -> project == null ? StandaloneCGenerator.write(model, source, outputLabels, dir)
                     : writeImpulse(project, model, dir);
-            case tflm_cpp -> TflmLibraryExport.write(model, source, dir,
+            case tflm_cpp -> TflmLibraryExport.write(model, source, outputLabels, dir,
                     project == null ? Map.of() : frontEnd(project, model));
-            case arduino -> List.of(ArduinoLibraryExport.write(model, source, libraryName != null ? libraryName
+            case arduino -> List.of(ArduinoLibraryExport.write(model, source, outputLabels, libraryName != null ? libraryName
                     : ArduinoLibraryExport.libraryName(project == null ? source : projectName(project)), dir,
                     project == null ? Map.of() : frontEnd(project, model)));
         });

@@ -4,8 +4,10 @@ import dev.littlebrain.cli.audio.AudioSource;
 import dev.littlebrain.cli.audio.LiveView;
 import dev.littlebrain.cli.audio.MicrophoneSource;
 import dev.littlebrain.cli.audio.WavReplaySource;
+import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.ProjectLayout;
+import dev.littlebrain.dsp.io.SensorSeries;
 import dev.littlebrain.dsp.streaming.StreamingFeatures;
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
@@ -30,7 +32,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "listen", mixinStandardHelpOptions = true,
         description = "Live keyword spotting from the microphone (Java Sound) with the project's int8 model: live"
-                + " scores on a terminal, detections with their times. --replay plays a WAV file instead.")
+                + " scores on a terminal, detections with their times. --replay plays a WAV file instead; in a"
+                + " sensor project it plays a .csv or Edge Impulse .json recording, one classification per"
+                + " continuous slice.")
 public final class ListenCommand implements Callable<Integer> {
 
     @Option(names = "--project", paramLabel = "DIR", description = "Project folder (default: the current directory).")
@@ -44,11 +48,13 @@ public final class ListenCommand implements Callable<Integer> {
             + " (default: the system's default microphone).")
     String device;
 
-    @Option(names = "--replay", paramLabel = "FILE.wav", description = "Play a recording through the live pipeline"
-            + " instead of the microphone (resampled to the project's rate if needed).")
+    @Option(names = "--replay", paramLabel = "FILE", description = "Play a recording through the live pipeline"
+            + " instead of the microphone: a WAV (resampled to the project's rate if needed), or in a sensor project"
+            + " a .csv or Edge Impulse .json recording.")
     Path replay;
 
-    @Option(names = "--real-time", description = "With --replay: deliver the audio at real-time pace.")
+    @Option(names = "--real-time", description = "With --replay: deliver the recording at real-time pace (its own"
+            + " rate).")
     boolean realTime;
 
     @Option(names = "--seconds", defaultValue = "0", description = "Stop after this many seconds of audio"
@@ -67,11 +73,10 @@ public final class ListenCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ImpulseProject p = ImpulseProject.require(project);
-        if (!"audio".equals(p.config().input().type())) {
-            throw new IllegalArgumentException("listen needs an audio impulse; this project's input is "
-                    + p.config().input().type());
-        }
         Path modelFile = model != null ? model : p.layout().int8Model();
+        if (!"audio".equals(p.config().input().type())) {
+            return replaySensor(p, modelFile);
+        }
         if (!Files.isRegularFile(modelFile)) {
             throw new IllegalArgumentException(modelFile + " is missing; run 'littlebrain train' first");
         }
@@ -93,6 +98,73 @@ public final class ListenCommand implements Callable<Integer> {
         } finally {
             view.finish();
         }
+        return 0;
+    }
+
+    /**
+     * A sensor recording played as the device would see it: every window from the start, one per continuous slice
+     * ({@link SensorRecording}, as {@code classify} does), each printed when its last sample has arrived; with
+     * {@code --real-time} at the recording's own pace.
+     */
+    private int replaySensor(ImpulseProject p, Path modelFile) throws Exception {
+        ImpulseConfig.Input input = p.config().input();
+        if (replay == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "listen has no live "
+                    + input.type() + " input: give --replay FILE.csv or FILE.json (a recording of " + input.axes() + ")");
+        }
+        if (device != null || continuous.average != null || continuous.threshold != null
+                || continuous.suppressionMs != null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--device, --average, --threshold"
+                    + " and --suppression-ms are for audio keyword spotting; this project's input is " + input.type()
+                    + " (a replay prints every window's top label)");
+        }
+        SensorSeries series = SensorRecording.read(replay, input);
+        if (!Files.isRegularFile(modelFile)) {
+            throw new IllegalArgumentException(modelFile + " is missing; run 'littlebrain train' first");
+        }
+        List<String> labels = p.trainedLabels();
+        int rate = Math.max(1, (int) Math.round(input.frequencyHz()));
+        ContinuousConfig config = continuous.config(rate, p.windowSamples(), labels, p.config().continuous());
+        long endMs = seconds > 0 ? Math.round(seconds * 1000) : Long.MAX_VALUE;
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        spec.commandLine().getErr().println("replaying " + replay + " (" + series.frames() + " samples at "
+                + input.frequencyHz() + " Hz), a window every " + Math.round(config.sliceSamples() * 1000
+                / input.frequencyHz()) + " ms");
+        spec.commandLine().getErr().flush();
+        long started = System.nanoTime();
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        SensorRecording.classify(p, new Interpreter(TfliteReader.read(modelFile)), series, config.sliceSamples(), w -> {
+            if (w.endMs() > endMs) {
+                return;
+            }
+            if (realTime) {
+                // A window is classified once its last sample has arrived.
+                long waitMs = w.endMs() - (System.nanoTime() - started) / 1_000_000;
+                if (waitMs > 0) {
+                    try {
+                        Thread.sleep(waitMs);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+            String label = labels.get(w.best());
+            if (json) {
+                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("time_ms", w.timeMs());
+                m.put("label", label);
+                m.put("score", w.scores()[w.best()]);
+                try {
+                    out.println(mapper.writeValueAsString(m));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException(e);
+                }
+            } else {
+                out.printf(java.util.Locale.ROOT, "  %8.2f s  %-12s %.4f%n", w.timeMs() / 1000.0, label,
+                        w.scores()[w.best()]);
+            }
+            out.flush();
+        });
         return 0;
     }
 

@@ -106,6 +106,9 @@ public final class ProfileCommand implements Callable<Integer> {
                             + target + "'; choose one of " + String.join(", ", choices.stream().map(Board::id).toList()))));
         }
         Model model = TfliteReader.read(file);
+        if (impulse != null) {
+            Int8ModelCheck.require(file, model);
+        }
         // What 'run' refuses, profile refuses with the same words: preparing every kernel is the one test of support.
         new dev.littlebrain.runtime.Interpreter(model);
         Optional<FrontEnd> frontEnd = impulse == null ? Optional.empty() : frontEnd(impulse, model, slice);

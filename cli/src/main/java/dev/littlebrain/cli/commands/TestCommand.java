@@ -11,6 +11,7 @@ import dev.littlebrain.impulse.evaluation.StreamEvaluation;
 import dev.littlebrain.impulse.evaluation.StreamReport;
 import dev.littlebrain.impulse.evaluation.StreamTest;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
+import dev.littlebrain.tflite.TfliteReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -73,6 +74,9 @@ public final class TestCommand implements Callable<Integer> {
         }
         ImpulseProject p = ImpulseProject.require(project);
         ClipTest.models(p); // both, also for --stream: a half-trained project says so before anything runs
+        // Its column, matrix and report say "int8": refuse what is not.
+        Path int8File = p.layout().int8Model();
+        Int8ModelCheck.require(int8File, TfliteReader.read(int8File));
         if (stream) {
             return streamTest(p);
         }

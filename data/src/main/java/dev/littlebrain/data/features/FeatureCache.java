@@ -45,6 +45,8 @@ public final class FeatureCache {
         String key = extractor.configKey();
         Path configDir = directory.resolve(ContentHash.sha256(key.getBytes(StandardCharsets.UTF_8)));
         Path keyFile = configDir.resolve("config-key.txt");
+        // Entries a killed run was writing when it died: their temporary files would otherwise stay for good.
+        AtomicFileWriter.deleteLeftovers(configDir);
         if (!Files.exists(keyFile)) {
             AtomicFileWriter.write(keyFile, (key + "\n").getBytes(StandardCharsets.UTF_8));
         }

@@ -76,4 +76,35 @@ class AtomicFileWriterTest {
     private boolean posix() {
         return Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null;
     }
+
+    /** What a writer killed mid-write leaves (its temporary file) is deleted; a running writer's and anything else stay. */
+    @Test
+    void leftoversOfDeadWritersAreDeletedOthersStay(@TempDir Path dir) throws Exception {
+        Process done = new ProcessBuilder("true").start();
+        done.waitFor();
+        long dead = done.pid();
+        long alive = ProcessHandle.current().pid();
+        Path killed = Files.writeString(dir.resolve(".entry.f32." + dead + "-2lucyd3xo3mgo.tmp"), "half");
+        Path running = Files.writeString(dir.resolve(".entry.f32." + alive + "-346jbnf874qo9.tmp"), "half");
+        Path users = Files.writeString(dir.resolve("notes.tmp"), "mine");
+        Path entry = Files.writeString(dir.resolve("entry.f32"), "whole");
+        assertEquals(1, AtomicFileWriter.deleteLeftovers(dir));
+        assertEquals(false, Files.exists(killed));
+        assertEquals(true, Files.exists(running) && Files.exists(users) && Files.exists(entry));
+        assertEquals(0, AtomicFileWriter.deleteLeftovers(dir.resolve("absent")));
+    }
+
+    /** Temporary files carry the writer's process id, so that a later run can tell a killed writer's apart. */
+    @Test
+    void temporaryFilesNameTheirWriter(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("a.bin");
+        AtomicFileWriter.write(target, out -> {
+            try (Stream<Path> files = Files.list(dir)) {
+                String temp = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).findFirst()
+                        .orElseThrow();
+                assertEquals(true, temp.startsWith(".a.bin." + ProcessHandle.current().pid() + "-"), temp);
+            }
+            out.write(1);
+        });
+    }
 }
