@@ -7,14 +7,17 @@
 # Streams: littlebrain data streams speech-commands-real --keywords yes,no --keyword-share 0.4 --snr 0,20
 #          [--split test] --out DIR
 set -euo pipefail
+# The small-data recipe's import options (README, "Your own wake word").
+SMALL_IMPORT=${SMALL_IMPORT:---training-copies 10 --speed-percent 10}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-lb="$here/littlebrain"
+lb=${LB:-$here/littlebrain}
 subset=$1 work=$2 recipe=$3 val=${4:-} test=${5:-}
 project="$work/$recipe"
 rm -rf "$project"
 case "$recipe" in
   kws-small) "$lb" init kws-small "$project"
-             "$lb" data import "$subset" --keywords yes,no --unknown --noise --out "$project/data" ;;
+             # The subset already holds the bundled clips and noise: --unknown --noise is what --bundled adds.
+             "$lb" data import "$subset" --keywords yes,no --unknown --noise $SMALL_IMPORT --out "$project/data" ;;
   kws)       "$lb" init kws "$project"
              "$lb" data import "$subset" --keywords yes,no --unknown --noise --out "$project/data" ;;
   ei)        "$lb" init kws "$project"

@@ -129,7 +129,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
                     + KWS_CONTINUOUS;
             case "kws-small" -> text("keyword spotting from a few clips of your own voice (audio)", "audio", 16000, 1000,
                     List.of("audio"), "mfcc", SMALL_PRESET, SMALL_EPOCHS, 0.005, "constant", 32, "nano33ble")
-                    .replace("labels:", SMALL_LEARN + "labels:") + KWS_CONTINUOUS;
+                    .replace("patience: 0 ", "patience: 25").replace("labels:", SMALL_LEARN + "labels:") + KWS_CONTINUOUS;
             case "motion" -> text("motion / gesture recognition (3-axis accelerometer)", "accelerometer", 62.5, 2000,
                     List.of("accX", "accY", "accZ"), "spectral-analysis", "dense-motion", 30, 0.0005, "constant", 32,
                     "nano33ble") + MOTION_CONTINUOUS;
@@ -155,7 +155,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
      * speech-commands-real's validation speakers with 50 keyword clips of 10 training speakers (README, "Your own
      * wake word").
      */
-    private static final String SMALL_PRESET = "conv1d-kws";
+    private static final String SMALL_PRESET = "conv1d-kws-m";
     private static final int SMALL_EPOCHS = 100;
     private static final String SMALL_LEARN = "  spec_augment: {time_masks: 2, time_mask_frames: 5, frequency_masks: 1, frequency_mask_bins: 2}\n";
 
