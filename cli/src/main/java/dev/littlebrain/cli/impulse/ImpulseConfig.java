@@ -151,9 +151,10 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
 
     /**
      * The spotter for a personal wake word ({@code data record} plus {@code data import --bundled}): a few dozen
-     * clips of few voices, where the template's two-member ensemble learns the voices rather than the word. Chosen on
-     * speech-commands-real's validation speakers with 50 keyword clips of 10 training speakers (README, "Your own
-     * wake word").
+     * clips of few voices: one conv1d-kws-m with SpecAugment, stopped at the best validation loss, trained on clips
+     * imported with {@code --training-copies 10 --speed-percent 10} (many noisy, shifted, re-pitched renderings of each
+     * take stand in for the voices that are missing). With 50 clips of 10 speakers of speech-commands-real it beat Edge
+     * Impulse's default recipe on the test speakers, 0.83 against 0.60 int8 (README, "Your own wake word").
      */
     private static final String SMALL_PRESET = "conv1d-kws-m";
     private static final int SMALL_EPOCHS = 100;
