@@ -26,6 +26,11 @@ class ImpulseProjectTest {
             ImpulseConfig c = ImpulseConfig.read(dir.resolve(t).resolve("impulse.yaml"));
             assertTrue(c.labels().isEmpty());
         }
+        // The small-data template: one model (the ensemble learns few voices rather than the word), SpecAugment on.
+        ImpulseConfig small = ImpulseConfig.read(dir.resolve("kws-small/impulse.yaml"));
+        assertEquals(1, small.learn().members().size());
+        assertTrue(small.learn().specAugment() != null, "kws-small trains with SpecAugment");
+        assertEquals("audio", small.input().type());
         ImpulseConfig kws = ImpulseConfig.read(dir.resolve("kws/impulse.yaml"));
         assertEquals("mfcc", kws.dsp().block());
         assertEquals("conv1d-kws-m", kws.learn().preset());

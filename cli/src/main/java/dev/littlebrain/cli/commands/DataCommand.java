@@ -50,12 +50,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
-/** {@code littlebrain data import|curate|stats|spectrogram|generate|streams|mine}: datasets in, curated windows out. */
+/** {@code littlebrain data import|curate|stats|spectrogram|generate|streams|mine|record}: datasets in, curated windows out. */
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Import, curate and describe datasets.",
         subcommands = {DataCommand.Import.class, DataCommand.Curate.class, DataCommand.Stats.class,
                 DataCommand.Spectrogram.class, DataCommand.Generate.class, DataCommand.Streams.class,
-                DataCommand.Mine.class})
+                DataCommand.Mine.class, DataRecordCommand.class})
 public final class DataCommand {
 
     /**
@@ -133,6 +133,11 @@ public final class DataCommand {
         @Option(names = "--noise", description = "Add a _noise_ class of background snippets (and mix noise into training clips).")
         boolean noise;
 
+        @Option(names = "--bundled", description = "Add the other-word clips and background recordings shipped with"
+                + " LittleBrain (Speech Commands, CC BY 4.0) as _unknown_ and _noise_: for a folder of your own"
+                + " keyword recordings ('data record'), which has neither. Implies --unknown --noise.")
+        boolean bundled;
+
         @Option(names = "--samples-per-class", paramLabel = "N", defaultValue = "0",
                 description = "Clips per class (0 = as many as the smallest keyword class has).")
         int samplesPerClass;
@@ -195,6 +200,8 @@ public final class DataCommand {
                 throw new IllegalArgumentException("--noise-gain-db takes MIN,MAX, got " + noiseGainDb);
             }
             KwsCurationOptions d = KwsCurationOptions.defaults(keywords);
+            boolean unknown = this.unknown || bundled;
+            boolean noise = this.noise || bundled;
             return new KwsCurationOptions(keywords, unknown, noise, samplesPerClass, d.sampleRate(), d.windowMs(),
                     randomOffset ? Placement.RANDOM : Placement.CENTRED, d.noiseProbability(), noiseGainDb.get(0),
                     noiseGainDb.get(1), noise ? d.noiseSplits() : java.util.Set.of(), trainingCopies, shiftMs,
@@ -209,7 +216,8 @@ public final class DataCommand {
         }
         ImportResult imported = importDataset(datasetDir);
         reportProblems(out, imported);
-        Dataset source = withFold(imported.dataset(), fold);
+        Dataset source = withFold(kws.bundled ? dev.littlebrain.cli.record.BundledMaterial.addTo(imported.dataset(),
+                kws.keywords, ProgressBar.onStderr("bundled")) : imported.dataset(), fold);
         CurationResult result = KwsCurator.curate(source, kws.toOptions(), kws.out,
                 ProgressBar.onStderr("curate"));
         for (String w : result.warnings()) {

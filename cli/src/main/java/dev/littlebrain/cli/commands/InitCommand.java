@@ -13,9 +13,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code littlebrain init TEMPLATE DIR}: starts an impulse project with an editable impulse.yaml. */
 @Command(name = "init", mixinStandardHelpOptions = true,
-        description = "Create an impulse project: DIR/impulse.yaml from a template (kws, motion, glove).")
+        description = "Create an impulse project: DIR/impulse.yaml from a template (kws, kws-small, motion, glove).")
 public final class InitCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "TEMPLATE", description = "kws, motion or glove.")
+    @Parameters(index = "0", paramLabel = "TEMPLATE", description = "kws, kws-small (a wake word from a few"
+            + " dozen clips of your own voice), motion or glove.")
     String template;
 
     @Parameters(index = "1", paramLabel = "DIR", description = "Project folder (created if missing).")
@@ -34,6 +35,9 @@ public final class InitCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.println("wrote " + file);
         out.println("next: put curated data in " + new ProjectLayout(dir).data()
+                + (template.equals("kws-small") ? " (littlebrain data record --labels WORD --count 40 --out recordings,"
+                        + " then littlebrain data import recordings --keywords WORD --bundled --out "
+                        + new ProjectLayout(dir).data() + ")" : "")
                 + (template.equals("kws") ? " (littlebrain data import DATASET --keywords yes,no --unknown --noise --out "
                         + new ProjectLayout(dir).data() + ")" : "")
                 + ", then littlebrain features/train/test --project " + dir);

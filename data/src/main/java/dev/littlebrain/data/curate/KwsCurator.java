@@ -213,6 +213,10 @@ public final class KwsCurator {
     }
 
     private static String relative(Dataset dataset, Path file) {
-        return dataset.root().relativize(file).toString().replace('\\', '/');
+        Path root = dataset.root().toAbsolutePath();
+        Path absolute = file.toAbsolutePath();
+        // Material from elsewhere (data import --bundled) may sit on another drive, where no relative path leads.
+        return (java.util.Objects.equals(root.getRoot(), absolute.getRoot()) ? root.relativize(absolute) : absolute)
+                .toString().replace('\\', '/');
     }
 }

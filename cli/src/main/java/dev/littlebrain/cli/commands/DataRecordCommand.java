@@ -1,0 +1,265 @@
+package dev.littlebrain.cli.commands;
+
+import dev.littlebrain.cli.audio.AudioSource;
+import dev.littlebrain.cli.audio.MicrophoneSource;
+import dev.littlebrain.impulse.ImpulseProject;
+import dev.littlebrain.cli.record.ClipFolder;
+import dev.littlebrain.cli.record.WordDetector;
+import dev.littlebrain.cli.record.WordWindow;
+import dev.littlebrain.dsp.blocks.SignalSpec;
+import dev.littlebrain.dsp.io.AudioRequirement;
+import dev.littlebrain.dsp.io.WavReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code littlebrain data record}: labelled clips of one's own voice for a personal keyword spotter. Each clip is
+ * prompted with a countdown, recorded, trimmed to the spoken word by {@link WordDetector} and cut to the project's
+ * window around it, then written into the folder-per-label layout {@code data import} reads. {@code --replay} plays
+ * recordings in instead of the microphone: the same detector splits them into words, taken in order.
+ */
+@Command(name = "record", mixinStandardHelpOptions = true,
+        description = "Record labelled clips from the microphone (Java Sound, 16-bit mono): a prompt and countdown per"
+                + " clip, trimmed to the spoken word and cut to the window around it, written as OUT/LABEL/LABEL_NNNN.wav"
+                + " (the layout 'data import' reads; existing clips are kept, new ones numbered after them)."
+                + " --replay splits recordings into words instead.")
+public final class DataRecordCommand implements Callable<Integer> {
+    private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    /** Tries per clip before the session moves on: silence three times means the microphone is not heard. */
+    private static final int TRIES_PER_CLIP = 3;
+
+    @Option(names = "--labels", split = ",", required = true, paramLabel = "WORD[,WORD...]",
+            description = "Words to record, in the order prompted, e.g. hey_lamp or yes,no.")
+    List<String> labels;
+
+    @Option(names = "--count", defaultValue = "10", paramLabel = "N",
+            description = "Clips per label (default: ${DEFAULT-VALUE}; about 30-50 make a useful spotter).")
+    int count;
+
+    @Option(names = "--out", defaultValue = "recordings", paramLabel = "DIR",
+            description = "Dataset folder, one sub-folder per label (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--project", paramLabel = "DIR",
+            description = "Take the sample rate and window from this project's impulse.yaml (default: 16000 Hz, 1 s).")
+    Path project;
+
+    @Option(names = "--device", paramLabel = "NAME", description = "Capture device whose name contains NAME"
+            + " (default: the system's default microphone).")
+    String device;
+
+    @Option(names = "--replay", paramLabel = "FILE.wav|DIR", description = "Split this recording (or the WAV files"
+            + " of this folder, by name) into words instead of using the microphone; words fill the labels in order,"
+            + " --count each.")
+    Path replay;
+
+    @Option(names = "--seconds", defaultValue = "2", paramLabel = "S",
+            description = "Microphone seconds recorded per clip after the countdown (default: ${DEFAULT-VALUE}).")
+    double seconds;
+
+    @Option(names = "--countdown", defaultValue = "3", paramLabel = "S",
+            description = "Countdown before each clip, seconds (default: ${DEFAULT-VALUE}).")
+    int countdown;
+
+    @Option(names = "--json", description = "Print the summary as one JSON object: out, counts per label, clips.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    /** A clip written: its label and file, and where the word was in the source (ms). */
+    record Clip(String label, Path file, String source, long onsetMs, long endMs) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        int rate = 16000;
+        int windowMs = 1000;
+        if (project != null) {
+            ImpulseProject p = ImpulseProject.require(project);
+            if (!"audio".equals(p.config().input().type())) {
+                throw new IllegalArgumentException("data record needs an audio project; " + project + "'s input is "
+                        + p.config().input().type());
+            }
+            rate = (int) Math.round(p.config().input().frequencyHz());
+            windowMs = p.config().input().windowMs();
+        }
+        int window = SignalSpec.windowSamples(rate, windowMs);
+        ClipFolder folder = new ClipFolder(out, rate);
+        PrintWriter err = spec.commandLine().getErr();
+        List<Clip> clips = replay != null ? fromReplay(rate, window, folder, err)
+                : fromMicrophone(rate, window, folder, err);
+        summarise(clips);
+        return 0;
+    }
+
+    private void validate() {
+        for (String label : labels) {
+            if (!LABEL.matcher(label).matches()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--labels: '" + label + "' is not a usable"
+                        + " label (letters, digits, _ and -, not starting with _ or -)");
+            }
+        }
+        if (count < 1 || seconds <= 0 || countdown < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--count must be >= 1, --seconds > 0 and --countdown >= 0");
+        }
+    }
+
+    /** Prompts every clip, records it after a countdown timed by the microphone itself, and keeps its word. */
+    private List<Clip> fromMicrophone(int rate, int window, ClipFolder folder, PrintWriter err) throws Exception {
+        List<Clip> clips = new ArrayList<>();
+        WordDetector detector = new WordDetector(rate);
+        try (AudioSource mic = MicrophoneSource.open(rate, device)) {
+            err.println("recording from " + mic.description() + " into " + out + "; Ctrl-C stops (clips written so"
+                    + " far are kept)");
+            for (String label : labels) {
+                for (int i = 1; i <= count; i++) {
+                    Clip clip = null;
+                    for (int attempt = 1; clip == null && attempt <= TRIES_PER_CLIP; attempt++) {
+                        err.printf(Locale.ROOT, "say '%s' (%d/%d) in", label, i, count);
+                        for (int s = countdown; s >= 1; s--) {
+                            err.print(" " + s);
+                            err.flush();
+                            read(mic, rate); // the countdown is the microphone's own second; what it hears is dropped
+                        }
+                        err.print(" \u25cf ");
+                        err.flush();
+                        float[] audio = read(mic, (int) Math.round(seconds * rate));
+                        List<WordDetector.Word> words = detector.find(audio);
+                        if (words.isEmpty()) {
+                            err.println("no word heard" + (attempt < TRIES_PER_CLIP ? ", again" : ", skipped"));
+                            continue;
+                        }
+                        clip = keep(label, longest(words), audio, rate, window, "microphone", folder);
+                        err.println("-> " + clip.file());
+                    }
+                    if (clip != null) {
+                        clips.add(clip);
+                    }
+                }
+            }
+        }
+        return clips;
+    }
+
+    /** Exactly {@code n} samples from the source (fewer only when it ends). */
+    private static float[] read(AudioSource source, int n) throws IOException {
+        float[] audio = new float[n];
+        float[] buffer = new float[Math.min(n, source.sampleRate() / 10)];
+        int have = 0;
+        while (have < n) {
+            float[] chunk = n - have >= buffer.length ? buffer : new float[n - have];
+            int got = source.read(chunk);
+            if (got < 0) {
+                return java.util.Arrays.copyOf(audio, have);
+            }
+            System.arraycopy(chunk, 0, audio, have, got);
+            have += got;
+        }
+        return audio;
+    }
+
+    private static WordDetector.Word longest(List<WordDetector.Word> words) {
+        return words.stream().max(java.util.Comparator.comparingInt(WordDetector.Word::length)).orElseThrow();
+    }
+
+    /** Splits the replayed recordings into words and fills the labels in order, {@code --count} each. */
+    private List<Clip> fromReplay(int rate, int window, ClipFolder folder, PrintWriter err) throws IOException {
+        WordDetector detector = new WordDetector(rate);
+        List<Clip> clips = new ArrayList<>();
+        int wanted = labels.size() * count;
+        int found = 0;
+        for (Path file : replayFiles()) {
+            float[] audio = WavReader.read(file, AudioRequirement.converting(rate)).toInt16Values();
+            List<WordDetector.Word> words = detector.find(audio);
+            err.println(file + ": " + words.size() + " word(s)");
+            for (WordDetector.Word w : words) {
+                found++;
+                if (clips.size() < wanted) {
+                    String label = labels.get(clips.size() / count);
+                    Clip clip = keep(label, w, audio, rate, window, file.toString(), folder);
+                    err.printf(Locale.ROOT, "  %s at %.2f-%.2f s -> %s%n", label, clip.onsetMs() / 1000.0,
+                            clip.endMs() / 1000.0, clip.file());
+                    clips.add(clip);
+                }
+            }
+            err.flush();
+        }
+        if (found < wanted) {
+            err.println("warning: " + found + " word(s) found for " + wanted + " clips (" + labels.size() + " label(s) x "
+                    + count + "); the labels after the last word got fewer");
+        } else if (found > wanted) {
+            err.println("note: " + (found - wanted) + " word(s) after the first " + wanted + " were left out");
+        }
+        err.flush();
+        return clips;
+    }
+
+    private List<Path> replayFiles() throws IOException {
+        if (!Files.isDirectory(replay)) {
+            if (!Files.isRegularFile(replay)) {
+                throw new IllegalArgumentException(replay + ": no such recording or folder");
+            }
+            return List.of(replay);
+        }
+        try (Stream<Path> files = Files.list(replay)) {
+            List<Path> wavs = files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
+                    .sorted().toList();
+            if (wavs.isEmpty()) {
+                throw new IllegalArgumentException(replay + ": no .wav files to replay");
+            }
+            return wavs;
+        }
+    }
+
+    private static Clip keep(String label, WordDetector.Word word, float[] audio, int rate, int window, String source,
+            ClipFolder folder) throws IOException {
+        int start = WordWindow.start(audio, word, window);
+        Path file = folder.write(label, WordWindow.cut(audio, start, window));
+        return new Clip(label, file, source, word.onset() * 1000L / rate, word.end() * 1000L / rate);
+    }
+
+    private void summarise(List<Clip> clips) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        labels.forEach(l -> counts.put(l, 0));
+        clips.forEach(c -> counts.merge(c.label(), 1, Integer::sum));
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+            com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
+            root.put("out", out.toString());
+            com.fasterxml.jackson.databind.node.ObjectNode perLabel = root.putObject("counts");
+            counts.forEach(perLabel::put);
+            com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("clips");
+            for (Clip c : clips) {
+                list.addObject().put("label", c.label()).put("file", c.file().toString()).put("source", c.source())
+                        .put("onset_ms", c.onsetMs()).put("end_ms", c.endMs());
+            }
+            o.println(root.toString());
+        } else {
+            StringBuilder per = new StringBuilder();
+            counts.forEach((l, n) -> per.append(per.length() == 0 ? "" : ", ").append(l).append(' ').append(n));
+            o.println("Recorded " + clips.size() + " clip(s) (" + per + ") into " + out
+                    + "; next: littlebrain data import " + out + " --keywords " + String.join(",", labels)
+                    + " --bundled --out PROJECT/data");
+        }
+        o.flush();
+    }
+}
