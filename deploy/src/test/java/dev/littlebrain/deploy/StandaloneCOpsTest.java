@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with an outer loop, MEAN over inner axes, PAD of several dimensions, extreme TANH/LOGISTIC scales): the
  * compiled C on random inputs against the runtime, with gcc -O2 -Werror and with ASan/UBSan.
  */
+@Tag("toolchain")
 class StandaloneCOpsTest {
     @TempDir
     Path dir;
