@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.littlebrain.cli.impulse.ImpulseProject;
 import dev.littlebrain.cli.impulse.ProjectLock;
-import dev.littlebrain.dsp.io.AtomicFileWriter;
+import dev.littlebrain.files.AtomicFiles;
 import dev.littlebrain.tflite.BuiltinOperator;
 import dev.littlebrain.tflite.Model;
 import dev.littlebrain.tflite.ModelEnsemble;
@@ -105,7 +105,7 @@ public final class EnsembleCommand implements Callable<Integer> {
             Path dir = members.resolve(String.valueOf(m + 1));
             Files.createDirectories(dir);
             for (String f : FILES) {
-                AtomicFileWriter.write(dir.resolve(f), Files.readAllBytes(folders.get(m).resolve(f)));
+                AtomicFiles.write(dir.resolve(f), Files.readAllBytes(folders.get(m).resolve(f)));
             }
         }
         ObjectNode record = records.get(0).deepCopy();
@@ -116,9 +116,9 @@ public final class EnsembleCommand implements Callable<Integer> {
             member.put("kept_in", members.resolve(String.valueOf(m + 1)).toString());
             list.add(member);
         }
-        AtomicFileWriter.write(p.models().resolve(FILES[1]), TfliteWriter.write(int8Ensemble));
-        AtomicFileWriter.write(p.models().resolve(FILES[0]), TfliteWriter.write(floatEnsemble));
-        AtomicFileWriter.write(p.models().resolve(FILES[2]),
+        AtomicFiles.write(p.models().resolve(FILES[1]), TfliteWriter.write(int8Ensemble));
+        AtomicFiles.write(p.models().resolve(FILES[0]), TfliteWriter.write(floatEnsemble));
+        AtomicFiles.write(p.models().resolve(FILES[2]),
                 json.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(record));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("joined %d models into %s and %s (%s; %d inferences' cost per window); members kept in %s%n",

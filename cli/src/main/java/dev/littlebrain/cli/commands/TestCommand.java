@@ -221,7 +221,7 @@ public final class TestCommand implements Callable<Integer> {
         if (apply) {
             String updated = dev.littlebrain.cli.impulse.ImpulseConfig.withThreshold(Files.readString(yaml),
                     best.threshold());
-            dev.littlebrain.dsp.io.AtomicFileWriter.write(yaml, updated.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            dev.littlebrain.files.AtomicFiles.write(yaml, updated.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

@@ -1,7 +1,7 @@
 package dev.littlebrain.cli.commands;
 
 import dev.littlebrain.data.viz.PngFiles;
-import dev.littlebrain.dsp.io.AtomicFileWriter;
+import dev.littlebrain.files.AtomicFiles;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -166,7 +166,7 @@ final class TestReport {
             b.append("</table>\n");
         }
         b.append("</body></html>\n");
-        AtomicFileWriter.write(html, b.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(html, b.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static String relative(Path projectDir, Path file) {

@@ -280,7 +280,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        dev.littlebrain.dsp.io.AtomicFileWriter.write(file, bytes);
+        dev.littlebrain.files.AtomicFiles.write(file, bytes);
     }
 
     /** Loss (left) and accuracy (right) per epoch, training solid and validation dashed. */
