@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.littlebrain.tflite.SharedFolder;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class ClassifyCommandTest {
@@ -71,6 +72,7 @@ class ClassifyCommandTest {
      * Inside a project, {@code classify FILE.wav} needs nothing else: the project's int8 model, trained labels, DSP
      * block, window and continuous settings — the detections are those of the same model spelled out by hand.
      */
+    @Tag("slow")
     @Test
     void theProjectsModelLabelsBlockAndSettingsAreUsed() throws Exception {
         TrainedKwsProject project = TrainedKwsProject.get();

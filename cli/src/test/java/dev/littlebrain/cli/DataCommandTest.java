@@ -14,11 +14,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DataCommandTest {
 
+    @Tag("slow")
     @Test
     void importsAndCuratesEspeakKws(@TempDir Path tmp) throws Exception {
         Path dataset = SharedFolder.require("datasets/espeak-kws");
@@ -50,6 +52,7 @@ class DataCommandTest {
      * streams' words come from the same held-out training speakers, none from the curated training split, the
      * dataset's own validation speakers or its test speakers.
      */
+    @Tag("slow")
     @Test
     void validationFoldsHoldOutTrainingSpeakersForImportAndStreams(@TempDir Path tmp) throws Exception {
         Path dataset = SharedFolder.require("datasets/espeak-kws");

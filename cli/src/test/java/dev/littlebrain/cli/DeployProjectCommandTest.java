@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ class DeployProjectCommandTest {
         return p;
     }
 
+    @Tag("toolchain")
     @Test
     void exportsModelDspAndClassifier(@TempDir Path tmp) throws Exception {
         Path project = kwsProject(tmp);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code classify --stream} (Java's StreamingClassifier) detects on the three test streams — label, time
  * and score bits.
  */
+@Tag("slow")
+@Tag("toolchain")
 class DeployTrainedImpulseTest {
     private static final String THRESHOLD = "0.6";
 

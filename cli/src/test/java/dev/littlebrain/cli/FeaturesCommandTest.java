@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FeaturesCommandTest {
 
     /** Inside a project impulse.yaml decides the block and folders: a flag that would be ignored is refused. */
+    @Tag("slow")
     @Test
     void flagsTheProjectDecidesAreRefusedNotIgnored(@TempDir Path tmp) {
         Path p = tmp.resolve("motion");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code data generate glove} (x, y paths of different lengths), {@code data import}, {@code features}
  * (trajectory: resampled by arc length, normalized, flattened), {@code train} (dense-motion), {@code test}.
  */
+@Tag("slow")
 class GloveProjectTest {
 
     @Test

@@ -13,11 +13,13 @@ import dev.littlebrain.train.LearningRateSchedule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ImpulseProjectTest {
 
+    @Tag("slow")
     @Test
     void templatesParseAndErrorsNameTheKey(@TempDir Path dir) throws Exception {
         for (String t : ImpulseConfig.TEMPLATES) {
@@ -113,6 +115,7 @@ class ImpulseProjectTest {
         assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 
+    @Tag("slow")
     @Test
     void kwsEndToEnd() throws Exception {
         TrainedKwsProject project = TrainedKwsProject.get();

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code littlebrain data mine} on a copy of the trained espeak-kws project: the windows it adds are ones the
  * project's int8 model, run through the impulse's DSP as {@code classify} runs it, answers with a keyword.
  */
+@Tag("slow")
 class MineCommandTest {
 
     @Test

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code data generate motion}, {@code data import} (Edge Impulse training/testing export), {@code features}
  * (spectral analysis), {@code train} (dense-motion), {@code test}.
  */
+@Tag("slow")
 class MotionProjectTest {
 
     @Test

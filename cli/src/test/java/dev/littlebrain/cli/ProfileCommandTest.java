@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.littlebrain.tflite.SharedFolder;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class ProfileCommandTest {
@@ -60,6 +61,7 @@ class ProfileCommandTest {
         assertTrue(run.err().contains("nano33ble"), run.err());
     }
 
+    @Tag("slow")
     @Test
     void projectModeUsesTheProjectsModelWindowDeadlineAndOwnBoards(@org.junit.jupiter.api.io.TempDir Path tmp)
             throws Exception {
@@ -111,6 +113,7 @@ class ProfileCommandTest {
         assertTrue(bad.err().contains("target: 'my-f5' is not a known board") && bad.err().contains("my-f4"), bad.err());
     }
 
+    @Tag("toolchain")
     @Test
     void cortexMFootprintIsMeasuredFromARealBuild() throws Exception {
         requireArmGcc();
@@ -135,6 +138,7 @@ class ProfileCommandTest {
     }
 
     /** A keyword-spotting project: DSP and wrapper RAM and flash measured from a build of the whole impulse. */
+    @Tag("toolchain")
     @Test
     void impulseFrontEndIsMeasuredFromARealBuild(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
         requireArmGcc();

@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  * gives {@code StreamingClassifier}'s averaged scores on the test samples joined into one stream. The tflm-cpp and
  * arduino front ends are the same files, built against the TFLM stand-in of the deploy module's tests.
  */
+@Tag("slow")
+@Tag("toolchain")
 class SensorDeployProjectTest {
     static final List<String> STRICT = List.of("gcc", "-std=c99", "-O2", "-Wall", "-Wextra", "-Werror");
     static final List<String> SANITIZED = List.of("gcc", "-std=c99", "-O1", "-g", "-Wall", "-Wextra", "-Werror",

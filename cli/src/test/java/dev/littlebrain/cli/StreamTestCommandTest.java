@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.littlebrain.impulse.ImpulseConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StreamTestCommandTest {
 
+    @Tag("slow")
     @Test
     void calibrateOnValidationStreamsThenScoreTheTestStreams(@TempDir Path tmp) throws Exception {
         TrainedKwsProject project = TrainedKwsProject.get();

@@ -8,10 +8,12 @@ import dev.littlebrain.train.TrainingDevice;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code train --device}: auto trains where PyTorch can, gpu without a GPU is a clear error before any work. */
+@Tag("slow")
 class TrainDeviceTest {
 
     private static Path motionProject(Path tmp) {

@@ -1,7 +1,7 @@
 package dev.littlebrain.deploy;
 
+import dev.littlebrain.files.AtomicFiles;
 import dev.littlebrain.runtime.Interpreter;
-import dev.littlebrain.tflite.AtomicFiles;
 import dev.littlebrain.tflite.Model;
 import dev.littlebrain.tflite.TensorType;
 import dev.littlebrain.tflite.TfliteWriter;

@@ -99,7 +99,7 @@ final class CSource {
     }
 
     static void write(Path file, String text) throws IOException {
-        dev.littlebrain.tflite.AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+        dev.littlebrain.files.AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
     }
 
     static void requireDirectory(Path dir) throws IOException {

@@ -1,5 +1,6 @@
 package dev.littlebrain.deploy;
 
+import dev.littlebrain.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -69,17 +69,15 @@ public final class StagedExport {
 
     private static void moveInto(Path from, Path to) throws IOException {
         Files.createDirectories(to.getParent());
-        if (Files.isRegularFile(to) && Files.getFileAttributeView(from, PosixFileAttributeView.class) != null) {
-            Files.setPosixFilePermissions(from, Files.getPosixFilePermissions(to));
-        }
-        move(from, to);
+        AtomicFiles.replace(from, to);
     }
 
+    /** The staging folder becomes the new output folder: atomic where the file system can rename so. */
     private static void move(Path from, Path to) throws IOException {
         try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(from, to);
         }
     }
 

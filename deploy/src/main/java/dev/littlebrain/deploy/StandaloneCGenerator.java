@@ -12,6 +12,7 @@ import dev.littlebrain.runtime.kernels.Q4InputScaling;
 import dev.littlebrain.runtime.kernels.LeakyReluOp;
 import dev.littlebrain.runtime.kernels.Relu6Op;
 import dev.littlebrain.runtime.kernels.ReluOp;
+import dev.littlebrain.runtime.kernels.SoftmaxOp;
 import dev.littlebrain.runtime.kernels.TransposeOp;
 import dev.littlebrain.runtime.kernels.QuantizedActivationRange;
 import dev.littlebrain.runtime.kernels.SpatialPadding;
@@ -683,17 +684,11 @@ public final class StandaloneCGenerator {
             throw new UnsupportedOperationException("operator " + index
                     + " (SOFTMAX) needs int8 output scale 1/256 and zero point -128");
         }
-        // PreprocessSoftmaxScaling with 5 integer bits for the scaled difference, as the runtime's SoftmaxOp.
-        double real = Math.min((double) o.beta() * (double) in.scale() * (double) (1 << 26),
-                (double) ((1L << 31) - 1));
-        QuantizedMultiplier m = QuantizedMultiplier.of(real);
-        double maxInputRescaled = 1.0 * ((1 << 5) - 1) * (double) (1L << 26) / (double) (1L << m.shift());
-        int diffMin = -(int) Math.floor(maxInputRescaled);
-        int depth = in.dim(in.rank() - 1);
-        int rows = depth == 0 ? 0 : in.elementCount() / depth;
+        SoftmaxOp.Int8Params p = SoftmaxOp.Int8Params.of(node(index, op), in, o.beta());
         body.append(comment(index, op, "SOFTMAX"));
-        body.append("    lb_softmax_s8(").append(rows).append(", ").append(depth).append(", ")
-                .append(m.multiplier()).append(", ").append(m.shift()).append(", ").append(diffMin).append(", ")
+        body.append("    lb_softmax_s8(").append(p.rows()).append(", ").append(p.depth()).append(", ")
+                .append(p.inputMultiplier().multiplier()).append(", ").append(p.inputMultiplier().shift())
+                .append(", ").append(p.diffMin()).append(", ")
                 .append(arena(in.index())).append(", ").append(arena(out.index())).append(");\n");
     }
 

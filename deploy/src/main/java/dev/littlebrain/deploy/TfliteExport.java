@@ -18,7 +18,7 @@ public final class TfliteExport {
     public static Path copy(byte[] tflite, Path outDir, String fileName) throws IOException {
         Files.createDirectories(outDir);
         Path target = outDir.resolve(fileName);
-        dev.littlebrain.tflite.AtomicFiles.write(target, tflite);
+        dev.littlebrain.files.AtomicFiles.write(target, tflite);
         return target;
     }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the libraries they include. No Arduino toolchain here: the sketch compiles as C++ (g++ -fsyntax-only) against
  * the stand-in headers of the test resources (arduino-standin: Arduino.h, PDM.h, the two IMU libraries).
  */
+@Tag("toolchain")
 class ArduinoBoardSketchTest {
 
     @Test

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +60,7 @@ class ArduinoLibraryExportTest {
                 () -> ArduinoLibraryExport.write(model, "kws.tflite", "9 bad name", dir.resolve("c")));
     }
 
+    @Tag("toolchain")
     @Test
     void sketchBuildsAndPrintsTheRuntimesScores(@TempDir Path dir) throws Exception {
         HostCompiler.requireAvailable("g++");

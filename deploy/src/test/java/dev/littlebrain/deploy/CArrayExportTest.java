@@ -11,6 +11,7 @@ import dev.littlebrain.tflite.TfliteWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,7 @@ class CArrayExportTest {
             }
             """;
 
+    @Tag("toolchain")
     @Test
     void arrayCompilesAsC99AndCpp17AndHoldsTheFileBytes(@TempDir Path dir) throws Exception {
         HostCompiler.requireAvailable("gcc");

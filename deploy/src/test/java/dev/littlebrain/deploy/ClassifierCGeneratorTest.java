@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -130,6 +131,7 @@ class ClassifierCGeneratorTest {
                 Arguments.of(new Impulse("dscnn_small_int8", "mfcc", mfcc49x10, SIX, 0.165f)));
     }
 
+    @Tag("toolchain")
     @ParameterizedTest(name = "{0}")
     @MethodSource("impulses")
     void continuousDetectionsEqualJavaStreamingClassifier(Impulse impulse, @TempDir Path dir) throws Exception {
@@ -165,6 +167,7 @@ class ClassifierCGeneratorTest {
         assertTrue(detections > 0, impulse + ": no detections at threshold " + impulse.threshold() + " to compare");
     }
 
+    @Tag("toolchain")
     @ParameterizedTest(name = "{0}")
     @MethodSource("impulses")
     void oneWindowScoresEqualRuntime(Impulse impulse, @TempDir Path dir) throws Exception {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,6 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * scores) must detect every keyword with Java's label and time and nothing else. Prints the instructions per
  * slice (DSP update + inference + averaging).
  */
+@Tag("toolchain")
 class CortexM4ClassifierTest {
     static final List<String> LABELS = List.of("yes", "no", "_unknown_", "_noise_");
 

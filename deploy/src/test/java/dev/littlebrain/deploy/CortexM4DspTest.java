@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * block's defaults (the kws template) it checks issue 19's budget on a steady-state update of speech-level noise:
  * at most 16 KB of DSP state (met) and, for now, 1.1 M instructions (the 1.0 M target is not reached yet).
  */
+@Tag("toolchain")
 class CortexM4DspTest {
     static final int SLICE = 4000;
 

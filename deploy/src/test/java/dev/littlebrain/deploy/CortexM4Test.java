@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * per model. Instructions are counted with SysTick on the CPU clock under {@code -icount shift=0} (one
  * instruction per nanosecond of virtual time, one 25 MHz tick per 40 instructions).
  */
+@Tag("toolchain")
 class CortexM4Test {
     private static final String[] HARNESS = {"startup.c", "main.c", "m4.ld", "profile.h"};
 

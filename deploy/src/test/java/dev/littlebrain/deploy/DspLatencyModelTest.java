@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the model: FFT length, stride (whether the slice is a whole number of strides), filters and coefficients,
  * CMVN on and off, and the slice length. The soft-float factor (cores without an FPU) is checked on a Cortex-M3.
  */
+@Tag("toolchain")
 class DspLatencyModelTest {
 
     @ParameterizedTest(name = "{0} [{1}] slice {2}")

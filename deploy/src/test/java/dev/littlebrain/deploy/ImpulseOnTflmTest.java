@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the {@code arduino} zip): built against the TFLM stand-in (test resources), {@code run_classifier_continuous}
  * gives the same averaged scores and detections as Java's {@code StreamingClassifier} on an espeak-kws stream.
  */
+@Tag("toolchain")
 class ImpulseOnTflmTest {
 
     @Test

@@ -3,23 +3,16 @@ package dev.littlebrain.deploy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.littlebrain.tflite.Activation;
-import dev.littlebrain.tflite.Buffer;
 import dev.littlebrain.tflite.BuiltinOperator;
 import dev.littlebrain.tflite.Model;
-import dev.littlebrain.tflite.Operator;
-import dev.littlebrain.tflite.OperatorCode;
+import dev.littlebrain.tflite.OneOpModelBuilder;
 import dev.littlebrain.tflite.OperatorOptions;
 import dev.littlebrain.tflite.Padding;
-import dev.littlebrain.tflite.Quantization;
-import dev.littlebrain.tflite.Subgraph;
-import dev.littlebrain.tflite.Tensor;
 import dev.littlebrain.tflite.TensorType;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,96 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * with an outer loop, MEAN over inner axes, PAD of several dimensions, extreme TANH/LOGISTIC scales): the
  * compiled C on random inputs against the runtime, with gcc -O2 -Werror and with ASan/UBSan.
  */
+@Tag("toolchain")
 class StandaloneCOpsTest {
     @TempDir
     Path dir;
-
-    /** A one-operator model under construction. */
-    private static final class OneOp {
-        final List<Tensor> tensors = new ArrayList<>();
-        final List<Buffer> buffers = new ArrayList<>(List.of(Buffer.EMPTY));
-        final List<Integer> graphInputs = new ArrayList<>();
-        final List<Integer> opInputs = new ArrayList<>();
-        int output = -1;
-
-        OneOp input(TensorType type, float scale, int zeroPoint, int... shape) {
-            int t = tensor(type, shape, scale, zeroPoint, 0);
-            graphInputs.add(t);
-            opInputs.add(t);
-            return this;
-        }
-
-        OneOp int8(float scale, int zeroPoint, int... shape) {
-            return input(TensorType.INT8, scale, zeroPoint, shape);
-        }
-
-        OneOp constInts(int... values) {
-            ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-            for (int v : values) {
-                b.putInt(v);
-            }
-            buffers.add(Buffer.of(b.array()));
-            opInputs.add(tensor(TensorType.INT32, new int[] {values.length}, 0f, 0, buffers.size() - 1));
-            return this;
-        }
-
-        /** A constant int8 filter of random values, per-channel along {@code dimension} or per-tensor (-1). */
-        OneOp constFilter(java.util.Random random, int dimension, int... shape) {
-            int n = 1;
-            for (int d : shape) {
-                n *= d;
-            }
-            byte[] values = new byte[n];
-            random.nextBytes(values);
-            buffers.add(Buffer.of(values));
-            Quantization q;
-            if (dimension < 0) {
-                q = Quantization.perTensor(0.004f, 0);
-            } else {
-                float[] scales = new float[shape[dimension]];
-                long[] zeros = new long[scales.length];
-                for (int i = 0; i < scales.length; i++) {
-                    scales[i] = 0.001f + 0.01f * random.nextFloat();
-                }
-                q = Quantization.perChannel(scales, zeros, dimension);
-            }
-            tensors.add(new Tensor("t" + tensors.size(), shape, TensorType.INT8, buffers.size() - 1, q));
-            opInputs.add(tensors.size() - 1);
-            return this;
-        }
-
-        /** A constant int32 bias of random values of about {@code magnitude}. */
-        OneOp constBias(java.util.Random random, int magnitude, int count) {
-            ByteBuffer b = ByteBuffer.allocate(4 * count).order(ByteOrder.LITTLE_ENDIAN);
-            for (int i = 0; i < count; i++) {
-                b.putInt(random.nextInt(2 * magnitude + 1) - magnitude);
-            }
-            buffers.add(Buffer.of(b.array()));
-            tensors.add(new Tensor("t" + tensors.size(), new int[] {count}, TensorType.INT32, buffers.size() - 1,
-                    Quantization.NONE));
-            opInputs.add(tensors.size() - 1);
-            return this;
-        }
-
-        OneOp out(TensorType type, float scale, int zeroPoint, int... shape) {
-            output = tensor(type, shape, scale, zeroPoint, 0);
-            return this;
-        }
-
-        private int tensor(TensorType type, int[] shape, float scale, int zeroPoint, int buffer) {
-            Quantization q = scale != 0f ? Quantization.perTensor(scale, zeroPoint) : Quantization.NONE;
-            tensors.add(new Tensor("t" + tensors.size(), shape, type, buffer, q));
-            return tensors.size() - 1;
-        }
-
-        Model model(BuiltinOperator op, OperatorOptions options) {
-            Operator operator = new Operator(0, opInputs.stream().mapToInt(Integer::intValue).toArray(),
-                    new int[] {output}, options);
-            Subgraph g = new Subgraph("main", tensors, graphInputs, List.of(output), List.of(operator));
-            return new Model(Model.SCHEMA_VERSION, List.of(OperatorCode.builtin(op)), List.of(g), "test", buffers,
-                    List.of(), List.of());
-        }
-    }
 
     private void check(Model model) throws Exception {
         HostCompiler.requireAvailable("gcc");
@@ -148,25 +55,31 @@ class StandaloneCOpsTest {
     void convolutionPathsAtAwkwardShapes() throws Exception {
         java.util.Random r = new java.util.Random(7);
         // im2col: 3x3, SAME, stride 2, 3 input channels (depth 27), 5 output channels, per-channel.
-        check(new OneOp().int8(0.02f, -3, 1, 9, 7, 3).constFilter(r, 0, 5, 3, 3, 3).constBias(r, 2000, 5)
-                .out(TensorType.INT8, 0.05f, 4, 1, 5, 4, 5)
+        check(new OneOpModelBuilder().int8Input(0.02f, -3, 1, 9, 7, 3).constFilter(r, 0, 5, 3, 3, 3)
+                .constBias(r, 2000, 5)
+                .output(TensorType.INT8, new int[] {1, 5, 4, 5}, 0.05f, 4)
                 .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 2, 2, Activation.RELU, 1, 1)));
         // im2col with dilation 2x3, VALID, per-tensor filter, no bias, 2 batches (odd pixel count overall).
-        check(new OneOp().int8(0.03f, 11, 2, 9, 10, 2).constFilter(r, -1, 3, 2, 3, 2)
-                .out(TensorType.INT8, 0.04f, -7, 2, 7, 4, 3)
-                .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.VALID, 1, 1, Activation.NONE, 3, 2)));
+        check(new OneOpModelBuilder().int8Input(0.03f, 11, 2, 9, 10, 2).constFilter(r, -1, 3, 2, 3, 2)
+                .output(TensorType.INT8, new int[] {2, 7, 4, 3}, 0.04f, -7)
+                .model(BuiltinOperator.CONV_2D,
+                        new OperatorOptions.Conv2D(Padding.VALID, 1, 1, Activation.NONE, 3, 2)));
         // SAME with dilation: padding taps inside the dilated window.
-        check(new OneOp().int8(0.03f, -128, 1, 6, 5, 4).constFilter(r, 0, 6, 3, 3, 4).constBias(r, 500, 6)
-                .out(TensorType.INT8, 0.06f, 0, 1, 6, 5, 6)
-                .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 1, 1, Activation.RELU6, 2, 2)));
+        check(new OneOpModelBuilder().int8Input(0.03f, -128, 1, 6, 5, 4).constFilter(r, 0, 6, 3, 3, 4)
+                .constBias(r, 500, 6)
+                .output(TensorType.INT8, new int[] {1, 6, 5, 6}, 0.06f, 0)
+                .model(BuiltinOperator.CONV_2D,
+                        new OperatorOptions.Conv2D(Padding.SAME, 1, 1, Activation.RELU6, 2, 2)));
         // Pointwise: 7 pixels (odd), 13 input channels, 7 output channels.
-        check(new OneOp().int8(0.05f, 5, 1, 1, 7, 13).constFilter(r, 0, 7, 1, 1, 13).constBias(r, 3000, 7)
-                .out(TensorType.INT8, 0.08f, -2, 1, 1, 7, 7)
+        check(new OneOpModelBuilder().int8Input(0.05f, 5, 1, 1, 7, 13).constFilter(r, 0, 7, 1, 1, 13)
+                .constBias(r, 3000, 7)
+                .output(TensorType.INT8, new int[] {1, 1, 7, 7}, 0.08f, -2)
                 .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 1, 1, Activation.NONE, 1, 1)));
         // Pointwise with stride 2: through im2col.
-        check(new OneOp().int8(0.05f, 5, 1, 5, 5, 6).constFilter(r, 0, 3, 1, 1, 6)
-                .out(TensorType.INT8, 0.08f, -2, 1, 3, 3, 3)
-                .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.VALID, 2, 2, Activation.NONE, 1, 1)));
+        check(new OneOpModelBuilder().int8Input(0.05f, 5, 1, 5, 5, 6).constFilter(r, 0, 3, 1, 1, 6)
+                .output(TensorType.INT8, new int[] {1, 3, 3, 3}, 0.08f, -2)
+                .model(BuiltinOperator.CONV_2D,
+                        new OperatorOptions.Conv2D(Padding.VALID, 2, 2, Activation.NONE, 1, 1)));
     }
 
     /**
@@ -178,25 +91,29 @@ class StandaloneCOpsTest {
     void pairedFilterPathsAtEdgeShapes() throws Exception {
         java.util.Random r = new java.util.Random(17);
         // Pointwise, 8 pixels (3 + 3 + 2), depth 8, 6 channels.
-        check(new OneOp().int8(0.05f, -9, 1, 2, 4, 8).constFilter(r, 0, 6, 1, 1, 8).constBias(r, 3000, 6)
-                .out(TensorType.INT8, 0.07f, 3, 1, 2, 4, 6)
+        check(new OneOpModelBuilder().int8Input(0.05f, -9, 1, 2, 4, 8).constFilter(r, 0, 6, 1, 1, 8)
+                .constBias(r, 3000, 6)
+                .output(TensorType.INT8, new int[] {1, 2, 4, 6}, 0.07f, 3)
                 .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 1, 1, Activation.RELU, 1, 1)));
         // Pointwise, 10 pixels (3 + 3 + 3 + 1), depth 6, 3 channels.
-        check(new OneOp().int8(0.05f, 4, 1, 1, 10, 6).constFilter(r, 0, 3, 1, 1, 6).constBias(r, 3000, 3)
-                .out(TensorType.INT8, 0.06f, -1, 1, 1, 10, 3)
+        check(new OneOpModelBuilder().int8Input(0.05f, 4, 1, 1, 10, 6).constFilter(r, 0, 3, 1, 1, 6)
+                .constBias(r, 3000, 3)
+                .output(TensorType.INT8, new int[] {1, 1, 10, 3}, 0.06f, -1)
                 .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 1, 1, Activation.NONE, 1, 1)));
         // im2col widened from the image: in_d 8, 3x3 SAME over 5x5 (25 pixels), 3 channels.
-        check(new OneOp().int8(0.03f, -20, 1, 5, 5, 8).constFilter(r, 0, 3, 3, 3, 8).constBias(r, 2000, 3)
-                .out(TensorType.INT8, 0.09f, 5, 1, 5, 5, 3)
+        check(new OneOpModelBuilder().int8Input(0.03f, -20, 1, 5, 5, 8).constFilter(r, 0, 3, 3, 3, 8)
+                .constBias(r, 2000, 3)
+                .output(TensorType.INT8, new int[] {1, 5, 5, 3}, 0.09f, 5)
                 .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 1, 1, Activation.RELU, 1, 1)));
         // The same with stride 2 and dilation 2 (padding taps inside the window), 5 channels.
-        check(new OneOp().int8(0.03f, 7, 1, 7, 6, 4).constFilter(r, 0, 5, 3, 2, 4)
-                .out(TensorType.INT8, 0.09f, -3, 1, 4, 3, 5)
+        check(new OneOpModelBuilder().int8Input(0.03f, 7, 1, 7, 6, 4).constFilter(r, 0, 5, 3, 2, 4)
+                .output(TensorType.INT8, new int[] {1, 4, 3, 5}, 0.09f, -3)
                 .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 2, 2, Activation.NONE, 2, 2)));
         // Batch-1 FULLY_CONNECTED: 5, 6 and 7 outputs (a block of 4 and 1, 2, 3 left), depth 10 (a tail of 2).
         for (int outputs = 5; outputs <= 7; outputs++) {
-            check(new OneOp().int8(0.02f, 9, 1, 10).constFilter(r, 0, outputs, 10).constBias(r, 4000, outputs)
-                    .out(TensorType.INT8, 0.05f, -4, 1, outputs)
+            check(new OneOpModelBuilder().int8Input(0.02f, 9, 1, 10).constFilter(r, 0, outputs, 10)
+                    .constBias(r, 4000, outputs)
+                    .output(TensorType.INT8, new int[] {1, outputs}, 0.05f, -4)
                     .model(BuiltinOperator.FULLY_CONNECTED, new OperatorOptions.FullyConnected(Activation.NONE, 0,
                             false, false)));
         }
@@ -209,25 +126,25 @@ class StandaloneCOpsTest {
     @Test
     void wideAccumulatorPaths() throws Exception {
         java.util.Random r = new java.util.Random(19);
-        check(new OneOp().int8(0.02f, 3, 1, 1, 7, 12).constFilter(r, 0, 5, 1, 1, 12)
+        check(new OneOpModelBuilder().int8Input(0.02f, 3, 1, 1, 7, 12).constFilter(r, 0, 5, 1, 1, 12)
                 .constInts(2_000_000_000, -1_900_000_000, 1_073_741_824, -1_073_741_824, 12_345)
-                .out(TensorType.INT8, 1000f, 2, 1, 1, 7, 5)
+                .output(TensorType.INT8, new int[] {1, 1, 7, 5}, 1000f, 2)
                 .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 1, 1, Activation.NONE, 1, 1)));
         assertWide();
-        check(new OneOp().int8(0.02f, -6, 1, 4, 5, 4).constFilter(r, 0, 3, 3, 3, 4)
+        check(new OneOpModelBuilder().int8Input(0.02f, -6, 1, 4, 5, 4).constFilter(r, 0, 3, 3, 3, 4)
                 .constInts(-2_100_000_000, 1_500_000_000, -700)
-                .out(TensorType.INT8, 1000f, -1, 1, 4, 5, 3)
+                .output(TensorType.INT8, new int[] {1, 4, 5, 3}, 1000f, -1)
                 .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 1, 1, Activation.NONE, 1, 1)));
         assertWide();
-        check(new OneOp().int8(0.02f, 5, 1, 24).constFilter(r, 0, 6, 24)
+        check(new OneOpModelBuilder().int8Input(0.02f, 5, 1, 24).constFilter(r, 0, 6, 24)
                 .constInts(1_900_000_000, -1_950_000_000, 1_073_741_824, 5, -1_073_741_824, 2_000_000_000)
-                .out(TensorType.INT8, 1000f, 0, 1, 6)
+                .output(TensorType.INT8, new int[] {1, 6}, 1000f, 0)
                 .model(BuiltinOperator.FULLY_CONNECTED, new OperatorOptions.FullyConnected(Activation.NONE, 0, false,
                         false)));
         assertWide();
-        check(new OneOp().int8(0.02f, -5, 1, 6, 5, 8).constFilter(r, 3, 1, 3, 3, 8)
+        check(new OneOpModelBuilder().int8Input(0.02f, -5, 1, 6, 5, 8).constFilter(r, 3, 1, 3, 3, 8)
                 .constInts(2_000_000_000, -2_000_000_000, 1_073_741_824, -1_073_741_824, 3, -4, 1_600_000_000, 0)
-                .out(TensorType.INT8, 1000f, 3, 1, 6, 5, 8)
+                .output(TensorType.INT8, new int[] {1, 6, 5, 8}, 1000f, 3)
                 .model(BuiltinOperator.DEPTHWISE_CONV_2D,
                         new OperatorOptions.DepthwiseConv2D(Padding.SAME, 1, 1, 1, Activation.NONE, 1, 1)));
         assertWide();
@@ -242,23 +159,25 @@ class StandaloneCOpsTest {
     void depthwisePathsAtAwkwardShapes() throws Exception {
         java.util.Random r = new java.util.Random(11);
         // Depth multiplier 1: 7 channels (a block of 4 and 3 left), SAME, stride 2, per-channel.
-        check(new OneOp().int8(0.02f, -5, 1, 8, 9, 7).constFilter(r, 3, 1, 3, 3, 7).constBias(r, 1000, 7)
-                .out(TensorType.INT8, 0.03f, 3, 1, 4, 5, 7)
+        check(new OneOpModelBuilder().int8Input(0.02f, -5, 1, 8, 9, 7).constFilter(r, 3, 1, 3, 3, 7)
+                .constBias(r, 1000, 7)
+                .output(TensorType.INT8, new int[] {1, 4, 5, 7}, 0.03f, 3)
                 .model(BuiltinOperator.DEPTHWISE_CONV_2D,
                         new OperatorOptions.DepthwiseConv2D(Padding.SAME, 2, 2, 1, Activation.RELU, 1, 1)));
         // Depth multiplier 1 with dilation, 2 batches, per-tensor filter, no bias.
-        check(new OneOp().int8(0.02f, 17, 2, 7, 8, 9).constFilter(r, -1, 1, 3, 2, 9)
-                .out(TensorType.INT8, 0.03f, -9, 2, 7, 8, 9)
+        check(new OneOpModelBuilder().int8Input(0.02f, 17, 2, 7, 8, 9).constFilter(r, -1, 1, 3, 2, 9)
+                .output(TensorType.INT8, new int[] {2, 7, 8, 9}, 0.03f, -9)
                 .model(BuiltinOperator.DEPTHWISE_CONV_2D,
                         new OperatorOptions.DepthwiseConv2D(Padding.SAME, 1, 1, 1, Activation.NONE, 2, 3)));
         // One input channel, depth multiplier 5: compiled as a CONV_2D.
-        check(new OneOp().int8(0.02f, 9, 1, 10, 7, 1).constFilter(r, 3, 1, 4, 3, 5).constBias(r, 800, 5)
-                .out(TensorType.INT8, 0.03f, 1, 1, 5, 4, 5)
+        check(new OneOpModelBuilder().int8Input(0.02f, 9, 1, 10, 7, 1).constFilter(r, 3, 1, 4, 3, 5)
+                .constBias(r, 800, 5)
+                .output(TensorType.INT8, new int[] {1, 5, 4, 5}, 0.03f, 1)
                 .model(BuiltinOperator.DEPTHWISE_CONV_2D,
                         new OperatorOptions.DepthwiseConv2D(Padding.SAME, 2, 2, 5, Activation.RELU, 1, 1)));
         // Three input channels, depth multiplier 2: the reference kernel.
-        check(new OneOp().int8(0.02f, 9, 1, 6, 5, 3).constFilter(r, 3, 1, 3, 3, 6).constBias(r, 800, 6)
-                .out(TensorType.INT8, 0.03f, 1, 1, 6, 5, 6)
+        check(new OneOpModelBuilder().int8Input(0.02f, 9, 1, 6, 5, 3).constFilter(r, 3, 1, 3, 3, 6).constBias(r, 800, 6)
+                .output(TensorType.INT8, new int[] {1, 6, 5, 6}, 0.03f, 1)
                 .model(BuiltinOperator.DEPTHWISE_CONV_2D,
                         new OperatorOptions.DepthwiseConv2D(Padding.SAME, 1, 1, 2, Activation.NONE, 1, 1)));
     }
@@ -267,97 +186,110 @@ class StandaloneCOpsTest {
     void fullyConnectedPaths() throws Exception {
         java.util.Random r = new java.util.Random(13);
         // Batch 1, depth 37, 9 outputs, per-tensor.
-        check(new OneOp().int8(0.02f, -7, 1, 37).constFilter(r, -1, 9, 37).constBias(r, 4000, 9)
-                .out(TensorType.INT8, 0.05f, 6, 1, 9)
+        check(new OneOpModelBuilder().int8Input(0.02f, -7, 1, 37).constFilter(r, -1, 9, 37).constBias(r, 4000, 9)
+                .output(TensorType.INT8, new int[] {1, 9}, 0.05f, 6)
                 .model(BuiltinOperator.FULLY_CONNECTED, new OperatorOptions.FullyConnected(Activation.RELU, 0, false,
                         false)));
         // Three batches, per-channel, no bias.
-        check(new OneOp().int8(0.02f, 20, 3, 16).constFilter(r, 0, 5, 16)
-                .out(TensorType.INT8, 0.05f, -6, 3, 5)
+        check(new OneOpModelBuilder().int8Input(0.02f, 20, 3, 16).constFilter(r, 0, 5, 16)
+                .output(TensorType.INT8, new int[] {3, 5}, 0.05f, -6)
                 .model(BuiltinOperator.FULLY_CONNECTED, new OperatorOptions.FullyConnected(Activation.NONE, 0, false,
                         false)));
     }
 
     @Test
     void addWithBroadcastAndRelu() throws Exception {
-        check(new OneOp().int8(0.05f, 3, 2, 3, 4).int8(0.11f, -20, 1, 3, 1).out(TensorType.INT8, 0.09f, -5, 2, 3, 4)
+        check(new OneOpModelBuilder().int8Input(0.05f, 3, 2, 3, 4).int8Input(0.11f, -20, 1, 3, 1)
+                .output(TensorType.INT8, new int[] {2, 3, 4}, 0.09f, -5)
                 .model(BuiltinOperator.ADD, new OperatorOptions.AddSub(11, Activation.RELU, false)));
     }
 
     @Test
     void subtract() throws Exception {
-        check(new OneOp().int8(0.02f, 10, 1, 17).int8(0.03f, -1, 1, 17).out(TensorType.INT8, 0.04f, 0, 1, 17)
+        check(new OneOpModelBuilder().int8Input(0.02f, 10, 1, 17).int8Input(0.03f, -1, 1, 17)
+                .output(TensorType.INT8, new int[] {1, 17}, 0.04f, 0)
                 .model(BuiltinOperator.SUB, new OperatorOptions.AddSub(28, Activation.NONE, false)));
     }
 
     @Test
     void mulWithBroadcastAndRelu6() throws Exception {
-        check(new OneOp().int8(0.1f, 0, 2, 1, 4).int8(0.07f, 5, 3, 1).out(TensorType.INT8, 0.05f, -10, 2, 3, 4)
+        check(new OneOpModelBuilder().int8Input(0.1f, 0, 2, 1, 4).int8Input(0.07f, 5, 3, 1)
+                .output(TensorType.INT8, new int[] {2, 3, 4}, 0.05f, -10)
                 .model(BuiltinOperator.MUL, new OperatorOptions.MulDiv(21, Activation.RELU6)));
     }
 
     @Test
     void concatenationWithOuterLoop() throws Exception {
-        check(new OneOp().int8(0.1f, 0, 2, 3, 2).int8(0.2f, 4, 2, 1, 2).out(TensorType.INT8, 0.1f, 0, 2, 4, 2)
+        check(new OneOpModelBuilder().int8Input(0.1f, 0, 2, 3, 2).int8Input(0.2f, 4, 2, 1, 2)
+                .output(TensorType.INT8, new int[] {2, 4, 2}, 0.1f, 0)
                 .model(BuiltinOperator.CONCATENATION, new OperatorOptions.Concatenation(-2, Activation.NONE)));
     }
 
     @Test
     void meanOverInnerAxes() throws Exception {
-        check(new OneOp().int8(0.04f, -7, 2, 3, 4, 5).constInts(1, -1).out(TensorType.INT8, 0.03f, 2, 2, 1, 4, 1)
+        check(new OneOpModelBuilder().int8Input(0.04f, -7, 2, 3, 4, 5).constInts(1, -1)
+                .output(TensorType.INT8, new int[] {2, 1, 4, 1}, 0.03f, 2)
                 .model(BuiltinOperator.MEAN, new OperatorOptions.Reducer(true)));
     }
 
     @Test
     void padSeveralDimensions() throws Exception {
-        check(new OneOp().int8(0.1f, -3, 2, 3, 4).constInts(1, 0, 0, 2, 1, 1).out(TensorType.INT8, 0.1f, -3, 3, 5, 6)
+        check(new OneOpModelBuilder().int8Input(0.1f, -3, 2, 3, 4).constInts(1, 0, 0, 2, 1, 1)
+                .output(TensorType.INT8, new int[] {3, 5, 6}, 0.1f, -3)
                 .model(BuiltinOperator.PAD, new OperatorOptions.Empty(22)));
     }
 
     @Test
     void tanhAndLogisticAtExtremeScales() throws Exception {
         for (float scale : new float[] {0.001f, 0.02f, 0.5f, 3f}) {
-            check(new OneOp().int8(scale, 5, 1, 64).out(TensorType.INT8, 1f / 128, 0, 1, 64)
+            check(new OneOpModelBuilder().int8Input(scale, 5, 1, 64)
+                    .output(TensorType.INT8, new int[] {1, 64}, 1f / 128, 0)
                     .model(BuiltinOperator.TANH, new OperatorOptions.Empty(0)));
-            check(new OneOp().int8(scale, -9, 1, 64).out(TensorType.INT8, 1f / 256, -128, 1, 64)
+            check(new OneOpModelBuilder().int8Input(scale, -9, 1, 64)
+                    .output(TensorType.INT8, new int[] {1, 64}, 1f / 256, -128)
                     .model(BuiltinOperator.LOGISTIC, new OperatorOptions.Empty(0)));
         }
     }
 
     @Test
     void requantizeAndFloatQuantizeDequantize() throws Exception {
-        check(new OneOp().int8(0.3f, 7, 1, 40).out(TensorType.INT8, 0.01f, -4, 1, 40)
+        check(new OneOpModelBuilder().int8Input(0.3f, 7, 1, 40).output(TensorType.INT8, new int[] {1, 40}, 0.01f, -4)
                 .model(BuiltinOperator.QUANTIZE, new OperatorOptions.Empty(0)));
-        check(new OneOp().input(TensorType.FLOAT32, 0f, 0, 1, 64).out(TensorType.INT8, 0.0173f, 9, 1, 64)
+        check(new OneOpModelBuilder().input(TensorType.FLOAT32, 1, 64)
+                .output(TensorType.INT8, new int[] {1, 64}, 0.0173f, 9)
                 .model(BuiltinOperator.QUANTIZE, new OperatorOptions.Empty(0)));
-        check(new OneOp().int8(0.0173f, 9, 1, 64).out(TensorType.FLOAT32, 0f, 0, 1, 64)
+        check(new OneOpModelBuilder().int8Input(0.0173f, 9, 1, 64).output(TensorType.FLOAT32, 1, 64)
                 .model(BuiltinOperator.DEQUANTIZE, new OperatorOptions.Empty(0)));
     }
 
     @Test
     void reluRequantizesToTheOutputScale() throws Exception {
-        check(new OneOp().int8(0.05f, -20, 1, 96).out(TensorType.INT8, 0.03f, -128, 1, 96)
+        check(new OneOpModelBuilder().int8Input(0.05f, -20, 1, 96)
+                .output(TensorType.INT8, new int[] {1, 96}, 0.03f, -128)
                 .model(BuiltinOperator.RELU, new OperatorOptions.Empty(0)));
-        check(new OneOp().int8(0.2f, 17, 2, 5, 7).out(TensorType.INT8, 0.5f, 30, 2, 5, 7)
+        check(new OneOpModelBuilder().int8Input(0.2f, 17, 2, 5, 7)
+                .output(TensorType.INT8, new int[] {2, 5, 7}, 0.5f, 30)
                 .model(BuiltinOperator.RELU, new OperatorOptions.Empty(0)));
     }
 
     @Test
     void leakyReluWithTwoMultipliers() throws Exception {
-        check(new OneOp().int8(0.04f, 12, 1, 80).out(TensorType.INT8, 0.03f, -40, 1, 80)
+        check(new OneOpModelBuilder().int8Input(0.04f, 12, 1, 80).output(TensorType.INT8, new int[] {1, 80}, 0.03f, -40)
                 .model(BuiltinOperator.LEAKY_RELU, new OperatorOptions.LeakyRelu(0.1f)));
-        check(new OneOp().int8(0.3f, -7, 3, 9).out(TensorType.INT8, 0.07f, 25, 3, 9)
+        check(new OneOpModelBuilder().int8Input(0.3f, -7, 3, 9).output(TensorType.INT8, new int[] {3, 9}, 0.07f, 25)
                 .model(BuiltinOperator.LEAKY_RELU, new OperatorOptions.LeakyRelu(0.3f)));
     }
 
     @Test
     void transposeOfRanksTwoToFive() throws Exception {
-        check(new OneOp().int8(0.1f, 0, 5, 7).constInts(1, 0).out(TensorType.INT8, 0.1f, 0, 7, 5)
+        check(new OneOpModelBuilder().int8Input(0.1f, 0, 5, 7).constInts(1, 0)
+                .output(TensorType.INT8, new int[] {7, 5}, 0.1f, 0)
                 .model(BuiltinOperator.TRANSPOSE, new OperatorOptions.Empty(0)));
-        check(new OneOp().int8(0.1f, 3, 1, 4, 6, 3).constInts(0, 3, 1, 2).out(TensorType.INT8, 0.1f, 3, 1, 3, 4, 6)
+        check(new OneOpModelBuilder().int8Input(0.1f, 3, 1, 4, 6, 3).constInts(0, 3, 1, 2)
+                .output(TensorType.INT8, new int[] {1, 3, 4, 6}, 0.1f, 3)
                 .model(BuiltinOperator.TRANSPOSE, new OperatorOptions.Empty(0)));
-        check(new OneOp().int8(0.1f, -2, 2, 3, 1, 4, 5).constInts(4, 2, 0, 3, 1)
-                .out(TensorType.INT8, 0.1f, -2, 5, 1, 2, 4, 3)
+        check(new OneOpModelBuilder().int8Input(0.1f, -2, 2, 3, 1, 4, 5).constInts(4, 2, 0, 3, 1)
+                .output(TensorType.INT8, new int[] {5, 1, 2, 4, 3}, 0.1f, -2)
                 .model(BuiltinOperator.TRANSPOSE, new OperatorOptions.Empty(0)));
     }
 
@@ -367,7 +299,8 @@ class StandaloneCOpsTest {
         java.util.Set<BuiltinOperator> missing = java.util.EnumSet.copyOf(
                 dev.littlebrain.runtime.kernels.BuiltinOps.resolver().supported());
         missing.removeAll(StandaloneCGenerator.COMPILED);
-        org.junit.jupiter.api.Assertions.assertTrue(missing.isEmpty(), "runtime operators c-standalone lacks: " + missing);
+        org.junit.jupiter.api.Assertions.assertTrue(missing.isEmpty(),
+                "runtime operators c-standalone lacks: " + missing);
     }
 
     /**
@@ -376,9 +309,11 @@ class StandaloneCOpsTest {
      */
     @Test
     void averagingEnsembleOfClassifiers() throws Exception {
-        Model first = new OneOp().int8(0.05f, 3, 1, 6).out(TensorType.INT8, 1f / 256, -128, 1, 6)
+        Model first = new OneOpModelBuilder().int8Input(0.05f, 3, 1, 6)
+                .output(TensorType.INT8, new int[] {1, 6}, 1f / 256, -128)
                 .model(BuiltinOperator.SOFTMAX, new OperatorOptions.Softmax(1f));
-        Model second = new OneOp().int8(0.09f, -11, 1, 6).out(TensorType.INT8, 1f / 256, -128, 1, 6)
+        Model second = new OneOpModelBuilder().int8Input(0.09f, -11, 1, 6)
+                .output(TensorType.INT8, new int[] {1, 6}, 1f / 256, -128)
                 .model(BuiltinOperator.SOFTMAX, new OperatorOptions.Softmax(0.7f));
         check(dev.littlebrain.tflite.ModelEnsemble.averaging(List.of(first, second, first), "ensemble"));
     }

@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +43,7 @@ class TflmLibraryExportTest {
         return StandaloneCGeneratorTest.int8Cases();
     }
 
+    @Tag("toolchain")
     @ParameterizedTest
     @MethodSource("int8Cases")
     void libraryBuildsRegistersTheModelsOpsAndGivesTheGoldenOutputs(Path caseDir, @TempDir Path dir) throws Exception {
@@ -81,6 +83,7 @@ class TflmLibraryExportTest {
         }
     }
 
+    @Tag("toolchain")
     @Test
     void aTooSmallArenaIsReportedNotCrashedOn(@TempDir Path dir) throws Exception {
         HostCompiler.requireAvailable("g++");
@@ -93,6 +96,7 @@ class TflmLibraryExportTest {
         assertTrue(r.stderr().contains("lb_invoke failed (-1)"), r.stderr());
     }
 
+    @Tag("toolchain")
     @Test
     void setupFailureIsReportedWithItsCauseOnEveryTryNotAsADuplicateRegistration(@TempDir Path dir) throws Exception {
         HostCompiler.requireAvailable("g++");

@@ -8,7 +8,7 @@ import dev.littlebrain.deploy.profile.Board;
 import dev.littlebrain.deploy.profile.Boards;
 import dev.littlebrain.dsp.blocks.DspBlocks;
 import dev.littlebrain.dsp.blocks.SignalSpec;
-import dev.littlebrain.dsp.io.AtomicFileWriter;
+import dev.littlebrain.files.AtomicFiles;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import dev.littlebrain.train.LearningRateSchedule;
 import dev.littlebrain.train.Preset;
@@ -220,7 +220,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         if (Files.exists(file)) {
             throw new IllegalArgumentException(file + " already exists");
         }
-        AtomicFileWriter.write(file, yaml.getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, yaml.getBytes(StandardCharsets.UTF_8));
         return file;
     }
 

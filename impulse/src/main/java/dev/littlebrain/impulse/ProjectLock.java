@@ -104,7 +104,7 @@ public final class ProjectLock implements AutoCloseable {
      */
     private static void deleteLeftoversOfKilledWriters(Path projectDir) throws IOException {
         for (String folder : ATOMIC_WRITE_FOLDERS) {
-            dev.littlebrain.dsp.io.AtomicFileWriter.deleteLeftovers(projectDir.resolve(folder));
+            dev.littlebrain.files.AtomicFiles.deleteLeftovers(projectDir.resolve(folder));
         }
     }
 

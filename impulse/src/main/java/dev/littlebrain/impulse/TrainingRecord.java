@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.littlebrain.data.augment.SpecAugment;
-import dev.littlebrain.dsp.io.AtomicFileWriter;
+import dev.littlebrain.files.AtomicFiles;
 import dev.littlebrain.train.EpochStats;
 import dev.littlebrain.train.TrainingConfig;
 import dev.littlebrain.train.TrainingResult;
@@ -142,6 +142,6 @@ public record TrainingRecord(
 
     /** Writes the record to {@code file} atomically (a reader never sees half a record). */
     public void write(Path file) throws IOException {
-        AtomicFileWriter.write(file, toJson());
+        AtomicFiles.write(file, toJson());
     }
 }

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -287,6 +288,7 @@ class Int8QuantizerTest {
         "misc_elementwise_float, 2",
         "tflm_hello_world_float, 1",
     })
+    @Tag("toolchain")
     void realTfliteAgreesWithinOneLsb(String name, int lsb) throws Exception {
         var oracle = dev.littlebrain.tflite.oracle.LiteRtOracle.find();
         org.junit.jupiter.api.Assumptions.assumeTrue(oracle.isPresent(), "LiteRT oracle not set up");

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +36,7 @@ class ModelFuzzTest {
     private static final int INPUTS = Integer.getInteger("littlebrain.fuzz.inputs", 100_000);
     private static final long SEED = Long.getLong("littlebrain.fuzz.seed", 20261122L);
 
+    @Tag("slow")
     @Test
     void mutatedModelsFailOnlyWithOurException() throws Exception {
         List<byte[]> seeds = new ArrayList<>();

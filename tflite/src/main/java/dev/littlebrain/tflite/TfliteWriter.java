@@ -1,6 +1,7 @@
 package dev.littlebrain.tflite;
 
 import com.google.flatbuffers.FlatBufferBuilder;
+import dev.littlebrain.files.AtomicFiles;
 import dev.littlebrain.tflite.fb.OperatorCode;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -105,7 +105,7 @@ public final class Checkpoint {
             o.write(payload);
             o.write(sha256().digest(payload));
         }
-        dev.littlebrain.dsp.io.AtomicFileWriter.write(file, all.toByteArray());
+        dev.littlebrain.files.AtomicFiles.write(file, all.toByteArray());
     }
 
     /** Reads a checkpoint of the run {@code runHash}; throws {@link InvalidCheckpointException} if it is not one. */

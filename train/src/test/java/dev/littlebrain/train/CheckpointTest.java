@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("slow")
 class CheckpointTest {
     private static final int EPOCHS = 4;
     private final Preset preset = Preset.named("conv1d-kws", new int[] {50, 13}, 3);

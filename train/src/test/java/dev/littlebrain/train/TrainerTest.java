@@ -11,6 +11,7 @@ import dev.littlebrain.tflite.TfliteWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest {
@@ -41,6 +42,7 @@ class TrainerTest {
         return new LabeledFeatures(x, y);
     }
 
+    @Tag("slow")
     @Test
     void conv1dKwsLearnsSeparableClassesAndExportAgrees() {
         Preset preset = Preset.named("conv1d-kws", new int[] {FRAMES, COEFFS}, 3);

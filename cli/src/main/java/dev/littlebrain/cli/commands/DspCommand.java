@@ -5,12 +5,12 @@ import dev.littlebrain.dsp.blocks.DspBlock;
 import dev.littlebrain.dsp.blocks.DspBlocks;
 import dev.littlebrain.dsp.blocks.FeatureShape;
 import dev.littlebrain.dsp.blocks.SignalSpec;
-import dev.littlebrain.dsp.io.AtomicFileWriter;
 import dev.littlebrain.dsp.io.EdgeImpulseJson;
 import dev.littlebrain.dsp.io.SensorCsv;
 import dev.littlebrain.dsp.io.SensorSeries;
 import dev.littlebrain.dsp.io.Signal;
 import dev.littlebrain.dsp.io.WavReader;
+import dev.littlebrain.files.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +68,7 @@ public final class DspCommand implements Callable<Integer> {
         int samplesPerAxis = input.values().length / input.spec().axisCount();
         FeatureShape shape = dsp.outputShape(samplesPerAxis);
         float[] features = dsp.process(input.values());
-        AtomicFileWriter.write(out, csv(features, shape).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(out, csv(features, shape).getBytes(StandardCharsets.UTF_8));
         if (png != null) {
             double frameStep = dsp instanceof dev.littlebrain.dsp.blocks.FramewiseBlock f
                     ? f.framing().stride() / input.spec().samplingFrequency() : 0;

@@ -4,7 +4,7 @@ import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.impulse.ProjectLock;
 import dev.littlebrain.impulse.TrainingRecord;
-import dev.littlebrain.dsp.io.AtomicFileWriter;
+import dev.littlebrain.files.AtomicFiles;
 import dev.littlebrain.tflite.BuiltinOperator;
 import dev.littlebrain.tflite.Model;
 import dev.littlebrain.tflite.ModelEnsemble;
@@ -105,7 +105,7 @@ public final class EnsembleCommand implements Callable<Integer> {
             Path dir = members.resolve(String.valueOf(m + 1));
             Files.createDirectories(dir);
             for (String f : FILES) {
-                AtomicFileWriter.write(dir.resolve(f), Files.readAllBytes(folders.get(m).resolve(f)));
+                AtomicFiles.write(dir.resolve(f), Files.readAllBytes(folders.get(m).resolve(f)));
             }
         }
         List<TrainingRecord> kept = new ArrayList<>();
@@ -114,8 +114,8 @@ public final class EnsembleCommand implements Callable<Integer> {
                     members.resolve(String.valueOf(m + 1)).toString()));
         }
         TrainingRecord record = records.get(0).withMembers(kept);
-        AtomicFileWriter.write(p.models().resolve(FILES[1]), TfliteWriter.write(int8Ensemble));
-        AtomicFileWriter.write(p.models().resolve(FILES[0]), TfliteWriter.write(floatEnsemble));
+        AtomicFiles.write(p.models().resolve(FILES[1]), TfliteWriter.write(int8Ensemble));
+        AtomicFiles.write(p.models().resolve(FILES[0]), TfliteWriter.write(floatEnsemble));
         record.write(p.models().resolve(FILES[2]));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("joined %d models into %s and %s (%s; %d inferences' cost per window); members kept in %s%n",

@@ -1,10 +1,10 @@
 package dev.littlebrain.cli.commands;
 
+import dev.littlebrain.files.AtomicFiles;
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.runtime.InterpreterOptions;
 import dev.littlebrain.runtime.OpProfile;
 import dev.littlebrain.runtime.TensorView;
-import dev.littlebrain.tflite.AtomicFiles;
 import dev.littlebrain.tflite.Model;
 import dev.littlebrain.tflite.TensorType;
 import dev.littlebrain.tflite.TfliteReader;

@@ -150,7 +150,7 @@ public final class TestCommand implements Callable<Integer> {
         if (apply) {
             String updated = dev.littlebrain.impulse.ImpulseConfig.withThreshold(Files.readString(yaml),
                     best.threshold());
-            dev.littlebrain.dsp.io.AtomicFileWriter.write(yaml, updated.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            dev.littlebrain.files.AtomicFiles.write(yaml, updated.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             report = report.withApplied(true);
         }
         PrintWriter out = spec.commandLine().getOut();

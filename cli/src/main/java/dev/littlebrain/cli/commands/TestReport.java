@@ -3,7 +3,7 @@ package dev.littlebrain.cli.commands;
 import dev.littlebrain.impulse.evaluation.ClipEvaluation;
 import dev.littlebrain.impulse.evaluation.ClipReport;
 import dev.littlebrain.data.viz.PngFiles;
-import dev.littlebrain.dsp.io.AtomicFileWriter;
+import dev.littlebrain.files.AtomicFiles;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -168,7 +168,7 @@ final class TestReport {
             b.append("</table>\n");
         }
         b.append("</body></html>\n");
-        AtomicFileWriter.write(html, b.toString().getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(html, b.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static String relative(Path projectDir, Path file) {

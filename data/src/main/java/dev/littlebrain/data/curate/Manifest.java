@@ -11,7 +11,7 @@ import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.SampleKind;
 import dev.littlebrain.data.Split;
 import dev.littlebrain.data.output.FolderRecord;
-import dev.littlebrain.dsp.io.AtomicFileWriter;
+import dev.littlebrain.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,7 +101,7 @@ public record Manifest(String format, int version, long seed, int sampleRate, in
     };
 
     public void write(Path file) throws IOException {
-        AtomicFileWriter.write(file, toJson());
+        AtomicFiles.write(file, toJson());
     }
 
     /** Reads {@code manifest.json} from a curated folder (or the file itself). */

@@ -4,7 +4,7 @@ import dev.littlebrain.data.DatasetException;
 import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.importer.ContentHash;
 import dev.littlebrain.data.progress.ProgressListener;
-import dev.littlebrain.dsp.io.AtomicFileWriter;
+import dev.littlebrain.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -46,9 +46,9 @@ public final class FeatureCache {
         Path configDir = directory.resolve(ContentHash.sha256(key.getBytes(StandardCharsets.UTF_8)));
         Path keyFile = configDir.resolve("config-key.txt");
         // Entries a killed run was writing when it died: their temporary files would otherwise stay for good.
-        AtomicFileWriter.deleteLeftovers(configDir);
+        AtomicFiles.deleteLeftovers(configDir);
         if (!Files.exists(keyFile)) {
-            AtomicFileWriter.write(keyFile, (key + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(keyFile, (key + "\n").getBytes(StandardCharsets.UTF_8));
         }
         // One computation per distinct content, however many samples share it.
         Map<String, Sample> byHash = new LinkedHashMap<>();
@@ -64,7 +64,7 @@ public final class FeatureCache {
                 if (features == null) {
                     features = compute(sample, extractor, loader);
                     try {
-                        AtomicFileWriter.write(file, encode(features));
+                        AtomicFiles.write(file, encode(features));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -1,6 +1,6 @@
 package dev.littlebrain.data.viz;
 
-import dev.littlebrain.dsp.io.AtomicFileWriter;
+import dev.littlebrain.files.AtomicFiles;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +17,6 @@ public final class PngFiles {
         if (!ImageIO.write(image, "png", png)) {
             throw new IOException("no PNG writer available in this JVM");
         }
-        AtomicFileWriter.write(file, png.toByteArray());
+        AtomicFiles.write(file, png.toByteArray());
     }
 }

@@ -26,10 +26,12 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Acceptance test on the shared espeak-kws dataset: yes, no, unknown and noise. */
+@Tag("slow")
 class EspeakKwsCurationTest {
     private static Path root;
     private static Dataset dataset;

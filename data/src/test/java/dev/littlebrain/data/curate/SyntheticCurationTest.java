@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -130,6 +131,7 @@ class SyntheticCurationTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void unknownRatioScalesTheUnknownClassInEverySplitLeavingTheOthersAlone() throws IOException {
         KwsCurationOptions one = clipsOnly(List.of("on", "off")).withTrainingAugmentation(3, 100)

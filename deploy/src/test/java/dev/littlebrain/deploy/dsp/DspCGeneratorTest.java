@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,6 +48,7 @@ class DspCGeneratorTest {
                         "fft_length", "512")));
     }
 
+    @Tag("toolchain")
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("parameterSets")
     void cFeaturesEqualJavaFeatures(String name, Map<String, String> parameters, @TempDir Path dir) throws Exception {

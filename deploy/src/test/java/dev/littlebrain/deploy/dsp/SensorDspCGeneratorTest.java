@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,6 +122,7 @@ class SensorDspCGeneratorTest {
                 Arguments.of("raw", Map.of("scale_axes", "0.1")));
     }
 
+    @Tag("toolchain")
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("motionBlocks")
     void motionFeaturesEqualJava(String name, Map<String, String> parameters, @TempDir Path dir) throws Exception {
@@ -161,6 +163,7 @@ class SensorDspCGeneratorTest {
                 Arguments.of(Map.of("points", "2")));
     }
 
+    @Tag("toolchain")
     @ParameterizedTest(name = "trajectory {0}")
     @MethodSource("trajectoryBlocks")
     void trajectoryFeaturesEqualJava(Map<String, String> parameters, @TempDir Path dir) throws Exception {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.littlebrain.files.AtomicFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -179,7 +180,7 @@ public final class EdgeImpulseJson {
     }
 
     public static void write(Path file, SensorSeries series) throws IOException {
-        AtomicFileWriter.write(file, format(series));
+        AtomicFiles.write(file, format(series));
     }
 
     /** The series as an unsigned Edge Impulse JSON document (UTF-8). */

@@ -1,5 +1,6 @@
 package dev.littlebrain.dsp.io;
 
+import dev.littlebrain.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -106,7 +107,7 @@ public final class SensorCsv {
     }
 
     public static void write(Path file, SensorSeries series) throws IOException {
-        AtomicFileWriter.write(file, format(series).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(file, format(series).getBytes(StandardCharsets.UTF_8));
     }
 
     /** CSV text with timestamps {@code i * interval} starting at 0. */

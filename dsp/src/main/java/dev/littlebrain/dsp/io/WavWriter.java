@@ -1,5 +1,6 @@
 package dev.littlebrain.dsp.io;
 
+import dev.littlebrain.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -15,7 +16,7 @@ public final class WavWriter {
     }
 
     public static void write(Path file, Signal signal, WavEncoding encoding) throws IOException {
-        AtomicFileWriter.write(file, encode(signal, encoding));
+        AtomicFiles.write(file, encode(signal, encoding));
     }
 
     /** WAV bytes for a signal. Samples outside [-1, 1) are clipped for integer encodings. */

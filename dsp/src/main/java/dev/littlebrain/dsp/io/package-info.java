@@ -10,6 +10,6 @@
  *       other sensor samples as {@link dev.littlebrain.dsp.io.SensorSeries}.</li>
  * </ul>
  * Bad content always surfaces as {@link dev.littlebrain.dsp.io.SignalFormatException}, whose message
- * names the file; writes go through {@link dev.littlebrain.dsp.io.AtomicFileWriter}.
+ * names the file; writes go through {@link dev.littlebrain.files.AtomicFiles}.
  */
 package dev.littlebrain.dsp.io;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class SidecarParametersTest {
     private static final Set<String> NOT_PARAMETERS = Set.of("draw_graphs", "axes", "sampling_freq");
 
+    @Tag("slow")
     @Test
     void everySidecarCallReproducesItsCsv() throws IOException {
         Path root = ReferenceData.root();

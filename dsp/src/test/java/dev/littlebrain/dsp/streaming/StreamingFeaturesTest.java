@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Streaming must equal batch (<= 1e-6; in fact bit-identical) for every block and slice size. */
@@ -87,6 +88,7 @@ class StreamingFeaturesTest {
         }
     }
 
+    @Tag("slow")
     @Test
     void audioBlocksOneSecondWindow() {
         float[] signal = audio(48000);

@@ -25,8 +25,10 @@ public final class AddOp implements Op {
         Broadcast broadcast = Broadcast.of(node, a.shape(), b.shape(), out.shape());
         return switch (out.type()) {
             case INT8 -> QuantizedSum.prepare(node, a, b, out, options.activation(), broadcast, false);
-            case FLOAT32 -> new FloatAdd(a, b, out, broadcast, FloatActivationRange.of(node, options.activation()));
-            case INT32 -> new Int32Add(a, b, out, broadcast, QuantizedActivationRange.int32(node, options.activation()));
+            case FLOAT32 -> ElementwiseKernels.float32(a, b, out, broadcast,
+                    FloatActivationRange.of(node, options.activation()), (x, y) -> x + y);
+            case INT32 -> ElementwiseKernels.int32(a, b, out, broadcast,
+                    QuantizedActivationRange.int32(node, options.activation()), (x, y) -> x + y);
             default -> throw Operands.unsupportedType(node, out);
         };
     }
@@ -90,12 +92,9 @@ public final class AddOp implements Op {
 
         @Override
         public void eval() {
-            boolean identity = broadcast.isIdentity();
-            int[] ia = broadcast.offsetsA();
-            int[] ib = broadcast.offsetsB();
             for (int i = 0; i < count; i++) {
-                int x = aData[aOff + (identity ? i : ia[i])] - aZeroPoint;
-                int y = bData[bOff + (identity ? i : ib[i])] - bZeroPoint;
+                int x = aData[aOff + broadcast.indexA(i)] - aZeroPoint;
+                int y = bData[bOff + broadcast.indexB(i)] - bZeroPoint;
                 int scaledX = FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(x * (1 << LEFT_SHIFT),
                         aMultiplier.multiplier(), aMultiplier.shift());
                 int scaledY = FixedPoint.multiplyByQuantizedMultiplierSmallerThanOneExp(y * (1 << LEFT_SHIFT),
@@ -148,32 +147,6 @@ public final class AddOp implements Op {
                 throw new KernelException(node, "needs rescaling multipliers below one, got " + real);
             }
             return m;
-        }
-    }
-
-    private record FloatAdd(TensorView a, TensorView b, TensorView out, Broadcast broadcast,
-            FloatActivationRange range) implements Kernel {
-        @Override
-        public void eval() {
-            int n = out.elementCount();
-            for (int i = 0; i < n; i++) {
-                float v = a.float32(broadcast.isIdentity() ? i : broadcast.offsetsA()[i])
-                        + b.float32(broadcast.isIdentity() ? i : broadcast.offsetsB()[i]);
-                out.setFloat32(i, Math.min(Math.max(v, range.min()), range.max()));
-            }
-        }
-    }
-
-    private record Int32Add(TensorView a, TensorView b, TensorView out, Broadcast broadcast,
-            QuantizedActivationRange range) implements Kernel {
-        @Override
-        public void eval() {
-            int n = out.elementCount();
-            for (int i = 0; i < n; i++) {
-                int v = a.int32(broadcast.isIdentity() ? i : broadcast.offsetsA()[i])
-                        + b.int32(broadcast.isIdentity() ? i : broadcast.offsetsB()[i]);
-                out.setInt32(i, FixedPoint.clamp(v, range.min(), range.max()));
-            }
         }
     }
 }

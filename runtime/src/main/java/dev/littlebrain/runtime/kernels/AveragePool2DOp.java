@@ -30,7 +30,7 @@ public final class AveragePool2DOp implements Op {
         };
     }
 
-    private static final class Int8 implements Kernel {
+    private static final class Int8 implements Kernel, PoolWindow.Pixel {
         private final ConvGeometry g;
         private final byte[] in;
         private final int inBase;
@@ -53,43 +53,34 @@ public final class AveragePool2DOp implements Op {
 
         @Override
         public void eval() {
-            final ConvGeometry g = this.g;
-            final int depth = g.inDepth();
+            PoolWindow.forEachOutputPixel(g, this);
+        }
+
+        @Override
+        public void reduce(int firstTap, int rows, int columns, int rowStride, int outIndex) {
             final int[] sum = this.sum;
-            int o = outBase;
-            for (int b = 0; b < g.batches(); b++) {
-                for (int oy = 0; oy < g.outHeight(); oy++) {
-                    int inY0 = oy * g.strideHeight() - g.padTop();
-                    int fyStart = Math.max(0, -inY0);
-                    int fyEnd = Math.min(g.filterHeight(), g.inHeight() - inY0);
-                    for (int ox = 0; ox < g.outWidth(); ox++) {
-                        int inX0 = ox * g.strideWidth() - g.padLeft();
-                        int fxStart = Math.max(0, -inX0);
-                        int fxEnd = Math.min(g.filterWidth(), g.inWidth() - inX0);
-                        java.util.Arrays.fill(sum, 0);
-                        for (int fy = fyStart; fy < fyEnd; fy++) {
-                            for (int fx = fxStart; fx < fxEnd; fx++) {
-                                int src = inBase + ((b * g.inHeight() + inY0 + fy) * g.inWidth() + inX0 + fx) * depth;
-                                for (int c = 0; c < depth; c++) {
-                                    sum[c] += in[src + c];
-                                }
-                            }
-                        }
-                        int count = Math.max(0, fyEnd - fyStart) * Math.max(0, fxEnd - fxStart);
-                        int half = count / 2;
-                        for (int c = 0; c < depth; c++) {
-                            int s = sum[c];
-                            int v = count == 0 ? 0 : (s > 0 ? (s + half) / count : (s - half) / count);
-                            out[o + c] = (byte) (v < actMin ? actMin : (v > actMax ? actMax : v));
-                        }
-                        o += depth;
+            final int depth = sum.length;
+            java.util.Arrays.fill(sum, 0);
+            for (int fy = 0; fy < rows; fy++) {
+                int src = inBase + firstTap + fy * rowStride;
+                for (int fx = 0; fx < columns; fx++, src += depth) {
+                    for (int c = 0; c < depth; c++) {
+                        sum[c] += in[src + c];
                     }
                 }
+            }
+            int count = rows * columns;
+            int half = count / 2;
+            int o = outBase + outIndex;
+            for (int c = 0; c < depth; c++) {
+                int s = sum[c];
+                int v = count == 0 ? 0 : (s > 0 ? (s + half) / count : (s - half) / count);
+                out[o + c] = (byte) (v < actMin ? actMin : (v > actMax ? actMax : v));
             }
         }
     }
 
-    private static final class Float32 implements Kernel {
+    private static final class Float32 implements Kernel, PoolWindow.Pixel {
         private final ConvGeometry g;
         private final TensorView input;
         private final TensorView output;
@@ -106,35 +97,25 @@ public final class AveragePool2DOp implements Op {
 
         @Override
         public void eval() {
-            final ConvGeometry g = this.g;
-            final int depth = g.inDepth();
+            PoolWindow.forEachOutputPixel(g, this);
+        }
+
+        @Override
+        public void reduce(int firstTap, int rows, int columns, int rowStride, int outIndex) {
             final float[] sum = this.sum;
-            int o = 0;
-            for (int b = 0; b < g.batches(); b++) {
-                for (int oy = 0; oy < g.outHeight(); oy++) {
-                    int inY0 = oy * g.strideHeight() - g.padTop();
-                    int fyStart = Math.max(0, -inY0);
-                    int fyEnd = Math.min(g.filterHeight(), g.inHeight() - inY0);
-                    for (int ox = 0; ox < g.outWidth(); ox++) {
-                        int inX0 = ox * g.strideWidth() - g.padLeft();
-                        int fxStart = Math.max(0, -inX0);
-                        int fxEnd = Math.min(g.filterWidth(), g.inWidth() - inX0);
-                        java.util.Arrays.fill(sum, 0f);
-                        for (int fy = fyStart; fy < fyEnd; fy++) {
-                            for (int fx = fxStart; fx < fxEnd; fx++) {
-                                int src = ((b * g.inHeight() + inY0 + fy) * g.inWidth() + inX0 + fx) * depth;
-                                for (int c = 0; c < depth; c++) {
-                                    sum[c] += input.float32(src + c);
-                                }
-                            }
-                        }
-                        float count = Math.max(0, fyEnd - fyStart) * Math.max(0, fxEnd - fxStart);
-                        for (int c = 0; c < depth; c++) {
-                            output.setFloat32(o + c, range.clamp(sum[c] / count));
-                        }
-                        o += depth;
+            final int depth = sum.length;
+            java.util.Arrays.fill(sum, 0f);
+            for (int fy = 0; fy < rows; fy++) {
+                int src = firstTap + fy * rowStride;
+                for (int fx = 0; fx < columns; fx++, src += depth) {
+                    for (int c = 0; c < depth; c++) {
+                        sum[c] += input.float32(src + c);
                     }
                 }
+            }
+            float count = rows * columns;
+            for (int c = 0; c < depth; c++) {
+                output.setFloat32(outIndex + c, range.clamp(sum[c] / count));
             }
         }
     }

@@ -16,6 +16,16 @@ public record Broadcast(int[] offsetsA, int[] offsetsB) {
         return offsetsA == null;
     }
 
+    /** The element of operand A that output element {@code i} reads. */
+    public int indexA(int i) {
+        return offsetsA == null ? i : offsetsA[i];
+    }
+
+    /** The element of operand B that output element {@code i} reads. */
+    public int indexB(int i) {
+        return offsetsB == null ? i : offsetsB[i];
+    }
+
     public static Broadcast of(Node node, int[] a, int[] b, int[] out) {
         int rank = Math.max(a.length, b.length);
         int[] expected = new int[rank];

@@ -28,7 +28,7 @@ public final class MaxPool2DOp implements Op {
         };
     }
 
-    private static final class Int8 implements Kernel {
+    private static final class Int8 implements Kernel, PoolWindow.Pixel {
         private final ConvGeometry g;
         private final byte[] in;
         private final int inBase;
@@ -51,40 +51,31 @@ public final class MaxPool2DOp implements Op {
 
         @Override
         public void eval() {
-            final ConvGeometry g = this.g;
-            final int depth = g.inDepth();
+            PoolWindow.forEachOutputPixel(g, this);
+        }
+
+        @Override
+        public void reduce(int firstTap, int rows, int columns, int rowStride, int outIndex) {
             final int[] max = this.max;
-            int o = outBase;
-            for (int b = 0; b < g.batches(); b++) {
-                for (int oy = 0; oy < g.outHeight(); oy++) {
-                    int inY0 = oy * g.strideHeight() - g.padTop();
-                    int fyStart = Math.max(0, -inY0);
-                    int fyEnd = Math.min(g.filterHeight(), g.inHeight() - inY0);
-                    for (int ox = 0; ox < g.outWidth(); ox++) {
-                        int inX0 = ox * g.strideWidth() - g.padLeft();
-                        int fxStart = Math.max(0, -inX0);
-                        int fxEnd = Math.min(g.filterWidth(), g.inWidth() - inX0);
-                        java.util.Arrays.fill(max, Byte.MIN_VALUE);
-                        for (int fy = fyStart; fy < fyEnd; fy++) {
-                            for (int fx = fxStart; fx < fxEnd; fx++) {
-                                int src = inBase + ((b * g.inHeight() + inY0 + fy) * g.inWidth() + inX0 + fx) * depth;
-                                for (int c = 0; c < depth; c++) {
-                                    max[c] = Math.max(max[c], in[src + c]);
-                                }
-                            }
-                        }
-                        for (int c = 0; c < depth; c++) {
-                            int v = max[c];
-                            out[o + c] = (byte) (v < actMin ? actMin : (v > actMax ? actMax : v));
-                        }
-                        o += depth;
+            final int depth = max.length;
+            java.util.Arrays.fill(max, Byte.MIN_VALUE);
+            for (int fy = 0; fy < rows; fy++) {
+                int src = inBase + firstTap + fy * rowStride;
+                for (int fx = 0; fx < columns; fx++, src += depth) {
+                    for (int c = 0; c < depth; c++) {
+                        max[c] = Math.max(max[c], in[src + c]);
                     }
                 }
+            }
+            int o = outBase + outIndex;
+            for (int c = 0; c < depth; c++) {
+                int v = max[c];
+                out[o + c] = (byte) (v < actMin ? actMin : (v > actMax ? actMax : v));
             }
         }
     }
 
-    private static final class Float32 implements Kernel {
+    private static final class Float32 implements Kernel, PoolWindow.Pixel {
         private final ConvGeometry g;
         private final TensorView input;
         private final TensorView output;
@@ -101,36 +92,26 @@ public final class MaxPool2DOp implements Op {
 
         @Override
         public void eval() {
-            final ConvGeometry g = this.g;
-            final int depth = g.inDepth();
+            PoolWindow.forEachOutputPixel(g, this);
+        }
+
+        @Override
+        public void reduce(int firstTap, int rows, int columns, int rowStride, int outIndex) {
             final float[] max = this.max;
-            int o = 0;
-            for (int b = 0; b < g.batches(); b++) {
-                for (int oy = 0; oy < g.outHeight(); oy++) {
-                    int inY0 = oy * g.strideHeight() - g.padTop();
-                    int fyStart = Math.max(0, -inY0);
-                    int fyEnd = Math.min(g.filterHeight(), g.inHeight() - inY0);
-                    for (int ox = 0; ox < g.outWidth(); ox++) {
-                        int inX0 = ox * g.strideWidth() - g.padLeft();
-                        int fxStart = Math.max(0, -inX0);
-                        int fxEnd = Math.min(g.filterWidth(), g.inWidth() - inX0);
-                        java.util.Arrays.fill(max, -Float.MAX_VALUE);
-                        for (int fy = fyStart; fy < fyEnd; fy++) {
-                            for (int fx = fxStart; fx < fxEnd; fx++) {
-                                int src = ((b * g.inHeight() + inY0 + fy) * g.inWidth() + inX0 + fx) * depth;
-                                for (int c = 0; c < depth; c++) {
-                                    float v = input.float32(src + c);
-                                    // std::max(max, v): keeps max unless max < v (NaN inputs are skipped).
-                                    max[c] = max[c] < v ? v : max[c];
-                                }
-                            }
-                        }
-                        for (int c = 0; c < depth; c++) {
-                            output.setFloat32(o + c, range.clamp(max[c]));
-                        }
-                        o += depth;
+            final int depth = max.length;
+            java.util.Arrays.fill(max, -Float.MAX_VALUE);
+            for (int fy = 0; fy < rows; fy++) {
+                int src = firstTap + fy * rowStride;
+                for (int fx = 0; fx < columns; fx++, src += depth) {
+                    for (int c = 0; c < depth; c++) {
+                        float v = input.float32(src + c);
+                        // std::max(max, v): keeps max unless max < v (NaN inputs are skipped).
+                        max[c] = max[c] < v ? v : max[c];
                     }
                 }
+            }
+            for (int c = 0; c < depth; c++) {
+                output.setFloat32(outIndex + c, range.clamp(max[c]));
             }
         }
     }

@@ -30,8 +30,10 @@ public final class MulOp implements Op {
                 yield new Int8Mul(a, b, out, broadcast, int8Multiplier(a, b, out),
                         QuantizedActivationRange.of(node, options.activation(), out));
             }
-            case FLOAT32 -> new FloatMul(a, b, out, broadcast, FloatActivationRange.of(node, options.activation()));
-            case INT32 -> new Int32Mul(a, b, out, broadcast, QuantizedActivationRange.int32(node, options.activation()));
+            case FLOAT32 -> ElementwiseKernels.float32(a, b, out, broadcast,
+                    FloatActivationRange.of(node, options.activation()), (x, y) -> x * y);
+            case INT32 -> ElementwiseKernels.int32(a, b, out, broadcast,
+                    QuantizedActivationRange.int32(node, options.activation()), (x, y) -> x * y);
             default -> throw Operands.unsupportedType(node, out);
         };
     }
@@ -78,41 +80,12 @@ public final class MulOp implements Op {
             int ao = a.offset();
             int bo = b.offset();
             int oo = out.offset();
-            boolean identity = broadcast.isIdentity();
-            int[] ia = broadcast.offsetsA();
-            int[] ib = broadcast.offsetsB();
             int n = out.elementCount();
             for (int i = 0; i < n; i++) {
-                int x = ad[ao + (identity ? i : ia[i])] - aZeroPoint;
-                int y = bd[bo + (identity ? i : ib[i])] - bZeroPoint;
+                int x = ad[ao + broadcast.indexA(i)] - aZeroPoint;
+                int y = bd[bo + broadcast.indexB(i)] - bZeroPoint;
                 int v = outZeroPoint + FixedPoint.multiplyByQuantizedMultiplier(x * y, multiplier, shift);
                 od[oo + i] = (byte) FixedPoint.clamp(v, min, max);
-            }
-        }
-    }
-
-    private record FloatMul(TensorView a, TensorView b, TensorView out, Broadcast broadcast,
-            FloatActivationRange range) implements Kernel {
-        @Override
-        public void eval() {
-            int n = out.elementCount();
-            for (int i = 0; i < n; i++) {
-                float v = a.float32(broadcast.isIdentity() ? i : broadcast.offsetsA()[i])
-                        * b.float32(broadcast.isIdentity() ? i : broadcast.offsetsB()[i]);
-                out.setFloat32(i, Math.min(Math.max(v, range.min()), range.max()));
-            }
-        }
-    }
-
-    private record Int32Mul(TensorView a, TensorView b, TensorView out, Broadcast broadcast,
-            QuantizedActivationRange range) implements Kernel {
-        @Override
-        public void eval() {
-            int n = out.elementCount();
-            for (int i = 0; i < n; i++) {
-                int v = a.int32(broadcast.isIdentity() ? i : broadcast.offsetsA()[i])
-                        * b.int32(broadcast.isIdentity() ? i : broadcast.offsetsB()[i]);
-                out.setInt32(i, FixedPoint.clamp(v, range.min(), range.max()));
             }
         }
     }

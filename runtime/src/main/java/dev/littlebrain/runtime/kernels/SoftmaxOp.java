@@ -57,17 +57,30 @@ public final class SoftmaxOp implements Op {
         } else {
             throw Operands.unsupportedType(node, out);
         }
-        // PreprocessSoftmaxScaling: beta * scale * 2^26, capped so it still fits a Q31 multiplier.
-        double real = Math.min((double) beta * (double) in.scale() * (double) (1 << (31 - SCALED_DIFF_INTEGER_BITS)),
-                (double) ((1L << 31) - 1));
-        if (!(real > 1.0)) {
-            throw new KernelException(node, "needs beta * input scale * 2^26 > 1 (TFLite's"
-                    + " QuantizeMultiplierGreaterThanOne), got " + real);
+        return new QuantizedSoftmax(in, out, Int8Params.of(node, in, beta), out.type() == TensorType.INT16);
+    }
+
+    /**
+     * The int8 kernel's prepared parameters ({@code SoftmaxParams} of TFLM's {@code CalculateSoftmaxParams}),
+     * read by the runtime and by the C generator alike: the rows and their length (the last dimension), the
+     * input multiplier that scales a difference to the row maximum into Q5.26, and the smallest difference
+     * that still contributes.
+     */
+    public record Int8Params(int rows, int depth, QuantizedMultiplier inputMultiplier, int diffMin) {
+        public static Int8Params of(Node node, TensorView in, float beta) {
+            int depth = in.dim(in.rank() - 1);
+            int rows = depth == 0 ? 0 : in.elementCount() / depth;
+            // PreprocessSoftmaxScaling: beta * scale * 2^26, capped so it still fits a Q31 multiplier.
+            double real = Math.min((double) beta * (double) in.scale()
+                    * (double) (1 << (31 - SCALED_DIFF_INTEGER_BITS)), (double) ((1L << 31) - 1));
+            if (!(real > 1.0)) {
+                throw new KernelException(node, "needs beta * input scale * 2^26 > 1 (TFLite's"
+                        + " QuantizeMultiplierGreaterThanOne), got " + real);
+            }
+            QuantizedMultiplier m = QuantizedMultiplier.of(real);
+            int diffMin = -GemmlowpMath.calculateInputRadius(SCALED_DIFF_INTEGER_BITS, m.shift(), 31);
+            return new Int8Params(rows, depth, m, diffMin);
         }
-        QuantizedMultiplier m = QuantizedMultiplier.of(real);
-        int diffMin = -GemmlowpMath.calculateInputRadius(SCALED_DIFF_INTEGER_BITS, m.shift(), 31);
-        return new QuantizedSoftmax(in, out, rows, depth, m.multiplier(), m.shift(), diffMin,
-                out.type() == TensorType.INT16);
     }
 
     private static final class QuantizedSoftmax implements Kernel {
@@ -80,15 +93,14 @@ public final class SoftmaxOp implements Op {
         private final int diffMin;
         private final boolean int16Output;
 
-        QuantizedSoftmax(TensorView in, TensorView out, int rows, int depth, int multiplier, int leftShift,
-                int diffMin, boolean int16Output) {
+        QuantizedSoftmax(TensorView in, TensorView out, Int8Params params, boolean int16Output) {
             this.in = in;
             this.out = out;
-            this.rows = rows;
-            this.depth = depth;
-            this.multiplier = multiplier;
-            this.leftShift = leftShift;
-            this.diffMin = diffMin;
+            this.rows = params.rows();
+            this.depth = params.depth();
+            this.multiplier = params.inputMultiplier().multiplier();
+            this.leftShift = params.inputMultiplier().shift();
+            this.diffMin = params.diffMin();
             this.int16Output = int16Output;
         }
 

@@ -4,7 +4,6 @@ import dev.littlebrain.runtime.Kernel;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
-import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.tflite.OperatorOptions;
 
 /** SUB with NumPy broadcasting and a fused activation: int8 (TFLM's rescaled difference), float32, int32. */
@@ -23,35 +22,11 @@ public final class SubOp implements Op {
         Broadcast broadcast = Broadcast.of(node, a.shape(), b.shape(), out.shape());
         return switch (out.type()) {
             case INT8 -> AddOp.QuantizedSum.prepare(node, a, b, out, options.activation(), broadcast, true);
-            case FLOAT32 -> new FloatSub(a, b, out, broadcast, FloatActivationRange.of(node, options.activation()));
-            case INT32 -> new Int32Sub(a, b, out, broadcast, QuantizedActivationRange.int32(node, options.activation()));
+            case FLOAT32 -> ElementwiseKernels.float32(a, b, out, broadcast,
+                    FloatActivationRange.of(node, options.activation()), (x, y) -> x - y);
+            case INT32 -> ElementwiseKernels.int32(a, b, out, broadcast,
+                    QuantizedActivationRange.int32(node, options.activation()), (x, y) -> x - y);
             default -> throw Operands.unsupportedType(node, out);
         };
-    }
-
-    private record FloatSub(TensorView a, TensorView b, TensorView out, Broadcast broadcast,
-            FloatActivationRange range) implements Kernel {
-        @Override
-        public void eval() {
-            int n = out.elementCount();
-            for (int i = 0; i < n; i++) {
-                float v = a.float32(broadcast.isIdentity() ? i : broadcast.offsetsA()[i])
-                        - b.float32(broadcast.isIdentity() ? i : broadcast.offsetsB()[i]);
-                out.setFloat32(i, Math.min(Math.max(v, range.min()), range.max()));
-            }
-        }
-    }
-
-    private record Int32Sub(TensorView a, TensorView b, TensorView out, Broadcast broadcast,
-            QuantizedActivationRange range) implements Kernel {
-        @Override
-        public void eval() {
-            int n = out.elementCount();
-            for (int i = 0; i < n; i++) {
-                int v = a.int32(broadcast.isIdentity() ? i : broadcast.offsetsA()[i])
-                        - b.int32(broadcast.isIdentity() ? i : broadcast.offsetsB()[i]);
-                out.setInt32(i, FixedPoint.clamp(v, range.min(), range.max()));
-            }
-        }
     }
 }

@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.runtime.KernelException;
 import dev.littlebrain.tflite.BuiltinOperator;
+import dev.littlebrain.tflite.OneOpModelBuilder;
 import dev.littlebrain.tflite.OperatorOptions;
 import dev.littlebrain.tflite.TensorType;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ActivationOpsTest {
     private static final OperatorOptions NONE = new OperatorOptions.None();
@@ -26,11 +27,11 @@ class ActivationOpsTest {
 
     private static int[] runInt8(BuiltinOperator op, OperatorOptions options, float inScale, int inZp, float outScale,
             int outZp) {
-        Interpreter it = new OneOpBuilder().int8Input(inScale, inZp, 256).int8Output(outScale, outZp, 256)
-                .interpreter(op, options);
-        OneOpBuilder.setBytes(it.input(0), allInt8());
+        Interpreter it = new OneOpModelBuilder().int8Input(inScale, inZp, 256).int8Output(outScale, outZp, 256)
+                .model(op, options, Interpreter::new);
+        TensorValues.setBytes(it.input(0), allInt8());
         it.invoke();
-        return OneOpBuilder.int8s(it.output(0));
+        return TensorValues.int8s(it.output(0));
     }
 
     @ParameterizedTest
@@ -79,20 +80,20 @@ class ActivationOpsTest {
     @Test
     void logisticRejectsAnOutputZeroPointOtherThanMinus128() {
         KernelException e = assertThrows(KernelException.class,
-                () -> new OneOpBuilder().int8Input(0.1f, 0, 4).int8Output(1f / 256, 0, 4)
-                        .interpreter(BuiltinOperator.LOGISTIC, NONE));
+                () -> new OneOpModelBuilder().int8Input(0.1f, 0, 4).int8Output(1f / 256, 0, 4)
+                        .model(BuiltinOperator.LOGISTIC, NONE, Interpreter::new));
         assertTrue(e.getMessage().contains("zero point -128"), e.getMessage());
     }
 
     @Test
     void floatTanhAndLogistic() {
         float[] x = {-20f, -9.5f, -1f, 0f, 0.5f, 3f, 17f};
-        Interpreter t = new OneOpBuilder().input(TensorType.FLOAT32, 7).output(TensorType.FLOAT32, 7)
-                .interpreter(BuiltinOperator.TANH, NONE);
-        Interpreter l = new OneOpBuilder().input(TensorType.FLOAT32, 7).output(TensorType.FLOAT32, 7)
-                .interpreter(BuiltinOperator.LOGISTIC, NONE);
-        OneOpBuilder.setFloats(t.input(0), x);
-        OneOpBuilder.setFloats(l.input(0), x);
+        Interpreter t = new OneOpModelBuilder().input(TensorType.FLOAT32, 7).output(TensorType.FLOAT32, 7)
+                .model(BuiltinOperator.TANH, NONE, Interpreter::new);
+        Interpreter l = new OneOpModelBuilder().input(TensorType.FLOAT32, 7).output(TensorType.FLOAT32, 7)
+                .model(BuiltinOperator.LOGISTIC, NONE, Interpreter::new);
+        TensorValues.setFloats(t.input(0), x);
+        TensorValues.setFloats(l.input(0), x);
         t.invoke();
         l.invoke();
         for (int i = 0; i < x.length; i++) {
@@ -144,19 +145,19 @@ class ActivationOpsTest {
     @Test
     void floatReluFamily() {
         float[] x = {-3f, -0.5f, 0f, 2f, 7f};
-        Interpreter r = new OneOpBuilder().input(TensorType.FLOAT32, 5).output(TensorType.FLOAT32, 5)
-                .interpreter(BuiltinOperator.RELU, NONE);
-        Interpreter r6 = new OneOpBuilder().input(TensorType.FLOAT32, 5).output(TensorType.FLOAT32, 5)
-                .interpreter(BuiltinOperator.RELU6, NONE);
-        Interpreter lr = new OneOpBuilder().input(TensorType.FLOAT32, 5).output(TensorType.FLOAT32, 5)
-                .interpreter(BuiltinOperator.LEAKY_RELU, new OperatorOptions.LeakyRelu(0.1f));
+        Interpreter r = new OneOpModelBuilder().input(TensorType.FLOAT32, 5).output(TensorType.FLOAT32, 5)
+                .model(BuiltinOperator.RELU, NONE, Interpreter::new);
+        Interpreter r6 = new OneOpModelBuilder().input(TensorType.FLOAT32, 5).output(TensorType.FLOAT32, 5)
+                .model(BuiltinOperator.RELU6, NONE, Interpreter::new);
+        Interpreter lr = new OneOpModelBuilder().input(TensorType.FLOAT32, 5).output(TensorType.FLOAT32, 5)
+                .model(BuiltinOperator.LEAKY_RELU, new OperatorOptions.LeakyRelu(0.1f), Interpreter::new);
         for (Interpreter it : new Interpreter[] {r, r6, lr}) {
-            OneOpBuilder.setFloats(it.input(0), x);
+            TensorValues.setFloats(it.input(0), x);
             it.invoke();
         }
-        assertArrayEquals(new float[] {0f, 0f, 0f, 2f, 7f}, OneOpBuilder.floats(r.output(0)));
-        assertArrayEquals(new float[] {0f, 0f, 0f, 2f, 6f}, OneOpBuilder.floats(r6.output(0)));
-        assertArrayEquals(new float[] {-0.3f, -0.05f, 0f, 2f, 7f}, OneOpBuilder.floats(lr.output(0)));
+        assertArrayEquals(new float[] {0f, 0f, 0f, 2f, 7f}, TensorValues.floats(r.output(0)));
+        assertArrayEquals(new float[] {0f, 0f, 0f, 2f, 6f}, TensorValues.floats(r6.output(0)));
+        assertArrayEquals(new float[] {-0.3f, -0.05f, 0f, 2f, 7f}, TensorValues.floats(lr.output(0)));
     }
 
     private static void assertArrayEquals(float[] expected, float[] actual) {
@@ -166,8 +167,8 @@ class ActivationOpsTest {
     @Test
     void mismatchedTypesAreRejected() {
         KernelException e = assertThrows(KernelException.class,
-                () -> new OneOpBuilder().int8Input(0.1f, 0, 4).output(TensorType.FLOAT32, 4)
-                        .interpreter(BuiltinOperator.TANH, NONE));
+                () -> new OneOpModelBuilder().int8Input(0.1f, 0, 4).output(TensorType.FLOAT32, 4)
+                        .model(BuiltinOperator.TANH, NONE, Interpreter::new));
         assertTrue(e.getMessage().contains("same type"), e.getMessage());
     }
 }

@@ -11,6 +11,7 @@ import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.runtime.quant.QuantizedMultiplier;
 import dev.littlebrain.tflite.Activation;
 import dev.littlebrain.tflite.BuiltinOperator;
+import dev.littlebrain.tflite.OneOpModelBuilder;
 import dev.littlebrain.tflite.OperatorOptions;
 import dev.littlebrain.tflite.TensorType;
 import java.util.Random;
@@ -49,15 +50,16 @@ class ArithmeticOpsTest {
         float sa = 0.05f;
         float sb = 0.02f;
         float so = 0.07f;
-        Interpreter it = new OneOpBuilder().int8Input(sa, 3, 2, 3, 4).int8Input(sb, -9, 3, 1).int8Output(so, -2, 2, 3, 4)
-                .interpreter(BuiltinOperator.ADD, OperatorOptions.AddSub.add(Activation.NONE));
+        Interpreter it = new OneOpModelBuilder().int8Input(sa, 3, 2, 3, 4).int8Input(sb, -9, 3, 1)
+                .int8Output(so, -2, 2, 3, 4)
+                .model(BuiltinOperator.ADD, OperatorOptions.AddSub.add(Activation.NONE), Interpreter::new);
         Random r = new Random(1);
         int[] a = random(r, 24);
         int[] b = random(r, 3);
-        OneOpBuilder.setBytes(it.input(0), a);
-        OneOpBuilder.setBytes(it.input(1), b);
+        TensorValues.setBytes(it.input(0), a);
+        TensorValues.setBytes(it.input(1), b);
         it.invoke();
-        int[] out = OneOpBuilder.int8s(it.output(0));
+        int[] out = TensorValues.int8s(it.output(0));
         for (int i = 0; i < 24; i++) {
             int bi = (i / 4) % 3; // b [3,1] broadcasts over the batch and the last axis
             double real = sa * (a[i] - 3) + sb * (b[bi] + 9);
@@ -70,13 +72,13 @@ class ArithmeticOpsTest {
     @Test
     void int8AddSaturatesAndAppliesFusedRelu6() {
         float s = 0.1f;
-        Interpreter it = new OneOpBuilder().int8Input(s, 0, 4).int8Input(s, 0, 4).int8Output(s, -50, 4)
-                .interpreter(BuiltinOperator.ADD, OperatorOptions.AddSub.add(Activation.RELU6));
-        OneOpBuilder.setBytes(it.input(0), -128, -10, 20, 127);
-        OneOpBuilder.setBytes(it.input(1), -128, 5, 20, 127);
+        Interpreter it = new OneOpModelBuilder().int8Input(s, 0, 4).int8Input(s, 0, 4).int8Output(s, -50, 4)
+                .model(BuiltinOperator.ADD, OperatorOptions.AddSub.add(Activation.RELU6), Interpreter::new);
+        TensorValues.setBytes(it.input(0), -128, -10, 20, 127);
+        TensorValues.setBytes(it.input(1), -128, 5, 20, 127);
         it.invoke();
         // relu6 bounds: [zp, zp + 6/0.1] = [-50, 10]
-        assertArrayEquals(new int[] {-50, -50, -10, 10}, OneOpBuilder.int8s(it.output(0)));
+        assertArrayEquals(new int[] {-50, -50, -10, 10}, TensorValues.int8s(it.output(0)));
     }
 
     @Test
@@ -84,14 +86,14 @@ class ArithmeticOpsTest {
         float sa = 0.03f;
         float sb = 0.045f;
         float so = 0.06f;
-        Interpreter it = new OneOpBuilder().int8Input(sa, 0, 1, 8).int8Input(sb, 4, 1).int8Output(so, 1, 1, 8)
-                .interpreter(BuiltinOperator.SUB, OperatorOptions.AddSub.sub(Activation.NONE));
+        Interpreter it = new OneOpModelBuilder().int8Input(sa, 0, 1, 8).int8Input(sb, 4, 1).int8Output(so, 1, 1, 8)
+                .model(BuiltinOperator.SUB, OperatorOptions.AddSub.sub(Activation.NONE), Interpreter::new);
         Random r = new Random(2);
         int[] a = random(r, 8);
-        OneOpBuilder.setBytes(it.input(0), a);
-        OneOpBuilder.setBytes(it.input(1), -60);
+        TensorValues.setBytes(it.input(0), a);
+        TensorValues.setBytes(it.input(1), -60);
         it.invoke();
-        int[] out = OneOpBuilder.int8s(it.output(0));
+        int[] out = TensorValues.int8s(it.output(0));
         for (int i = 0; i < 8; i++) {
             double real = sa * a[i] - sb * (-64);
             double expected = Math.max(-128, Math.min(127, real / so + 1));
@@ -104,15 +106,16 @@ class ArithmeticOpsTest {
         float sa = 0.02f;
         float sb = 0.03f;
         float so = 0.01f;
-        Interpreter it = new OneOpBuilder().int8Input(sa, -1, 2, 1, 3).int8Input(sb, 2, 1, 4, 1).int8Output(so, 5, 2, 4, 3)
-                .interpreter(BuiltinOperator.MUL, OperatorOptions.MulDiv.mul(Activation.NONE));
+        Interpreter it = new OneOpModelBuilder().int8Input(sa, -1, 2, 1, 3).int8Input(sb, 2, 1, 4, 1)
+                .int8Output(so, 5, 2, 4, 3)
+                .model(BuiltinOperator.MUL, OperatorOptions.MulDiv.mul(Activation.NONE), Interpreter::new);
         Random r = new Random(3);
         int[] a = random(r, 6);
         int[] b = random(r, 4);
-        OneOpBuilder.setBytes(it.input(0), a);
-        OneOpBuilder.setBytes(it.input(1), b);
+        TensorValues.setBytes(it.input(0), a);
+        TensorValues.setBytes(it.input(1), b);
         it.invoke();
-        int[] out = OneOpBuilder.int8s(it.output(0));
+        int[] out = TensorValues.int8s(it.output(0));
         for (int n = 0; n < 2; n++) {
             for (int h = 0; h < 4; h++) {
                 for (int c = 0; c < 3; c++) {
@@ -127,37 +130,41 @@ class ArithmeticOpsTest {
 
     @Test
     void floatAndInt32ArithmeticWithActivations() {
-        Interpreter add = new OneOpBuilder().input(TensorType.FLOAT32, 3).input(TensorType.FLOAT32, 1)
-                .output(TensorType.FLOAT32, 3).interpreter(BuiltinOperator.ADD, OperatorOptions.AddSub.add(Activation.RELU));
-        OneOpBuilder.setFloats(add.input(0), -2f, 0.5f, 3f);
-        OneOpBuilder.setFloats(add.input(1), 1f);
+        Interpreter add = new OneOpModelBuilder().input(TensorType.FLOAT32, 3).input(TensorType.FLOAT32, 1)
+                .output(TensorType.FLOAT32, 3)
+                .model(BuiltinOperator.ADD, OperatorOptions.AddSub.add(Activation.RELU), Interpreter::new);
+        TensorValues.setFloats(add.input(0), -2f, 0.5f, 3f);
+        TensorValues.setFloats(add.input(1), 1f);
         add.invoke();
-        assertArrayEquals(new float[] {0f, 1.5f, 4f}, OneOpBuilder.floats(add.output(0)));
+        assertArrayEquals(new float[] {0f, 1.5f, 4f}, TensorValues.floats(add.output(0)));
 
-        Interpreter mul = new OneOpBuilder().input(TensorType.INT32, 2, 2).input(TensorType.INT32, 2)
-                .output(TensorType.INT32, 2, 2).interpreter(BuiltinOperator.MUL, OperatorOptions.MulDiv.mul(Activation.NONE));
-        OneOpBuilder.setInts(mul.input(0), 1, 2, 3, 4);
-        OneOpBuilder.setInts(mul.input(1), 10, -1);
+        Interpreter mul = new OneOpModelBuilder().input(TensorType.INT32, 2, 2).input(TensorType.INT32, 2)
+                .output(TensorType.INT32, 2, 2)
+                .model(BuiltinOperator.MUL, OperatorOptions.MulDiv.mul(Activation.NONE), Interpreter::new);
+        TensorValues.setInts(mul.input(0), 1, 2, 3, 4);
+        TensorValues.setInts(mul.input(1), 10, -1);
         mul.invoke();
-        assertArrayEquals(new int[] {10, -2, 30, -4}, OneOpBuilder.int32s(mul.output(0)));
+        assertArrayEquals(new int[] {10, -2, 30, -4}, TensorValues.int32s(mul.output(0)));
 
-        Interpreter sub = new OneOpBuilder().input(TensorType.FLOAT32, 2).input(TensorType.FLOAT32, 2)
-                .output(TensorType.FLOAT32, 2).interpreter(BuiltinOperator.SUB, OperatorOptions.AddSub.sub(Activation.RELU6));
-        OneOpBuilder.setFloats(sub.input(0), 10f, 1f);
-        OneOpBuilder.setFloats(sub.input(1), 1f, 3f);
+        Interpreter sub = new OneOpModelBuilder().input(TensorType.FLOAT32, 2).input(TensorType.FLOAT32, 2)
+                .output(TensorType.FLOAT32, 2)
+                .model(BuiltinOperator.SUB, OperatorOptions.AddSub.sub(Activation.RELU6), Interpreter::new);
+        TensorValues.setFloats(sub.input(0), 10f, 1f);
+        TensorValues.setFloats(sub.input(1), 1f, 3f);
         sub.invoke();
-        assertArrayEquals(new float[] {6f, 0f}, OneOpBuilder.floats(sub.output(0)));
+        assertArrayEquals(new float[] {6f, 0f}, TensorValues.floats(sub.output(0)));
     }
 
     @Test
     void incompatibleShapesAreRejected() {
-        KernelException e = assertThrows(KernelException.class, () -> new OneOpBuilder().int8Input(0.1f, 0, 2, 3)
+        KernelException e = assertThrows(KernelException.class, () -> new OneOpModelBuilder().int8Input(0.1f, 0, 2, 3)
                 .int8Input(0.1f, 0, 4).int8Output(0.1f, 0, 2, 3)
-                .interpreter(BuiltinOperator.ADD, OperatorOptions.AddSub.add(Activation.NONE)));
+                .model(BuiltinOperator.ADD, OperatorOptions.AddSub.add(Activation.NONE), Interpreter::new));
         assertTrue(e.getMessage().contains("cannot broadcast"), e.getMessage());
-        KernelException wrongOut = assertThrows(KernelException.class, () -> new OneOpBuilder().int8Input(0.1f, 0, 2, 3)
+        KernelException wrongOut = assertThrows(KernelException.class, () -> new OneOpModelBuilder()
+                .int8Input(0.1f, 0, 2, 3)
                 .int8Input(0.1f, 0, 3).int8Output(0.1f, 0, 3)
-                .interpreter(BuiltinOperator.MUL, OperatorOptions.MulDiv.mul(Activation.NONE)));
+                .model(BuiltinOperator.MUL, OperatorOptions.MulDiv.mul(Activation.NONE), Interpreter::new));
         assertTrue(wrongOut.getMessage().contains("does not match the broadcast"), wrongOut.getMessage());
     }
 }

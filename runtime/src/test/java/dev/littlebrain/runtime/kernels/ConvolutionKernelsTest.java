@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.tflite.Activation;
 import dev.littlebrain.tflite.BuiltinOperator;
+import dev.littlebrain.tflite.OneOpModelBuilder;
 import dev.littlebrain.tflite.OperatorOptions;
 import dev.littlebrain.tflite.Padding;
 import dev.littlebrain.tflite.Quantization;
@@ -45,18 +46,19 @@ class ConvolutionKernelsTest {
         int[] expected = ref.int8(x, IN_ZP, IN_SCALE, w, wScales, bias, OUT_SCALE, OUT_ZP,
                 actMin(act), actMax(act));
 
-        OneOpModel m = new OneOpModel();
-        int in = m.input(new int[] {batches, inH, inW, inC}, TensorType.INT8, Quantization.perTensor(IN_SCALE, IN_ZP));
-        int filter = m.constant(new int[] {outC, fH, fW, inC}, TensorType.INT8, weightQuant(wScales, 0),
-                OneOpModel.int8(w));
-        int b = m.constant(new int[] {outC}, TensorType.INT32, null, OneOpModel.int32(bias));
-        int out = m.output(new int[] {batches, ref.outH(), ref.outW(), outC}, TensorType.INT8,
+        OneOpModelBuilder m = new OneOpModelBuilder();
+        int in = m.addInput(new int[] {batches, inH, inW, inC}, TensorType.INT8,
+                Quantization.perTensor(IN_SCALE, IN_ZP));
+        int filter = m.addConstant(new int[] {outC, fH, fW, inC}, TensorType.INT8, weightQuant(wScales, 0),
+                OneOpModelBuilder.int8(w));
+        int b = m.addConstant(new int[] {outC}, TensorType.INT32, null, OneOpModelBuilder.int32(bias));
+        int out = m.addOutput(new int[] {batches, ref.outH(), ref.outW(), outC}, TensorType.INT8,
                 Quantization.perTensor(OUT_SCALE, OUT_ZP));
-        Interpreter interpreter = m.interpreter(BuiltinOperator.CONV_2D,
-                new OperatorOptions.Conv2D(padding, sW, sH, act, dW, dH), new int[] {in, filter, b}, new int[] {out});
-        interpreter.input(0).copyFrom(OneOpModel.int8(x));
+        Interpreter interpreter = new Interpreter(m.model(BuiltinOperator.CONV_2D,
+                new OperatorOptions.Conv2D(padding, sW, sH, act, dW, dH), new int[] {in, filter, b}, new int[] {out}));
+        interpreter.input(0).copyFrom(OneOpModelBuilder.int8(x));
         interpreter.invoke();
-        assertArrayEquals(expected, OneOpModel.ints(interpreter.output(0).bytes()));
+        assertArrayEquals(expected, OneOpModelBuilder.ints(interpreter.output(0).bytes()));
         assertDistinctValues(expected, fill);
     }
 
@@ -79,19 +81,20 @@ class ConvolutionKernelsTest {
         float[] wScales = scales(r, outC);
         int[] expected = ref.int8(x, IN_ZP, IN_SCALE, w, wScales, bias, OUT_SCALE, OUT_ZP, actMin(act), actMax(act));
 
-        OneOpModel m = new OneOpModel();
-        int in = m.input(new int[] {batches, inH, inW, inC}, TensorType.INT8, Quantization.perTensor(IN_SCALE, IN_ZP));
-        int filter = m.constant(new int[] {1, fH, fW, outC}, TensorType.INT8, weightQuant(wScales, 3),
-                OneOpModel.int8(w));
-        int b = m.constant(new int[] {outC}, TensorType.INT32, null, OneOpModel.int32(bias));
-        int out = m.output(new int[] {batches, ref.outH(), ref.outW(), outC}, TensorType.INT8,
+        OneOpModelBuilder m = new OneOpModelBuilder();
+        int in = m.addInput(new int[] {batches, inH, inW, inC}, TensorType.INT8,
+                Quantization.perTensor(IN_SCALE, IN_ZP));
+        int filter = m.addConstant(new int[] {1, fH, fW, outC}, TensorType.INT8, weightQuant(wScales, 3),
+                OneOpModelBuilder.int8(w));
+        int b = m.addConstant(new int[] {outC}, TensorType.INT32, null, OneOpModelBuilder.int32(bias));
+        int out = m.addOutput(new int[] {batches, ref.outH(), ref.outW(), outC}, TensorType.INT8,
                 Quantization.perTensor(OUT_SCALE, OUT_ZP));
-        Interpreter interpreter = m.interpreter(BuiltinOperator.DEPTHWISE_CONV_2D,
+        Interpreter interpreter = new Interpreter(m.model(BuiltinOperator.DEPTHWISE_CONV_2D,
                 new OperatorOptions.DepthwiseConv2D(padding, sW, sH, dm, act, dW, dH), new int[] {in, filter, b},
-                new int[] {out});
-        interpreter.input(0).copyFrom(OneOpModel.int8(x));
+                new int[] {out}));
+        interpreter.input(0).copyFrom(OneOpModelBuilder.int8(x));
         interpreter.invoke();
-        assertArrayEquals(expected, OneOpModel.ints(interpreter.output(0).bytes()));
+        assertArrayEquals(expected, OneOpModelBuilder.ints(interpreter.output(0).bytes()));
     }
 
     @ParameterizedTest(name = "depthwise={0}")
@@ -118,19 +121,20 @@ class ConvolutionKernelsTest {
         }
         double[] expected = ref.sums(xd, wd);
 
-        OneOpModel m = new OneOpModel();
-        int in = m.input(new int[] {1, inH, inW, inC}, TensorType.FLOAT32, null);
-        int filter = m.constant(depthwise ? new int[] {1, 3, 2, outC} : new int[] {outC, 3, 2, inC},
-                TensorType.FLOAT32, null, OneOpModel.float32(w));
-        int out = m.output(new int[] {1, ref.outH(), ref.outW(), outC}, TensorType.FLOAT32, null);
+        OneOpModelBuilder m = new OneOpModelBuilder();
+        int in = m.addInput(new int[] {1, inH, inW, inC}, TensorType.FLOAT32, null);
+        int filter = m.addConstant(depthwise ? new int[] {1, 3, 2, outC} : new int[] {outC, 3, 2, inC},
+                TensorType.FLOAT32, null, OneOpModelBuilder.float32(w));
+        int out = m.addOutput(new int[] {1, ref.outH(), ref.outW(), outC}, TensorType.FLOAT32, null);
         Interpreter interpreter = depthwise
-                ? m.interpreter(BuiltinOperator.DEPTHWISE_CONV_2D, new OperatorOptions.DepthwiseConv2D(Padding.SAME,
-                        1, 2, dm, Activation.RELU, 2, 1), new int[] {in, filter, -1}, new int[] {out})
-                : m.interpreter(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 1, 2,
-                        Activation.RELU, 2, 1), new int[] {in, filter, -1}, new int[] {out});
-        interpreter.input(0).copyFrom(OneOpModel.float32(x));
+                ? new Interpreter(m
+                        .model(BuiltinOperator.DEPTHWISE_CONV_2D, new OperatorOptions.DepthwiseConv2D(Padding.SAME,
+                                1, 2, dm, Activation.RELU, 2, 1), new int[] {in, filter, -1}, new int[] {out}))
+                : new Interpreter(m.model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 1, 2,
+                        Activation.RELU, 2, 1), new int[] {in, filter, -1}, new int[] {out}));
+        interpreter.input(0).copyFrom(OneOpModelBuilder.float32(x));
         interpreter.invoke();
-        float[] actual = OneOpModel.floats(interpreter.output(0).bytes());
+        float[] actual = OneOpModelBuilder.floats(interpreter.output(0).bytes());
         assertEquals(expected.length, actual.length);
         for (int i = 0; i < actual.length; i++) {
             assertEquals(Math.max(0, expected[i]), actual[i], 1e-5, "output " + i);
@@ -139,28 +143,29 @@ class ConvolutionKernelsTest {
 
     @org.junit.jupiter.api.Test
     void depthMultiplierThatDoesNotMatchTheFilterIsRejected() {
-        OneOpModel m = new OneOpModel();
-        int in = m.input(new int[] {1, 4, 4, 2}, TensorType.FLOAT32, null);
-        int filter = m.constant(new int[] {1, 3, 3, 6}, TensorType.FLOAT32, null, new byte[4 * 54]);
-        int out = m.output(new int[] {1, 4, 4, 6}, TensorType.FLOAT32, null);
+        OneOpModelBuilder m = new OneOpModelBuilder();
+        int in = m.addInput(new int[] {1, 4, 4, 2}, TensorType.FLOAT32, null);
+        int filter = m.addConstant(new int[] {1, 3, 3, 6}, TensorType.FLOAT32, null, new byte[4 * 54]);
+        int out = m.addOutput(new int[] {1, 4, 4, 6}, TensorType.FLOAT32, null);
         dev.littlebrain.runtime.KernelException e = org.junit.jupiter.api.Assertions.assertThrows(
-                dev.littlebrain.runtime.KernelException.class, () -> m.interpreter(BuiltinOperator.DEPTHWISE_CONV_2D,
+                dev.littlebrain.runtime.KernelException.class,
+                        () -> new Interpreter(m.model(BuiltinOperator.DEPTHWISE_CONV_2D,
                         new OperatorOptions.DepthwiseConv2D(Padding.SAME, 1, 1, 2, Activation.NONE, 1, 1),
-                        new int[] {in, filter, -1}, new int[] {out}));
+                        new int[] {in, filter, -1}, new int[] {out})));
         assertTrue(e.getMessage().contains("DEPTHWISE_CONV_2D") && e.getMessage().contains("depth_multiplier"),
                 e.getMessage());
     }
 
     @org.junit.jupiter.api.Test
     void outputShapeThatPaddingCannotGiveIsRejected() {
-        OneOpModel m = new OneOpModel();
-        int in = m.input(new int[] {1, 5, 5, 1}, TensorType.FLOAT32, null);
-        int filter = m.constant(new int[] {2, 3, 3, 1}, TensorType.FLOAT32, null, new byte[4 * 18]);
-        int out = m.output(new int[] {1, 5, 5, 2}, TensorType.FLOAT32, null);
+        OneOpModelBuilder m = new OneOpModelBuilder();
+        int in = m.addInput(new int[] {1, 5, 5, 1}, TensorType.FLOAT32, null);
+        int filter = m.addConstant(new int[] {2, 3, 3, 1}, TensorType.FLOAT32, null, new byte[4 * 18]);
+        int out = m.addOutput(new int[] {1, 5, 5, 2}, TensorType.FLOAT32, null);
         dev.littlebrain.runtime.KernelException e = org.junit.jupiter.api.Assertions.assertThrows(
-                dev.littlebrain.runtime.KernelException.class, () -> m.interpreter(BuiltinOperator.CONV_2D,
+                dev.littlebrain.runtime.KernelException.class, () -> new Interpreter(m.model(BuiltinOperator.CONV_2D,
                         new OperatorOptions.Conv2D(Padding.VALID, 1, 1, Activation.NONE, 1, 1),
-                        new int[] {in, filter, -1}, new int[] {out}));
+                        new int[] {in, filter, -1}, new int[] {out})));
         assertTrue(e.getMessage().contains("CONV_2D") && e.getMessage().contains("VALID"), e.getMessage());
     }
 

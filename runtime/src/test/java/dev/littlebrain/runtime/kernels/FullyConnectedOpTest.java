@@ -10,6 +10,7 @@ import dev.littlebrain.runtime.KernelException;
 import dev.littlebrain.runtime.quant.QuantizedMultiplier;
 import dev.littlebrain.tflite.Activation;
 import dev.littlebrain.tflite.BuiltinOperator;
+import dev.littlebrain.tflite.OneOpModelBuilder;
 import dev.littlebrain.tflite.OperatorOptions;
 import dev.littlebrain.tflite.Quantization;
 import dev.littlebrain.tflite.TensorType;
@@ -49,21 +50,21 @@ class FullyConnectedOpTest {
                 expected[b * units + u] = Math.max(OUT_ZP, Math.min(127, v));
             }
         }
-        OneOpModel m = new OneOpModel();
-        int in = m.input(keepNumDims ? new int[] {1, batches, depth} : new int[] {batches, depth}, TensorType.INT8,
+        OneOpModelBuilder m = new OneOpModelBuilder();
+        int in = m.addInput(keepNumDims ? new int[] {1, batches, depth} : new int[] {batches, depth}, TensorType.INT8,
                 Quantization.perTensor(IN_SCALE, IN_ZP));
         Quantization wq = perChannel ? ConvolutionKernelsTest.weightQuant(scales, 0)
                 : Quantization.perTensor(scales[0], 0);
-        int filter = m.constant(new int[] {units, depth}, TensorType.INT8, wq, OneOpModel.int8(w));
-        int b = withBias ? m.constant(new int[] {units}, TensorType.INT32, null, OneOpModel.int32(bias)) : -1;
-        int out = m.output(keepNumDims ? new int[] {1, batches, units} : new int[] {batches, units}, TensorType.INT8,
+        int filter = m.addConstant(new int[] {units, depth}, TensorType.INT8, wq, OneOpModelBuilder.int8(w));
+        int b = withBias ? m.addConstant(new int[] {units}, TensorType.INT32, null, OneOpModelBuilder.int32(bias)) : -1;
+        int out = m.addOutput(keepNumDims ? new int[] {1, batches, units} : new int[] {batches, units}, TensorType.INT8,
                 Quantization.perTensor(OUT_SCALE, OUT_ZP));
-        Interpreter interpreter = m.interpreter(BuiltinOperator.FULLY_CONNECTED,
+        Interpreter interpreter = new Interpreter(m.model(BuiltinOperator.FULLY_CONNECTED,
                 new OperatorOptions.FullyConnected(Activation.RELU, 0, keepNumDims, false), new int[] {in, filter, b},
-                new int[] {out});
-        interpreter.input(0).copyFrom(OneOpModel.int8(x));
+                new int[] {out}));
+        interpreter.input(0).copyFrom(OneOpModelBuilder.int8(x));
         interpreter.invoke();
-        assertArrayEquals(expected, OneOpModel.ints(interpreter.output(0).bytes()));
+        assertArrayEquals(expected, OneOpModelBuilder.ints(interpreter.output(0).bytes()));
         assertTrue(java.util.Arrays.stream(expected).distinct().count() > 3);
     }
 
@@ -72,17 +73,17 @@ class FullyConnectedOpTest {
         float[] x = {0.5f, -1.25f, 2f, 0.1f, 0.2f, -0.3f};
         float[] w = {0.1f, 0.2f, 0.3f, -0.5f, 0.25f, 1f};
         float[] bias = {0.05f, -0.1f};
-        OneOpModel m = new OneOpModel();
-        int in = m.input(new int[] {2, 3}, TensorType.FLOAT32, null);
-        int filter = m.constant(new int[] {2, 3}, TensorType.FLOAT32, null, OneOpModel.float32(w));
-        int b = m.constant(new int[] {2}, TensorType.FLOAT32, null, OneOpModel.float32(bias));
-        int out = m.output(new int[] {2, 2}, TensorType.FLOAT32, null);
-        Interpreter interpreter = m.interpreter(BuiltinOperator.FULLY_CONNECTED,
+        OneOpModelBuilder m = new OneOpModelBuilder();
+        int in = m.addInput(new int[] {2, 3}, TensorType.FLOAT32, null);
+        int filter = m.addConstant(new int[] {2, 3}, TensorType.FLOAT32, null, OneOpModelBuilder.float32(w));
+        int b = m.addConstant(new int[] {2}, TensorType.FLOAT32, null, OneOpModelBuilder.float32(bias));
+        int out = m.addOutput(new int[] {2, 2}, TensorType.FLOAT32, null);
+        Interpreter interpreter = new Interpreter(m.model(BuiltinOperator.FULLY_CONNECTED,
                 new OperatorOptions.FullyConnected(Activation.RELU_N1_TO_1, 0, false, false), new int[] {in, filter, b},
-                new int[] {out});
-        interpreter.input(0).copyFrom(OneOpModel.float32(x));
+                new int[] {out}));
+        interpreter.input(0).copyFrom(OneOpModelBuilder.float32(x));
         interpreter.invoke();
-        float[] actual = OneOpModel.floats(interpreter.output(0).bytes());
+        float[] actual = OneOpModelBuilder.floats(interpreter.output(0).bytes());
         float[] expected = {
             Math.max(-1, Math.min(1, 0.05f + 0.05f - 0.25f + 0.6f)),
             Math.max(-1, Math.min(1, -0.1f - 0.25f - 0.3125f + 2f)),
@@ -96,25 +97,27 @@ class FullyConnectedOpTest {
 
     @Test
     void inputThatDoesNotFillTheBatchesIsRejected() {
-        OneOpModel m = new OneOpModel();
-        int in = m.input(new int[] {1, 7}, TensorType.FLOAT32, null);
-        int filter = m.constant(new int[] {2, 3}, TensorType.FLOAT32, null, new byte[24]);
-        int out = m.output(new int[] {2, 2}, TensorType.FLOAT32, null);
-        KernelException e = assertThrows(KernelException.class, () -> m.interpreter(BuiltinOperator.FULLY_CONNECTED,
+        OneOpModelBuilder m = new OneOpModelBuilder();
+        int in = m.addInput(new int[] {1, 7}, TensorType.FLOAT32, null);
+        int filter = m.addConstant(new int[] {2, 3}, TensorType.FLOAT32, null, new byte[24]);
+        int out = m.addOutput(new int[] {2, 2}, TensorType.FLOAT32, null);
+        KernelException e = assertThrows(KernelException.class,
+                () -> new Interpreter(m.model(BuiltinOperator.FULLY_CONNECTED,
                 new OperatorOptions.FullyConnected(Activation.NONE, 0, false, false), new int[] {in, filter, -1},
-                new int[] {out}));
+                new int[] {out})));
         assertTrue(e.getMessage().contains("FULLY_CONNECTED"), e.getMessage());
     }
 
     @Test
     void int16ActivationsAreRejectedClearly() {
-        OneOpModel m = new OneOpModel();
-        int in = m.input(new int[] {1, 3}, TensorType.INT16, Quantization.perTensor(0.1f, 0));
-        int filter = m.constant(new int[] {2, 3}, TensorType.INT8, Quantization.perTensor(0.1f, 0), new byte[6]);
-        int out = m.output(new int[] {1, 2}, TensorType.INT16, Quantization.perTensor(0.1f, 0));
-        KernelException e = assertThrows(KernelException.class, () -> m.interpreter(BuiltinOperator.FULLY_CONNECTED,
+        OneOpModelBuilder m = new OneOpModelBuilder();
+        int in = m.addInput(new int[] {1, 3}, TensorType.INT16, Quantization.perTensor(0.1f, 0));
+        int filter = m.addConstant(new int[] {2, 3}, TensorType.INT8, Quantization.perTensor(0.1f, 0), new byte[6]);
+        int out = m.addOutput(new int[] {1, 2}, TensorType.INT16, Quantization.perTensor(0.1f, 0));
+        KernelException e = assertThrows(KernelException.class,
+                () -> new Interpreter(m.model(BuiltinOperator.FULLY_CONNECTED,
                 new OperatorOptions.FullyConnected(Activation.NONE, 0, false, false), new int[] {in, filter, -1},
-                new int[] {out}));
+                new int[] {out})));
         assertTrue(e.getMessage().contains("int16"), e.getMessage());
     }
 }

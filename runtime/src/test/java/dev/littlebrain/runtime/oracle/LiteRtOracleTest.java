@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * documented TFLM-vs-TFLite divergence of the case, where TFLM deliberately computes differently —
  * and the arg-max must agree on at least 99 % of inputs. Float models must agree within 1e-5.
  */
+@Tag("toolchain")
 class LiteRtOracleTest {
     private static Optional<LiteRtOracle> oracle;
 

@@ -1,4 +1,4 @@
-package dev.littlebrain.dsp.io;
+package dev.littlebrain.files;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -7,6 +7,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,25 +16,27 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes a file so that readers see either the old content or the complete new content, never a
- * half-written file: the bytes go to a temporary file in the same directory (same file system, so
- * the rename can be atomic), are forced to disk, and the temporary file is moved over the target.
+ * Writes files so that readers see either the old content or the complete new content, never a
+ * half-written file: the bytes go to a temporary file in the same directory (same file system, so the
+ * rename can be atomic), are forced to disk, and the temporary file is moved over the target — atomically
+ * where the file system can, replacing it plainly where it cannot. A failure (disk full, killed process)
+ * leaves the target untouched and removes the temporary file.
  *
  * <p>The file ends up with the mode a plain {@code Files.write} would give it: an existing file keeps
  * its permissions, a new one gets the umask's. That is why the temporary file is made with
  * {@code Files.createFile} and not {@code Files.createTempFile}, which makes every file 0600.
  *
- * <p>{@code dev.littlebrain.tflite.AtomicFiles} is the same algorithm for the tflite module, which
- * cannot depend on this one; the two must stay alike.
+ * <p>Every module writes through this class (it sits below all of them), so every file LittleBrain writes
+ * has the same guarantees.
  */
-public final class AtomicFileWriter {
+public final class AtomicFiles {
     /** Something that writes the whole content to a stream. */
     @FunctionalInterface
     public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private AtomicFileWriter() {
+    private AtomicFiles() {
     }
 
     public static void write(Path target, byte[] bytes) throws IOException {
@@ -42,8 +45,7 @@ public final class AtomicFileWriter {
 
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
+        Files.createDirectories(absolute.getParent());
         Path temp = createSibling(absolute);
         boolean moved = false;
         try {
@@ -56,11 +58,11 @@ public final class AtomicFileWriter {
                     out.flush();
                     channel.force(true);
                 }
-            } catch (java.nio.file.FileSystemException e) {
+            } catch (FileSystemException e) {
                 throw e;
             } catch (IOException e) {
                 // A full disk or an I/O error says only "No space left on device": name the file it hit.
-                throw new java.nio.file.FileSystemException(target.toString(), null, e.getMessage());
+                throw new FileSystemException(target.toString(), null, e.getMessage());
             }
             move(temp, absolute);
             moved = true;
@@ -69,6 +71,15 @@ public final class AtomicFileWriter {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /**
+     * Moves a finished file over {@code target} (same file system), giving it the mode {@code target} has
+     * when that exists: the last step of {@link #write}, for callers that stage whole sets of files.
+     */
+    public static void replace(Path finished, Path target) throws IOException {
+        keepMode(target, finished);
+        move(finished, target);
     }
 
     /**
@@ -137,6 +148,8 @@ public final class AtomicFileWriter {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
+            // Some file systems (and some mounts across them) cannot rename atomically: a plain replace still
+            // never shows a half-written file, since the content is complete and on disk before the move.
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }

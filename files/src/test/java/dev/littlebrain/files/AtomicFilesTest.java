@@ -1,7 +1,8 @@
-package dev.littlebrain.dsp.io;
+package dev.littlebrain.files;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class AtomicFileWriterTest {
+class AtomicFilesTest {
     @TempDir
     Path dir;
 
@@ -24,7 +25,7 @@ class AtomicFileWriterTest {
     void newFileGetsTheModeOfAPlainWrite() throws IOException {
         assumeTrue(posix());
         Files.writeString(dir.resolve("plain.txt"), "x");
-        AtomicFileWriter.write(dir.resolve("atomic.txt"), new byte[] {1, 2});
+        AtomicFiles.write(dir.resolve("atomic.txt"), new byte[] {1, 2});
         assertEquals(Files.getPosixFilePermissions(dir.resolve("plain.txt")),
                 Files.getPosixFilePermissions(dir.resolve("atomic.txt")));
     }
@@ -36,16 +37,40 @@ class AtomicFileWriterTest {
         Path file = dir.resolve("impulse.yaml");
         Files.writeString(file, "old");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(mode));
-        AtomicFileWriter.write(file, "new".getBytes());
+        AtomicFiles.write(file, "new".getBytes());
         assertEquals(mode, PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals("new", Files.readString(file));
+    }
+
+    @Test
+    void leavesNoTemporaryFileBehind() throws IOException {
+        AtomicFiles.write(dir.resolve("a.tflite"), new byte[] {1});
+        AtomicFiles.write(dir.resolve("a.tflite"), new byte[] {2});
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(1, files.count());
+        }
+        assertArrayEquals(new byte[] {2}, Files.readAllBytes(dir.resolve("a.tflite")));
+    }
+
+    @Test
+    void replaceMovesAFinishedFileOverTheTargetKeepingItsMode() throws IOException {
+        assumeTrue(posix());
+        Path target = dir.resolve("model_data.c");
+        Files.writeString(target, "old");
+        Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r-----"));
+        Path finished = Files.createDirectory(dir.resolve("staging")).resolve("model_data.c");
+        Files.writeString(finished, "new");
+        AtomicFiles.replace(finished, target);
+        assertEquals("new", Files.readString(target));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        assertFalse(Files.exists(finished));
     }
 
     @Test
     void aFailedWriteLeavesTheOldContentAndNoTemporaryFile() throws IOException {
         Path file = dir.resolve("model.bin");
         Files.write(file, new byte[] {9});
-        assertThrows(IOException.class, () -> AtomicFileWriter.write(file, out -> {
+        assertThrows(IOException.class, () -> AtomicFiles.write(file, out -> {
             out.write(new byte[] {1, 2, 3});
             throw new IOException("No space left on device");
         }));
@@ -61,7 +86,7 @@ class AtomicFileWriterTest {
         Path target = dir.resolve("model_data.c");
         Files.writeString(target, "old");
         java.nio.file.FileSystemException e = assertThrows(java.nio.file.FileSystemException.class,
-                () -> AtomicFileWriter.write(target, out -> {
+                () -> AtomicFiles.write(target, out -> {
                     out.write(new byte[100]);
                     throw new IOException("No space left on device");
                 }));
@@ -88,17 +113,17 @@ class AtomicFileWriterTest {
         Path running = Files.writeString(dir.resolve(".entry.f32." + alive + "-346jbnf874qo9.tmp"), "half");
         Path users = Files.writeString(dir.resolve("notes.tmp"), "mine");
         Path entry = Files.writeString(dir.resolve("entry.f32"), "whole");
-        assertEquals(1, AtomicFileWriter.deleteLeftovers(dir));
+        assertEquals(1, AtomicFiles.deleteLeftovers(dir));
         assertEquals(false, Files.exists(killed));
         assertEquals(true, Files.exists(running) && Files.exists(users) && Files.exists(entry));
-        assertEquals(0, AtomicFileWriter.deleteLeftovers(dir.resolve("absent")));
+        assertEquals(0, AtomicFiles.deleteLeftovers(dir.resolve("absent")));
     }
 
     /** Temporary files carry the writer's process id, so that a later run can tell a killed writer's apart. */
     @Test
     void temporaryFilesNameTheirWriter(@TempDir Path dir) throws Exception {
         Path target = dir.resolve("a.bin");
-        AtomicFileWriter.write(target, out -> {
+        AtomicFiles.write(target, out -> {
             try (Stream<Path> files = Files.list(dir)) {
                 String temp = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp")).findFirst()
                         .orElseThrow();
