@@ -521,6 +521,28 @@ public final class StandaloneCGenerator {
         return largest;
     }
 
+    /**
+     * A 3x3 depthwise filter [1][3][3][channels] regrouped for lb_depthwise_conv3x3_s8: four channels at a time,
+     * each group's nine taps one after another ([c / 4][tap][c % 4]), so the kernel reads a group's taps at fixed
+     * offsets from one pointer. The same bytes, another order.
+     */
+    private String groupedDepthwiseFilter(int index, int tensor, String tensorName, int channels) {
+        byte[] bytes = model.bufferOf(graph.tensor(tensor)).bytes();
+        long[] values = new long[bytes.length];
+        for (int t = 0; t < 9; t++) {
+            for (int c = 0; c < channels; c++) {
+                values[(c / 4) * 36 + t * 4 + c % 4] = bytes[t * channels + c];
+            }
+        }
+        String name = "lb_op" + index + "_filter";
+        data.append("/* ").append(CSource.commentText(tensorName))
+                .append(", in groups of four channels, nine taps each (lb_kernels.c) */\n");
+        data.append("static const int8_t ").append(name).append("[").append(values.length).append("] = {\n");
+        CSource.appendInts(data, values, 16);
+        data.append("};\n\n");
+        return name;
+    }
+
     /** The filter's bytes as {@code rows} rows (output channels) of equal length. */
     private byte[][] weightRows(int tensor, int rows) {
         byte[] bytes = model.bufferOf(graph.tensor(tensor)).bytes();
@@ -600,11 +622,23 @@ public final class StandaloneCGenerator {
                 return;
             }
         }
+        long accumulators = depthwiseAccumulatorBound(bias, op.inputs().get(1), filter.dim(3));
+        boolean dm1 = o.depthMultiplier() == 1 && requant.belowHalf() && accumulators <= Integer.MAX_VALUE;
+        if (dm1 && filter.dim(1) == 3 && filter.dim(2) == 3 && o.dilationH() == 1 && o.dilationW() == 1
+                && in.dim(3) % 4 == 0) {
+            String f = groupedDepthwiseFilter(index, op.inputs().get(1), filter.name(), in.dim(3));
+            String b = biasConstant(bias);
+            body.append(comment(index, op, "DEPTHWISE_CONV_2D 3x3"));
+            body.append("    lb_depthwise_conv3x3").append(accumulators >= ACCUMULATOR_BOUND ? "_wide_s8(" : "_s8(")
+                    .append(w).append(", ").append(q).append(", ")
+                    .append(arena(in.index())).append(", ").append(f).append(", ").append(b).append(", ")
+                    .append(arena(out.index())).append(");\n");
+            return;
+        }
         String f = int8Constant(op.inputs().get(1));
         String b = biasConstant(bias);
         body.append(comment(index, op, "DEPTHWISE_CONV_2D"));
-        long accumulators = depthwiseAccumulatorBound(bias, op.inputs().get(1), filter.dim(3));
-        if (o.depthMultiplier() == 1 && requant.belowHalf() && accumulators <= Integer.MAX_VALUE) {
+        if (dm1) {
             body.append("    lb_depthwise_conv2d_dm1").append(accumulators >= ACCUMULATOR_BOUND ? "_wide_s8(" : "_s8(")
                     .append(w).append(", ").append(q).append(", ")
                     .append(arena(in.index())).append(", ").append(f).append(", ").append(b).append(", ")

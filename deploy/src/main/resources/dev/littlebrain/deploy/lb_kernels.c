@@ -1372,3 +1372,166 @@ void lb_depthwise_conv2d_dm1_wide_s8(const lb_window *window, const lb_requant *
 {
     depthwise_conv2d_dm1(window, params, input, filter, bias, output, 1);
 }
+
+/*
+ * Depthwise 3x3, depth multiplier 1, channels a multiple of 4, no dilation, any stride. The generator stores the
+ * filter in groups of four channels, each group's nine taps one word after another ([c / 4][fy * 3 + fx][c % 4]),
+ * so a group's taps sit at fixed offsets from one pointer. An output pixel whose window lies wholly inside the
+ * image (the interior, almost every pixel of a large layer) runs its nine taps unrolled with no bounds checks;
+ * a border pixel skips the taps outside the image, as the reference does (the offset is added per tap, so it is
+ * not folded into the bias).
+ */
+#define LB_DW3X3_GROUP_BYTES 36
+
+#if LB_PACKED
+typedef struct {
+    int32_t s0, s1, s2, s3;
+} lanes4;
+
+/* One tap of four channels: input bytes + offset times the filter bytes, channel c into s0 ... c + 3 into s3. */
+LB_INLINE lanes4 dw_tap(lanes4 s, const int8_t *x, const int8_t *k, int32_t offsets)
+{
+    const int32_t xv = load4(x);
+    const int32_t kv = load4(k);
+    const int32_t x_even = lb_sxtab16(offsets, xv);
+    const int32_t x_odd = lb_sxtab16_odd(offsets, xv);
+    const int32_t k_even = lb_sxtb16(kv);
+    const int32_t k_odd = lb_sxtb16_odd(kv);
+    s.s0 = lb_smlabb(x_even, k_even, s.s0);
+    s.s2 = lb_smlatt(x_even, k_even, s.s2);
+    s.s1 = lb_smlabb(x_odd, k_odd, s.s1);
+    s.s3 = lb_smlatt(x_odd, k_odd, s.s3);
+    return s;
+}
+
+LB_INLINE lanes4 bias4(const int32_t *bias, int32_t c)
+{
+    lanes4 s = {0, 0, 0, 0};
+    if (bias != NULL) {
+        s.s0 = bias[c];
+        s.s1 = bias[c + 1];
+        s.s2 = bias[c + 2];
+        s.s3 = bias[c + 3];
+    }
+    return s;
+}
+
+LB_INLINE void store4(lanes4 s, const lb_requant *q, int32_t c, int8_t *out, int32_t wide)
+{
+    out[c] = requantize_to_s8(s.s0, channel_scale_of(q, c), q, wide);
+    out[c + 1] = requantize_to_s8(s.s1, channel_scale_of(q, c + 1), q, wide);
+    out[c + 2] = requantize_to_s8(s.s2, channel_scale_of(q, c + 2), q, wide);
+    out[c + 3] = requantize_to_s8(s.s3, channel_scale_of(q, c + 3), q, wide);
+}
+
+/* An interior pixel: src is its window's top-left input pixel, row the bytes of one input row. */
+LB_INLINE void dw3x3_interior(const int8_t *src, int32_t row, int32_t channels, const int8_t *filter,
+                              const int32_t *bias, const lb_requant *q, int32_t offsets, int8_t *out, int32_t wide)
+{
+    int32_t c;
+    for (c = 0; c < channels; c += 4) {
+        const int8_t *r0 = src + c;
+        const int8_t *r1 = r0 + row;
+        const int8_t *r2 = r1 + row;
+        lanes4 s = bias4(bias, c);
+        s = dw_tap(s, r0, filter, offsets);
+        s = dw_tap(s, r0 + channels, filter + 4, offsets);
+        s = dw_tap(s, r0 + 2 * channels, filter + 8, offsets);
+        s = dw_tap(s, r1, filter + 12, offsets);
+        s = dw_tap(s, r1 + channels, filter + 16, offsets);
+        s = dw_tap(s, r1 + 2 * channels, filter + 20, offsets);
+        s = dw_tap(s, r2, filter + 24, offsets);
+        s = dw_tap(s, r2 + channels, filter + 28, offsets);
+        s = dw_tap(s, r2 + 2 * channels, filter + 32, offsets);
+        store4(s, q, c, out, wide);
+        filter += LB_DW3X3_GROUP_BYTES;
+    }
+}
+#endif
+
+/* A border pixel (or any pixel on portable builds): taps [fy_start, fy_end) x [fx_start, fx_end) only. */
+static void dw3x3_checked(const int8_t *image, int32_t in_w, int32_t channels, int32_t in_y0, int32_t in_x0,
+                          int32_t fy_start, int32_t fy_end, int32_t fx_start, int32_t fx_end, const int8_t *filter,
+                          const int32_t *bias, const lb_requant *q, int8_t *out, int32_t wide)
+{
+    int32_t c, fy, fx;
+#if LB_PACKED
+    const int32_t offsets = pack16(q->input_offset, q->input_offset);
+    for (c = 0; c < channels; c += 4) {
+        lanes4 s = bias4(bias, c);
+        for (fy = fy_start; fy < fy_end; fy++) {
+            for (fx = fx_start; fx < fx_end; fx++) {
+                s = dw_tap(s, image + ((in_y0 + fy) * in_w + in_x0 + fx) * channels + c,
+                           filter + (fy * 3 + fx) * 4, offsets);
+            }
+        }
+        store4(s, q, c, out, wide);
+        filter += LB_DW3X3_GROUP_BYTES;
+    }
+#else
+    for (c = 0; c < channels; c++) {
+        const int8_t *k = filter + (c / 4) * LB_DW3X3_GROUP_BYTES + c % 4;
+        int32_t s = bias != NULL ? bias[c] : 0;
+        for (fy = fy_start; fy < fy_end; fy++) {
+            for (fx = fx_start; fx < fx_end; fx++) {
+                s += k[(fy * 3 + fx) * 4]
+                     * (image[((in_y0 + fy) * in_w + in_x0 + fx) * channels + c] + q->input_offset);
+            }
+        }
+        out[c] = requantize_to_s8(s, channel_scale_of(q, c), q, wide);
+    }
+#endif
+}
+
+LB_INLINE void depthwise_conv3x3(const lb_window *window, const lb_requant *params, const int8_t *input,
+                                 const int8_t *filter_groups, const int32_t *bias, int8_t *output, int32_t wide)
+{
+    /* Local copies: the int8 stores below may alias any object, so fields read through a pointer reload. */
+    const lb_window shape = *window;
+    const lb_requant requant = *params;
+    const lb_window *w = &shape;
+    const lb_requant *q = &requant;
+    const int32_t channels = w->in_d;
+    const int32_t row = w->in_w * channels;
+#if LB_PACKED
+    const int32_t offsets = pack16(q->input_offset, q->input_offset);
+#endif
+    int32_t b, oy, ox;
+    int8_t *out = output;
+    for (b = 0; b < w->batches; b++) {
+        const int8_t *image = input + b * w->in_h * row;
+        for (oy = 0; oy < w->out_h; oy++) {
+            const int32_t in_y0 = oy * w->stride_h - w->pad_top;
+            const int32_t fy_start = max32(0, -in_y0);
+            const int32_t fy_end = min32(3, w->in_h - in_y0);
+            for (ox = 0; ox < w->out_w; ox++) {
+                const int32_t in_x0 = ox * w->stride_w - w->pad_left;
+                const int32_t fx_start = max32(0, -in_x0);
+                const int32_t fx_end = min32(3, w->in_w - in_x0);
+#if LB_PACKED
+                if (fy_start == 0 && fy_end == 3 && fx_start == 0 && fx_end == 3) {
+                    dw3x3_interior(image + in_y0 * row + in_x0 * channels, row, channels, filter_groups, bias, q,
+                                   offsets, out, wide);
+                    out += channels;
+                    continue;
+                }
+#endif
+                dw3x3_checked(image, w->in_w, channels, in_y0, in_x0, fy_start, fy_end, fx_start, fx_end,
+                              filter_groups, bias, q, out, wide);
+                out += channels;
+            }
+        }
+    }
+}
+
+void lb_depthwise_conv3x3_s8(const lb_window *window, const lb_requant *params, const int8_t *input,
+                             const int8_t *filter_groups, const int32_t *bias, int8_t *output)
+{
+    depthwise_conv3x3(window, params, input, filter_groups, bias, output, 0);
+}
+
+void lb_depthwise_conv3x3_wide_s8(const lb_window *window, const lb_requant *params, const int8_t *input,
+                                  const int8_t *filter_groups, const int32_t *bias, int8_t *output)
+{
+    depthwise_conv3x3(window, params, input, filter_groups, bias, output, 1);
+}

@@ -100,17 +100,17 @@ public final class BenchDeviceCommand implements Callable<Integer> {
     }
 
     private static void printText(DeviceBenchmark.Report report, PrintWriter out) {
-        out.printf("%-22s %10s %9s %14s  %s%n", "model", "flash B", "RAM B", "instructions",
+        out.printf("%-26s %10s %9s %14s  %s%n", "model", "flash B", "RAM B", "instructions",
                 "vs TFLM+CMSIS-NN: instructions / flash / RAM");
         for (DeviceBenchmark.ModelResult r : report.models()) {
             ModelOnCortexM4.Measurement m = r.measurement();
             String ratios = r.cmsisNnRatios().map(q -> String.format(Locale.ROOT, "%.2fx / %.2fx / %.2fx", q[0], q[1],
                     q[2])).orElse("-");
-            out.printf(Locale.ROOT, "%-22s %,10d %,9d %,14d  %s%s%n", m.model(), m.flashBytes(), m.ramBytes(),
+            out.printf(Locale.ROOT, "%-26s %,10d %,9d %,14d  %s%s%n", m.model(), m.flashBytes(), m.ramBytes(),
                     m.instructions(), ratios, m.matchesGolden() ? "" : "  OUTPUTS DIFFER FROM GOLDEN");
         }
         for (DeviceBenchmark.Skipped s : report.skipped()) {
-            out.printf("%-22s skipped: %s%n", s.model(), s.reason());
+            out.printf("%-26s skipped: %s%n", s.model(), s.reason());
         }
         report.dsp().ifPresent(d -> out.printf(Locale.ROOT,
                 "kws template MFCC: %,d instructions per 250 ms update, DSP state %,d B%n",
