@@ -1429,20 +1429,22 @@ LB_INLINE void dw3x3_interior(const int8_t *src, int32_t row, int32_t channels, 
                               const int32_t *bias, const lb_requant *q, int32_t offsets, int8_t *out, int32_t wide)
 {
     int32_t c;
+    const int32_t next_row = row - 2 * channels;
     for (c = 0; c < channels; c += 4) {
-        const int8_t *r0 = src + c;
-        const int8_t *r1 = r0 + row;
-        const int8_t *r2 = r1 + row;
+        const int8_t *x = src + c;
+        const int8_t *k = filter;
+        const int8_t *const k_end = filter + LB_DW3X3_GROUP_BYTES;
         lanes4 s = bias4(bias, c);
-        s = dw_tap(s, r0, filter, offsets);
-        s = dw_tap(s, r0 + channels, filter + 4, offsets);
-        s = dw_tap(s, r0 + 2 * channels, filter + 8, offsets);
-        s = dw_tap(s, r1, filter + 12, offsets);
-        s = dw_tap(s, r1 + channels, filter + 16, offsets);
-        s = dw_tap(s, r1 + 2 * channels, filter + 20, offsets);
-        s = dw_tap(s, r2, filter + 24, offsets);
-        s = dw_tap(s, r2 + channels, filter + 28, offsets);
-        s = dw_tap(s, r2 + 2 * channels, filter + 32, offsets);
+        /* One filter row per pass: a loop, not nine taps unrolled, so the pointers stay in registers. */
+        do {
+            s = dw_tap(s, x, k, offsets);
+            x += channels;
+            s = dw_tap(s, x, k + 4, offsets);
+            x += channels;
+            s = dw_tap(s, x, k + 8, offsets);
+            x += next_row;
+            k += 12;
+        } while (k != k_end);
         store4(s, q, c, out, wide);
         filter += LB_DW3X3_GROUP_BYTES;
     }
