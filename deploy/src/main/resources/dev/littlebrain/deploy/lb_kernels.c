@@ -1537,3 +1537,107 @@ void lb_depthwise_conv3x3_wide_s8(const lb_window *window, const lb_requant *par
 {
     depthwise_conv3x3(window, params, input, filter_groups, bias, output, 1);
 }
+
+/*
+ * FULLY_CONNECTED of one row (batch 1, the autoencoder's and most classifier heads' case). The generator stores
+ * the filter in quads: output channels padded with zero rows to a multiple of 4, and for each group of four
+ * channels and each block of 4 depths, the two channel pairs' words of the paired layout one after the other
+ * (16 bytes: [c, c+1 at k, k+2], [c, c+1 at k+1, k+3], [c+2, c+3 at k, k+2], [c+2, c+3 at k+1, k+3]). One
+ * pointer then walks a group's weights in order, two words per LDRD; the array is word-aligned (a union in the
+ * generated C). The input offset is folded into the bias, as for lb_matmul_s8.
+ */
+#if LB_PACKED && !defined(LB_EMULATE_DSP) && defined(__GNUC__)
+/* Two words of an aligned array and the pointer past them: one LDRD with write-back (gcc splits it otherwise). */
+LB_INLINE const int8_t *load_two_words(const int8_t *p, int32_t *first, int32_t *second)
+{
+    __asm__("ldrd %0, %1, [%2], #8" : "=r"(*first), "=r"(*second), "+r"(p) : "m"(*(const int32_t(*)[2]) p));
+    return p;
+}
+#elif LB_PACKED
+LB_INLINE const int8_t *load_two_words(const int8_t *p, int32_t *first, int32_t *second)
+{
+    *first = load4(p);
+    *second = load4(p + 4);
+    return p + 8;
+}
+#endif
+
+/* Byte offset of channel c (0..3 in its group) at depth k in the group's quad block. */
+static inline int32_t quad_offset(int32_t k, int32_t c)
+{
+    return (k >> 2) * 16 + (c >> 1) * 8 + (k & 1) * 4 + ((k >> 1) & 1) * 2 + (c & 1);
+}
+
+LB_INLINE void fully_connected_row(int32_t depth, int32_t out_d, const lb_requant *params, const int8_t *input,
+                                   const int8_t *filter_quads, const int32_t *folded_bias, int8_t *output,
+                                   int32_t wide)
+{
+    const lb_requant requant = *params;
+    const lb_requant *q = &requant;
+    const int32_t whole = depth & ~3;
+    const int32_t group_bytes = 4 * ((depth + 3) & ~3);
+    int32_t oc;
+    for (oc = 0; oc < out_d; oc += 4) {
+        const int8_t *group = filter_quads + (oc / 4) * group_bytes;
+        const int32_t channels = out_d - oc < 4 ? out_d - oc : 4;
+        int32_t s[4] = {0, 0, 0, 0};
+        int32_t c, k = 0;
+        for (c = 0; c < channels; c++) {
+            s[c] = folded_bias[oc + c];
+        }
+#if LB_PACKED
+        {
+            const int8_t *x = input;
+            const int8_t *const x_end = input + whole;
+            const int8_t *w = group;
+            int32_t s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
+            while (x != x_end) {
+                const int32_t v = load4(x);
+                const int32_t even = lb_sxtb16(v);
+                const int32_t odd = lb_sxtb16_odd(v);
+                int32_t w02, w13, v02, v13;
+                w = load_two_words(w, &w02, &w13);
+                w = load_two_words(w, &v02, &v13);
+                s0 = lb_smlad(even, lb_sxtb16(w02), s0);
+                s1 = lb_smlad(even, lb_sxtb16_odd(w02), s1);
+                s2 = lb_smlad(even, lb_sxtb16(v02), s2);
+                s3 = lb_smlad(even, lb_sxtb16_odd(v02), s3);
+                s0 = lb_smlad(odd, lb_sxtb16(w13), s0);
+                s1 = lb_smlad(odd, lb_sxtb16_odd(w13), s1);
+                s2 = lb_smlad(odd, lb_sxtb16(v13), s2);
+                s3 = lb_smlad(odd, lb_sxtb16_odd(v13), s3);
+                x += 4;
+            }
+            s[0] = s0;
+            s[1] = s1;
+            s[2] = s2;
+            s[3] = s3;
+            k = whole;
+        }
+#else
+        (void) whole;
+#endif
+        /* The depth tail (everything on portable builds); padded channels have zero weights and are not stored. */
+        for (; k < depth; k++) {
+            const int32_t x = input[k];
+            for (c = 0; c < 4; c++) {
+                s[c] += x * group[quad_offset(k, c)];
+            }
+        }
+        for (c = 0; c < channels; c++) {
+            output[oc + c] = requantize_to_s8(s[c], channel_scale_of(q, oc + c), q, wide);
+        }
+    }
+}
+
+void lb_fully_connected_row_s8(int32_t depth, int32_t out_d, const lb_requant *q, const int8_t *input,
+                               const int8_t *filter_quads, const int32_t *folded_bias, int8_t *output)
+{
+    fully_connected_row(depth, out_d, q, input, filter_quads, folded_bias, output, 0);
+}
+
+void lb_fully_connected_row_wide_s8(int32_t depth, int32_t out_d, const lb_requant *q, const int8_t *input,
+                                    const int8_t *filter_quads, const int32_t *folded_bias, int8_t *output)
+{
+    fully_connected_row(depth, out_d, q, input, filter_quads, folded_bias, output, 1);
+}

@@ -193,13 +193,20 @@ class StandaloneCOpsTest {
         check(new OneOp().int8(0.03f, 7, 1, 7, 6, 4).constFilter(r, 0, 5, 3, 2, 4)
                 .out(TensorType.INT8, 0.09f, -3, 1, 4, 3, 5)
                 .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 2, 2, Activation.NONE, 2, 2)));
-        // Batch-1 FULLY_CONNECTED: 5, 6 and 7 outputs (a block of 4 and 1, 2, 3 left), depth 10 (a tail of 2).
+        // Batch-1 FULLY_CONNECTED (the row kernel, filter in groups of four rows): 5, 6 and 7 outputs (a group of
+        // 4 and 1, 2, 3 left), depth 10 (a tail of 2); 2 outputs of depth 3 (no whole block of 4 at all).
         for (int outputs = 5; outputs <= 7; outputs++) {
             check(new OneOp().int8(0.02f, 9, 1, 10).constFilter(r, 0, outputs, 10).constBias(r, 4000, outputs)
                     .out(TensorType.INT8, 0.05f, -4, 1, outputs)
                     .model(BuiltinOperator.FULLY_CONNECTED, new OperatorOptions.FullyConnected(Activation.NONE, 0,
                             false, false)));
+            org.junit.jupiter.api.Assertions.assertTrue(Files.readString(dir.resolve("lb_model.c"))
+                    .contains("lb_fully_connected_row_s8("), "the row kernel");
         }
+        check(new OneOp().int8(0.02f, -9, 1, 3).constFilter(r, 0, 2, 3).constBias(r, 4000, 2)
+                .out(TensorType.INT8, 0.05f, 4, 1, 2)
+                .model(BuiltinOperator.FULLY_CONNECTED, new OperatorOptions.FullyConnected(Activation.RELU, 0,
+                        false, false)));
     }
 
     /**
