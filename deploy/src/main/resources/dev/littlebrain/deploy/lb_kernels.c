@@ -1152,10 +1152,15 @@ static void im2col_column(const lb_window *w, const int8_t *image, int32_t in_y0
             /* Taps [first, last) of this filter row lie inside the image: one copy, padding either side. */
             const int32_t first = min32(w->filter_w, max32(0, -in_x0));
             const int32_t last = max32(first, min32(w->filter_w, w->in_w - in_x0));
-            memset(column, pad, (size_t) (first * w->in_d));
+            /* Most rows lie wholly inside: no calls for empty padding (a call costs more than a short row). */
+            if (first > 0) {
+                memset(column, pad, (size_t) (first * w->in_d));
+            }
             memcpy(column + first * w->in_d, image + (y * w->in_w + in_x0 + first) * w->in_d,
                    (size_t) ((last - first) * w->in_d));
-            memset(column + last * w->in_d, pad, (size_t) ((w->filter_w - last) * w->in_d));
+            if (last < w->filter_w) {
+                memset(column + last * w->in_d, pad, (size_t) ((w->filter_w - last) * w->in_d));
+            }
         } else {
             for (fx = 0; fx < w->filter_w; fx++) {
                 const int32_t x = in_x0 + fx * w->dilation_w;
