@@ -51,8 +51,8 @@ public final class CortexM4Emulator {
             }
         }
         return missing.isEmpty() ? Optional.empty()
-                : Optional.of(String.join(", ", missing) + " not found on PATH (the emulated Cortex-M4F needs "
-                        + String.join(", ", TOOLS) + ")");
+                : Optional.of(String.join(", ", missing) + " not found on PATH (the emulated Cortex-M4F needs the"
+                        + " GNU Arm Embedded toolchain and QEMU's system emulator)");
     }
 
     /** Writes the harness's files into {@code dir}, next to the program's {@code lb_model.h} and sources. */
