@@ -38,8 +38,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * them.
  */
 class CortexM4Test {
-    private static final String[] HARNESS = {"startup.c", "main.c", "m4.ld", "profile.h"};
-
     static Stream<Path> int8Cases() {
         return ConformanceCases.stream().filter(DeviceBenchmark::isDeviceCase);
     }
