@@ -536,6 +536,56 @@ public final class StandaloneCGenerator {
         return largest;
     }
 
+    /**
+     * The filter rows for lb_fully_connected_row_s8: rows in groups of four (zero rows up to a multiple of 4), the
+     * depth padded to a multiple of 4, and per group and block of 4 depths the paired layout's words of its two
+     * pairs one after the other (16 bytes). A union with an int32_t makes the array word-aligned: the kernel
+     * reads it two words per LDRD, which faults on unaligned addresses.
+     */
+    private String quadFilter(int index, byte[][] rows, String tensorName) {
+        int depth = rows.length == 0 ? 0 : rows[0].length;
+        int padded = padded(depth);
+        int groups = (rows.length + 3) / 4;
+        long[] values = new long[groups * 4 * padded];
+        for (int oc = 0; oc < rows.length; oc++) {
+            int c = oc % 4;
+            for (int k = 0; k < depth; k++) {
+                int at = (oc / 4) * 4 * padded + (k / 4) * 16 + (c / 2) * 8 + (k % 2) * 4 + ((k / 2) % 2) * 2 + c % 2;
+                values[at] = rows[oc][k];
+            }
+        }
+        String name = "lb_op" + index + "_filter";
+        data.append("/* ").append(CSource.commentText(tensorName))
+                .append(", in groups of four rows (lb_kernels.c), depth padded to ").append(padded).append(" */\n");
+        data.append("static const union {\n    int32_t align;\n    int8_t bytes[").append(values.length)
+                .append("];\n} ").append(name).append(" = {.bytes = {\n");
+        CSource.appendInts(data, values, 16);
+        data.append("}};\n\n");
+        return name + ".bytes";
+    }
+
+    /**
+     * A 3x3 depthwise filter [1][3][3][channels] regrouped for lb_depthwise_conv3x3_s8: four channels at a time,
+     * each group's nine taps one after another ([c / 4][tap][c % 4]), so the kernel reads a group's taps at fixed
+     * offsets from one pointer. The same bytes, another order.
+     */
+    private String groupedDepthwiseFilter(int index, int tensor, String tensorName, int channels) {
+        byte[] bytes = model.bufferOf(graph.tensor(tensor)).bytes();
+        long[] values = new long[bytes.length];
+        for (int t = 0; t < 9; t++) {
+            for (int c = 0; c < channels; c++) {
+                values[(c / 4) * 36 + t * 4 + c % 4] = bytes[t * channels + c];
+            }
+        }
+        String name = "lb_op" + index + "_filter";
+        data.append("/* ").append(CSource.commentText(tensorName))
+                .append(", in groups of four channels, nine taps each (lb_kernels.c) */\n");
+        data.append("static const int8_t ").append(name).append("[").append(values.length).append("] = {\n");
+        CSource.appendInts(data, values, 16);
+        data.append("};\n\n");
+        return name;
+    }
+
     /** The filter's bytes as {@code rows} rows (output channels) of equal length. */
     private byte[][] weightRows(int tensor, int rows) {
         byte[] bytes = model.bufferOf(graph.tensor(tensor)).bytes();
@@ -615,11 +665,23 @@ public final class StandaloneCGenerator {
                 return;
             }
         }
+        long accumulators = depthwiseAccumulatorBound(bias, op.inputs().get(1), filter.dim(3));
+        boolean dm1 = o.depthMultiplier() == 1 && requant.belowHalf() && accumulators <= Integer.MAX_VALUE;
+        if (dm1 && filter.dim(1) == 3 && filter.dim(2) == 3 && o.dilationH() == 1 && o.dilationW() == 1
+                && in.dim(3) % 4 == 0) {
+            String f = groupedDepthwiseFilter(index, op.inputs().get(1), filter.name(), in.dim(3));
+            String b = biasConstant(bias);
+            body.append(comment(index, op, "DEPTHWISE_CONV_2D 3x3"));
+            body.append("    lb_depthwise_conv3x3").append(accumulators >= ACCUMULATOR_BOUND ? "_wide_s8(" : "_s8(")
+                    .append(w).append(", ").append(q).append(", ")
+                    .append(arena(in.index())).append(", ").append(f).append(", ").append(b).append(", ")
+                    .append(arena(out.index())).append(");\n");
+            return;
+        }
         String f = int8Constant(op.inputs().get(1));
         String b = biasConstant(bias);
         body.append(comment(index, op, "DEPTHWISE_CONV_2D"));
-        long accumulators = depthwiseAccumulatorBound(bias, op.inputs().get(1), filter.dim(3));
-        if (o.depthMultiplier() == 1 && requant.belowHalf() && accumulators <= Integer.MAX_VALUE) {
+        if (dm1) {
             body.append("    lb_depthwise_conv2d_dm1").append(accumulators >= ACCUMULATOR_BOUND ? "_wide_s8(" : "_s8(")
                     .append(w).append(", ").append(q).append(", ")
                     .append(arena(in.index())).append(", ").append(f).append(", ").append(b).append(", ")
@@ -649,6 +711,15 @@ public final class StandaloneCGenerator {
         java.util.Optional<Folded> folded = filterOffset == 0 && requant.belowHalf()
                 ? foldedBias(index, rows, bias, in.zeroPoint())
                 : java.util.Optional.empty();
+        if (folded.isPresent() && batches == 1) {
+            String quads = quadFilter(index, rows, filter.name());
+            body.append(comment(index, op, "FULLY_CONNECTED, one row"));
+            body.append("    lb_fully_connected_row").append(folded.get().suffix()).append("(").append(accumDepth)
+                    .append(", ").append(outDepth).append(", ").append(q).append(", ").append(arena(in.index()))
+                    .append(", ").append(quads).append(", ").append(folded.get().name()).append(", ")
+                    .append(arena(out.index())).append(");\n");
+            return;
+        }
         String f = folded.isPresent() ? pairedFilter(index, rows, filter.name()) : int8Constant(op.inputs().get(1));
         body.append(comment(index, op, "FULLY_CONNECTED"));
         if (folded.isPresent()) {

@@ -1152,10 +1152,15 @@ static void im2col_column(const lb_window *w, const int8_t *image, int32_t in_y0
             /* Taps [first, last) of this filter row lie inside the image: one copy, padding either side. */
             const int32_t first = min32(w->filter_w, max32(0, -in_x0));
             const int32_t last = max32(first, min32(w->filter_w, w->in_w - in_x0));
-            memset(column, pad, (size_t) (first * w->in_d));
+            /* Most rows lie wholly inside: no calls for empty padding (a call costs more than a short row). */
+            if (first > 0) {
+                memset(column, pad, (size_t) (first * w->in_d));
+            }
             memcpy(column + first * w->in_d, image + (y * w->in_w + in_x0 + first) * w->in_d,
                    (size_t) ((last - first) * w->in_d));
-            memset(column + last * w->in_d, pad, (size_t) ((w->filter_w - last) * w->in_d));
+            if (last < w->filter_w) {
+                memset(column + last * w->in_d, pad, (size_t) ((w->filter_w - last) * w->in_d));
+            }
         } else {
             for (fx = 0; fx < w->filter_w; fx++) {
                 const int32_t x = in_x0 + fx * w->dilation_w;
@@ -1371,4 +1376,273 @@ void lb_depthwise_conv2d_dm1_wide_s8(const lb_window *window, const lb_requant *
                                      const int8_t *filter, const int32_t *bias, int8_t *output)
 {
     depthwise_conv2d_dm1(window, params, input, filter, bias, output, 1);
+}
+
+/*
+ * Depthwise 3x3, depth multiplier 1, channels a multiple of 4, no dilation, any stride. The generator stores the
+ * filter in groups of four channels, each group's nine taps one word after another ([c / 4][fy * 3 + fx][c % 4]),
+ * so a group's taps sit at fixed offsets from one pointer. An output pixel whose window lies wholly inside the
+ * image (the interior, almost every pixel of a large layer) runs its nine taps unrolled with no bounds checks;
+ * a border pixel skips the taps outside the image, as the reference does (the offset is added per tap, so it is
+ * not folded into the bias).
+ */
+#define LB_DW3X3_GROUP_BYTES 36
+
+#if LB_PACKED
+typedef struct {
+    int32_t s0, s1, s2, s3;
+} lanes4;
+
+/* One tap of four channels: input bytes + offset times the filter bytes, channel c into s0 ... c + 3 into s3. */
+LB_INLINE lanes4 dw_tap(lanes4 s, const int8_t *x, const int8_t *k, int32_t offsets)
+{
+    const int32_t xv = load4(x);
+    const int32_t kv = load4(k);
+    const int32_t x_even = lb_sxtab16(offsets, xv);
+    const int32_t x_odd = lb_sxtab16_odd(offsets, xv);
+    const int32_t k_even = lb_sxtb16(kv);
+    const int32_t k_odd = lb_sxtb16_odd(kv);
+    s.s0 = lb_smlabb(x_even, k_even, s.s0);
+    s.s2 = lb_smlatt(x_even, k_even, s.s2);
+    s.s1 = lb_smlabb(x_odd, k_odd, s.s1);
+    s.s3 = lb_smlatt(x_odd, k_odd, s.s3);
+    return s;
+}
+
+LB_INLINE lanes4 bias4(const int32_t *bias, int32_t c)
+{
+    lanes4 s = {0, 0, 0, 0};
+    if (bias != NULL) {
+        s.s0 = bias[c];
+        s.s1 = bias[c + 1];
+        s.s2 = bias[c + 2];
+        s.s3 = bias[c + 3];
+    }
+    return s;
+}
+
+LB_INLINE void store4(lanes4 s, const lb_requant *q, int32_t c, int8_t *out, int32_t wide)
+{
+    out[c] = requantize_to_s8(s.s0, channel_scale_of(q, c), q, wide);
+    out[c + 1] = requantize_to_s8(s.s1, channel_scale_of(q, c + 1), q, wide);
+    out[c + 2] = requantize_to_s8(s.s2, channel_scale_of(q, c + 2), q, wide);
+    out[c + 3] = requantize_to_s8(s.s3, channel_scale_of(q, c + 3), q, wide);
+}
+
+/* An interior pixel: src is its window's top-left input pixel, row the bytes of one input row. */
+LB_INLINE void dw3x3_interior(const int8_t *src, int32_t row, int32_t channels, const int8_t *filter,
+                              const int32_t *bias, const lb_requant *q, int32_t offsets, int8_t *out, int32_t wide)
+{
+    int32_t c;
+    const int32_t next_row = row - 2 * channels;
+    for (c = 0; c < channels; c += 4) {
+        const int8_t *x = src + c;
+        const int8_t *k = filter;
+        const int8_t *const k_end = filter + LB_DW3X3_GROUP_BYTES;
+        lanes4 s = bias4(bias, c);
+        /* One filter row per pass: a loop, not nine taps unrolled, so the pointers stay in registers. */
+        do {
+            s = dw_tap(s, x, k, offsets);
+            x += channels;
+            s = dw_tap(s, x, k + 4, offsets);
+            x += channels;
+            s = dw_tap(s, x, k + 8, offsets);
+            x += next_row;
+            k += 12;
+        } while (k != k_end);
+        store4(s, q, c, out, wide);
+        filter += LB_DW3X3_GROUP_BYTES;
+    }
+}
+#endif
+
+/* A border pixel (or any pixel on portable builds): taps [fy_start, fy_end) x [fx_start, fx_end) only. */
+static void dw3x3_checked(const int8_t *image, int32_t in_w, int32_t channels, int32_t in_y0, int32_t in_x0,
+                          int32_t fy_start, int32_t fy_end, int32_t fx_start, int32_t fx_end, const int8_t *filter,
+                          const int32_t *bias, const lb_requant *q, int8_t *out, int32_t wide)
+{
+    int32_t c, fy, fx;
+#if LB_PACKED
+    const int32_t offsets = pack16(q->input_offset, q->input_offset);
+    for (c = 0; c < channels; c += 4) {
+        lanes4 s = bias4(bias, c);
+        for (fy = fy_start; fy < fy_end; fy++) {
+            for (fx = fx_start; fx < fx_end; fx++) {
+                s = dw_tap(s, image + ((in_y0 + fy) * in_w + in_x0 + fx) * channels + c,
+                           filter + (fy * 3 + fx) * 4, offsets);
+            }
+        }
+        store4(s, q, c, out, wide);
+        filter += LB_DW3X3_GROUP_BYTES;
+    }
+#else
+    for (c = 0; c < channels; c++) {
+        const int8_t *k = filter + (c / 4) * LB_DW3X3_GROUP_BYTES + c % 4;
+        int32_t s = bias != NULL ? bias[c] : 0;
+        for (fy = fy_start; fy < fy_end; fy++) {
+            for (fx = fx_start; fx < fx_end; fx++) {
+                s += k[(fy * 3 + fx) * 4]
+                     * (image[((in_y0 + fy) * in_w + in_x0 + fx) * channels + c] + q->input_offset);
+            }
+        }
+        out[c] = requantize_to_s8(s, channel_scale_of(q, c), q, wide);
+    }
+#endif
+}
+
+LB_INLINE void depthwise_conv3x3(const lb_window *window, const lb_requant *params, const int8_t *input,
+                                 const int8_t *filter_groups, const int32_t *bias, int8_t *output, int32_t wide)
+{
+    /* Local copies: the int8 stores below may alias any object, so fields read through a pointer reload. */
+    const lb_window shape = *window;
+    const lb_requant requant = *params;
+    const lb_window *w = &shape;
+    const lb_requant *q = &requant;
+    const int32_t channels = w->in_d;
+    const int32_t row = w->in_w * channels;
+#if LB_PACKED
+    const int32_t offsets = pack16(q->input_offset, q->input_offset);
+#endif
+    int32_t b, oy, ox;
+    int8_t *out = output;
+    for (b = 0; b < w->batches; b++) {
+        const int8_t *image = input + b * w->in_h * row;
+        for (oy = 0; oy < w->out_h; oy++) {
+            const int32_t in_y0 = oy * w->stride_h - w->pad_top;
+            const int32_t fy_start = max32(0, -in_y0);
+            const int32_t fy_end = min32(3, w->in_h - in_y0);
+            for (ox = 0; ox < w->out_w; ox++) {
+                const int32_t in_x0 = ox * w->stride_w - w->pad_left;
+                const int32_t fx_start = max32(0, -in_x0);
+                const int32_t fx_end = min32(3, w->in_w - in_x0);
+#if LB_PACKED
+                if (fy_start == 0 && fy_end == 3 && fx_start == 0 && fx_end == 3) {
+                    dw3x3_interior(image + in_y0 * row + in_x0 * channels, row, channels, filter_groups, bias, q,
+                                   offsets, out, wide);
+                    out += channels;
+                    continue;
+                }
+#endif
+                dw3x3_checked(image, w->in_w, channels, in_y0, in_x0, fy_start, fy_end, fx_start, fx_end,
+                              filter_groups, bias, q, out, wide);
+                out += channels;
+            }
+        }
+    }
+}
+
+void lb_depthwise_conv3x3_s8(const lb_window *window, const lb_requant *params, const int8_t *input,
+                             const int8_t *filter_groups, const int32_t *bias, int8_t *output)
+{
+    depthwise_conv3x3(window, params, input, filter_groups, bias, output, 0);
+}
+
+void lb_depthwise_conv3x3_wide_s8(const lb_window *window, const lb_requant *params, const int8_t *input,
+                                  const int8_t *filter_groups, const int32_t *bias, int8_t *output)
+{
+    depthwise_conv3x3(window, params, input, filter_groups, bias, output, 1);
+}
+
+/*
+ * FULLY_CONNECTED of one row (batch 1, the autoencoder's and most classifier heads' case). The generator stores
+ * the filter in quads: output channels padded with zero rows to a multiple of 4, and for each group of four
+ * channels and each block of 4 depths, the two channel pairs' words of the paired layout one after the other
+ * (16 bytes: [c, c+1 at k, k+2], [c, c+1 at k+1, k+3], [c+2, c+3 at k, k+2], [c+2, c+3 at k+1, k+3]). One
+ * pointer then walks a group's weights in order, two words per LDRD; the array is word-aligned (a union in the
+ * generated C). The input offset is folded into the bias, as for lb_matmul_s8.
+ */
+#if LB_PACKED && !defined(LB_EMULATE_DSP) && defined(__GNUC__)
+/* Two words of an aligned array and the pointer past them: one LDRD with write-back (gcc splits it otherwise). */
+LB_INLINE const int8_t *load_two_words(const int8_t *p, int32_t *first, int32_t *second)
+{
+    __asm__("ldrd %0, %1, [%2], #8" : "=r"(*first), "=r"(*second), "+r"(p) : "m"(*(const int32_t(*)[2]) p));
+    return p;
+}
+#elif LB_PACKED
+LB_INLINE const int8_t *load_two_words(const int8_t *p, int32_t *first, int32_t *second)
+{
+    *first = load4(p);
+    *second = load4(p + 4);
+    return p + 8;
+}
+#endif
+
+/* Byte offset of channel c (0..3 in its group) at depth k in the group's quad block. */
+static inline int32_t quad_offset(int32_t k, int32_t c)
+{
+    return (k >> 2) * 16 + (c >> 1) * 8 + (k & 1) * 4 + ((k >> 1) & 1) * 2 + (c & 1);
+}
+
+LB_INLINE void fully_connected_row(int32_t depth, int32_t out_d, const lb_requant *params, const int8_t *input,
+                                   const int8_t *filter_quads, const int32_t *folded_bias, int8_t *output,
+                                   int32_t wide)
+{
+    const lb_requant requant = *params;
+    const lb_requant *q = &requant;
+    const int32_t whole = depth & ~3;
+    const int32_t group_bytes = 4 * ((depth + 3) & ~3);
+    int32_t oc;
+    for (oc = 0; oc < out_d; oc += 4) {
+        const int8_t *group = filter_quads + (oc / 4) * group_bytes;
+        const int32_t channels = out_d - oc < 4 ? out_d - oc : 4;
+        int32_t s[4] = {0, 0, 0, 0};
+        int32_t c, k = 0;
+        for (c = 0; c < channels; c++) {
+            s[c] = folded_bias[oc + c];
+        }
+#if LB_PACKED
+        {
+            const int8_t *x = input;
+            const int8_t *const x_end = input + whole;
+            const int8_t *w = group;
+            int32_t s0 = s[0], s1 = s[1], s2 = s[2], s3 = s[3];
+            while (x != x_end) {
+                const int32_t v = load4(x);
+                const int32_t even = lb_sxtb16(v);
+                const int32_t odd = lb_sxtb16_odd(v);
+                int32_t w02, w13, v02, v13;
+                w = load_two_words(w, &w02, &w13);
+                w = load_two_words(w, &v02, &v13);
+                s0 = lb_smlad(even, lb_sxtb16(w02), s0);
+                s1 = lb_smlad(even, lb_sxtb16_odd(w02), s1);
+                s2 = lb_smlad(even, lb_sxtb16(v02), s2);
+                s3 = lb_smlad(even, lb_sxtb16_odd(v02), s3);
+                s0 = lb_smlad(odd, lb_sxtb16(w13), s0);
+                s1 = lb_smlad(odd, lb_sxtb16_odd(w13), s1);
+                s2 = lb_smlad(odd, lb_sxtb16(v13), s2);
+                s3 = lb_smlad(odd, lb_sxtb16_odd(v13), s3);
+                x += 4;
+            }
+            s[0] = s0;
+            s[1] = s1;
+            s[2] = s2;
+            s[3] = s3;
+            k = whole;
+        }
+#else
+        (void) whole;
+#endif
+        /* The depth tail (everything on portable builds); padded channels have zero weights and are not stored. */
+        for (; k < depth; k++) {
+            const int32_t x = input[k];
+            for (c = 0; c < 4; c++) {
+                s[c] += x * group[quad_offset(k, c)];
+            }
+        }
+        for (c = 0; c < channels; c++) {
+            output[oc + c] = requantize_to_s8(s[c], channel_scale_of(q, oc + c), q, wide);
+        }
+    }
+}
+
+void lb_fully_connected_row_s8(int32_t depth, int32_t out_d, const lb_requant *q, const int8_t *input,
+                               const int8_t *filter_quads, const int32_t *folded_bias, int8_t *output)
+{
+    fully_connected_row(depth, out_d, q, input, filter_quads, folded_bias, output, 0);
+}
+
+void lb_fully_connected_row_wide_s8(int32_t depth, int32_t out_d, const lb_requant *q, const int8_t *input,
+                                    const int8_t *filter_quads, const int32_t *folded_bias, int8_t *output)
+{
+    fully_connected_row(depth, out_d, q, input, filter_quads, folded_bias, output, 1);
 }

@@ -61,6 +61,23 @@ void lb_depthwise_conv2d_dm1_s8(const lb_window *window, const lb_requant *param
                                 const int8_t *filter, const int32_t *bias, int8_t *output);
 void lb_depthwise_conv2d_dm1_wide_s8(const lb_window *window, const lb_requant *params, const int8_t *input,
                                      const int8_t *filter, const int32_t *bias, int8_t *output);
+/*
+ * Depthwise 3x3, depth multiplier 1, in_d a multiple of 4, no dilation, any stride and padding; raw bias.
+ * filter_groups: the filter in groups of four channels, each group's nine taps in a row ([c / 4][fy * 3 + fx][c % 4]).
+ */
+void lb_depthwise_conv3x3_s8(const lb_window *window, const lb_requant *params, const int8_t *input,
+                             const int8_t *filter_groups, const int32_t *bias, int8_t *output);
+void lb_depthwise_conv3x3_wide_s8(const lb_window *window, const lb_requant *params, const int8_t *input,
+                                  const int8_t *filter_groups, const int32_t *bias, int8_t *output);
+/*
+ * FULLY_CONNECTED of one row: depth int8 inputs times out_d filter rows, input offset folded into the bias (as for
+ * lb_matmul_s8). filter_quads: word-aligned, rows in groups of four (zero rows up to a multiple of 4), depth padded
+ * to a multiple of 4, each group's two channel pairs interleaved per block of 4 depths (see lb_kernels.c).
+ */
+void lb_fully_connected_row_s8(int32_t depth, int32_t out_d, const lb_requant *q, const int8_t *input,
+                               const int8_t *filter_quads, const int32_t *folded_bias, int8_t *output);
+void lb_fully_connected_row_wide_s8(int32_t depth, int32_t out_d, const lb_requant *q, const int8_t *input,
+                                    const int8_t *filter_quads, const int32_t *folded_bias, int8_t *output);
 void lb_max_pool_s8(const lb_window *w, int32_t act_min, int32_t act_max, const int8_t *input, int8_t *output);
 void lb_average_pool_s8(const lb_window *w, int32_t act_min, int32_t act_max, const int8_t *input,
                         int8_t *output);

@@ -3,6 +3,7 @@ package dev.littlebrain.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.littlebrain.deploy.device.DspUpdateOnCortexM4;
 import dev.littlebrain.deploy.dsp.AudioInputs;
 import dev.littlebrain.deploy.dsp.DspCGenerator;
 import dev.littlebrain.deploy.dsp.FeatureError;
@@ -63,30 +64,8 @@ class CortexM4DspTest {
             }
             """;
 
-    static final String STREAM_SHIM = """
-            #include <stdint.h>
-            #include <string.h>
-            #include "lb_model.h"
-
-            /* Output: int32 status of lb_dsp_stream_push (1: a window, 0: filling), then the features. The slice
-             * goes in as the microphone's DMA would hand it over: 64 samples at a time (the byte buffer need not
-             * be int16-aligned, hence the small copy). */
-            int lb_invoke(const void *input, void *output)
-            {
-                static float features[LB_DSP_FEATURES];
-                int16_t chunk[64];
-                int32_t r = 0;
-                size_t off;
-                for (off = 0; off < LB_SLICE; off += 64) {
-                    size_t n = LB_SLICE - off < 64 ? LB_SLICE - off : 64;
-                    memcpy(chunk, (const unsigned char *) input + off * sizeof(int16_t), n * sizeof(int16_t));
-                    r |= (int32_t) lb_dsp_stream_push(chunk, n, features);
-                }
-                memcpy(output, &r, sizeof r);
-                memcpy((unsigned char *) output + sizeof r, features, sizeof features);
-                return 0;
-            }
-            """;
+    /** The streaming shim of {@code bench device}'s DSP update (64-sample pushes of each 250 ms slice). */
+    static final String STREAM_SHIM = DspUpdateOnCortexM4.STREAM_SHIM;
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource({"mfcc, default", "mfcc, default-fma", "mfcc, double", "mfe, default", "mfe, default-fma",
@@ -184,13 +163,7 @@ class CortexM4DspTest {
 
     /** Static RAM of the DSP alone: lb_dsp.c compiled for the M4F as the test image builds it, bss + data. */
     static long dspStateBytes(Path dir, List<String> defines) throws Exception {
-        List<String> cc = new ArrayList<>(List.of("arm-none-eabi-gcc", "-mcpu=cortex-m4", "-mfloat-abi=hard",
-                "-mfpu=fpv4-sp-d16", "-mthumb", "-O2", "-std=c99"));
-        cc.addAll(defines);
-        cc.addAll(List.of("-c", "-o", "lb_dsp_state.o", DspCGenerator.SOURCE));
-        HostCompiler.compile(dir, cc);
-        Map<String, Long> s = CortexM4Test.sections(dir.resolve("lb_dsp_state.o"));
-        return s.getOrDefault(".bss", 0L) + s.getOrDefault(".data", 0L);
+        return DspUpdateOnCortexM4.stateBytes(dir, defines);
     }
 
     private static List<String> sources(List<String> defines) {

@@ -4,21 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.littlebrain.deploy.device.CortexM4Emulator;
+import dev.littlebrain.deploy.device.DeviceBenchmark;
+import dev.littlebrain.deploy.device.ModelOnCortexM4;
+import dev.littlebrain.deploy.device.TflmBaselines;
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.tflite.ConformanceCases;
 import dev.littlebrain.tflite.Model;
 import dev.littlebrain.tflite.TfliteReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
@@ -32,42 +34,38 @@ import org.junit.jupiter.params.provider.MethodSource;
  * reference models. Prints flash, RAM, stack high-water and instructions per inference for each model, next to
  * TFLM + CMSIS-NN's figures where the benchmark README has them.
  *
- * <p>The harness ({@code m4/startup.c}, {@code m4/main.c}, {@code m4/m4.ld}) reads {@code inputs.bin} (every
- * example back to back), writes {@code outputs.bin} and {@code stats.txt} through ARM semihosting, one QEMU run
- * per model. Instructions are counted with SysTick on the CPU clock under {@code -icount shift=0} (one
- * instruction per nanosecond of virtual time, one 25 MHz tick per 40 instructions).
+ * <p>The harness is {@link CortexM4Emulator}'s (one QEMU run per model; instructions counted with SysTick under
+ * {@code -icount shift=0}), the measurement {@link ModelOnCortexM4}'s, as {@code littlebrain bench device} runs
+ * them.
  */
 @Tag("toolchain")
 class CortexM4Test {
-    private static final String[] HARNESS = {"startup.c", "main.c", "m4.ld", "profile.h"};
-
     static Stream<Path> int8Cases() {
-        return ConformanceCases.stream().filter(p -> p.getFileName().toString().contains("int8")
-                || p.getFileName().toString().equals("tflm_micro_speech"));
+        return ConformanceCases.stream().filter(DeviceBenchmark::isDeviceCase);
     }
 
     /** The MLPerf Tiny reference models of {@code ../shared/benchmarks/mlperf-tiny}, same case layout. */
     static Stream<Path> mlperfCases() throws IOException {
-        Path root = dev.littlebrain.tflite.SharedFolder.require("benchmarks/mlperf-tiny");
-        try (Stream<Path> s = Files.list(root)) {
-            return s.filter(p -> Files.isRegularFile(p.resolve("model.tflite"))).sorted().toList().stream();
-        }
+        return DeviceBenchmark.caseFolders(dev.littlebrain.tflite.SharedFolder.require(DeviceBenchmark.MLPERF_TINY))
+                .stream();
     }
 
     /**
-     * TensorFlow Lite Micro + CMSIS-NN on the same emulated Cortex-M4F (flash, RAM with stack high-water,
-     * instructions per inference), from {@code ../shared/benchmarks/mlperf-tiny/README.md}: the bar of issue 19
-     * is 0.8x its instructions, 0.7x its RAM and 0.5x its flash.
+     * TensorFlow Lite Micro (reference and + CMSIS-NN) on the same emulated Cortex-M4F, from
+     * {@code ../shared/benchmarks/mlperf-tiny/README.md}: the bar of issue 19 is 0.8x CMSIS-NN's instructions, 0.7x
+     * its RAM and 0.5x its flash.
      */
-    private static final Map<String, long[]> CMSIS_NN = Map.of(
-            "conv1d_kws_int8", new long[] {95_704, 7_720, 137_120},
-            "conv2d_kws_int8", new long[] {95_440, 11_672, 1_350_000},
-            "dscnn_small_int8", new long[] {118_268, 14_040, 1_970_000},
-            "tflm_micro_speech", new long[] {79_216, 10_944, 1_500_000},
-            "mlperf_kws_ref_model", new long[] {141_244, 25_560, 7_700_000},
-            "mlperf_vww_96_int8", new long[] {420_596, 130_584, 24_120_000},
-            "mlperf_resnet_int8", new long[] {180_792, 60_312, 29_870_000},
-            "mlperf_ad01_int8", new long[] {311_272, 5_844, 580_000});
+    static TflmBaselines baselines() throws IOException {
+        return dev.littlebrain.tflite.SharedFolder.find()
+                .map(shared -> shared.resolve(DeviceBenchmark.MLPERF_TINY).resolve("README.md"))
+                .map(readme -> {
+                    try {
+                        return TflmBaselines.read(readme);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).orElse(TflmBaselines.none());
+    }
 
     @ParameterizedTest
     @MethodSource("int8Cases")
@@ -88,45 +86,37 @@ class CortexM4Test {
         HostCompiler.requireAvailable("qemu-system-arm");
         String name = caseDir.getFileName().toString();
         Model model = TfliteReader.read(caseDir.resolve("model.tflite"));
+        ModelOnCortexM4.Measurement m;
         try {
-            StandaloneCGenerator.write(model, name + "/model.tflite", dir);
+            m = ModelOnCortexM4.measure(caseDir, dir);
         } catch (UnsupportedOperationException e) {
             String reason = "m4 skipped " + name + ": " + e.getMessage();
             System.out.println(reason);
             Assumptions.assumeTrue(false, reason);
+            return;
         }
-        copyHarness(dir);
-
         List<Path> inputs = new ArrayList<>();
-        ByteArrayOutputStream allInputs = new ByteArrayOutputStream();
         for (int k = 0; Files.exists(caseDir.resolve("input_" + k + ".bin")); k++) {
             inputs.add(caseDir.resolve("input_" + k + ".bin"));
-            allInputs.write(Files.readAllBytes(caseDir.resolve("input_" + k + ".bin")));
         }
-        Files.write(dir.resolve("inputs.bin"), allInputs.toByteArray());
-        byte[] expected = expected(model, caseDir, inputs);
+        assertArrayEquals(expected(model, caseDir, inputs), m.outputs(), name + " (Cortex-M4, -O2)");
+        assertTrue(m.matchesGolden(), name + ": the measurement compares with the golden files");
+        assertEquals(inputs.size(), m.examples(), name + ": examples run on the target");
 
-        Map<String, Long> stats = buildAndRun(dir, List.of("lb_model.c", "lb_kernels.c"));
-        assertArrayEquals(expected, Files.readAllBytes(dir.resolve("outputs.bin")), name + " (Cortex-M4, -O2)");
-
-        assertEquals(inputs.size(), stats.get("examples"), name + ": examples run on the target");
-        Map<String, Long> sections = sections(dir.resolve("model.elf"));
-        long flash = sections.getOrDefault(".text", 0L) + sections.getOrDefault(".rodata", 0L)
-                + sections.getOrDefault(".ARM.exidx", 0L) + sections.getOrDefault(".data", 0L);
-        long ram = sections.getOrDefault(".data", 0L) + sections.getOrDefault(".bss", 0L);
-        long perInference = stats.get("instructions_total") / Math.max(1, inputs.size());
+        Map<String, Long> sections = m.sections();
+        long perInference = m.instructions();
         System.out.printf("m4 %s: flash %d B, ram %d B, stack %d B, instructions/inference %d"
                         + " (min %d, max %d; text %d + rodata %d B)%n",
-                name, flash, ram, stats.get("stack_bytes"), perInference, stats.get("instructions_min"),
-                stats.get("instructions_max"), sections.getOrDefault(".text", 0L),
-                sections.getOrDefault(".rodata", 0L));
-        long[] cmsis = CMSIS_NN.get(name);
-        if (cmsis != null) {
-            long ramWithStack = ram + stats.get("stack_bytes");
+                name, m.flashBytes(), m.staticRamBytes(), m.stackBytes(), perInference, m.instructionsMin(),
+                m.instructionsMax(), sections.getOrDefault(".text", 0L), sections.getOrDefault(".rodata", 0L));
+        Optional<TflmBaselines.Baseline> baseline = baselines().forCase(name);
+        if (baseline.isPresent()) {
+            TflmBaselines.Figures cmsis = baseline.get().cmsisNn();
             System.out.printf("m4 vs TFLM+CMSIS-NN %s: instructions %d / %d = %.2fx (bar 0.80x), flash %d / %d = %.2fx"
                             + " (bar 0.50x), RAM+stack %d / %d = %.2fx (bar 0.70x)%n",
-                    name, perInference, cmsis[2], perInference / (double) cmsis[2], flash, cmsis[0],
-                    flash / (double) cmsis[0], ramWithStack, cmsis[1], ramWithStack / (double) cmsis[1]);
+                    name, perInference, cmsis.instructions(), perInference / (double) cmsis.instructions(),
+                    m.flashBytes(), cmsis.flashBytes(), m.flashBytes() / (double) cmsis.flashBytes(), m.ramBytes(),
+                    cmsis.ramBytes(), m.ramBytes() / (double) cmsis.ramBytes());
         }
 
         // The same program with a timer read after each operator: where the instructions go.
@@ -204,62 +194,25 @@ class CortexM4Test {
                 + " harness stack %d B%n", difference, stats.get("stack_bytes"));
     }
 
+    /** The harness, now {@link CortexM4Emulator}'s (main code, for {@code bench device}); kept for the tests. */
     static void copyHarness(Path dir) throws IOException {
-        for (String file : HARNESS) {
-            try (InputStream in = CortexM4Test.class.getResourceAsStream("m4/" + file)) {
-                if (in == null) {
-                    throw new IOException("missing test resource m4/" + file);
-                }
-                Files.write(dir.resolve(file), in.readAllBytes());
-            }
-        }
+        CortexM4Emulator.copyHarness(dir);
     }
 
     /** Cross-compiles the harness with {@code sources}, runs it once under QEMU and returns stats.txt. */
     static Map<String, Long> buildAndRun(Path dir, List<String> sources) throws IOException {
-        return buildAndRun(dir, sources, List.of("-mcpu=cortex-m4", "-mfloat-abi=hard", "-mfpu=fpv4-sp-d16"),
-                "mps2-an386");
+        return CortexM4Emulator.buildAndRun(dir, sources);
     }
 
-    /**
-     * The same for another core: {@code coreFlags} for the compiler and QEMU's {@code machine} (the MPS2 boards
-     * share the memory map: {@code mps2-an385} is a Cortex-M3 without an FPU, for soft-float code).
-     */
+    /** The same for another core (see {@link CortexM4Emulator#buildAndRun(Path, List, List, String)}). */
     static Map<String, Long> buildAndRun(Path dir, List<String> sources, List<String> coreFlags, String machine)
             throws IOException {
-        List<String> cc = new ArrayList<>(List.of("arm-none-eabi-gcc"));
-        cc.addAll(coreFlags);
-        cc.addAll(List.of("-mthumb", "-O2", "-std=c99", "-Wall", "-Wextra", "-Werror",
-                "-ffunction-sections", "-fdata-sections", "-nostartfiles", "-Wl,--gc-sections", "-T", "m4.ld",
-                "-o", "model.elf", "startup.c", "main.c"));
-        cc.addAll(sources);
-        HostCompiler.compile(dir, cc);
-        HostCompiler.Result run = HostCompiler.run(List.of("qemu-system-arm", "-M", machine, "-nographic",
-                "-semihosting", "-icount", "shift=0", "-kernel", "model.elf"), dir);
-        assertEquals(0, run.exitCode(), "QEMU/harness failed in " + dir + "\n" + run.stderr()
-                + new String(run.stdout(), StandardCharsets.UTF_8));
-        Map<String, Long> stats = new HashMap<>();
-        for (String line : Files.readAllLines(dir.resolve("stats.txt"))) {
-            String[] kv = line.trim().split(" ");
-            if (kv.length == 2) {
-                stats.put(kv[0], Long.parseLong(kv[1]));
-            }
-        }
-        return stats;
+        return CortexM4Emulator.buildAndRun(dir, sources, coreFlags, machine);
     }
 
     /** Section sizes from {@code arm-none-eabi-size -A}. */
     static Map<String, Long> sections(Path elf) throws IOException {
-        HostCompiler.Result r = HostCompiler.run(List.of("arm-none-eabi-size", "-A", elf.toString()), null);
-        assertEquals(0, r.exitCode(), r.stderr());
-        Map<String, Long> sizes = new HashMap<>();
-        for (String line : new String(r.stdout(), StandardCharsets.UTF_8).split("\n")) {
-            String[] f = line.trim().split("\\s+");
-            if (f.length == 3 && f[0].startsWith(".") && f[1].matches("\\d+")) {
-                sizes.put(f[0], Long.parseLong(f[1]));
-            }
-        }
-        return sizes;
+        return CortexM4Emulator.sections(elf);
     }
 
     private static byte[] expected(Model model, Path caseDir, List<Path> inputs) throws Exception {

@@ -109,14 +109,21 @@ class StandaloneCOpsTest {
         check(new OneOpModelBuilder().int8Input(0.03f, 7, 1, 7, 6, 4).constFilter(r, 0, 5, 3, 2, 4)
                 .output(TensorType.INT8, new int[] {1, 4, 3, 5}, 0.09f, -3)
                 .model(BuiltinOperator.CONV_2D, new OperatorOptions.Conv2D(Padding.SAME, 2, 2, Activation.NONE, 2, 2)));
-        // Batch-1 FULLY_CONNECTED: 5, 6 and 7 outputs (a block of 4 and 1, 2, 3 left), depth 10 (a tail of 2).
+        // Batch-1 FULLY_CONNECTED (the row kernel, filter in groups of four rows): 5, 6 and 7 outputs (a group of
+        // 4 and 1, 2, 3 left), depth 10 (a tail of 2); 2 outputs of depth 3 (no whole block of 4 at all).
         for (int outputs = 5; outputs <= 7; outputs++) {
             check(new OneOpModelBuilder().int8Input(0.02f, 9, 1, 10).constFilter(r, 0, outputs, 10)
                     .constBias(r, 4000, outputs)
                     .output(TensorType.INT8, new int[] {1, outputs}, 0.05f, -4)
                     .model(BuiltinOperator.FULLY_CONNECTED, new OperatorOptions.FullyConnected(Activation.NONE, 0,
                             false, false)));
+            org.junit.jupiter.api.Assertions.assertTrue(Files.readString(dir.resolve("lb_model.c"))
+                    .contains("lb_fully_connected_row_s8("), "the row kernel");
         }
+        check(new OneOp().int8(0.02f, -9, 1, 3).constFilter(r, 0, 2, 3).constBias(r, 4000, 2)
+                .out(TensorType.INT8, 0.05f, 4, 1, 2)
+                .model(BuiltinOperator.FULLY_CONNECTED, new OperatorOptions.FullyConnected(Activation.RELU, 0,
+                        false, false)));
     }
 
     /**
@@ -180,6 +187,42 @@ class StandaloneCOpsTest {
                 .output(TensorType.INT8, new int[] {1, 6, 5, 6}, 0.03f, 1)
                 .model(BuiltinOperator.DEPTHWISE_CONV_2D,
                         new OperatorOptions.DepthwiseConv2D(Padding.SAME, 1, 1, 2, Activation.NONE, 1, 1)));
+    }
+
+    /**
+     * The 3x3 depthwise kernel (in_d a multiple of 4): interior pixels unrolled, border pixels checked. Stride 1
+     * and 2 with SAME padding (top/left padding 1, and 0 with the extra row/column at the bottom/right), VALID,
+     * 2 batches, an image smaller than the window (no interior pixel at all), per-tensor filter, no bias.
+     */
+    @Test
+    void depthwise3x3InteriorAndBorders() throws Exception {
+        java.util.Random r = new java.util.Random(23);
+        check3x3(new OneOp().int8(0.02f, -5, 1, 7, 6, 8).constFilter(r, 3, 1, 3, 3, 8).constBias(r, 1000, 8)
+                .out(TensorType.INT8, 0.03f, 3, 1, 7, 6, 8)
+                .model(BuiltinOperator.DEPTHWISE_CONV_2D,
+                        new OperatorOptions.DepthwiseConv2D(Padding.SAME, 1, 1, 1, Activation.RELU, 1, 1)));
+        check3x3(new OneOp().int8(0.02f, 12, 2, 9, 8, 12).constFilter(r, 3, 1, 3, 3, 12).constBias(r, 1000, 12)
+                .out(TensorType.INT8, 0.03f, -3, 2, 5, 4, 12)
+                .model(BuiltinOperator.DEPTHWISE_CONV_2D,
+                        new OperatorOptions.DepthwiseConv2D(Padding.SAME, 2, 2, 1, Activation.RELU6, 1, 1)));
+        check3x3(new OneOp().int8(0.02f, 0, 1, 8, 10, 4).constFilter(r, 3, 1, 3, 3, 4).constBias(r, 1000, 4)
+                .out(TensorType.INT8, 0.03f, 1, 1, 4, 5, 4)
+                .model(BuiltinOperator.DEPTHWISE_CONV_2D,
+                        new OperatorOptions.DepthwiseConv2D(Padding.SAME, 2, 2, 1, Activation.NONE, 1, 1)));
+        check3x3(new OneOp().int8(0.02f, -128, 1, 7, 9, 8).constFilter(r, -1, 1, 3, 3, 8)
+                .out(TensorType.INT8, 0.05f, 2, 1, 3, 4, 8)
+                .model(BuiltinOperator.DEPTHWISE_CONV_2D,
+                        new OperatorOptions.DepthwiseConv2D(Padding.VALID, 2, 2, 1, Activation.NONE, 1, 1)));
+        check3x3(new OneOp().int8(0.02f, 7, 1, 2, 2, 4).constFilter(r, 3, 1, 3, 3, 4).constBias(r, 1000, 4)
+                .out(TensorType.INT8, 0.03f, 0, 1, 2, 2, 4)
+                .model(BuiltinOperator.DEPTHWISE_CONV_2D,
+                        new OperatorOptions.DepthwiseConv2D(Padding.SAME, 1, 1, 1, Activation.NONE, 1, 1)));
+    }
+
+    private void check3x3(Model model) throws Exception {
+        check(model);
+        org.junit.jupiter.api.Assertions.assertTrue(Files.readString(dir.resolve("lb_model.c"))
+                .contains("lb_depthwise_conv3x3_s8("), "the 3x3 depthwise kernel");
     }
 
     @Test

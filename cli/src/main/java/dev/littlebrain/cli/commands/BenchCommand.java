@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code littlebrain bench}: performance benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Performance benchmarks.",
-        subcommands = {BenchCommand.Train.class})
+        subcommands = {BenchCommand.Train.class, BenchDeviceCommand.class})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -36,15 +36,21 @@ public final class LatencyModel {
     static final double MATMUL_PER_OUTPUT = 23;
     static final double VECTOR_PER_MAC = 1.81;
     static final double VECTOR_PER_OUTPUT = 41;
+    /** Batch 1 (lb_fully_connected_row_s8): the filter in groups of four rows, two weight words per LDRD. */
+    static final double ROW_PER_MAC = 1.45;
+    static final double ROW_PER_OUTPUT = 41;
     static final double SCALAR_TAIL_PER_MAC = 5.0;
     static final double IM2COL_PER_MAC = 1.17;
     static final double IM2COL_PER_OUTPUT = 30;
-    /** im2col: each column byte widened (and copied first, one memcpy/memset per filter row, where in_d % 4 != 0). */
+    /** im2col: each column byte widened (and copied first, one memcpy per filter row, where in_d % 4 != 0). */
     static final double IM2COL_PER_BYTE = 6.0;
-    static final double IM2COL_PER_ROW = 90;
+    static final double IM2COL_PER_ROW = 68;
     /** Depth multiplier 1: four channels per pass of the taps, the input offset added in 16-bit lanes. */
     static final double DEPTHWISE_DM1_PER_MAC = 3.5;
     static final double DEPTHWISE_DM1_PER_OUTPUT = 42;
+    /** 3x3, depth multiplier 1, channels a multiple of 4: interior pixels unrolled, one filter row per pass. */
+    static final double DEPTHWISE_3X3_PER_MAC = 3.2;
+    static final double DEPTHWISE_3X3_PER_OUTPUT = 36;
     /* The reference loops, where no optimised path applies (grouped convolutions, depth multiplier > 1). */
     static final double CONV_PER_MAC = 5.5;
     static final double CONV_PER_TAP = 32;
@@ -150,6 +156,11 @@ public final class LatencyModel {
                 if (shape(in)[3] == 1) {
                     yield im2col(outputs / output[3], output[3], (long) filter[1] * filter[2], filter[1]);
                 }
+                boolean threeByThree = filter[1] == 3 && filter[2] == 3 && o.dilationH() == 1 && o.dilationW() == 1
+                        && shape(in)[3] % 4 == 0;
+                if (o.depthMultiplier() == 1 && threeByThree) {
+                    yield DEPTHWISE_3X3_PER_MAC * macs + DEPTHWISE_3X3_PER_OUTPUT * outputs;
+                }
                 yield o.depthMultiplier() == 1 ? DEPTHWISE_DM1_PER_MAC * macs + DEPTHWISE_DM1_PER_OUTPUT * outputs
                         : DEPTHWISE_PER_MAC * macs + DEPTHWISE_PER_OUTPUT * outputs;
             }
@@ -160,7 +171,8 @@ public final class LatencyModel {
                 long depth = shape(filter)[1];
                 long rows = in.elementCount() / Math.max(1, depth);
                 yield offset ? DENSE_PER_MAC * macs + DENSE_PER_OUTPUT * outputs
-                        : rows >= 3 ? matmul(rows, shape(filter)[0], depth) : vector(outputs, depth);
+                        : rows >= 3 ? matmul(rows, shape(filter)[0], depth)
+                        : rows == 1 ? row(outputs, depth) : vector(outputs, depth);
             }
             case MAX_POOL_2D, AVERAGE_POOL_2D -> {
                 OperatorOptions.Pool2D o = (OperatorOptions.Pool2D) op.options();
@@ -201,10 +213,16 @@ public final class LatencyModel {
         return MATMUL_PER_MAC * paddedMacs(rows, channels, depth) + MATMUL_PER_OUTPUT * rows * channels;
     }
 
-    /** One row (batch-1 FULLY_CONNECTED): packed over whole blocks of 4 depths, a scalar tail of depth % 4. */
+    /** Two rows (batch-2 FULLY_CONNECTED), one at a time: packed over whole blocks of 4 depths, a scalar tail. */
     private static double vector(long outputs, long depth) {
         return VECTOR_PER_MAC * outputs * (depth - depth % 4) + SCALAR_TAIL_PER_MAC * outputs * (depth % 4)
                 + VECTOR_PER_OUTPUT * outputs;
+    }
+
+    /** Batch 1: whole blocks of 4 depths packed, a scalar tail of depth % 4. */
+    private static double row(long outputs, long depth) {
+        return ROW_PER_MAC * outputs * (depth - depth % 4) + SCALAR_TAIL_PER_MAC * outputs * (depth % 4)
+                + ROW_PER_OUTPUT * outputs;
     }
 
     /** Two im2col columns at a time; copyRows: filter rows copied as int8 first (in_d not a multiple of 4). */
