@@ -194,8 +194,13 @@ public final class TestCommand implements Callable<Integer> {
         StreamEvaluation.Errors errors = StreamEvaluation.errors(best.threshold(), config, rec, truth, keywords);
         List<StreamEvaluation.KeywordResult> bestByKeyword = StreamEvaluation.byKeyword(truth, keywords, errors,
                 rec.audioSeconds());
+        StreamEvaluation.Errors configuredErrors = StreamEvaluation.errors(configured.threshold(), config, rec, truth,
+                keywords);
         List<StreamEvaluation.KeywordResult> configuredByKeyword = StreamEvaluation.byKeyword(truth, keywords,
-                StreamEvaluation.errors(configured.threshold(), config, rec, truth, keywords), rec.audioSeconds());
+                configuredErrors, rec.audioSeconds());
+        Map<String, Double> snr = SnrBands.read(csv);
+        List<SnrBands.Band> bestBySnr = SnrBands.of(truth, keywords, errors.misses(), snr);
+        List<SnrBands.Band> configuredBySnr = SnrBands.of(truth, keywords, configuredErrors.misses(), snr);
         boolean targetMet = best.falseAcceptsPerHour() <= TARGET_FA_PER_HOUR
                 && best.detectionRate() >= TARGET_DETECTION_RATE;
         Path png = p.reports().resolve("far_frr.png");
@@ -235,6 +240,10 @@ public final class TestCommand implements Callable<Integer> {
             o.put("configured", pointJson(configured, targets, rec.audioSeconds()));
             o.put("suggested_per_keyword", keywordsJson(bestByKeyword));
             o.put("configured_per_keyword", keywordsJson(configuredByKeyword));
+            if (!snr.isEmpty()) {
+                o.put("suggested_by_snr", SnrBands.json(bestBySnr));
+                o.put("configured_by_snr", SnrBands.json(configuredBySnr));
+            }
             o.put("suggested_errors", errorsJson(errors));
             o.put("applied", apply);
             Map<String, Object> target = new LinkedHashMap<>();
@@ -265,11 +274,17 @@ public final class TestCommand implements Callable<Integer> {
                     best.falseAcceptsPerHour() <= TARGET_FA_PER_HOUR ? "" : " (no threshold reaches <= 10 FA/h)");
             out.println(intervals(best, targets, rec.audioSeconds()));
             printKeywords(out, bestByKeyword);
+            if (!bestBySnr.isEmpty()) {
+                out.println(SnrBands.line(bestBySnr));
+            }
             out.printf(Locale.ROOT, "project threshold %.2f (impulse.yaml continuous.threshold): detection rate %.3f"
                     + " (%d of %d) at %.1f false accepts/hour%n", configured.threshold(), configured.detectionRate(),
                     configured.hits(), targets, configured.falseAcceptsPerHour());
             out.println(intervals(configured, targets, rec.audioSeconds()));
             printKeywords(out, configuredByKeyword);
+            if (!configuredBySnr.isEmpty()) {
+                out.println(SnrBands.line(configuredBySnr));
+            }
             double onePerHour = rec.audioSeconds() > 0 ? 3600 / rec.audioSeconds() : 0;
             if (onePerHour > TARGET_FA_PER_HOUR) {
                 // A minute of streams cannot resolve a rate of a few per hour: say so rather than let one event
