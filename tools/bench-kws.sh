@@ -137,12 +137,16 @@ summary() {
   local name="$1" file="$2" point="$3"
   jq -r --arg name "$name" --arg point "$point" '
     def pct: (. * 1000 | round) / 1000;
+    def r1: (. * 10 | round) / 10;
     def ci(k): if .[k] then " [\(.[k][0] | pct)-\(.[k][1] | pct)]" else "" end;
-    .[$point] as $p
+    def ci1(k): if .[k] then " [\(.[k][0] | r1)-\(.[k][1] | r1)]" else "" end;
+    .thresholds as $all | .[$point] as $p
     | "  \($name) streams (\(.stream_seconds | round) s, \(.utterances) keywords) at threshold \($p.threshold):"
       + " detection \($p.detection_rate | pct)\($p | ci("detection_rate_95ci"))"
       + (if $p.detection_rate_95ci_by_speaker then " (over \($p.speakers) speakers \($p.detection_rate_95ci_by_speaker[0] | pct)-\($p.detection_rate_95ci_by_speaker[1] | pct))" else "" end)
-      + ", \($p.false_accepts_per_hour * 10 | round / 10) FA/h\($p | ci("false_accepts_per_hour_95ci"))",
+      + ", \($p.false_accepts_per_hour * 10 | round / 10) FA/h\($p | ci1("false_accepts_per_hour_95ci"))",
+      (if $point == "suggested" then "    best detection at <= 5 / 10 / 20 / 50 FA/h: " + ([5, 10, 20, 50] | map(. as $fa
+        | [$all[] | select(.false_accepts_per_hour <= $fa) | .detection_rate] | max // 0 | pct | tostring) | join(" / ")) else empty end),
       (.[$point + "_per_keyword"][] | "    \(.label): detection \(.detection_rate | pct) (\(.hits) of \(.utterances)), \(.false_accepts) FA, \(.false_accepts_per_hour * 10 | round / 10) per hour"),
       (if .[$point + "_by_snr"] then "    by SNR: " + ([.[$point + "_by_snr"][] | "\(.band) dB \(.detection_rate | pct) (\(.hits)/\(.utterances))"] | join(", ")) else empty end)
   ' "$file"
