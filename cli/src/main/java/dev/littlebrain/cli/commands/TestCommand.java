@@ -240,6 +240,18 @@ public final class TestCommand implements Callable<Integer> {
             o.put("configured", pointJson(configured, targets, rec.audioSeconds()));
             o.put("suggested_per_keyword", keywordsJson(bestByKeyword));
             o.put("configured_per_keyword", keywordsJson(configuredByKeyword));
+            // Each keyword's own sweep: what one threshold per keyword would give (its false accepts are the
+            // detections in its name, so the keywords' points add up to a pooled one, suppression aside).
+            Map<String, List<Map<String, Object>>> sweeps = new LinkedHashMap<>();
+            perKeyword.forEach((label, kp) -> sweeps.put(label, kp.stream().map(pt -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("threshold", Math.round(pt.threshold() * 100) / 100.0);
+                m.put("detection_rate", pt.detectionRate());
+                m.put("hits", pt.hits());
+                m.put("false_accepts", pt.falseAccepts());
+                return m;
+            }).toList()));
+            o.put("per_keyword_sweep", sweeps);
             if (!snr.isEmpty()) {
                 o.put("suggested_by_snr", SnrBands.json(bestBySnr));
                 o.put("configured_by_snr", SnrBands.json(configuredBySnr));
