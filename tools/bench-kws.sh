@@ -14,6 +14,8 @@
 #
 # Build the CLI first: mvn -B -o -q package -DskipTests -pl cli -am
 set -euo pipefail
+# The whole script is one block, read before it runs: editing the file during a long bench cannot change it.
+{
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dataset="$here/../shared/datasets/speech-commands-real"
@@ -189,3 +191,5 @@ for seed in "${seed_list[@]}"; do
   fi
 done
 echo "== $(( ($(date +%s) - start) / 60 )) min; work folder $out =="
+exit
+}
