@@ -120,8 +120,8 @@ class StandaloneCOpsTest {
             org.junit.jupiter.api.Assertions.assertTrue(Files.readString(dir.resolve("lb_model.c"))
                     .contains("lb_fully_connected_row_s8("), "the row kernel");
         }
-        check(new OneOp().int8(0.02f, -9, 1, 3).constFilter(r, 0, 2, 3).constBias(r, 4000, 2)
-                .out(TensorType.INT8, 0.05f, 4, 1, 2)
+        check(new OneOpModelBuilder().int8Input(0.02f, -9, 1, 3).constFilter(r, 0, 2, 3).constBias(r, 4000, 2)
+                .output(TensorType.INT8, new int[] {1, 2}, 0.05f, 4)
                 .model(BuiltinOperator.FULLY_CONNECTED, new OperatorOptions.FullyConnected(Activation.RELU, 0,
                         false, false)));
     }
@@ -197,24 +197,24 @@ class StandaloneCOpsTest {
     @Test
     void depthwise3x3InteriorAndBorders() throws Exception {
         java.util.Random r = new java.util.Random(23);
-        check3x3(new OneOp().int8(0.02f, -5, 1, 7, 6, 8).constFilter(r, 3, 1, 3, 3, 8).constBias(r, 1000, 8)
-                .out(TensorType.INT8, 0.03f, 3, 1, 7, 6, 8)
+        check3x3(new OneOpModelBuilder().int8Input(0.02f, -5, 1, 7, 6, 8).constFilter(r, 3, 1, 3, 3, 8).constBias(r, 1000, 8)
+                .output(TensorType.INT8, new int[] {1, 7, 6, 8}, 0.03f, 3)
                 .model(BuiltinOperator.DEPTHWISE_CONV_2D,
                         new OperatorOptions.DepthwiseConv2D(Padding.SAME, 1, 1, 1, Activation.RELU, 1, 1)));
-        check3x3(new OneOp().int8(0.02f, 12, 2, 9, 8, 12).constFilter(r, 3, 1, 3, 3, 12).constBias(r, 1000, 12)
-                .out(TensorType.INT8, 0.03f, -3, 2, 5, 4, 12)
+        check3x3(new OneOpModelBuilder().int8Input(0.02f, 12, 2, 9, 8, 12).constFilter(r, 3, 1, 3, 3, 12).constBias(r, 1000, 12)
+                .output(TensorType.INT8, new int[] {2, 5, 4, 12}, 0.03f, -3)
                 .model(BuiltinOperator.DEPTHWISE_CONV_2D,
                         new OperatorOptions.DepthwiseConv2D(Padding.SAME, 2, 2, 1, Activation.RELU6, 1, 1)));
-        check3x3(new OneOp().int8(0.02f, 0, 1, 8, 10, 4).constFilter(r, 3, 1, 3, 3, 4).constBias(r, 1000, 4)
-                .out(TensorType.INT8, 0.03f, 1, 1, 4, 5, 4)
+        check3x3(new OneOpModelBuilder().int8Input(0.02f, 0, 1, 8, 10, 4).constFilter(r, 3, 1, 3, 3, 4).constBias(r, 1000, 4)
+                .output(TensorType.INT8, new int[] {1, 4, 5, 4}, 0.03f, 1)
                 .model(BuiltinOperator.DEPTHWISE_CONV_2D,
                         new OperatorOptions.DepthwiseConv2D(Padding.SAME, 2, 2, 1, Activation.NONE, 1, 1)));
-        check3x3(new OneOp().int8(0.02f, -128, 1, 7, 9, 8).constFilter(r, -1, 1, 3, 3, 8)
-                .out(TensorType.INT8, 0.05f, 2, 1, 3, 4, 8)
+        check3x3(new OneOpModelBuilder().int8Input(0.02f, -128, 1, 7, 9, 8).constFilter(r, -1, 1, 3, 3, 8)
+                .output(TensorType.INT8, new int[] {1, 3, 4, 8}, 0.05f, 2)
                 .model(BuiltinOperator.DEPTHWISE_CONV_2D,
                         new OperatorOptions.DepthwiseConv2D(Padding.VALID, 2, 2, 1, Activation.NONE, 1, 1)));
-        check3x3(new OneOp().int8(0.02f, 7, 1, 2, 2, 4).constFilter(r, 3, 1, 3, 3, 4).constBias(r, 1000, 4)
-                .out(TensorType.INT8, 0.03f, 0, 1, 2, 2, 4)
+        check3x3(new OneOpModelBuilder().int8Input(0.02f, 7, 1, 2, 2, 4).constFilter(r, 3, 1, 3, 3, 4).constBias(r, 1000, 4)
+                .output(TensorType.INT8, new int[] {1, 2, 2, 4}, 0.03f, 0)
                 .model(BuiltinOperator.DEPTHWISE_CONV_2D,
                         new OperatorOptions.DepthwiseConv2D(Padding.SAME, 1, 1, 1, Activation.NONE, 1, 1)));
     }

@@ -14,6 +14,7 @@ import dev.littlebrain.data.curate.Manifest;
 import dev.littlebrain.data.curate.ManifestEntry;
 import dev.littlebrain.data.curate.Placement;
 import dev.littlebrain.data.curate.SensorDatasetWriter;
+import dev.littlebrain.data.curate.TrainingAcoustics;
 import dev.littlebrain.data.importer.FolderPerLabelImporter;
 import dev.littlebrain.data.importer.MotionFileImporter;
 import dev.littlebrain.data.importer.SpeechCommandsImporter;
@@ -169,6 +170,16 @@ public final class DataCommand {
                         + " level (default: ${DEFAULT-VALUE}); higher means noisier training clips.")
         List<Double> noiseGainDb;
 
+        @Option(names = "--noise-snr-db", paramLabel = "MIN,MAX", split = ",",
+                description = "Mix the background recordings into training clips at a clip-to-noise ratio in this range,"
+                        + " dB, measured against each clip (instead of --noise-gain-db), e.g. 0,20 as in a kitchen.")
+        List<Double> noiseSnrDb;
+
+        @Option(names = "--reverb-ms", paramLabel = "RT60", defaultValue = "0",
+                description = "Hear every training rendering after the first in a simulated room, reverberation time"
+                        + " 100 ms to RT60 ms (default: ${DEFAULT-VALUE}, none).")
+        int reverbMs;
+
         @Option(names = "--stream-seconds", paramLabel = "S",
                 defaultValue = "" + KwsCurationOptions.DEFAULT_TRAINING_STREAM_SECONDS,
                 description = "Seconds of continuous audio made from the training speakers' clips and cut into extra"
@@ -205,7 +216,18 @@ public final class DataCommand {
             return new KwsCurationOptions(keywords, unknown, noise, samplesPerClass, d.sampleRate(), d.windowMs(),
                     randomOffset ? Placement.RANDOM : Placement.CENTRED, d.noiseProbability(), noiseGainDb.get(0),
                     noiseGainDb.get(1), noise ? d.noiseSplits() : java.util.Set.of(), trainingCopies, shiftMs,
-                    speedPercent, streamSeconds, unknownRatio, resample, seed);
+                    speedPercent, streamSeconds, unknownRatio, resample, seed).withAcoustics(acoustics());
+        }
+
+        private TrainingAcoustics acoustics() {
+            TrainingAcoustics a = TrainingAcoustics.NONE.withReverb(reverbMs);
+            if (noiseSnrDb == null) {
+                return a;
+            }
+            if (noiseSnrDb.size() != 2) {
+                throw new IllegalArgumentException("--noise-snr-db takes MIN,MAX, got " + noiseSnrDb);
+            }
+            return a.withNoiseSnr(noiseSnrDb.get(0), noiseSnrDb.get(1));
         }
     }
 

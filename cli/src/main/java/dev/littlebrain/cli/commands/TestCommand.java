@@ -7,6 +7,7 @@ import dev.littlebrain.impulse.evaluation.ClipEvaluation;
 import dev.littlebrain.impulse.evaluation.ClipReport;
 import dev.littlebrain.impulse.evaluation.ClipTest;
 import dev.littlebrain.impulse.evaluation.Interval;
+import dev.littlebrain.impulse.evaluation.SnrBands;
 import dev.littlebrain.impulse.evaluation.StreamEvaluation;
 import dev.littlebrain.impulse.evaluation.StreamReport;
 import dev.littlebrain.impulse.evaluation.StreamTest;
@@ -174,11 +175,17 @@ public final class TestCommand implements Callable<Integer> {
                     best.falseAcceptsPerHour() <= TARGET_FA_PER_HOUR ? "" : " (no threshold reaches <= 10 FA/h)");
             out.println(intervals(best, targets, rec.audioSeconds()));
             printKeywords(out, report.suggestedPerKeyword());
+            if (!report.suggestedBySnr().isEmpty()) {
+                out.println(SnrBands.line(report.suggestedBySnr()));
+            }
             out.printf(Locale.ROOT, "project threshold %.2f (impulse.yaml continuous.threshold): detection rate %.3f"
                     + " (%d of %d) at %.1f false accepts/hour%n", configured.threshold(), configured.detectionRate(),
                     configured.hits(), targets, configured.falseAcceptsPerHour());
             out.println(intervals(configured, targets, rec.audioSeconds()));
             printKeywords(out, report.configuredPerKeyword());
+            if (!report.configuredBySnr().isEmpty()) {
+                out.println(SnrBands.line(report.configuredBySnr()));
+            }
             double onePerHour = rec.audioSeconds() > 0 ? 3600 / rec.audioSeconds() : 0;
             if (onePerHour > TARGET_FA_PER_HOUR) {
                 // A minute of streams cannot resolve a rate of a few per hour: say so rather than let one event

@@ -5,6 +5,7 @@ import dev.littlebrain.data.DatasetException;
 import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.SampleKind;
 import dev.littlebrain.data.Split;
+import dev.littlebrain.data.augment.RoomReverb;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -217,10 +218,22 @@ final class CurationPlanner {
                 gain = g;
             }
         }
+        // Drawn only when asked for, so that curations without them keep every other choice.
+        TrainingAcoustics acoustics = options.acoustics();
+        double snrDb = Double.NaN;
+        if (mix && acoustics.noiseAtSnr()) {
+            snrDb = acoustics.minSnrDb() + renderings.nextDouble() * (acoustics.maxSnrDb() - acoustics.minSnrDb());
+        }
+        RoomReverb.Room room = null;
+        if (split == Split.TRAIN && copy > 0 && acoustics.reverbMaxRt60Ms() > 0) {
+            room = new RoomReverb(options.sampleRate(), TrainingAcoustics.MIN_RT60_MS / 1000.0,
+                    acoustics.reverbMaxRt60Ms() / 1000.0, TrainingAcoustics.MIN_DRR_DB, TrainingAcoustics.MAX_DRR_DB)
+                    .draw(renderings);
+        }
         String word = dataset.root().relativize(s.source()).getName(0).toString();
         String name = (label.equals(word) ? baseName(s) : word + "_" + baseName(s)) + (copy == 0 ? "" : "_copy" + copy);
         return new PlannedClip(split, label, outputPath(split, label, name), s, offset, noiseIndex, noiseOffset, gain,
-                speed);
+                speed, snrDb, room);
     }
 
     private PlannedClip noiseClip(Split split, int index, Random r) {
@@ -230,7 +243,7 @@ final class CurationPlanner {
         Sample recording = dataset.backgroundNoise().get(noiseIndex);
         String name = stripExtension(recording.source().getFileName().toString()) + "_" + start + "_" + index;
         return new PlannedClip(split, KwsCurationOptions.NOISE, outputPath(split, KwsCurationOptions.NOISE, name),
-                recording, start, -1, 0, gain, 100);
+                recording, start, -1, 0, gain, 100, Double.NaN, null);
     }
 
     /** A random window start inside the split's region of a noise recording. */

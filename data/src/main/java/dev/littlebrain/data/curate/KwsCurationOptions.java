@@ -44,18 +44,20 @@ import java.util.Set;
  * @param allowResample    resample / downmix source clips that are not {@code sampleRate} mono, instead of
  *                         skipping them
  * @param seed             seed of every random choice; the same seed gives the same bytes
+ * @param acoustics        noise at a clip-relative SNR and simulated rooms in training ({@link TrainingAcoustics})
  */
 public record KwsCurationOptions(List<String> keywords, boolean includeUnknown, boolean includeNoise,
                                  int samplesPerClass, int sampleRate, int windowMs, Placement placement,
                                  double noiseProbability, double noiseMinGainDb, double noiseMaxGainDb,
                                  Set<Split> noiseSplits, int trainingCopies, int trainingShiftMs,
                                  int trainingSpeedPercent, int trainingStreamSeconds, double unknownRatio,
-                                 boolean allowResample, long seed) {
+                                 boolean allowResample, long seed, TrainingAcoustics acoustics) {
     public static final String UNKNOWN = "_unknown_";
     public static final String NOISE = "_noise_";
 
     public KwsCurationOptions {
         keywords = List.copyOf(keywords);
+        acoustics = acoustics == null ? TrainingAcoustics.NONE : acoustics;
         noiseSplits = noiseSplits.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(noiseSplits));
         if (keywords.isEmpty()) {
             throw new IllegalArgumentException("choose at least one keyword");
@@ -110,7 +112,24 @@ public record KwsCurationOptions(List<String> keywords, boolean includeUnknown, 
         return new KwsCurationOptions(keywords, true, true, 0, 16000, 1000, Placement.CENTRED, 0.8,
                 DEFAULT_NOISE_MIN_GAIN_DB, DEFAULT_NOISE_MAX_GAIN_DB,
                 EnumSet.of(Split.TRAIN), DEFAULT_TRAINING_COPIES, DEFAULT_TRAINING_SHIFT_MS, DEFAULT_TRAINING_SPEED_PERCENT,
-                DEFAULT_TRAINING_STREAM_SECONDS, DEFAULT_UNKNOWN_RATIO, false, 1);
+                DEFAULT_TRAINING_STREAM_SECONDS, DEFAULT_UNKNOWN_RATIO, false, 1, TrainingAcoustics.NONE);
+    }
+
+    /** Options without noise at an SNR or simulated rooms ({@link TrainingAcoustics#NONE}). */
+    public KwsCurationOptions(List<String> keywords, boolean includeUnknown, boolean includeNoise, int samplesPerClass,
+            int sampleRate, int windowMs, Placement placement, double noiseProbability, double noiseMinGainDb,
+            double noiseMaxGainDb, Set<Split> noiseSplits, int trainingCopies, int trainingShiftMs,
+            int trainingSpeedPercent, int trainingStreamSeconds, double unknownRatio, boolean allowResample, long seed) {
+        this(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs, placement, noiseProbability,
+                noiseMinGainDb, noiseMaxGainDb, noiseSplits, trainingCopies, trainingShiftMs, trainingSpeedPercent,
+                trainingStreamSeconds, unknownRatio, allowResample, seed, TrainingAcoustics.NONE);
+    }
+
+    /** Noise at an SNR and simulated rooms in the training renderings (see {@link TrainingAcoustics}). */
+    public KwsCurationOptions withAcoustics(TrainingAcoustics a) {
+        return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
+                placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, trainingCopies, trainingShiftMs,
+                trainingSpeedPercent, trainingStreamSeconds, unknownRatio, allowResample, seed, a);
     }
 
     public static final int DEFAULT_TRAINING_COPIES = 3;
@@ -130,60 +149,60 @@ public record KwsCurationOptions(List<String> keywords, boolean includeUnknown, 
     public KwsCurationOptions withSeed(long newSeed) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
                 placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, trainingCopies, trainingShiftMs,
-                trainingSpeedPercent, trainingStreamSeconds, unknownRatio, allowResample, newSeed);
+                trainingSpeedPercent, trainingStreamSeconds, unknownRatio, allowResample, newSeed, acoustics);
     }
 
     public KwsCurationOptions withSamplesPerClass(int n) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, n, sampleRate, windowMs,
                 placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, trainingCopies, trainingShiftMs,
-                trainingSpeedPercent, trainingStreamSeconds, unknownRatio, allowResample, seed);
+                trainingSpeedPercent, trainingStreamSeconds, unknownRatio, allowResample, seed, acoustics);
     }
 
     public KwsCurationOptions withPlacement(Placement p) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
                 p, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, trainingCopies, trainingShiftMs,
-                trainingSpeedPercent, trainingStreamSeconds, unknownRatio, allowResample, seed);
+                trainingSpeedPercent, trainingStreamSeconds, unknownRatio, allowResample, seed, acoustics);
     }
 
     public KwsCurationOptions withNoiseMixing(double probability, double minGainDb, double maxGainDb,
                                               Set<Split> splits) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
                 placement, probability, minGainDb, maxGainDb, splits, trainingCopies, trainingShiftMs,
-                trainingSpeedPercent, trainingStreamSeconds, unknownRatio, allowResample, seed);
+                trainingSpeedPercent, trainingStreamSeconds, unknownRatio, allowResample, seed, acoustics);
     }
 
     public KwsCurationOptions withAllowResample(boolean allow) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
                 placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, trainingCopies, trainingShiftMs,
-                trainingSpeedPercent, trainingStreamSeconds, unknownRatio, allow, seed);
+                trainingSpeedPercent, trainingStreamSeconds, unknownRatio, allow, seed, acoustics);
     }
 
     /** {@code copies} renderings of every training clip, each shifted by up to {@code shiftMs} (see the record). */
     public KwsCurationOptions withTrainingAugmentation(int copies, int shiftMs) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
                 placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, copies, shiftMs,
-                trainingSpeedPercent, trainingStreamSeconds, unknownRatio, allowResample, seed);
+                trainingSpeedPercent, trainingStreamSeconds, unknownRatio, allowResample, seed, acoustics);
     }
 
     /** Extra training renderings played at a random speed within +-{@code percent} % (see the record). */
     public KwsCurationOptions withTrainingSpeedPercent(int percent) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
                 placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, trainingCopies, trainingShiftMs,
-                percent, trainingStreamSeconds, unknownRatio, allowResample, seed);
+                percent, trainingStreamSeconds, unknownRatio, allowResample, seed, acoustics);
     }
 
     /** Training windows cut from {@code seconds} of synthesized training-speaker streams (see the record). */
     public KwsCurationOptions withTrainingStreamSeconds(int seconds) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
                 placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, trainingCopies, trainingShiftMs,
-                trainingSpeedPercent, seconds, unknownRatio, allowResample, seed);
+                trainingSpeedPercent, seconds, unknownRatio, allowResample, seed, acoustics);
     }
 
     /** {@code _unknown_} at {@code ratio} times the size of one keyword class (see the record). */
     public KwsCurationOptions withUnknownRatio(double ratio) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
                 placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, trainingCopies, trainingShiftMs,
-                trainingSpeedPercent, trainingStreamSeconds, ratio, allowResample, seed);
+                trainingSpeedPercent, trainingStreamSeconds, ratio, allowResample, seed, acoustics);
     }
 
     /** The output labels in class order: keywords as given, then unknown, then noise. */

@@ -3,6 +3,7 @@ package dev.littlebrain.data.curate;
 import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.Split;
+import dev.littlebrain.data.augment.RoomReverb;
 import dev.littlebrain.data.importer.ContentHash;
 import dev.littlebrain.data.output.ReplaceableFolder;
 import dev.littlebrain.data.output.StagedFolder;
@@ -159,6 +160,7 @@ public final class KwsCurator {
         int window = options.windowSamples();
         float[] out = new float[window];
         String noiseSource = null;
+        double noiseGain = clip.noiseGain();
         if (clip.isNoiseClip()) {
             float[] recording = noise.get(dataset.backgroundNoise().indexOf(clip.source()));
             for (int i = 0; i < window && clip.sourceOffset() + i < recording.length; i++) {
@@ -175,10 +177,15 @@ public final class KwsCurator {
                     out[i] = speech[from];
                 }
             }
+            if (clip.room() != null) {
+                out = RoomReverb.apply(out, clip.room(), options.sampleRate());
+            }
             if (clip.noiseIndex() >= 0) {
                 float[] recording = noise.get(clip.noiseIndex());
+                noiseGain = Double.isNaN(clip.noiseSnrDb()) ? clip.noiseGain()
+                        : gainForSnr(out, recording, clip.noiseOffset(), clip.noiseSnrDb());
                 for (int i = 0; i < window && clip.noiseOffset() + i < recording.length; i++) {
-                    out[i] += (float) (recording[clip.noiseOffset() + i] * clip.noiseGain());
+                    out[i] += (float) (recording[clip.noiseOffset() + i] * noiseGain);
                 }
                 noiseSource = relative(dataset, dataset.backgroundNoise().get(clip.noiseIndex()).source());
             }
@@ -192,8 +199,26 @@ public final class KwsCurator {
         return new ManifestEntry(clip.outputPath(), clip.label(), clip.split().id(), ContentHash.sha256(wav),
                 relative(dataset, source.source()), source.sha256(), source.speakerId(), clip.sourceOffset(),
                 noiseSource, mixed ? clip.noiseOffset() : null,
-                mixed || clip.isNoiseClip() ? round6(clip.noiseGain()) : null,
-                clip.speedPercent() == 100 ? null : clip.speedPercent());
+                mixed || clip.isNoiseClip() ? round6(noiseGain) : null,
+                clip.speedPercent() == 100 ? null : clip.speedPercent(), null,
+                mixed && !Double.isNaN(clip.noiseSnrDb()) ? round6(clip.noiseSnrDb()) : null,
+                clip.room() == null ? null : new ManifestEntry.Room((int) Math.round(clip.room().rt60S() * 1000),
+                        round6(clip.room().drrDb()), clip.room().seed()));
+    }
+
+    /**
+     * The gain that puts the noise cut at {@code snrDb} below the placed clip (RMS against RMS over the window); 0 when
+     * the cut is silent. A clip of silence gets no noise: there is nothing to measure it against.
+     */
+    static double gainForSnr(float[] speech, float[] recording, int offset, double snrDb) {
+        double s = 0;
+        double n = 0;
+        for (int i = 0; i < speech.length; i++) {
+            s += speech[i] * (double) speech[i];
+            float v = offset + i < recording.length ? recording[offset + i] : 0;
+            n += v * (double) v;
+        }
+        return n == 0 ? 0 : Math.sqrt(s / n) / Math.pow(10, snrDb / 20);
     }
 
     /**

@@ -23,11 +23,26 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param speedPercent speed the source was played at, percent of recorded, or null when as recorded
  * @param frames       for sensor files, copied as recorded: their length in samples per axis, which may differ
  *                     from the manifest's window; null for clips rendered to the window
+ * @param noiseSnrDb   when the noise was scaled against the clip: the clip-to-noise ratio, dB; else null
+ * @param room         the simulated room the speech was heard in, or null for none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ManifestEntry(String path, String label, String split, String sha256, String source,
                             String sourceSha256, String speaker, int sourceOffset, String noiseSource,
-                            Integer noiseOffset, Double noiseGain, Integer speedPercent, Integer frames) {
+                            Integer noiseOffset, Double noiseGain, Integer speedPercent, Integer frames,
+                            Double noiseSnrDb, Room room) {
+    /** A simulated room: reverberation time, direct-to-reverberant ratio and the seed of its impulse response. */
+    public record Room(int rt60Ms, double drrDb, long seed) {
+    }
+
+    /** An entry without noise at an SNR or a simulated room. */
+    public ManifestEntry(String path, String label, String split, String sha256, String source, String sourceSha256,
+            String speaker, int sourceOffset, String noiseSource, Integer noiseOffset, Double noiseGain,
+            Integer speedPercent, Integer frames) {
+        this(path, label, split, sha256, source, sourceSha256, speaker, sourceOffset, noiseSource, noiseOffset,
+                noiseGain, speedPercent, frames, null, null);
+    }
+
     /** An entry of a clip rendered to exactly the manifest's window. */
     public ManifestEntry(String path, String label, String split, String sha256, String source, String sourceSha256,
             String speaker, int sourceOffset, String noiseSource, Integer noiseOffset, Double noiseGain,

@@ -2,6 +2,7 @@ package dev.littlebrain.data.curate;
 
 import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.Split;
+import dev.littlebrain.data.augment.RoomReverb;
 
 /**
  * Every decision about one output clip, taken before anything is rendered, so that rendering is a
@@ -13,9 +14,11 @@ import dev.littlebrain.data.Split;
  * @param noiseOffset  first noise sample used (when mixing)
  * @param noiseGain    linear gain of the noise (mixing, or the {@code _noise_} clip itself)
  * @param speedPercent speed the source plays at, percent of recorded (100: as recorded)
+ * @param noiseSnrDb   when not NaN, the noise is scaled to this clip-to-noise ratio and {@code noiseGain} is unused
+ * @param room         the simulated room the speech is heard in, or null for the clip as recorded
  */
 record PlannedClip(Split split, String label, String outputPath, Sample source, int sourceOffset, int noiseIndex,
-                   int noiseOffset, double noiseGain, int speedPercent) {
+                   int noiseOffset, double noiseGain, int speedPercent, double noiseSnrDb, RoomReverb.Room room) {
     boolean isNoiseClip() {
         return label.equals(KwsCurationOptions.NOISE);
     }

@@ -255,6 +255,53 @@ class SyntheticCurationTest {
     }
 
     @Test
+    void roomsAndNoiseAtAnSnrChangeOnlyTheTrainingRenderingsTheyAreAskedFor() throws IOException {
+        KwsCurationOptions plain = clipsOnly(List.of("on", "off")).withTrainingAugmentation(3, 0).withUnknownRatio(1)
+                .withNoiseMixing(1.0, 0, 0, EnumSet.of(Split.TRAIN));
+        KwsCurationOptions options = plain.withAcoustics(TrainingAcoustics.NONE.withReverb(400).withNoiseSnr(5, 5));
+        Path out = dir.resolve("room");
+        List<ManifestEntry> entries = KwsCurator.curate(dataset, options, out, ProgressListener.NONE).manifest()
+                .samples();
+        int rooms = 0;
+        for (ManifestEntry e : entries) {
+            boolean speech = !e.label().equals(KwsCurationOptions.NOISE);
+            boolean extra = e.split().equals("train") && e.path().contains("_copy") && speech;
+            assertEquals(extra, e.room() != null, "rooms for the extra training renderings only: " + e);
+            if (e.room() != null) {
+                rooms++;
+                assertTrue(e.room().rt60Ms() >= 100 && e.room().rt60Ms() <= 400, e.toString());
+                assertTrue(e.room().drrDb() >= 0 && e.room().drrDb() <= 15, e.toString());
+            }
+            if (e.split().equals("train") && speech && e.noiseSource() != null) {
+                assertEquals(5.0, e.noiseSnrDb(), e.toString());
+                // The written clip is speech plus noise 5 dB below it: its power is the speech's times 1 + 10^-0.5.
+                float[] written = WavReader.read(out.resolve(e.path())).signal().interleaved();
+                float[] noise = WavReader.read(source.resolve(e.noiseSource())).signal().interleaved();
+                double noisePower = 0;
+                for (int i = 0; i < written.length; i++) {
+                    double n = noise[e.noiseOffset() + i] * e.noiseGain();
+                    noisePower += n * n;
+                }
+                double total = 0;
+                for (float v : written) {
+                    total += v * (double) v;
+                }
+                assertEquals(10 * Math.log10(1 + Math.pow(10, -0.5)), 10 * Math.log10(total / (total - noisePower)),
+                        0.6, "speech-to-noise ratio of " + e.path());
+            } else {
+                assertEquals(null, e.noiseSnrDb(), e.toString());
+            }
+        }
+        assertEquals(40, rooms, "2 x 16 extra keyword renderings and 8 of unknown words");
+        List<ManifestEntry> without = KwsCurator.curate(dataset, plain, dir.resolve("plain"), ProgressListener.NONE)
+                .manifest().samples();
+        assertEquals(without.stream().filter(e -> !e.split().equals("train")).toList(),
+                entries.stream().filter(e -> !e.split().equals("train")).toList(), "held-out clips unchanged");
+        assertThrows(IllegalArgumentException.class, () -> TrainingAcoustics.NONE.withReverb(50));
+        assertThrows(IllegalArgumentException.class, () -> TrainingAcoustics.NONE.withNoiseSnr(20, 0));
+    }
+
+    @Test
     void aToneAtTenPercentFasterIsTenPercentHigherAndShorter() {
         int n = 16000;
         float[] tone = new float[n];

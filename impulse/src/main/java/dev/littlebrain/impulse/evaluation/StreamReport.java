@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +20,8 @@ import java.util.Set;
  * @param suggested       the best of {@code points} for the target false-accept rate
  * @param configured      the project's own threshold (continuous.threshold), not chosen on these streams
  * @param perKeyword      each keyword's points at the swept thresholds (empty with one keyword)
+ * @param suggestedBySnr  the suggested point's detection per 5 dB SNR band (empty without SNRs in the truth)
+ * @param configuredBySnr the configured point's, likewise
  * @param utterances      keyword utterances in the ground truth
  * @param words           words of any label in the ground truth
  * @param streams         stream files
@@ -27,7 +30,8 @@ import java.util.Set;
 public record StreamReport(List<StreamEvaluation.Point> points, StreamEvaluation.Point suggested,
         StreamEvaluation.Point configured, List<StreamEvaluation.KeywordResult> suggestedPerKeyword,
         List<StreamEvaluation.KeywordResult> configuredPerKeyword, StreamEvaluation.Errors suggestedErrors,
-        Map<String, List<StreamEvaluation.Point>> perKeyword, StreamEvaluation.Recording recording,
+        Map<String, List<StreamEvaluation.Point>> perKeyword, List<SnrBands.Band> suggestedBySnr,
+        List<SnrBands.Band> configuredBySnr, StreamEvaluation.Recording recording,
         ContinuousConfig config, int windowSamples, Set<String> keywords, int utterances, int words, int streams,
         boolean applied) {
 
@@ -43,7 +47,7 @@ public record StreamReport(List<StreamEvaluation.Point> points, StreamEvaluation
     /** The same report, saying whether the suggested threshold was written to the project. */
     public StreamReport withApplied(boolean written) {
         return new StreamReport(points, suggested, configured, suggestedPerKeyword, configuredPerKeyword,
-                suggestedErrors, perKeyword, recording, config, windowSamples, keywords, utterances, words, streams,
+                suggestedErrors, perKeyword, suggestedBySnr, configuredBySnr, recording, config, windowSamples, keywords, utterances, words, streams,
                 written);
     }
 
@@ -65,8 +69,14 @@ public record StreamReport(List<StreamEvaluation.Point> points, StreamEvaluation
         for (StreamEvaluation.Point pt : points) {
             sweep.add(point(pt));
         }
+        // Each keyword's own sweep: what one threshold per keyword would give (its false accepts are the
+        // detections in its name, so the keywords' points add up to a pooled one, suppression aside).
+        Map<String, List<SweepJson>> sweeps = new LinkedHashMap<>();
+        perKeyword.forEach((label, kp) -> sweeps.put(label, kp.stream().map(pt -> new SweepJson(
+                Math.round(pt.threshold() * 100) / 100.0, pt.detectionRate(), pt.hits(), pt.falseAccepts())).toList()));
         return new Json(sweep, point(suggested), point(configured), keywords(suggestedPerKeyword),
-                keywords(configuredPerKeyword), ErrorsJson.of(suggestedErrors), applied,
+                keywords(configuredPerKeyword), sweeps, SnrBands.json(suggestedBySnr), SnrBands.json(configuredBySnr),
+                ErrorsJson.of(suggestedErrors), applied,
                 new Target(TARGET_DETECTION_RATE, TARGET_FA_PER_HOUR, targetMet()), recording.audioSeconds(),
                 utterances, List.copyOf(keywords), recording.realTimeFactor());
     }
@@ -89,10 +99,15 @@ public record StreamReport(List<StreamEvaluation.Point> points, StreamEvaluation
 
     /** {@code test --stream --json}'s object. */
     @JsonPropertyOrder({"thresholds", "suggested", "configured", "suggested_per_keyword", "configured_per_keyword",
-        "suggested_errors", "applied", "target", "stream_seconds", "utterances", "keywords", "real_time_factor"})
+        "per_keyword_sweep", "suggested_by_snr", "configured_by_snr", "suggested_errors", "applied", "target", "stream_seconds", "utterances", "keywords", "real_time_factor"})
     public record Json(List<PointJson> thresholds, PointJson suggested, PointJson configured,
             @JsonProperty("suggested_per_keyword") List<KeywordJson> suggestedPerKeyword,
             @JsonProperty("configured_per_keyword") List<KeywordJson> configuredPerKeyword,
+            @JsonProperty("per_keyword_sweep") Map<String, List<SweepJson>> perKeywordSweep,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("suggested_by_snr")
+            List<SnrBands.BandJson> suggestedBySnr,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("configured_by_snr")
+            List<SnrBands.BandJson> configuredBySnr,
             @JsonProperty("suggested_errors") ErrorsJson suggestedErrors, boolean applied, Target target,
             @JsonProperty("stream_seconds") double streamSeconds, int utterances, List<String> keywords,
             @JsonProperty("real_time_factor") double realTimeFactor) {
@@ -120,6 +135,12 @@ public record StreamReport(List<StreamEvaluation.Point> points, StreamEvaluation
             @JsonInclude(JsonInclude.Include.NON_NULL) Integer speakers,
             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("design_effect") Double designEffect,
             @JsonProperty("mean_latency_ms") Double meanLatencyMs) {
+    }
+
+    /** One threshold of one keyword's own sweep. */
+    @JsonPropertyOrder({"threshold", "detection_rate", "hits", "false_accepts"})
+    public record SweepJson(double threshold, @JsonProperty("detection_rate") double detectionRate, int hits,
+            @JsonProperty("false_accepts") int falseAccepts) {
     }
 
     /** One keyword's share of an operating point. */

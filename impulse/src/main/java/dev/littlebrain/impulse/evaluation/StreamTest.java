@@ -64,8 +64,13 @@ public final class StreamTest {
         StreamEvaluation.Errors errors = StreamEvaluation.errors(best.threshold(), config, rec, truth, keywords);
         List<StreamEvaluation.KeywordResult> bestByKeyword = StreamEvaluation.byKeyword(truth, keywords, errors,
                 rec.audioSeconds());
+        StreamEvaluation.Errors configuredErrors = StreamEvaluation.errors(configured.threshold(), config, rec, truth,
+                keywords);
         List<StreamEvaluation.KeywordResult> configuredByKeyword = StreamEvaluation.byKeyword(truth, keywords,
-                StreamEvaluation.errors(configured.threshold(), config, rec, truth, keywords), rec.audioSeconds());
+                configuredErrors, rec.audioSeconds());
+        Map<String, Double> snr = SnrBands.read(csv);
+        List<SnrBands.Band> bestBySnr = SnrBands.of(truth, keywords, errors.misses(), snr);
+        List<SnrBands.Band> configuredBySnr = SnrBands.of(truth, keywords, configuredErrors.misses(), snr);
         // The same sweep per keyword: a weak keyword's curve lies apart from the pooled one.
         Map<String, List<StreamEvaluation.Point>> perKeyword = new LinkedHashMap<>();
         if (keywords.size() > 1) {
@@ -78,7 +83,8 @@ public final class StreamTest {
                 }
             }
         }
-        return new StreamReport(points, best, configured, bestByKeyword, configuredByKeyword, errors, perKeyword, rec,
-                config, p.windowSamples(), keywords, targets, truth.size(), files.size(), false);
+        return new StreamReport(points, best, configured, bestByKeyword, configuredByKeyword, errors, perKeyword,
+                bestBySnr, configuredBySnr, rec, config, p.windowSamples(), keywords, targets, truth.size(),
+                files.size(), false);
     }
 }

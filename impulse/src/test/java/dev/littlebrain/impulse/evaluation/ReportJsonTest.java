@@ -73,8 +73,10 @@ class ReportJsonTest {
         StreamEvaluation.Recording rec = new StreamEvaluation.Recording(Map.of(), 60, 2);
         Set<String> keywords = new LinkedHashSet<>(List.of("yes", "no"));
         ContinuousConfig config = ContinuousConfig.keywordSpotting(16000, 16000, List.of("yes", "no", "_noise_"));
-        StreamReport report = new StreamReport(List.of(a, b), a, b, perKeyword, perKeyword, errors, Map.of(), rec,
-                config, 16000, keywords, 2, 2, 1, false).withApplied(true);
+        Map<String, List<StreamEvaluation.Point>> sweep = Map.of("yes", List.of(a));
+        List<SnrBands.Band> bands = List.of(new SnrBands.Band(5, 2, 1));
+        StreamReport report = new StreamReport(List.of(a, b), a, b, perKeyword, perKeyword, errors, sweep, bands,
+                List.of(), rec, config, 16000, keywords, 2, 2, 1, false).withApplied(true);
 
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("thresholds", List.of(pointJson(a, 2, 60), pointJson(b, 2, 60)));
@@ -82,6 +84,20 @@ class ReportJsonTest {
         o.put("configured", pointJson(b, 2, 60));
         o.put("suggested_per_keyword", keywordsJson(perKeyword));
         o.put("configured_per_keyword", keywordsJson(perKeyword));
+        Map<String, Object> sweepPoint = new LinkedHashMap<>();
+        sweepPoint.put("threshold", 0.5);
+        sweepPoint.put("detection_rate", 0.5);
+        sweepPoint.put("hits", 1);
+        sweepPoint.put("false_accepts", 1);
+        o.put("per_keyword_sweep", Map.of("yes", List.of(sweepPoint)));
+        Map<String, Object> band = new LinkedHashMap<>();
+        band.put("band", "5-10");
+        band.put("min_db", 5.0);
+        band.put("max_db", 10.0);
+        band.put("utterances", 2);
+        band.put("hits", 1);
+        band.put("detection_rate", 0.5);
+        o.put("suggested_by_snr", List.of(band)); // configured_by_snr: no bands, no key
         Map<String, Object> fa = new LinkedHashMap<>();
         fa.put("file", "s1.wav");
         fa.put("label", "no");
