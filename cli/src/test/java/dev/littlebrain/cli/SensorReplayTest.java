@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the same labels and scores; {@code --real-time} paces them at the recording's rate; audio-only options and a
  * missing --replay are refused in one line.
  */
+@Tag("slow")
 class SensorReplayTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

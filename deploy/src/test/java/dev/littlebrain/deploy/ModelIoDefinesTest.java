@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Werror} in a program that prints them, for every back end that writes the header, and compared with the
  * model's own tensors.
  */
+@Tag("toolchain")
 class ModelIoDefinesTest {
 
     private static final String PRINTER = """
