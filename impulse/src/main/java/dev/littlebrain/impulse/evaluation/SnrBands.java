@@ -43,34 +43,20 @@ public final class SnrBands {
         if (!Files.isRegularFile(detail)) {
             return Map.of();
         }
-        List<String> lines = Files.readAllLines(detail);
-        if (lines.isEmpty()) {
-            return Map.of();
-        }
-        List<String> header = List.of(lines.get(0).replace("\uFEFF", "").strip().split(",", -1)).stream()
-                .map(String::strip).toList();
-        int file = header.indexOf("file");
-        int start = header.indexOf("start_ms");
-        int snr = header.indexOf("snr_db");
+        TruthTable table = TruthTable.read(detail);
+        int file = table.column("file");
+        int start = table.column("start_ms");
+        int snr = table.column("snr_db");
         if (file < 0 || start < 0 || snr < 0) {
             return Map.of();
         }
         Map<String, Double> out = new HashMap<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] f = line.split(",", -1);
-            if (f.length != header.size()) {
-                throw new IllegalArgumentException(detail + " line " + (i + 1) + ": expected " + header.size()
-                        + " fields, got " + f.length);
-            }
+        for (TruthTable.Row row : table.rows()) {
             try {
-                out.put(key(f[file].strip(), Long.parseLong(f[start].strip())), Double.parseDouble(f[snr].strip()));
+                out.put(key(row.get(file), Long.parseLong(row.get(start))), Double.parseDouble(row.get(snr)));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(detail + " line " + (i + 1) + ": start_ms and snr_db must be"
-                        + " numbers, got " + f[start].strip() + " and " + f[snr].strip());
+                throw new IllegalArgumentException(detail + " line " + row.line() + ": start_ms and snr_db must be"
+                        + " numbers, got " + row.get(start) + " and " + row.get(snr));
             }
         }
         return out;

@@ -95,44 +95,31 @@ public final class StreamEvaluation {
 
     /** The rows of a ground-truth CSV, columns found by the header's names. */
     private static List<Utterance> readRows(Path csv, boolean needSpeaker) throws IOException {
-        List<String> lines = Files.readAllLines(csv);
-        if (lines.isEmpty()) {
+        TruthTable table = TruthTable.read(csv);
+        if (table.header().isEmpty()) {
             throw new IllegalArgumentException(csv + " is empty; expected a header file,start_ms,end_ms,label");
         }
-        // A spreadsheet may save the file with a byte-order mark in front of the first column's name.
-        String first = lines.get(0).replace("\uFEFF", "").strip();
-        List<String> header = List.of(first.split(",", -1)).stream().map(String::strip).toList();
-        int file = header.indexOf("file");
-        int start = header.indexOf("start_ms");
-        int end = header.indexOf("end_ms");
-        int label = header.indexOf("label");
-        int speaker = header.indexOf("speaker");
+        int file = table.column("file");
+        int start = table.column("start_ms");
+        int end = table.column("end_ms");
+        int label = table.column("label");
+        int speaker = table.column("speaker");
         if (file < 0 || start < 0 || end < 0 || label < 0 || needSpeaker && speaker < 0) {
             throw new IllegalArgumentException(csv + ": header must name file,start_ms,end_ms,label"
-                    + (needSpeaker ? ",speaker" : "") + ", got " + first);
+                    + (needSpeaker ? ",speaker" : "") + ", got " + String.join(",", table.header()));
         }
         List<Utterance> out = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] f = line.split(",", -1);
-            if (f.length != header.size()) {
-                throw new IllegalArgumentException(csv + " line " + (i + 1) + ": expected " + header.size()
-                        + " fields (" + String.join(",", header) + "), got " + f.length);
-            }
+        for (TruthTable.Row row : table.rows()) {
             long startMs;
             long endMs;
             try {
-                startMs = Long.parseLong(f[start].strip());
-                endMs = Long.parseLong(f[end].strip());
+                startMs = Long.parseLong(row.get(start));
+                endMs = Long.parseLong(row.get(end));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(csv + " line " + (i + 1) + ": start_ms and end_ms must be whole"
-                        + " milliseconds, got " + f[start].strip() + " and " + f[end].strip());
+                throw new IllegalArgumentException(csv + " line " + row.line() + ": start_ms and end_ms must be whole"
+                        + " milliseconds, got " + row.get(start) + " and " + row.get(end));
             }
-            out.add(new Utterance(f[file].strip(), startMs, endMs, f[label].strip(),
-                    speaker < 0 ? "" : f[speaker].strip()));
+            out.add(new Utterance(row.get(file), startMs, endMs, row.get(label), speaker < 0 ? "" : row.get(speaker)));
         }
         return out;
     }
