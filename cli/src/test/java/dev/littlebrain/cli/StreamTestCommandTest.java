@@ -51,6 +51,21 @@ class StreamTestCommandTest {
         double chosen = cal.get("suggested").get("threshold").asDouble();
         assertEquals(chosen, ImpulseConfig.read(p.resolve(ImpulseConfig.FILE_NAME)).continuous().threshold(), 1e-9,
                 "--apply writes the suggested threshold to impulse.yaml");
+        // One threshold per keyword, chosen from the keywords' own sweeps; written only where it finds more.
+        JsonNode own = cal.get("suggested_keyword_thresholds");
+        java.util.Set<String> ownKeywords = new java.util.HashSet<>();
+        own.get("thresholds").fieldNames().forEachRemaining(ownKeywords::add);
+        assertEquals(java.util.Set.of("yes", "no"), ownKeywords, calibrated.out());
+        java.util.Map<String, Float> written = ImpulseConfig.read(p.resolve(ImpulseConfig.FILE_NAME)).continuous()
+                .keywordThresholds();
+        if (own.get("better_than_one_threshold").asBoolean()) {
+            assertTrue(own.get("point").get("hits").asInt() > cal.get("suggested").get("hits").asInt()
+                    || cal.get("suggested").get("false_accepts_per_hour").asDouble() > 10, calibrated.out());
+            own.get("thresholds").fields().forEachRemaining(e -> assertEquals(e.getValue().asDouble(),
+                    written.get(e.getKey()), 0.005, e.getKey()));
+        } else {
+            assertTrue(written.isEmpty(), written.toString());
+        }
 
         String streams = dataset.resolve("_streams_").toString();
         CliRun run = CliRun.of("test", "--project", p.toString(), "--stream", "--streams", streams, "--json");

@@ -169,9 +169,12 @@ public final class ClassifierCGenerator {
         List<String> labels = config.labels();
         StringBuilder names = new StringBuilder();
         StringBuilder silent = new StringBuilder();
+        StringBuilder thresholds = new StringBuilder();
         for (int c = 0; c < labels.size(); c++) {
             names.append(c == 0 ? "" : ", ").append(cString(labels.get(c)));
             silent.append(c == 0 ? "" : ", ").append(config.silentLabels().contains(labels.get(c)) ? 1 : 0);
+            thresholds.append(c == 0 ? "" : ", ").append(config.keywordThresholds().containsKey(labels.get(c))
+                    ? floatLiteral(config.thresholdOf(c)) : "LB_THRESHOLD");
         }
         return banner
                 + """
@@ -188,7 +191,9 @@ public final class ClassifierCGenerator {
                 + timeMacro()
                 + "#define LB_AVERAGED_RUNS " + config.averagedWindows() + "\n"
                 + "#define LB_THRESHOLD " + floatLiteral(config.threshold()) + "\n"
-                + "#define LB_SUPPRESSION_MS " + config.suppressionMs() + "\n\n"
+                + "#define LB_SUPPRESSION_MS " + config.suppressionMs() + "\n"
+                + "/* The averaged score at which each label fires: LB_THRESHOLD, or a keyword's own. */\n"
+                + "static const float lb_thresholds[LB_LABEL_COUNT] = {" + thresholds + "};\n\n"
                 + "static float lb_features[LB_DSP_FEATURES];\n"
                 + "static unsigned char lb_input[LB_INPUT_BYTES];\n"
                 + "static unsigned char lb_output[LB_OUTPUT_BYTES];\n\n"
@@ -277,7 +282,7 @@ public final class ClassifierCGenerator {
                     lb_quiet_until = INT64_MIN;
                 }
 
-                /* DetectionDecider: the loudest non-silent label at or above the threshold fires, unless the
+                /* DetectionDecider: the loudest non-silent label at or above its threshold fires, unless the
                  * last detection was less than LB_SUPPRESSION_MS ago. Returns the label index or -1. */
                 static int lb_decide(int64_t now_ms)
                 {
@@ -286,7 +291,7 @@ public final class ClassifierCGenerator {
                         return -1;
                     }
                     for (c = 0; c < LB_LABEL_COUNT; c++) {
-                        if (!lb_silent[c] && lb_averaged[c] >= LB_THRESHOLD
+                        if (!lb_silent[c] && lb_averaged[c] >= lb_thresholds[c]
                                 && (best < 0 || lb_averaged[c] > lb_averaged[best])) {
                             best = c;
                         }

@@ -167,6 +167,31 @@ class ClassifierCGeneratorTest {
         assertTrue(detections > 0, impulse + ": no detections at threshold " + impulse.threshold() + " to compare");
     }
 
+    /**
+     * A keyword with its own threshold (the others held to a bar none reaches): the C wrapper's detections are the
+     * Java decider's, and they are all that keyword's.
+     */
+    @Tag("toolchain")
+    @Test
+    void aKeywordsOwnThresholdDecidesAsInJava(@TempDir Path dir) throws Exception {
+        HostCompiler.requireAvailable("gcc");
+        Impulse impulse = new Impulse("conv1d_kws_int8", "mfcc", Map.of(), FOUR, 0.99f);
+        Model model = TfliteReader.read(SharedFolder.require("conformance").resolve(impulse.model())
+                .resolve("model.tflite"));
+        DspBlock block = DspBlocks.create(impulse.block(), SignalSpec.audio(AudioInputs.RATE), impulse.parameters());
+        String keyword = FOUR.get(0);
+        ContinuousConfig config = new ContinuousConfig(AudioInputs.RATE, AudioInputs.WINDOW / 4, 3, impulse.threshold(),
+                1000, impulse.labels(), SILENT, Map.of(keyword, 0.3f));
+        build(model, impulse, block, config, dir);
+        float[] audio = WavReader.read(SharedFolder.require("datasets/espeak-kws").resolve("_streams_")
+                .resolve("stream_01.wav")).signal().toMono().toInt16Values();
+        List<String> java = javaContinuous(model, block, config, audio);
+        assertEquals(java, run(dir, "impulse", "continuous", audio, config.sliceSamples()));
+        List<String> detections = java.stream().filter(l -> l.startsWith("D ")).toList();
+        assertTrue(!detections.isEmpty(), "no detection of '" + keyword + "' at 0.3 to compare");
+        assertTrue(detections.stream().allMatch(l -> l.contains(keyword)), detections.toString());
+    }
+
     @Tag("toolchain")
     @ParameterizedTest(name = "{0}")
     @MethodSource("impulses")
@@ -215,7 +240,8 @@ class ClassifierCGeneratorTest {
         DspBlock mfcc = DspBlocks.create("mfcc", SignalSpec.audio(16000), Map.of());
         e = assertThrows(IllegalArgumentException.class,
                 () -> ImpulseCExport.generate(model, "m.tflite", mfcc, 16000, three, "impulse.yaml"));
-        assertTrue(e.getMessage().contains("4 outputs but 3 labels"), e.getMessage());
+        // The model header's label list refuses it first (lb_model.h carries the labels too).
+        assertTrue(e.getMessage().contains("3 labels given, but the model's output holds 4 scores"), e.getMessage());
     }
 
     @Test

@@ -113,19 +113,35 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
 
     /**
      * Continuous classification: model runs per window, runs averaged before a decision, the averaged score that
-     * fires a keyword and the quiet time after a detection.
+     * fires a keyword, keywords that fire at their own score instead ({@code thresholds:}, e.g. {@code {no: 0.6}};
+     * which are keywords is checked against the trained labels where the model runs) and the quiet time after a
+     * detection.
      */
-    public record Continuous(int slices, int average, double threshold, long suppressionMs) {
+    public record Continuous(int slices, int average, double threshold, long suppressionMs,
+            Map<String, Double> thresholds) {
         /** Edge Impulse's and TFLM's usual: 4 slices, average of 3, 0.8, 1 s (see {@link ContinuousConfig}). */
         public static final Continuous DEFAULTS = new Continuous(ContinuousConfig.DEFAULT_SLICES,
                 ContinuousConfig.DEFAULT_AVERAGED_WINDOWS, ContinuousConfig.DEFAULT_THRESHOLD,
                 ContinuousConfig.DEFAULT_SUPPRESSION_MS);
+
+        /** One threshold for every keyword. */
+        public Continuous(int slices, int average, double threshold, long suppressionMs) {
+            this(slices, average, threshold, suppressionMs, Map.of());
+        }
 
         public Continuous {
             if (slices < 1 || average < 1 || !(threshold > 0 && threshold <= 1) || suppressionMs < 0) {
                 throw new ImpulseConfigException("continuous: slices and average must be >= 1, threshold in (0, 1],"
                         + " suppression_ms >= 0");
             }
+            thresholds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
+        }
+
+        /** The keywords' own thresholds as the runtime takes them. */
+        public Map<String, Float> keywordThresholds() {
+            Map<String, Float> out = new LinkedHashMap<>();
+            thresholds.forEach((k, v) -> out.put(k, v.floatValue()));
+            return out;
         }
     }
 
@@ -267,6 +283,66 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         String out = String.join("\n", lines) + "\n";
         parse(out);
         return out;
+    }
+
+    /**
+     * {@code yaml} with {@code continuous.thresholds} set to {@code thresholds} on one line ({@code thresholds: {no:
+     * 0.55, yes: 0.80}}), or removed when {@code thresholds} is empty; a block-style mapping there is replaced whole,
+     * everything else (comments included) unchanged. The section must exist (write the threshold first). The result
+     * is validated.
+     */
+    public static String withKeywordThresholds(String yaml, Map<String, Float> thresholds) {
+        List<String> lines = new ArrayList<>(yaml.lines().toList());
+        int section = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("continuous:")) {
+                section = i;
+            }
+        }
+        if (section < 0) {
+            throw new IllegalArgumentException("impulse.yaml has no continuous: section");
+        }
+        List<String> entries = new ArrayList<>();
+        thresholds.forEach((k, v) -> entries.add(k + ": " + String.format(Locale.ROOT, "%.2f", v)));
+        String line = "  thresholds: {" + String.join(", ", entries) + "}  # a keyword's own threshold (test --stream --apply)";
+        java.util.regex.Pattern key = java.util.regex.Pattern.compile("^(\\s+)thresholds:.*$");
+        int at = -1;
+        int end = section + 1;
+        for (; end < lines.size() && (lines.get(end).startsWith(" ") || lines.get(end).isBlank()); end++) {
+            if (at < 0 && key.matcher(lines.get(end)).matches()) {
+                at = end;
+            }
+        }
+        if (at >= 0) {
+            int indent = key.matcher(lines.get(at)).replaceFirst("$1").length();
+            int last = at + 1;
+            while (last < end && (lines.get(last).isBlank() || indentOf(lines.get(last)) > indent)) {
+                last++;
+            }
+            lines.subList(at, last).clear();
+        } else {
+            // Under the section's threshold: line, where a reader looks for it; else first in the section.
+            at = section + 1;
+            for (int i = section + 1; i < end; i++) {
+                if (lines.get(i).strip().startsWith("threshold:")) {
+                    at = i + 1;
+                }
+            }
+        }
+        if (!thresholds.isEmpty()) {
+            lines.add(at, line);
+        }
+        String out = String.join("\n", lines) + "\n";
+        parse(out);
+        return out;
+    }
+
+    private static int indentOf(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
     }
 
     /** Where the YAML broke and how, in the parser's words without its class names: "line 7, column 3: ...". */
@@ -449,7 +525,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         if (!c.isObject()) {
             throw new ImpulseConfigException("continuous: expected a mapping of slices, average, threshold, suppression_ms");
         }
-        keys(c, "continuous.", Set.of("slices", "average", "threshold", "suppression_ms"));
+        keys(c, "continuous.", Set.of("slices", "average", "threshold", "thresholds", "suppression_ms"));
         Continuous d = Continuous.DEFAULTS;
         int slices = c.has("slices") ? positiveInt(c, "continuous.", "slices") : d.slices();
         int average = c.has("average") ? positiveInt(c, "continuous.", "average") : d.average();
@@ -465,7 +541,29 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
             throw new ImpulseConfigException("continuous.slices: " + slices + " must divide the window ("
                     + (long) windowSamples + " samples)");
         }
-        return new Continuous(slices, average, threshold, suppression);
+        return new Continuous(slices, average, threshold, suppression, keywordThresholds(c.get("thresholds")));
+    }
+
+    /** The optional {@code continuous.thresholds:} mapping of keyword to its own threshold in (0, 1]. */
+    private static Map<String, Double> keywordThresholds(JsonNode t) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (t == null || t.isNull()) {
+            return out;
+        }
+        if (!t.isObject()) {
+            throw new ImpulseConfigException("continuous.thresholds: expected a mapping of keyword to threshold,"
+                    + " e.g. {no: 0.6}");
+        }
+        for (Iterator<String> names = t.fieldNames(); names.hasNext();) {
+            String keyword = names.next();
+            double value = positiveNumber(t, "continuous.thresholds.", keyword);
+            if (value > 1) {
+                throw new ImpulseConfigException("continuous.thresholds." + keyword + ": must be in (0, 1], got "
+                        + value);
+            }
+            out.put(keyword, value);
+        }
+        return out;
     }
 
     /** The optional {@code boards:} list: id, name, core, clock_mhz, ram_kb, flash_kb, cycles_per_instruction. */

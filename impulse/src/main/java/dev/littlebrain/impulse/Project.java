@@ -80,6 +80,6 @@ public final class Project {
         List<String> labels = project.trainedLabels();
         int rate = Math.max(1, (int) Math.round(project.config().input().frequencyHz()));
         return new ContinuousConfig(rate, window / c.slices(), c.average(), (float) c.threshold(), c.suppressionMs(),
-                labels, ContinuousConfig.SILENT_LABELS);
+                labels, ContinuousConfig.SILENT_LABELS, c.keywordThresholds());
     }
 }

@@ -3,6 +3,7 @@ package dev.littlebrain.cli.commands;
 import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -61,7 +62,9 @@ final class ContinuousOptions {
         try {
             return new ContinuousConfig(rate, windowSamples / s, average != null ? average : project.average(),
                     threshold != null ? threshold : (float) project.threshold(),
-                    suppressionMs != null ? suppressionMs : project.suppressionMs(), labels, ContinuousConfig.SILENT_LABELS);
+                    suppressionMs != null ? suppressionMs : project.suppressionMs(), labels, ContinuousConfig.SILENT_LABELS,
+                    // --threshold sets one for every keyword; else the keywords' own from impulse.yaml.
+                    threshold != null ? Map.of() : project.keywordThresholds());
         } catch (IllegalArgumentException e) {
             // --average, --threshold or --suppression-ms out of range: a usage error, as for --slices.
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -7,6 +7,7 @@ import dev.littlebrain.impulse.evaluation.ClipEvaluation;
 import dev.littlebrain.impulse.evaluation.ClipReport;
 import dev.littlebrain.impulse.evaluation.ClipTest;
 import dev.littlebrain.impulse.evaluation.Interval;
+import dev.littlebrain.impulse.evaluation.KeywordThresholds;
 import dev.littlebrain.impulse.evaluation.SnrBands;
 import dev.littlebrain.impulse.evaluation.StreamEvaluation;
 import dev.littlebrain.impulse.evaluation.StreamReport;
@@ -19,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -151,6 +153,9 @@ public final class TestCommand implements Callable<Integer> {
         if (apply) {
             String updated = dev.littlebrain.impulse.ImpulseConfig.withThreshold(Files.readString(yaml),
                     best.threshold());
+            // A keyword's own threshold where it finds more; else none (an earlier calibration's would be stale).
+            updated = dev.littlebrain.impulse.ImpulseConfig.withKeywordThresholds(updated,
+                    report.keywordThresholdsWin() ? report.suggestedKeywordThresholds().thresholds() : Map.of());
             dev.littlebrain.files.AtomicFiles.write(yaml, updated.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             report = report.withApplied(true);
         }
@@ -178,9 +183,19 @@ public final class TestCommand implements Callable<Integer> {
             if (!report.suggestedBySnr().isEmpty()) {
                 out.println(SnrBands.line(report.suggestedBySnr()));
             }
-            out.printf(Locale.ROOT, "project threshold %.2f (impulse.yaml continuous.threshold): detection rate %.3f"
-                    + " (%d of %d) at %.1f false accepts/hour%n", configured.threshold(), configured.detectionRate(),
-                    configured.hits(), targets, configured.falseAcceptsPerHour());
+            KeywordThresholds.Suggestion own = report.suggestedKeywordThresholds();
+            if (own != null) {
+                StreamEvaluation.Point pt = own.point();
+                out.printf(Locale.ROOT, "one threshold per keyword (%s): detection rate %.3f (%d of %d) at %.1f false"
+                        + " accepts/hour%s%n", thresholdList(own.thresholds()), pt.detectionRate(), pt.hits(), targets,
+                        pt.falseAcceptsPerHour(), report.keywordThresholdsWin() ? "" : " (no better than one threshold)");
+                out.println(intervals(pt, targets, rec.audioSeconds()));
+                printKeywords(out, own.perKeyword());
+            }
+            out.printf(Locale.ROOT, "project threshold %.2f%s (impulse.yaml continuous): detection rate %.3f"
+                    + " (%d of %d) at %.1f false accepts/hour%n", configured.threshold(),
+                    config.keywordThresholds().isEmpty() ? "" : ", " + thresholdList(config.keywordThresholds()),
+                    configured.detectionRate(), configured.hits(), targets, configured.falseAcceptsPerHour());
             out.println(intervals(configured, targets, rec.audioSeconds()));
             printKeywords(out, report.configuredPerKeyword());
             if (!report.configuredBySnr().isEmpty()) {
@@ -201,11 +216,20 @@ public final class TestCommand implements Callable<Integer> {
                     rec.realTimeFactor(), rec.audioSeconds(), rec.wallSeconds());
             out.println("FAR/FRR curve: " + png);
             if (apply) {
-                out.printf(Locale.ROOT, "wrote continuous.threshold: %.2f to %s%n", best.threshold(), yaml);
+                out.printf(Locale.ROOT, "wrote continuous.threshold: %.2f%s to %s%n", best.threshold(),
+                        report.keywordThresholdsWin() ? " and thresholds: {"
+                                + thresholdList(report.suggestedKeywordThresholds().thresholds()) + "}" : "", yaml);
             }
         }
         out.flush();
         return 0;
+    }
+
+    /** "no 0.55, yes 0.80". */
+    private static String thresholdList(Map<String, Float> thresholds) {
+        List<String> parts = new java.util.ArrayList<>();
+        thresholds.forEach((k, v) -> parts.add(String.format(Locale.ROOT, "%s %.2f", k, v)));
+        return String.join(", ", parts);
     }
 
     /** An operating point's keywords, one line each, under its own line. */

@@ -165,16 +165,28 @@ public final class StreamEvaluation {
         return new Recording(scores, seconds, wall);
     }
 
-    /** Scores the detections of every stream at one threshold against the keyword utterances. */
+    /** Scores the detections of every stream at one threshold for every keyword against the keyword utterances. */
     public static Point evaluate(float threshold, ContinuousConfig config, Recording recording, List<Utterance> truth,
             Set<String> keywords) {
-        return score(threshold, config, recording, truth, keywords).point();
+        return score(config.withThreshold(threshold), recording, truth, keywords).point();
+    }
+
+    /** Scores the detections of every stream at {@code config}'s thresholds (a keyword's own where it has one). */
+    public static Point evaluate(ContinuousConfig config, Recording recording, List<Utterance> truth,
+            Set<String> keywords) {
+        return score(config, recording, truth, keywords).point();
     }
 
     /** The keyword utterances missed and the false accepts made at one threshold, to listen to. */
     public static Errors errors(float threshold, ContinuousConfig config, Recording recording, List<Utterance> truth,
             Set<String> keywords) {
-        return score(threshold, config, recording, truth, keywords).errors();
+        return score(config.withThreshold(threshold), recording, truth, keywords).errors();
+    }
+
+    /** The keyword utterances missed and the false accepts made at {@code config}'s thresholds. */
+    public static Errors errors(ContinuousConfig config, Recording recording, List<Utterance> truth,
+            Set<String> keywords) {
+        return score(config, recording, truth, keywords).errors();
     }
 
     /** A detection that matched no keyword utterance, with the words (of any label) within the tolerance of it. */
@@ -216,9 +228,9 @@ public final class StreamEvaluation {
      * Matches each stream's detections to its keyword utterances: a detection hits the first unmatched utterance of
      * its label within {@link #TOLERANCE_MS} of it, else it is a false accept; utterances left unmatched are misses.
      */
-    private static Scored score(float threshold, ContinuousConfig config, Recording recording, List<Utterance> truth,
+    private static Scored score(ContinuousConfig c, Recording recording, List<Utterance> truth,
             Set<String> keywords) {
-        ContinuousConfig c = config.withThreshold(threshold);
+        float threshold = c.threshold();
         int targets = 0;
         int hits = 0;
         double latency = 0;

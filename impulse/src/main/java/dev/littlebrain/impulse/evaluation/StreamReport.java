@@ -22,6 +22,8 @@ import java.util.Set;
  * @param perKeyword      each keyword's points at the swept thresholds (empty with one keyword)
  * @param suggestedBySnr  the suggested point's detection per 5 dB SNR band (empty without SNRs in the truth)
  * @param configuredBySnr the configured point's, likewise
+ * @param suggestedKeywordThresholds one threshold per keyword for the target false-accept rate and the point they
+ *        give (null with one keyword)
  * @param utterances      keyword utterances in the ground truth
  * @param words           words of any label in the ground truth
  * @param streams         stream files
@@ -31,7 +33,8 @@ public record StreamReport(List<StreamEvaluation.Point> points, StreamEvaluation
         StreamEvaluation.Point configured, List<StreamEvaluation.KeywordResult> suggestedPerKeyword,
         List<StreamEvaluation.KeywordResult> configuredPerKeyword, StreamEvaluation.Errors suggestedErrors,
         Map<String, List<StreamEvaluation.Point>> perKeyword, List<SnrBands.Band> suggestedBySnr,
-        List<SnrBands.Band> configuredBySnr, StreamEvaluation.Recording recording,
+        List<SnrBands.Band> configuredBySnr, KeywordThresholds.Suggestion suggestedKeywordThresholds,
+        StreamEvaluation.Recording recording,
         ContinuousConfig config, int windowSamples, Set<String> keywords, int utterances, int words, int streams,
         boolean applied) {
 
@@ -47,8 +50,20 @@ public record StreamReport(List<StreamEvaluation.Point> points, StreamEvaluation
     /** The same report, saying whether the suggested threshold was written to the project. */
     public StreamReport withApplied(boolean written) {
         return new StreamReport(points, suggested, configured, suggestedPerKeyword, configuredPerKeyword,
-                suggestedErrors, perKeyword, suggestedBySnr, configuredBySnr, recording, config, windowSamples, keywords, utterances, words, streams,
+                suggestedErrors, perKeyword, suggestedBySnr, configuredBySnr, suggestedKeywordThresholds, recording,
+                config, windowSamples, keywords, utterances, words, streams,
                 written);
+    }
+
+    /**
+     * Whether one threshold per keyword finds more keywords than the suggested pooled threshold within the target
+     * false-accept rate: then {@code --apply} writes them.
+     */
+    public boolean keywordThresholdsWin() {
+        return suggestedKeywordThresholds != null
+                && suggestedKeywordThresholds.point().falseAcceptsPerHour() <= TARGET_FA_PER_HOUR
+                && (suggestedKeywordThresholds.point().hits() > suggested.hits()
+                        || suggested.falseAcceptsPerHour() > TARGET_FA_PER_HOUR);
     }
 
     /** The 95 % interval of a point's detection rate, keywords counted as independent; null without keywords. */
@@ -76,6 +91,9 @@ public record StreamReport(List<StreamEvaluation.Point> points, StreamEvaluation
                 Math.round(pt.threshold() * 100) / 100.0, pt.detectionRate(), pt.hits(), pt.falseAccepts())).toList()));
         return new Json(sweep, point(suggested), point(configured), keywords(suggestedPerKeyword),
                 keywords(configuredPerKeyword), sweeps, SnrBands.json(suggestedBySnr), SnrBands.json(configuredBySnr),
+                suggestedKeywordThresholds == null ? null : new OwnThresholdsJson(
+                        suggestedKeywordThresholds.thresholds(), point(suggestedKeywordThresholds.point()),
+                        keywords(suggestedKeywordThresholds.perKeyword()), keywordThresholdsWin()),
                 ErrorsJson.of(suggestedErrors), applied,
                 new Target(TARGET_DETECTION_RATE, TARGET_FA_PER_HOUR, targetMet()), recording.audioSeconds(),
                 utterances, List.copyOf(keywords), recording.realTimeFactor());
@@ -99,7 +117,8 @@ public record StreamReport(List<StreamEvaluation.Point> points, StreamEvaluation
 
     /** {@code test --stream --json}'s object. */
     @JsonPropertyOrder({"thresholds", "suggested", "configured", "suggested_per_keyword", "configured_per_keyword",
-        "per_keyword_sweep", "suggested_by_snr", "configured_by_snr", "suggested_errors", "applied", "target", "stream_seconds", "utterances", "keywords", "real_time_factor"})
+        "per_keyword_sweep", "suggested_by_snr", "configured_by_snr", "suggested_keyword_thresholds",
+        "suggested_errors", "applied", "target", "stream_seconds", "utterances", "keywords", "real_time_factor"})
     public record Json(List<PointJson> thresholds, PointJson suggested, PointJson configured,
             @JsonProperty("suggested_per_keyword") List<KeywordJson> suggestedPerKeyword,
             @JsonProperty("configured_per_keyword") List<KeywordJson> configuredPerKeyword,
@@ -108,6 +127,8 @@ public record StreamReport(List<StreamEvaluation.Point> points, StreamEvaluation
             List<SnrBands.BandJson> suggestedBySnr,
             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("configured_by_snr")
             List<SnrBands.BandJson> configuredBySnr,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("suggested_keyword_thresholds")
+            OwnThresholdsJson suggestedKeywordThresholds,
             @JsonProperty("suggested_errors") ErrorsJson suggestedErrors, boolean applied, Target target,
             @JsonProperty("stream_seconds") double streamSeconds, int utterances, List<String> keywords,
             @JsonProperty("real_time_factor") double realTimeFactor) {
@@ -135,6 +156,13 @@ public record StreamReport(List<StreamEvaluation.Point> points, StreamEvaluation
             @JsonInclude(JsonInclude.Include.NON_NULL) Integer speakers,
             @JsonInclude(JsonInclude.Include.NON_NULL) @JsonProperty("design_effect") Double designEffect,
             @JsonProperty("mean_latency_ms") Double meanLatencyMs) {
+    }
+
+    /** One threshold per keyword: the thresholds, their point, each keyword's share, and whether they win. */
+    @JsonPropertyOrder({"thresholds", "point", "per_keyword", "better_than_one_threshold"})
+    public record OwnThresholdsJson(Map<String, Float> thresholds, PointJson point,
+            @JsonProperty("per_keyword") List<KeywordJson> perKeyword,
+            @JsonProperty("better_than_one_threshold") boolean betterThanOneThreshold) {
     }
 
     /** One threshold of one keyword's own sweep. */

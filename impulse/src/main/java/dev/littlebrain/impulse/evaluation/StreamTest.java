@@ -60,12 +60,12 @@ public final class StreamTest {
             points.add(StreamEvaluation.evaluate(t, config, rec, truth, keywords));
         }
         StreamEvaluation.Point best = StreamEvaluation.suggest(points, StreamReport.TARGET_FA_PER_HOUR);
-        StreamEvaluation.Point configured = StreamEvaluation.evaluate(config.threshold(), config, rec, truth, keywords);
+        // The project's operating point as it deploys: its threshold and any keyword's own.
+        StreamEvaluation.Point configured = StreamEvaluation.evaluate(config, rec, truth, keywords);
         StreamEvaluation.Errors errors = StreamEvaluation.errors(best.threshold(), config, rec, truth, keywords);
         List<StreamEvaluation.KeywordResult> bestByKeyword = StreamEvaluation.byKeyword(truth, keywords, errors,
                 rec.audioSeconds());
-        StreamEvaluation.Errors configuredErrors = StreamEvaluation.errors(configured.threshold(), config, rec, truth,
-                keywords);
+        StreamEvaluation.Errors configuredErrors = StreamEvaluation.errors(config, rec, truth, keywords);
         List<StreamEvaluation.KeywordResult> configuredByKeyword = StreamEvaluation.byKeyword(truth, keywords,
                 configuredErrors, rec.audioSeconds());
         Map<String, Double> snr = SnrBands.read(csv);
@@ -83,8 +83,17 @@ public final class StreamTest {
                 }
             }
         }
+        KeywordThresholds.Suggestion own = null;
+        Map<String, Float> chosen = KeywordThresholds.choose(perKeyword, rec.audioSeconds(),
+                StreamReport.TARGET_FA_PER_HOUR);
+        if (!chosen.isEmpty()) {
+            ContinuousConfig c = config.withThreshold(best.threshold()).withKeywordThresholds(chosen);
+            own = new KeywordThresholds.Suggestion(chosen, StreamEvaluation.evaluate(c, rec, truth, keywords),
+                    StreamEvaluation.byKeyword(truth, keywords, StreamEvaluation.errors(c, rec, truth, keywords),
+                            rec.audioSeconds()));
+        }
         return new StreamReport(points, best, configured, bestByKeyword, configuredByKeyword, errors, perKeyword,
-                bestBySnr, configuredBySnr, rec, config, p.windowSamples(), keywords, targets, truth.size(),
+                bestBySnr, configuredBySnr, own, rec, config, p.windowSamples(), keywords, targets, truth.size(),
                 files.size(), false);
     }
 }

@@ -76,7 +76,7 @@ class ReportJsonTest {
         Map<String, List<StreamEvaluation.Point>> sweep = Map.of("yes", List.of(a));
         List<SnrBands.Band> bands = List.of(new SnrBands.Band(5, 2, 1));
         StreamReport report = new StreamReport(List.of(a, b), a, b, perKeyword, perKeyword, errors, sweep, bands,
-                List.of(), rec, config, 16000, keywords, 2, 2, 1, false).withApplied(true);
+                List.of(), null, rec, config, 16000, keywords, 2, 2, 1, false).withApplied(true);
 
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("thresholds", List.of(pointJson(a, 2, 60), pointJson(b, 2, 60)));

@@ -6,19 +6,22 @@ import java.util.Optional;
 
 /**
  * The decision step of continuous classification, shared by {@link StreamingClassifier} and offline
- * threshold sweeps: the loudest non-silent label whose averaged score reaches the threshold fires,
+ * threshold sweeps: the loudest non-silent label whose averaged score reaches its threshold fires,
  * unless a detection happened less than {@code suppressionMs} ago. Not thread-safe.
  */
 public final class DetectionDecider {
     private final ContinuousConfig config;
     private final boolean[] silent;
+    private final float[] thresholds;
     private long quietUntilMs = Long.MIN_VALUE;
 
     public DetectionDecider(ContinuousConfig config) {
         this.config = config;
         this.silent = new boolean[config.labels().size()];
+        this.thresholds = new float[silent.length];
         for (int c = 0; c < silent.length; c++) {
             silent[c] = config.silentLabels().contains(config.labels().get(c));
+            thresholds[c] = config.thresholdOf(c);
         }
     }
 
@@ -29,7 +32,7 @@ public final class DetectionDecider {
         }
         int best = -1;
         for (int c = 0; c < averaged.length; c++) {
-            if (!silent[c] && averaged[c] >= config.threshold() && (best < 0 || averaged[c] > averaged[best])) {
+            if (!silent[c] && averaged[c] >= thresholds[c] && (best < 0 || averaged[c] > averaged[best])) {
                 best = c;
             }
         }
