@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A bare-metal Cortex-M4F under QEMU ({@code mps2-an386}): cross-compiles a program around {@code lb_invoke} with
@@ -85,7 +84,7 @@ public final class CortexM4Emulator {
                 "-o", "model.elf", "startup.c", "main.c"));
         cc.addAll(sources);
         compile(dir, cc);
-        Result run = run(List.of("qemu-system-arm", "-M", machine, "-nographic", "-semihosting", "-icount",
+        ToolRun run = run(List.of("qemu-system-arm", "-M", machine, "-nographic", "-semihosting", "-icount",
                 "shift=0", "-kernel", "model.elf"), dir);
         if (run.exitCode() != 0) {
             throw new IOException("QEMU/harness failed (exit " + run.exitCode() + ") in " + dir + "\n" + run.stderr()
@@ -114,7 +113,7 @@ public final class CortexM4Emulator {
 
     /** Section sizes from {@code arm-none-eabi-size -A}. */
     public static Map<String, Long> sections(Path elf) throws IOException {
-        Result r = run(List.of("arm-none-eabi-size", "-A", elf.toString()), null);
+        ToolRun r = run(List.of("arm-none-eabi-size", "-A", elf.toString()), null);
         if (r.exitCode() != 0) {
             throw new IOException("arm-none-eabi-size failed on " + elf + ": " + r.stderr());
         }
@@ -141,43 +140,13 @@ public final class CortexM4Emulator {
 
     /** Runs the compiler; any warning counts as a failure (the generated C must build warning-free). */
     private static void compile(Path dir, List<String> command) throws IOException {
-        Result r = run(command, dir);
+        ToolRun r = run(command, dir);
         if (r.exitCode() != 0 || !r.stderr().isBlank()) {
             throw new IOException("compilation failed in " + dir + ": " + String.join(" ", command) + "\n" + r.stderr());
         }
     }
 
-    private record Result(int exitCode, byte[] stdout, String stderr) {
-    }
-
-    private static Result run(List<String> command, Path workDir) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command);
-        if (workDir != null) {
-            pb.directory(workDir.toFile());
-        }
-        Process p = pb.start();
-        p.getOutputStream().close();
-        // Read stderr on a second thread so neither pipe can fill up and block the child.
-        byte[][] err = new byte[1][];
-        Thread t = new Thread(() -> {
-            try {
-                err[0] = p.getErrorStream().readAllBytes();
-            } catch (IOException e) {
-                err[0] = new byte[0];
-            }
-        });
-        t.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        try {
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new IOException("timed out after " + TIMEOUT_SECONDS + " s: " + String.join(" ", command));
-            }
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted: " + String.join(" ", command), e);
-        }
-        return new Result(p.exitValue(), out, new String(err[0], StandardCharsets.UTF_8));
+    private static ToolRun run(List<String> command, Path workDir) throws IOException {
+        return ToolRun.of(command, workDir, TIMEOUT_SECONDS);
     }
 }
