@@ -8,6 +8,7 @@ import dev.littlebrain.data.features.FeatureExtractor;
 import dev.littlebrain.data.features.FeatureSet;
 import dev.littlebrain.data.features.SampleLoader;
 import dev.littlebrain.data.progress.ProgressListener;
+import dev.littlebrain.data.output.StagedFolder;
 import dev.littlebrain.dsp.blocks.DspBlock;
 import dev.littlebrain.dsp.blocks.DspBlocks;
 import dev.littlebrain.dsp.blocks.FeatureShape;
@@ -38,6 +39,9 @@ public record ImpulseProject(Path dir, ImpulseConfig config) {
             }
             return Optional.empty();
         }
+        // A data import killed between the two renames of its swap left data/ beside itself: put it back before
+        // anything reads the project (a living import's folders are left alone).
+        StagedFolder.finishKilledSwaps(new ProjectLayout(d).data());
         return Optional.of(new ImpulseProject(d, ImpulseConfig.read(file)));
     }
 

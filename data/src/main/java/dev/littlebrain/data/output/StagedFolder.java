@@ -52,7 +52,7 @@ public final class StagedFolder implements AutoCloseable {
             throw new IllegalArgumentException("refusing to replace " + target + ": it is the root folder");
         }
         Files.createDirectories(parent);
-        cleanUpAfterKilledRuns(absolute);
+        finishKilledSwaps(absolute);
         ReplaceableFolder.require(target, source, record);
         return new StagedFolder(absolute, target, source, record, createStaging(absolute));
     }
@@ -105,9 +105,14 @@ public final class StagedFolder implements AutoCloseable {
 
     /**
      * Deletes the staging folders of runs that are no longer alive, and finishes a swap a killed run left
-     * half-done: its old folder is deleted when the new one is in place, else moved back.
+     * half-done: its old folder is deleted when the new one is in place, else moved back. Runs of the living are
+     * left alone, so this is safe to call whenever a folder that may have been swapped is about to be used.
      */
-    private static void cleanUpAfterKilledRuns(Path target) throws IOException {
+    public static void finishKilledSwaps(Path target) throws IOException {
+        target = target.toAbsolutePath().normalize();
+        if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
+            return;
+        }
         List<Path> stale = new ArrayList<>();
         List<Path> old = new ArrayList<>();
         try (DirectoryStream<Path> siblings = Files.newDirectoryStream(target.getParent())) {

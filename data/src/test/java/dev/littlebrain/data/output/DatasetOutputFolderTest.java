@@ -164,4 +164,26 @@ class DatasetOutputFolderTest {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
+
+    /**
+     * A swap killed between its two renames (the old folder moved aside, the new one not yet in): the folder is put
+     * back as it was and the dead run's staging is deleted; a living run's folders are left alone.
+     */
+    @Test
+    void aSwapKilledBetweenItsRenamesIsUndone(@TempDir Path dir) throws Exception {
+        Process done = new ProcessBuilder("true").start();
+        done.waitFor();
+        Path target = dir.resolve("data");
+        Path old = Files.createDirectories(dir.resolve(".data.old-" + done.pid() + "-1"));
+        Files.writeString(old.resolve("manifest.json"), "{}");
+        Path staging = Files.createDirectories(dir.resolve(".data.staging-" + done.pid() + "-2"));
+        Path living = Files.createDirectories(dir.resolve(".data.staging-" + ProcessHandle.current().pid() + "-3"));
+
+        StagedFolder.finishKilledSwaps(target);
+
+        assertEquals("{}", Files.readString(target.resolve("manifest.json")));
+        assertFalse(Files.exists(old) || Files.exists(staging));
+        assertTrue(Files.isDirectory(living));
+        StagedFolder.finishKilledSwaps(dir.resolve("absent/data")); // no parent: nothing to do
+    }
 }
