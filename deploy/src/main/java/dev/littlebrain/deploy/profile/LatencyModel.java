@@ -45,6 +45,8 @@ public final class LatencyModel {
     /** im2col: each column byte widened (and copied first, one memcpy per filter row, where in_d % 4 != 0). */
     static final double IM2COL_PER_BYTE = 6.0;
     static final double IM2COL_PER_ROW = 68;
+    /** Dilated filter rows: one short memcpy per tap (misc_conv_dilated, measured under QEMU). */
+    static final double IM2COL_PER_TAP = 47;
     /** Depth multiplier 1: four channels per pass of the taps, the input offset added in 16-bit lanes. */
     static final double DEPTHWISE_DM1_PER_MAC = 3.5;
     static final double DEPTHWISE_DM1_PER_OUTPUT = 42;
@@ -146,15 +148,19 @@ public final class LatencyModel {
                         && input[1] == output[1] && input[2] == output[2];
                 long depth = (long) filter[1] * filter[2] * filter[3];
                 long pixels = outputs / output[3];
-                yield pointwise ? matmul(pixels, output[3], depth)
-                        : im2col(pixels, output[3], depth, filter[3] % 4 == 0 ? 0 : filter[1]);
+                // Copied as int8 first where in_d % 4 != 0: one memcpy per filter row, or per tap when the row's
+                // taps are dilated apart.
+                double copies = filter[3] % 4 == 0 ? 0
+                        : o.dilationW() > 1 ? IM2COL_PER_TAP * filter[1] * filter[2] : IM2COL_PER_ROW * filter[1];
+                yield pointwise ? matmul(pixels, output[3], depth) : im2col(pixels, output[3], depth, copies);
             }
             case DEPTHWISE_CONV_2D -> {
                 int[] filter = shape(g.tensor(op.inputs().get(1)));
                 int[] output = shape(out);
                 OperatorOptions.DepthwiseConv2D o = (OperatorOptions.DepthwiseConv2D) op.options();
                 if (shape(in)[3] == 1) {
-                    yield im2col(outputs / output[3], output[3], (long) filter[1] * filter[2], filter[1]);
+                    yield im2col(outputs / output[3], output[3], (long) filter[1] * filter[2],
+                            IM2COL_PER_ROW * filter[1]);
                 }
                 boolean threeByThree = filter[1] == 3 && filter[2] == 3 && o.dilationH() == 1 && o.dilationW() == 1
                         && shape(in)[3] % 4 == 0;
@@ -225,10 +231,10 @@ public final class LatencyModel {
                 + ROW_PER_OUTPUT * outputs;
     }
 
-    /** Two im2col columns at a time; copyRows: filter rows copied as int8 first (in_d not a multiple of 4). */
-    private static double im2col(long pixels, long channels, long depth, int copyRows) {
+    /** Two im2col columns at a time; copies: the cost per column of copying it as int8 first (in_d % 4 != 0). */
+    private static double im2col(long pixels, long channels, long depth, double copies) {
         return IM2COL_PER_MAC * paddedMacs(pixels, channels, depth) + IM2COL_PER_OUTPUT * pixels * channels
-                + IM2COL_PER_BYTE * pixels * depth + IM2COL_PER_ROW * pixels * copyRows;
+                + IM2COL_PER_BYTE * pixels * depth + copies * pixels;
     }
 
     private static int[] shape(Tensor t) {
