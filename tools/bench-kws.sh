@@ -160,6 +160,14 @@ per_keyword() {
   python3 - "$1" <<'PY'
 import itertools, json, sys
 r = json.load(open(sys.argv[1]))
+own = r.get("suggested_keyword_thresholds")
+if own:
+    # test --stream's own suggestion, re-scored exactly; --apply wrote it when it finds more keywords.
+    p = own["point"]
+    names = ", ".join(f"{k} {t:.2f}" for k, t in own["thresholds"].items())
+    print(f"    one threshold per keyword ({names}): detection {p['detection_rate']:.3f} at"
+          f" {p['false_accepts_per_hour']:.1f} FA/h" + (" (applied)" if own["better_than_one_threshold"] else ""))
+    sys.exit(0)
 sweeps = r.get("per_keyword_sweep") or {}
 if len(sweeps) < 2:
     sys.exit(0)
@@ -188,6 +196,9 @@ for seed in "${seed_list[@]}"; do
   per_keyword "$p/stream-validation.json"
   if [ "$test_streams" = yes ]; then
     summary "test" "$p/stream-test.json" configured
+    # The calibration's keyword thresholds, if --apply wrote any, are part of the operating point scored here.
+    own=$(sed -n 's/^  thresholds: \({[^}]*}\).*/\1/p' "$p/impulse.yaml")
+    [ -z "$own" ] || echo "    (with the keywords' own thresholds $own)"
   fi
 done
 echo "== $(( ($(date +%s) - start) / 60 )) min; work folder $out =="
