@@ -1,21 +1,27 @@
 package dev.littlebrain.dsp.blocks;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Reads Edge Impulse style string parameters ({@code "0.02"}, {@code "256"}, {@code "true"})
  * for one block, applying defaults for absent names and rejecting unknown names, so a typo
- * cannot silently fall back to a default.
+ * cannot silently fall back to a default. The names, defaults and allowed values are the block's
+ * {@link ParameterSpec}s: the schema a tool shows is what is parsed.
  */
 final class BlockParameters {
     private final String block;
     private final Map<String, String> values;
+    private final Map<String, ParameterSpec> specs;
 
-    BlockParameters(String block, Map<String, String> values, Set<String> known) {
+    BlockParameters(String block, Map<String, String> values, List<ParameterSpec> specs) {
         this.block = block;
         this.values = Map.copyOf(values);
+        this.specs = specs.stream().collect(Collectors.toMap(ParameterSpec::name, s -> s));
+        Set<String> known = this.specs.keySet();
         for (String name : this.values.keySet()) {
             if (!known.contains(name)) {
                 throw new InvalidParameterException(block, name, this.values.get(name),
@@ -24,7 +30,40 @@ final class BlockParameters {
         }
     }
 
-    double number(String name, double defaultValue) {
+    /** The value of {@code spec}'s integer parameter, or its default. */
+    int integer(ParameterSpec spec) {
+        return integer(declared(spec).name(), Integer.parseInt(spec.defaultValue()));
+    }
+
+    /** The value of {@code spec}'s number parameter, or its default. */
+    double number(ParameterSpec spec) {
+        return number(declared(spec).name(), Double.parseDouble(spec.defaultValue()));
+    }
+
+    /** The value of {@code spec}'s flag, or its default. */
+    boolean bool(ParameterSpec spec) {
+        return bool(declared(spec).name(), Boolean.parseBoolean(spec.defaultValue()));
+    }
+
+    /** The value of {@code spec}'s select parameter (one of its values), or its default. */
+    String choice(ParameterSpec spec) {
+        return choice(declared(spec).name(), spec.defaultValue(), Set.copyOf(spec.values()));
+    }
+
+    /** The value of {@code spec}'s text parameter, or its default. */
+    String text(ParameterSpec spec) {
+        return text(declared(spec).name(), spec.defaultValue());
+    }
+
+    /** A config may read only what it declares, so its schema cannot miss a parameter. */
+    private ParameterSpec declared(ParameterSpec spec) {
+        if (specs.get(spec.name()) != spec) {
+            throw new IllegalStateException(block + ": parameter '" + spec.name() + "' is read but not declared");
+        }
+        return spec;
+    }
+
+    private double number(String name, double defaultValue) {
         String raw = values.get(name);
         if (raw == null) {
             return defaultValue;
@@ -40,7 +79,7 @@ final class BlockParameters {
         throw new InvalidParameterException(block, name, raw, "expected a finite number");
     }
 
-    int integer(String name, int defaultValue) {
+    private int integer(String name, int defaultValue) {
         String raw = values.get(name);
         if (raw == null) {
             return defaultValue;
@@ -57,7 +96,7 @@ final class BlockParameters {
         throw new InvalidParameterException(block, name, raw, "expected an integer");
     }
 
-    boolean bool(String name, boolean defaultValue) {
+    private boolean bool(String name, boolean defaultValue) {
         String raw = values.get(name);
         if (raw == null) {
             return defaultValue;
@@ -72,7 +111,7 @@ final class BlockParameters {
         }
     }
 
-    String choice(String name, String defaultValue, Set<String> allowed) {
+    private String choice(String name, String defaultValue, Set<String> allowed) {
         String raw = values.get(name);
         if (raw == null) {
             return defaultValue;
@@ -85,7 +124,7 @@ final class BlockParameters {
     }
 
     /** Text parameters that are accepted for compatibility but not interpreted. */
-    String text(String name, String defaultValue) {
+    private String text(String name, String defaultValue) {
         return values.getOrDefault(name, defaultValue);
     }
 }

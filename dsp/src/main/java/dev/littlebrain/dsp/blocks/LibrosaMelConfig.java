@@ -1,7 +1,8 @@
 package dev.littlebrain.dsp.blocks;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Parameters of a librosa-compatible mel spectrogram ({@code librosa.feature.melspectrogram} with
@@ -25,16 +26,30 @@ public record LibrosaMelConfig(int nFft, int hopLength, int winLength, int nMels
     public enum Output { POWER, DB, MFCC }
 
     static final String BLOCK = "librosa-mel";
-    static final Set<String> PARAMETERS = Set.of("n_fft", "hop_length", "win_length", "n_mels", "fmin", "fmax",
-            "output", "n_mfcc");
+    private static final ParameterSpec N_FFT = ParameterSpec.integer("n_fft", 512, 8, 65536, "FFT points");
+    private static final ParameterSpec HOP_LENGTH = ParameterSpec.integer("hop_length", 320, 1, 1 << 20,
+            "samples between frames");
+    private static final ParameterSpec WIN_LENGTH = ParameterSpec.integer("win_length", 480, 1, 65536,
+            "Hann window length, centred in the FFT frame; at most n_fft");
+    private static final ParameterSpec N_MELS = ParameterSpec.integer("n_mels", 40, 1, 512, "mel bands");
+    private static final ParameterSpec FMIN = ParameterSpec.number("fmin", 20, 0, 1e6, "lowest mel edge in Hz");
+    private static final ParameterSpec FMAX = ParameterSpec.number("fmax", 4000, 0, 1e6,
+            "highest mel edge in Hz, above fmin; 0: half the sampling frequency");
+    private static final ParameterSpec OUTPUT = ParameterSpec.select("output", "db", List.of("power", "db", "mfcc"),
+            "what each frame gives: mel power, its dB, or MFCCs of the dB");
+    private static final ParameterSpec N_MFCC = ParameterSpec.integer("n_mfcc", 13, 1, 512,
+            "MFCCs per frame with output mfcc; at most n_mels");
+    /** Every parameter, in librosa's order. */
+    static final List<ParameterSpec> PARAMETERS = List.of(N_FFT, HOP_LENGTH, WIN_LENGTH, N_MELS, FMIN, FMAX, OUTPUT,
+            N_MFCC);
 
     public LibrosaMelConfig {
-        ParameterChecks.inRange(BLOCK, "n_fft", nFft, 8, 65536);
-        ParameterChecks.inRange(BLOCK, "hop_length", hopLength, 1, 1 << 20);
+        N_FFT.check(BLOCK, nFft);
+        HOP_LENGTH.check(BLOCK, hopLength);
         ParameterChecks.inRange(BLOCK, "win_length", winLength, 1, nFft);
-        ParameterChecks.inRange(BLOCK, "n_mels", nMels, 1, 512);
-        ParameterChecks.inRange(BLOCK, "fmin", fmin, 0.0, 1e6);
-        ParameterChecks.inRange(BLOCK, "fmax", fmax, 0.0, 1e6);
+        N_MELS.check(BLOCK, nMels);
+        FMIN.check(BLOCK, fmin);
+        FMAX.check(BLOCK, fmax);
         if (fmax != 0 && fmax <= fmin) {
             throw new InvalidParameterException(BLOCK, "fmax", fmax, "must be above fmin (" + fmin + " Hz) or 0");
         }
@@ -45,21 +60,20 @@ public record LibrosaMelConfig(int nFft, int hopLength, int winLength, int nMels
     }
 
     public static LibrosaMelConfig defaults() {
-        return new LibrosaMelConfig(512, 320, 480, 40, 20, 4000, Output.DB, 13);
+        return fromParameters(Map.of());
     }
 
     public static LibrosaMelConfig fromParameters(Map<String, String> parameters) {
-        LibrosaMelConfig d = defaults();
         BlockParameters p = new BlockParameters(BLOCK, parameters, PARAMETERS);
-        String output = p.choice("output", "db", Set.of("power", "db", "mfcc"));
+        String output = p.choice(OUTPUT);
         return new LibrosaMelConfig(
-                p.integer("n_fft", d.nFft()),
-                p.integer("hop_length", d.hopLength()),
-                p.integer("win_length", d.winLength()),
-                p.integer("n_mels", d.nMels()),
-                p.number("fmin", d.fmin()),
-                p.number("fmax", d.fmax()),
-                Output.valueOf(output.toUpperCase(java.util.Locale.ROOT)),
-                p.integer("n_mfcc", d.nMfcc()));
+                p.integer(N_FFT),
+                p.integer(HOP_LENGTH),
+                p.integer(WIN_LENGTH),
+                p.integer(N_MELS),
+                p.number(FMIN),
+                p.number(FMAX),
+                Output.valueOf(output.toUpperCase(Locale.ROOT)),
+                p.integer(N_MFCC));
     }
 }

@@ -1,7 +1,7 @@
 package dev.littlebrain.dsp.blocks;
 
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Parameters of the Edge Impulse MFCC block (names as in its parameters.json, defaults of
@@ -25,48 +25,69 @@ public record MfccConfig(int implementationVersion, int numCepstral, double fram
                          double preCof, int preShift) {
 
     static final String BLOCK = "mfcc";
-    static final Set<String> PARAMETERS = Set.of("implementation_version", "num_cepstral", "frame_length",
-            "frame_stride", "num_filters", "fft_length", "win_size", "low_frequency", "high_frequency",
-            "pre_cof", "pre_shift");
+    private static final ParameterSpec IMPLEMENTATION_VERSION = ParameterSpec.integerOf("implementation_version", 4,
+            List.of(3, 4), "4, or 3 (the old mel bin mapping)");
+    private static final ParameterSpec NUM_CEPSTRAL = ParameterSpec.integer("num_cepstral", 13, 1, 512,
+            "cepstral coefficients kept per frame, at most num_filters");
+    private static final ParameterSpec FRAME_LENGTH = ParameterSpec.positiveNumber("frame_length", 0.02, 10.0,
+            "frame length in seconds");
+    private static final ParameterSpec FRAME_STRIDE = ParameterSpec.positiveNumber("frame_stride", 0.02, 10.0,
+            "step between frames in seconds");
+    private static final ParameterSpec NUM_FILTERS = ParameterSpec.integer("num_filters", 32, 2, 512,
+            "mel filters");
+    private static final ParameterSpec FFT_LENGTH = ParameterSpec.integer("fft_length", 256, 8, 65536,
+            "FFT points; frames are cropped or zero-padded to it");
+    private static final ParameterSpec WIN_SIZE = ParameterSpec.integer("win_size", 101, 0, 10001,
+            "sliding CMVN window in frames, odd; 0 disables CMVN");
+    private static final ParameterSpec LOW_FREQUENCY = ParameterSpec.number("low_frequency", 0, 0, 1e6,
+            "lowest mel edge in Hz");
+    private static final ParameterSpec HIGH_FREQUENCY = ParameterSpec.number("high_frequency", 0, 0, 1e6,
+            "highest mel edge in Hz, up to half the sampling frequency; 0: half the sampling frequency");
+    private static final ParameterSpec PRE_COF = ParameterSpec.number("pre_cof", 0.98, 0, 1,
+            "pre-emphasis coefficient; 0: none");
+    private static final ParameterSpec PRE_SHIFT = ParameterSpec.integer("pre_shift", 1, 0, 10000,
+            "pre-emphasis delay in samples");
+    /** Every parameter, in Edge Impulse's order. */
+    static final List<ParameterSpec> PARAMETERS = List.of(IMPLEMENTATION_VERSION, NUM_CEPSTRAL, FRAME_LENGTH,
+            FRAME_STRIDE, NUM_FILTERS, FFT_LENGTH, WIN_SIZE, LOW_FREQUENCY, HIGH_FREQUENCY, PRE_COF, PRE_SHIFT);
 
     public MfccConfig {
-        ParameterChecks.oneOf(BLOCK, "implementation_version", implementationVersion, Set.of(3, 4));
-        ParameterChecks.inRange(BLOCK, "num_filters", numFilters, 2, 512);
+        IMPLEMENTATION_VERSION.check(BLOCK, implementationVersion);
+        NUM_FILTERS.check(BLOCK, numFilters);
         ParameterChecks.inRange(BLOCK, "num_cepstral", numCepstral, 1, numFilters);
-        ParameterChecks.positiveAtMost(BLOCK, "frame_length", frameLength, 10.0);
-        ParameterChecks.positiveAtMost(BLOCK, "frame_stride", frameStride, 10.0);
-        ParameterChecks.inRange(BLOCK, "fft_length", fftLength, 8, 65536);
-        ParameterChecks.inRange(BLOCK, "win_size", winSize, 0, 10001);
+        FRAME_LENGTH.check(BLOCK, frameLength);
+        FRAME_STRIDE.check(BLOCK, frameStride);
+        FFT_LENGTH.check(BLOCK, fftLength);
+        WIN_SIZE.check(BLOCK, winSize);
         if (winSize != 0 && winSize % 2 == 0) {
             throw new InvalidParameterException(BLOCK, "win_size", winSize,
                     "must be 0 (no normalisation) or an odd number of frames");
         }
-        ParameterChecks.inRange(BLOCK, "low_frequency", lowFrequency, 0.0, 1e6);
-        ParameterChecks.inRange(BLOCK, "high_frequency", highFrequency, 0.0, 1e6);
-        ParameterChecks.inRange(BLOCK, "pre_cof", preCof, 0.0, 1.0);
-        ParameterChecks.inRange(BLOCK, "pre_shift", preShift, 0, 10000);
+        LOW_FREQUENCY.check(BLOCK, lowFrequency);
+        HIGH_FREQUENCY.check(BLOCK, highFrequency);
+        PRE_COF.check(BLOCK, preCof);
+        PRE_SHIFT.check(BLOCK, preShift);
     }
 
     /** Edge Impulse defaults (implementation version 4). */
     public static MfccConfig defaults() {
-        return new MfccConfig(4, 13, 0.02, 0.02, 32, 256, 101, 0, 0, 0.98, 1);
+        return fromParameters(Map.of());
     }
 
     /** Reads Edge Impulse parameter names; absent ones take the defaults. */
     public static MfccConfig fromParameters(Map<String, String> parameters) {
-        MfccConfig d = defaults();
         BlockParameters p = new BlockParameters(BLOCK, parameters, PARAMETERS);
         return new MfccConfig(
-                p.integer("implementation_version", d.implementationVersion()),
-                p.integer("num_cepstral", d.numCepstral()),
-                p.number("frame_length", d.frameLength()),
-                p.number("frame_stride", d.frameStride()),
-                p.integer("num_filters", d.numFilters()),
-                p.integer("fft_length", d.fftLength()),
-                p.integer("win_size", d.winSize()),
-                p.number("low_frequency", d.lowFrequency()),
-                p.number("high_frequency", d.highFrequency()),
-                p.number("pre_cof", d.preCof()),
-                p.integer("pre_shift", d.preShift()));
+                p.integer(IMPLEMENTATION_VERSION),
+                p.integer(NUM_CEPSTRAL),
+                p.number(FRAME_LENGTH),
+                p.number(FRAME_STRIDE),
+                p.integer(NUM_FILTERS),
+                p.integer(FFT_LENGTH),
+                p.integer(WIN_SIZE),
+                p.number(LOW_FREQUENCY),
+                p.number(HIGH_FREQUENCY),
+                p.number(PRE_COF),
+                p.integer(PRE_SHIFT));
     }
 }

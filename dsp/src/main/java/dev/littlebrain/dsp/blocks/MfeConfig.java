@@ -1,7 +1,7 @@
 package dev.littlebrain.dsp.blocks;
 
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Parameters of the Edge Impulse MFE block (implementation version 4 defaults).
@@ -21,37 +21,55 @@ public record MfeConfig(int implementationVersion, double frameLength, double fr
                         int winSize) {
 
     static final String BLOCK = "mfe";
-    static final Set<String> PARAMETERS = Set.of("implementation_version", "frame_length", "frame_stride",
-            "num_filters", "fft_length", "low_frequency", "high_frequency", "noise_floor_db", "win_size");
+    private static final ParameterSpec IMPLEMENTATION_VERSION = ParameterSpec.integerOf("implementation_version", 4,
+            List.of(3, 4), "4, or 3 (the old mel bin mapping)");
+    private static final ParameterSpec FRAME_LENGTH = ParameterSpec.positiveNumber("frame_length", 0.02, 10.0,
+            "frame length in seconds");
+    private static final ParameterSpec FRAME_STRIDE = ParameterSpec.positiveNumber("frame_stride", 0.01, 10.0,
+            "step between frames in seconds");
+    private static final ParameterSpec NUM_FILTERS = ParameterSpec.integer("num_filters", 40, 2, 512,
+            "mel filters");
+    private static final ParameterSpec FFT_LENGTH = ParameterSpec.integer("fft_length", 256, 8, 65536,
+            "FFT points; frames are cropped or zero-padded to it");
+    private static final ParameterSpec LOW_FREQUENCY = ParameterSpec.number("low_frequency", 0, 0, 1e6,
+            "lowest mel edge in Hz");
+    private static final ParameterSpec HIGH_FREQUENCY = ParameterSpec.number("high_frequency", 0, 0, 1e6,
+            "highest mel edge in Hz, up to half the sampling frequency; 0: half the sampling frequency");
+    private static final ParameterSpec NOISE_FLOOR_DB = ParameterSpec.number("noise_floor_db", -52, -200, 0,
+            "dB mapped to 0; 12 dB above 0 dB full scale maps to 1");
+    private static final ParameterSpec WIN_SIZE = ParameterSpec.integer("win_size", 101, 0, 10001,
+            "accepted for compatibility, unused since version 3");
+    /** Every parameter, in Edge Impulse's order. */
+    static final List<ParameterSpec> PARAMETERS = List.of(IMPLEMENTATION_VERSION, FRAME_LENGTH, FRAME_STRIDE,
+            NUM_FILTERS, FFT_LENGTH, LOW_FREQUENCY, HIGH_FREQUENCY, NOISE_FLOOR_DB, WIN_SIZE);
 
     public MfeConfig {
-        ParameterChecks.oneOf(BLOCK, "implementation_version", implementationVersion, Set.of(3, 4));
-        ParameterChecks.positiveAtMost(BLOCK, "frame_length", frameLength, 10.0);
-        ParameterChecks.positiveAtMost(BLOCK, "frame_stride", frameStride, 10.0);
-        ParameterChecks.inRange(BLOCK, "num_filters", numFilters, 2, 512);
-        ParameterChecks.inRange(BLOCK, "fft_length", fftLength, 8, 65536);
-        ParameterChecks.inRange(BLOCK, "low_frequency", lowFrequency, 0.0, 1e6);
-        ParameterChecks.inRange(BLOCK, "high_frequency", highFrequency, 0.0, 1e6);
-        ParameterChecks.inRange(BLOCK, "noise_floor_db", noiseFloorDb, -200.0, 0.0);
-        ParameterChecks.inRange(BLOCK, "win_size", winSize, 0, 10001);
+        IMPLEMENTATION_VERSION.check(BLOCK, implementationVersion);
+        FRAME_LENGTH.check(BLOCK, frameLength);
+        FRAME_STRIDE.check(BLOCK, frameStride);
+        NUM_FILTERS.check(BLOCK, numFilters);
+        FFT_LENGTH.check(BLOCK, fftLength);
+        LOW_FREQUENCY.check(BLOCK, lowFrequency);
+        HIGH_FREQUENCY.check(BLOCK, highFrequency);
+        NOISE_FLOOR_DB.check(BLOCK, noiseFloorDb);
+        WIN_SIZE.check(BLOCK, winSize);
     }
 
     public static MfeConfig defaults() {
-        return new MfeConfig(4, 0.02, 0.01, 40, 256, 0, 0, -52, 101);
+        return fromParameters(Map.of());
     }
 
     public static MfeConfig fromParameters(Map<String, String> parameters) {
-        MfeConfig d = defaults();
         BlockParameters p = new BlockParameters(BLOCK, parameters, PARAMETERS);
         return new MfeConfig(
-                p.integer("implementation_version", d.implementationVersion()),
-                p.number("frame_length", d.frameLength()),
-                p.number("frame_stride", d.frameStride()),
-                p.integer("num_filters", d.numFilters()),
-                p.integer("fft_length", d.fftLength()),
-                p.number("low_frequency", d.lowFrequency()),
-                p.number("high_frequency", d.highFrequency()),
-                p.number("noise_floor_db", d.noiseFloorDb()),
-                p.integer("win_size", d.winSize()));
+                p.integer(IMPLEMENTATION_VERSION),
+                p.number(FRAME_LENGTH),
+                p.number(FRAME_STRIDE),
+                p.integer(NUM_FILTERS),
+                p.integer(FFT_LENGTH),
+                p.number(LOW_FREQUENCY),
+                p.number(HIGH_FREQUENCY),
+                p.number(NOISE_FLOOR_DB),
+                p.integer(WIN_SIZE));
     }
 }

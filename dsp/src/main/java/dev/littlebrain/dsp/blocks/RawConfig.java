@@ -1,7 +1,7 @@
 package dev.littlebrain.dsp.blocks;
 
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Parameters of the Edge Impulse raw-data block.
@@ -10,7 +10,12 @@ import java.util.Set;
  */
 public record RawConfig(double scaleAxes) {
     static final String BLOCK = "raw";
-    static final Set<String> PARAMETERS = Set.of("scale_axes", "implementation_version");
+    private static final ParameterSpec SCALE_AXES = ParameterSpec.number("scale_axes", 1,
+            "multiplies every sample");
+    private static final ParameterSpec IMPLEMENTATION_VERSION = ParameterSpec.integer("implementation_version", 1,
+            "accepted for compatibility; every version computes the same");
+    /** Every parameter. */
+    static final List<ParameterSpec> PARAMETERS = List.of(SCALE_AXES, IMPLEMENTATION_VERSION);
 
     public RawConfig {
         if (!Double.isFinite(scaleAxes)) {
@@ -19,12 +24,12 @@ public record RawConfig(double scaleAxes) {
     }
 
     public static RawConfig defaults() {
-        return new RawConfig(1.0);
+        return fromParameters(Map.of());
     }
 
     public static RawConfig fromParameters(Map<String, String> parameters) {
         BlockParameters p = new BlockParameters(BLOCK, parameters, PARAMETERS);
-        p.integer("implementation_version", 1);
-        return new RawConfig(p.number("scale_axes", 1.0));
+        p.integer(IMPLEMENTATION_VERSION);
+        return new RawConfig(p.number(SCALE_AXES));
     }
 }

@@ -1,7 +1,7 @@
 package dev.littlebrain.dsp.blocks;
 
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Parameters of the Edge Impulse spectral-analysis block, FFT analysis, implementation version 4.
@@ -20,68 +20,97 @@ public record SpectralAnalysisConfig(int implementationVersion, double scaleAxes
                                      boolean doFftOverlap) {
 
     static final String BLOCK = "spectral-analysis";
-    static final Set<String> FILTER_TYPES = Set.of("none", "low", "high");
+    private static final ParameterSpec IMPLEMENTATION_VERSION = ParameterSpec.integerOf("implementation_version", 4,
+            List.of(4), "4");
+    private static final ParameterSpec SCALE_AXES = ParameterSpec.number("scale_axes", 1,
+            "multiplies every sample; not 0");
+    private static final ParameterSpec INPUT_DECIMATION_RATIO = ParameterSpec.integerOf("input_decimation_ratio", 1,
+            List.of(1), "only 1 (no decimation) is supported");
+    private static final ParameterSpec FILTER_TYPE = ParameterSpec.select("filter_type", "none",
+            List.of("none", "low", "high"), "Butterworth filter before the analysis");
+    private static final ParameterSpec FILTER_CUTOFF = ParameterSpec.positiveNumber("filter_cutoff", 3, 1e6,
+            "filter cut-off in Hz, below half the sampling frequency (with a filter)");
+    private static final ParameterSpec FILTER_ORDER = ParameterSpec.integer("filter_order", 6, 2, 8,
+            "Butterworth order, even (with a filter)");
+    private static final ParameterSpec ANALYSIS_TYPE = ParameterSpec.select("analysis_type", "FFT", List.of("FFT"),
+            "FFT (wavelet analysis is not implemented)");
+    private static final ParameterSpec FFT_LENGTH = ParameterSpec.integer("fft_length", 16, 2, 65536,
+            "FFT points, a power of 2");
+    private static final ParameterSpec SPECTRAL_PEAKS_COUNT = ParameterSpec.integer("spectral_peaks_count", 3,
+            "version 1 only: accepted and ignored");
+    private static final ParameterSpec SPECTRAL_PEAKS_THRESHOLD = ParameterSpec.number("spectral_peaks_threshold", 0.1,
+            "version 1 only: accepted and ignored");
+    private static final ParameterSpec SPECTRAL_POWER_EDGES = ParameterSpec.text("spectral_power_edges", "",
+            "version 1 only: accepted and ignored");
+    private static final ParameterSpec DO_LOG = ParameterSpec.bool("do_log", true, "log10 of the spectrum");
+    private static final ParameterSpec DO_FFT_OVERLAP = ParameterSpec.bool("do_fft_overlap", true,
+            "50 % overlap of the max-hold segments");
+    private static final ParameterSpec WAVELET_LEVEL = ParameterSpec.integer("wavelet_level", 1,
+            "wavelet analysis only: accepted and ignored");
+    private static final ParameterSpec WAVELET = ParameterSpec.text("wavelet", "db4",
+            "wavelet analysis only: accepted and ignored");
+    private static final ParameterSpec EXTRA_LOW_FREQ = ParameterSpec.boolOnly("extra_low_freq", false,
+            "only false is supported");
     /**
-     * Accepted names. Those not in the record are accepted only with the values this
-     * implementation supports (input_decimation_ratio 1, analysis_type FFT, extra_low_freq false)
-     * or are version-1/wavelet-only options that do not affect FFT analysis.
+     * Every parameter, in Edge Impulse's order. Those not in the record are accepted only with the values this
+     * implementation supports (input_decimation_ratio 1, analysis_type FFT, extra_low_freq false) or are
+     * version-1/wavelet-only options that do not affect FFT analysis.
      */
-    static final Set<String> PARAMETERS = Set.of("implementation_version", "scale_axes", "input_decimation_ratio",
-            "filter_type", "filter_cutoff", "filter_order", "analysis_type", "fft_length", "spectral_peaks_count",
-            "spectral_peaks_threshold", "spectral_power_edges", "do_log", "do_fft_overlap", "wavelet_level",
-            "wavelet", "extra_low_freq");
+    static final List<ParameterSpec> PARAMETERS = List.of(IMPLEMENTATION_VERSION, SCALE_AXES, INPUT_DECIMATION_RATIO,
+            FILTER_TYPE, FILTER_CUTOFF, FILTER_ORDER, ANALYSIS_TYPE, FFT_LENGTH, SPECTRAL_PEAKS_COUNT,
+            SPECTRAL_PEAKS_THRESHOLD, SPECTRAL_POWER_EDGES, DO_LOG, DO_FFT_OVERLAP, WAVELET_LEVEL, WAVELET,
+            EXTRA_LOW_FREQ);
 
     public SpectralAnalysisConfig {
-        ParameterChecks.oneOf(BLOCK, "implementation_version", implementationVersion, Set.of(4));
+        IMPLEMENTATION_VERSION.check(BLOCK, implementationVersion);
         if (!Double.isFinite(scaleAxes) || scaleAxes == 0.0) {
             throw new InvalidParameterException(BLOCK, "scale_axes", scaleAxes, "expected a finite non-zero number");
         }
-        if (!FILTER_TYPES.contains(filterType)) {
+        if (!FILTER_TYPE.values().contains(filterType)) {
             throw new InvalidParameterException(BLOCK, "filter_type", filterType, "allowed values are [high, low, none]");
         }
         if (!filterType.equals("none")) {
-            ParameterChecks.positiveAtMost(BLOCK, "filter_cutoff", filterCutoff, 1e6);
-            ParameterChecks.inRange(BLOCK, "filter_order", filterOrder, 2, 8);
+            FILTER_CUTOFF.check(BLOCK, filterCutoff);
+            FILTER_ORDER.check(BLOCK, filterOrder);
             if (filterOrder % 2 != 0) {
                 throw new InvalidParameterException(BLOCK, "filter_order", filterOrder, "must be even (2, 4, 6 or 8)");
             }
         }
-        ParameterChecks.inRange(BLOCK, "fft_length", fftLength, 2, 65536);
+        FFT_LENGTH.check(BLOCK, fftLength);
         if (Integer.bitCount(fftLength) != 1) {
             throw new InvalidParameterException(BLOCK, "fft_length", fftLength, "must be a power of 2");
         }
     }
 
     public static SpectralAnalysisConfig defaults() {
-        return new SpectralAnalysisConfig(4, 1, "none", 3, 6, 16, true, true);
+        return fromParameters(Map.of());
     }
 
     public static SpectralAnalysisConfig fromParameters(Map<String, String> parameters) {
-        SpectralAnalysisConfig d = defaults();
         BlockParameters p = new BlockParameters(BLOCK, parameters, PARAMETERS);
-        int decimation = p.integer("input_decimation_ratio", 1);
+        int decimation = p.integer(INPUT_DECIMATION_RATIO);
         if (decimation != 1) {
             throw new InvalidParameterException(BLOCK, "input_decimation_ratio", decimation,
                     "only 1 (no decimation) is supported");
         }
-        p.choice("analysis_type", "FFT", Set.of("FFT"));
-        if (p.bool("extra_low_freq", false)) {
+        p.choice(ANALYSIS_TYPE);
+        if (p.bool(EXTRA_LOW_FREQ)) {
             throw new InvalidParameterException(BLOCK, "extra_low_freq", "true", "only false is supported");
         }
         // Version-1 and wavelet-only options: validated as numbers/text, otherwise unused.
-        p.integer("spectral_peaks_count", 3);
-        p.number("spectral_peaks_threshold", 0.1);
-        p.text("spectral_power_edges", "");
-        p.integer("wavelet_level", 1);
-        p.text("wavelet", "db4");
+        p.integer(SPECTRAL_PEAKS_COUNT);
+        p.number(SPECTRAL_PEAKS_THRESHOLD);
+        p.text(SPECTRAL_POWER_EDGES);
+        p.integer(WAVELET_LEVEL);
+        p.text(WAVELET);
         return new SpectralAnalysisConfig(
-                p.integer("implementation_version", d.implementationVersion()),
-                p.number("scale_axes", d.scaleAxes()),
-                p.choice("filter_type", d.filterType(), FILTER_TYPES),
-                p.number("filter_cutoff", d.filterCutoff()),
-                p.integer("filter_order", d.filterOrder()),
-                p.integer("fft_length", d.fftLength()),
-                p.bool("do_log", d.doLog()),
-                p.bool("do_fft_overlap", d.doFftOverlap()));
+                p.integer(IMPLEMENTATION_VERSION),
+                p.number(SCALE_AXES),
+                p.choice(FILTER_TYPE),
+                p.number(FILTER_CUTOFF),
+                p.integer(FILTER_ORDER),
+                p.integer(FFT_LENGTH),
+                p.bool(DO_LOG),
+                p.bool(DO_FFT_OVERLAP));
     }
 }

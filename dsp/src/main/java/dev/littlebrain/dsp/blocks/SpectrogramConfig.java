@@ -1,7 +1,7 @@
 package dev.littlebrain.dsp.blocks;
 
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Parameters of the Edge Impulse spectrogram block (implementation version 4 only).
@@ -17,32 +17,44 @@ public record SpectrogramConfig(int implementationVersion, double frameLength, d
                                 double noiseFloorDb, boolean showAxes) {
 
     static final String BLOCK = "spectrogram";
-    static final Set<String> PARAMETERS = Set.of("implementation_version", "frame_length", "frame_stride",
-            "fft_length", "noise_floor_db", "show_axes");
+    // Version 3 rescales by 1/32768 depending on the whole window's peak, which is not
+    // implemented; say so rather than compute something else.
+    private static final ParameterSpec IMPLEMENTATION_VERSION = ParameterSpec.integerOf("implementation_version", 4,
+            List.of(4), "4 (version 3's peak-dependent scaling is not implemented)");
+    private static final ParameterSpec FRAME_LENGTH = ParameterSpec.positiveNumber("frame_length", 0.02, 10.0,
+            "frame length in seconds");
+    private static final ParameterSpec FRAME_STRIDE = ParameterSpec.positiveNumber("frame_stride", 0.01, 10.0,
+            "step between frames in seconds");
+    private static final ParameterSpec FFT_LENGTH = ParameterSpec.integer("fft_length", 128, 8, 65536,
+            "FFT points; frames are cropped or zero-padded to it");
+    private static final ParameterSpec NOISE_FLOOR_DB = ParameterSpec.number("noise_floor_db", -52, -200, 0,
+            "dB mapped to 0");
+    private static final ParameterSpec SHOW_AXES = ParameterSpec.bool("show_axes", false,
+            "graphs only: accepted and ignored");
+    /** Every parameter, in Edge Impulse's order. */
+    static final List<ParameterSpec> PARAMETERS = List.of(IMPLEMENTATION_VERSION, FRAME_LENGTH, FRAME_STRIDE,
+            FFT_LENGTH, NOISE_FLOOR_DB, SHOW_AXES);
 
     public SpectrogramConfig {
-        // Version 3 rescales by 1/32768 depending on the whole window's peak, which is not
-        // implemented; say so rather than compute something else.
-        ParameterChecks.oneOf(BLOCK, "implementation_version", implementationVersion, Set.of(4));
-        ParameterChecks.positiveAtMost(BLOCK, "frame_length", frameLength, 10.0);
-        ParameterChecks.positiveAtMost(BLOCK, "frame_stride", frameStride, 10.0);
-        ParameterChecks.inRange(BLOCK, "fft_length", fftLength, 8, 65536);
-        ParameterChecks.inRange(BLOCK, "noise_floor_db", noiseFloorDb, -200.0, 0.0);
+        IMPLEMENTATION_VERSION.check(BLOCK, implementationVersion);
+        FRAME_LENGTH.check(BLOCK, frameLength);
+        FRAME_STRIDE.check(BLOCK, frameStride);
+        FFT_LENGTH.check(BLOCK, fftLength);
+        NOISE_FLOOR_DB.check(BLOCK, noiseFloorDb);
     }
 
     public static SpectrogramConfig defaults() {
-        return new SpectrogramConfig(4, 0.02, 0.01, 128, -52, false);
+        return fromParameters(Map.of());
     }
 
     public static SpectrogramConfig fromParameters(Map<String, String> parameters) {
-        SpectrogramConfig d = defaults();
         BlockParameters p = new BlockParameters(BLOCK, parameters, PARAMETERS);
         return new SpectrogramConfig(
-                p.integer("implementation_version", d.implementationVersion()),
-                p.number("frame_length", d.frameLength()),
-                p.number("frame_stride", d.frameStride()),
-                p.integer("fft_length", d.fftLength()),
-                p.number("noise_floor_db", d.noiseFloorDb()),
-                p.bool("show_axes", d.showAxes()));
+                p.integer(IMPLEMENTATION_VERSION),
+                p.number(FRAME_LENGTH),
+                p.number(FRAME_STRIDE),
+                p.integer(FFT_LENGTH),
+                p.number(NOISE_FLOOR_DB),
+                p.bool(SHOW_AXES));
     }
 }

@@ -1,7 +1,7 @@
 package dev.littlebrain.dsp.blocks;
 
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Parameters of the trajectory block (LittleBrain's own; Edge Impulse has no equivalent).
@@ -12,8 +12,13 @@ import java.util.Set;
  */
 public record TrajectoryConfig(int points, boolean normalize) {
     static final String BLOCK = "trajectory";
-    static final Set<String> PARAMETERS = Set.of("points", "normalize");
     private static final int MAX_POINTS = 4096;
+    private static final ParameterSpec POINTS = ParameterSpec.integer("points", 32, 2, MAX_POINTS,
+            "positions the path is resampled to");
+    private static final ParameterSpec NORMALIZE = ParameterSpec.bool("normalize", true,
+            "centre the path on its mean and divide by its largest extent");
+    /** Every parameter. */
+    static final List<ParameterSpec> PARAMETERS = List.of(POINTS, NORMALIZE);
 
     public TrajectoryConfig {
         if (points < 2 || points > MAX_POINTS) {
@@ -22,11 +27,11 @@ public record TrajectoryConfig(int points, boolean normalize) {
     }
 
     public static TrajectoryConfig defaults() {
-        return new TrajectoryConfig(32, true);
+        return fromParameters(Map.of());
     }
 
     public static TrajectoryConfig fromParameters(Map<String, String> parameters) {
         BlockParameters p = new BlockParameters(BLOCK, parameters, PARAMETERS);
-        return new TrajectoryConfig(p.integer("points", 32), p.bool("normalize", true));
+        return new TrajectoryConfig(p.integer(POINTS), p.bool(NORMALIZE));
     }
 }

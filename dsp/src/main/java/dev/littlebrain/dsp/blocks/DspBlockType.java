@@ -1,0 +1,17 @@
+package dev.littlebrain.dsp.blocks;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A DSP block as a tool offers it: its name in an impulse file, a title, the inputs it is meant for and its
+ * parameters (the very specs its config parses with). {@link DspBlocks} holds one per block with its factory.
+ */
+public record DspBlockType(String name, String title, Set<InputKind> accepts, List<ParameterSpec> parameters)
+        implements BlockType {
+
+    public DspBlockType {
+        accepts = Set.copyOf(accepts);
+        parameters = List.copyOf(parameters);
+    }
+}
