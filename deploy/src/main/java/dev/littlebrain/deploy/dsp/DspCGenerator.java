@@ -2,9 +2,6 @@ package dev.littlebrain.deploy.dsp;
 
 import dev.littlebrain.dsp.blocks.DspBlock;
 import dev.littlebrain.dsp.blocks.FramewiseBlock;
-import dev.littlebrain.dsp.blocks.MfccBlock;
-import dev.littlebrain.dsp.blocks.MfeBlock;
-import dev.littlebrain.dsp.blocks.SpectrogramBlock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -81,7 +78,7 @@ public final class DspCGenerator {
 
         static StreamLayout of(FramewiseBlock block, FrameRowCSource rows, int windowSamples, int hop) {
             int stride = block.framing().stride();
-            int used = Math.min(block.framing().length(), fftLength(block));
+            int used = Math.min(block.framing().length(), rows.work().fftLength());
             int grid = java.math.BigInteger.valueOf(stride).gcd(java.math.BigInteger.valueOf(hop)).intValue();
             int slots = (windowSamples - used) / grid + 1;
             int prefix = block.circularPrefixSamples();
@@ -102,23 +99,25 @@ public final class DspCGenerator {
         return StreamLayout.of((FramewiseBlock) block, rowSource(block), windowSamples, hop);
     }
 
+    /**
+     * What the C of {@code block} (mfcc, mfe, spectrogram) computes per row and window, for cost and RAM estimates.
+     *
+     * @throws UnsupportedOperationException for a block without a framewise C form, naming it
+     */
+    public static FrameRowWork frameRowWork(DspBlock block) {
+        return rowSource(block).work();
+    }
+
     /** Frame length in samples of a framewise block. */
     static int frameLength(FramewiseBlock block) {
         return block.framing().length();
     }
 
     private static FrameRowCSource rowSource(DspBlock block) {
-        if (block instanceof MfccBlock b) {
-            return new MfccCSource(b);
-        }
-        if (block instanceof MfeBlock b) {
-            return new MfeCSource(b);
-        }
-        if (block instanceof SpectrogramBlock b) {
-            return new SpectrogramCSource(b);
-        }
-        throw new UnsupportedOperationException("DSP block '" + block.name() + "' cannot be exported to C yet;"
-                + " supported: mfcc, mfe, spectrogram, spectral-analysis, raw, trajectory");
+        return DspCEmitters.framewise(block).orElseThrow(() -> new UnsupportedOperationException("DSP block '"
+                + block.name() + "' cannot be exported to C yet; supported: " + String.join(", ",
+                        java.util.stream.Stream.concat(DspCEmitters.framewiseNames().stream(),
+                                DspCEmitters.sensorNames().stream()).toList())));
     }
 
     private static String banner(DspBlock block, FrameRowCSource rows, int windowSamples, int frames,
@@ -190,7 +189,7 @@ public final class DspCGenerator {
     private static String source(String banner, FramewiseBlock block, FrameRowCSource rows, int windowSamples,
                                  int frames, int hop) {
         StreamLayout layout = StreamLayout.of(block, rows, windowSamples, hop);
-        int fftLength = fftLength(block);
+        int fftLength = rows.work().fftLength();
         return banner
                 + """
                 #include "lb_dsp.h"
@@ -272,15 +271,5 @@ public final class DspCGenerator {
                 + rows.frameRow()
                 + rows.finish(frames)
                 + WindowCSource.emit(layout);
-    }
-
-    private static int fftLength(FramewiseBlock block) {
-        if (block instanceof MfccBlock b) {
-            return b.config().fftLength();
-        }
-        if (block instanceof MfeBlock b) {
-            return b.config().fftLength();
-        }
-        return ((SpectrogramBlock) block).config().fftLength();
     }
 }

@@ -30,4 +30,7 @@ interface FrameRowCSource {
 
     /** Samples before a frame that its pre-emphasis reads (0 without pre-emphasis). */
     int preShift();
+
+    /** The sizes the code works in: FFT, filterbank, DCT, CMVN window. */
+    FrameRowWork work();
 }

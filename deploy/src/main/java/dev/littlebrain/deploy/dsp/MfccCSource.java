@@ -196,6 +196,12 @@ final class MfccCSource implements FrameRowCSource {
     }
 
     @Override
+    public FrameRowWork work() {
+        MfccConfig c = block.config();
+        return new FrameRowWork(c.fftLength(), c.numFilters(), c.numCepstral(), c.winSize());
+    }
+
+    @Override
     public int preShift() {
         return block.config().preCof() == 0.0 ? 0 : block.config().preShift();
     }

@@ -100,6 +100,11 @@ final class MfeCSource implements FrameRowCSource {
 
     /** Circular pre-emphasis of one sample (the block's own 0.98f). */
     @Override
+    public FrameRowWork work() {
+        return new FrameRowWork(block.config().fftLength(), block.config().numFilters(), 0, 0);
+    }
+
+    @Override
     public int preShift() {
         return 1;
     }

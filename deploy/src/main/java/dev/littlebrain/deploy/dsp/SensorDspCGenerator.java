@@ -1,9 +1,6 @@
 package dev.littlebrain.deploy.dsp;
 
 import dev.littlebrain.dsp.blocks.DspBlock;
-import dev.littlebrain.dsp.blocks.RawBlock;
-import dev.littlebrain.dsp.blocks.SpectralAnalysisBlock;
-import dev.littlebrain.dsp.blocks.TrajectoryBlock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +27,7 @@ public final class SensorDspCGenerator {
 
     /** Whether {@code block} is one this generator exports (spectral-analysis, raw, trajectory). */
     public static boolean supports(DspBlock block) {
-        return block instanceof SpectralAnalysisBlock || block instanceof RawBlock || block instanceof TrajectoryBlock;
+        return DspCEmitters.isSensor(block);
     }
 
     /**
@@ -59,17 +56,9 @@ public final class SensorDspCGenerator {
     }
 
     private static SensorBlockCSource blockSource(DspBlock block) {
-        if (block instanceof SpectralAnalysisBlock b) {
-            return new SpectralAnalysisCSource(b);
-        }
-        if (block instanceof RawBlock b) {
-            return new RawCSource(b);
-        }
-        if (block instanceof TrajectoryBlock b) {
-            return new TrajectoryCSource(b);
-        }
-        throw new UnsupportedOperationException("DSP block '" + block.name()
-                + "' is not a sensor block; supported: spectral-analysis, raw, trajectory");
+        return DspCEmitters.sensor(block).orElseThrow(() -> new UnsupportedOperationException("DSP block '"
+                + block.name() + "' is not a sensor block; supported: "
+                + String.join(", ", DspCEmitters.sensorNames())));
     }
 
     private static String fmt(double v) {

@@ -67,6 +67,11 @@ final class SpectrogramCSource implements FrameRowCSource {
     }
 
     @Override
+    public FrameRowWork work() {
+        return new FrameRowWork(block.config().fftLength(), 0, 0, 0);
+    }
+
+    @Override
     public int preShift() {
         return 0;
     }

@@ -1,11 +1,10 @@
 package dev.littlebrain.deploy.profile;
 
 import dev.littlebrain.deploy.dsp.DspCGenerator;
+import dev.littlebrain.deploy.dsp.FrameRowWork;
 import dev.littlebrain.dsp.blocks.DspBlock;
 import dev.littlebrain.dsp.blocks.FramewiseBlock;
-import dev.littlebrain.dsp.blocks.MfccBlock;
-import dev.littlebrain.dsp.blocks.MfeBlock;
-import dev.littlebrain.dsp.blocks.SpectrogramBlock;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,6 +44,9 @@ public final class DspLatencyModel {
     static final Coefficients MFCC = new Coefficients(70.0, 66.0, 4, 4.2, 6.6);
     static final Coefficients MFE = new Coefficients(42.2, 328, 0, 4.2, 6.4);
     static final Coefficients SPECTROGRAM = new Coefficients(138.5, 0, 0, 4.2, 5.9);
+    /** The fitted coefficients by block name: a block without them has no estimate. */
+    private static final Map<String, Coefficients> BY_BLOCK = Map.of("mfcc", MFCC, "mfe", MFE,
+            "spectrogram", SPECTROGRAM);
 
     /** The FFT: per N·log2 N (the butterflies) and per point (normalising, bit reversal, the real split). */
     static final double FFT_PER_BUTTERFLY_UNIT = 7.52;
@@ -75,16 +77,17 @@ public final class DspLatencyModel {
         Coefficients c = coefficients.get();
         FramewiseBlock framewise = (FramewiseBlock) block;
         DspCGenerator.StreamLayout layout = DspCGenerator.streamLayout(block, windowSamples, sliceSamples);
-        int fft = fftLength(block);
+        FrameRowWork work = DspCGenerator.frameRowWork(block);
+        int fft = work.fftLength();
         int bins = fft / 2 + 1;
-        int filters = filters(block);
-        int dctTerms = block instanceof MfccBlock b ? filters * b.config().numCepstral() : 0;
+        int filters = work.melFilters();
+        int dctTerms = filters * work.cepstra();
         double perRow = FFT_PER_BUTTERFLY_UNIT * fft * log2(fft) + FFT_PER_POINT * fft + c.perBin() * bins
                 + c.perFilter() * filters + c.perDctTerm() * dctTerms + PER_ROW;
         int frames = block.outputShape(windowSamples).frames();
         int coefficientsPerFrame = framewise.coefficientsPerFrame();
-        double window = block instanceof MfccBlock b && b.config().winSize() > 0
-                ? coefficientsPerFrame * (CMVN_PER_WINDOW_ROW * b.config().winSize() + CMVN_PER_FRAME * frames)
+        double window = work.cmvnWindow() > 0
+                ? coefficientsPerFrame * (CMVN_PER_WINDOW_ROW * work.cmvnWindow() + CMVN_PER_FRAME * frames)
                 : c.perFeature() * frames * coefficientsPerFrame;
         return Optional.of(Math.round(layout.rowsPerUpdate(sliceSamples) * perRow + window
                 + PER_SAMPLE * sliceSamples));
@@ -96,38 +99,7 @@ public final class DspLatencyModel {
     }
 
     private static Optional<Coefficients> coefficients(DspBlock block) {
-        if (block instanceof MfccBlock) {
-            return Optional.of(MFCC);
-        }
-        if (block instanceof MfeBlock) {
-            return Optional.of(MFE);
-        }
-        if (block instanceof SpectrogramBlock) {
-            return Optional.of(SPECTROGRAM);
-        }
-        return Optional.empty();
-    }
-
-    /** The FFT length of an exported block (mfcc, mfe, spectrogram). */
-    static int fftLength(DspBlock block) {
-        if (block instanceof MfccBlock b) {
-            return b.config().fftLength();
-        }
-        if (block instanceof MfeBlock b) {
-            return b.config().fftLength();
-        }
-        return ((SpectrogramBlock) block).config().fftLength();
-    }
-
-    /** Mel filters of an exported block (0 for the spectrogram). */
-    static int filters(DspBlock block) {
-        if (block instanceof MfccBlock b) {
-            return b.config().numFilters();
-        }
-        if (block instanceof MfeBlock b) {
-            return b.config().numFilters();
-        }
-        return 0;
+        return Optional.ofNullable(BY_BLOCK.get(block.name()));
     }
 
     private static double log2(int n) {

@@ -1,9 +1,9 @@
 package dev.littlebrain.deploy.profile;
 
 import dev.littlebrain.deploy.dsp.DspCGenerator;
+import dev.littlebrain.deploy.dsp.FrameRowWork;
 import dev.littlebrain.dsp.blocks.DspBlock;
 import dev.littlebrain.dsp.blocks.FramewiseBlock;
-import dev.littlebrain.dsp.blocks.MfccBlock;
 import java.util.Optional;
 
 /**
@@ -49,8 +49,9 @@ public record FrontEndEstimate(long instructionsPerUpdate, double softFloatFacto
             return Optional.empty();
         }
         DspCGenerator.StreamLayout layout = DspCGenerator.streamLayout(block, windowSamples, sliceSamples);
-        int fft = DspLatencyModel.fftLength(block);
-        int filters = DspLatencyModel.filters(block);
+        FrameRowWork work = DspCGenerator.frameRowWork(block);
+        int fft = work.fftLength();
+        int filters = work.melFilters();
         int frames = block.outputShape(windowSamples).frames();
         int coefficients = ((FramewiseBlock) block).coefficientsPerFrame();
         long dspState = 2L * layout.history()
@@ -63,11 +64,10 @@ public record FrontEndEstimate(long instructionsPerUpdate, double softFloatFacto
         long applicationSlice = 4L * sliceSamples;
         long ram = dspState + wrapper + applicationSlice + SCALAR_RAM;
         long tables = (long) TABLE_BYTES_PER_FFT_POINT * fft;
-        if (block instanceof MfccBlock b) {
-            tables += 4L * filters * b.config().numCepstral();
-            if (b.config().winSize() > 0) {
-                tables += 2L * (frames + b.config().winSize() - 1);
-            }
+        // The DCT's weights, and CMVN's mirror indices over its window.
+        tables += 4L * filters * work.cepstra();
+        if (work.cmvnWindow() > 0) {
+            tables += 2L * (frames + work.cmvnWindow() - 1);
         }
         return Optional.of(new FrontEndEstimate(instructions.get(), DspLatencyModel.softFloatFactor(block).orElseThrow(),
                 ram, CODE_ALLOWANCE + tables, false));
