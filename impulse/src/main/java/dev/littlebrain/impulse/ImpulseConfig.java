@@ -12,6 +12,7 @@ import dev.littlebrain.files.AtomicFiles;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import dev.littlebrain.train.LearningRateSchedule;
 import dev.littlebrain.train.Preset;
+import dev.littlebrain.train.Presets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -215,7 +216,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
                 + "  block: " + block + "        # one of " + DspBlocks.NAMES + "\n"
                 + "  parameters: {}      # Edge Impulse names, e.g. num_cepstral: 13; absent ones take the defaults\n"
                 + "learn:\n"
-                + "  preset: " + preset + "      # one of " + Preset.NAMES + "\n"
+                + "  preset: " + preset + "      # one of " + Presets.NAMES + "\n"
                 + "  epochs: " + epochs + "\n"
                 + "  learning_rate: " + lr + "\n"
                 + "  learning_rate_schedule: " + schedule + "   # constant, or cosine: decays to 0 by the last epoch\n"
@@ -390,7 +391,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         JsonNode d = object(root, "dsp");
         keys(d, "dsp.", Set.of("block", "parameters"));
         String block = string(d, "dsp.", "block").toLowerCase(Locale.ROOT).replace('_', '-');
-        if (!DspBlocks.NAMES.contains(block)) {
+        if (DspBlocks.type(block).isEmpty()) {
             throw new ImpulseConfigException("dsp.block: '" + block + "' is not one of " + DspBlocks.NAMES);
         }
         Map<String, String> params = new LinkedHashMap<>();
@@ -417,8 +418,8 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         keys(l, "learn.", Set.of("preset", "epochs", "learning_rate", "learning_rate_schedule", "batch_size", "seed",
                 "patience", "class_weights", "spec_augment", "ensemble"));
         String preset = string(l, "learn.", "preset");
-        if (!Preset.NAMES.contains(preset)) {
-            throw new ImpulseConfigException("learn.preset: '" + preset + "' is not one of " + Preset.NAMES);
+        if (Presets.type(preset).isEmpty()) {
+            throw new ImpulseConfigException("learn.preset: '" + preset + "' is not one of " + Presets.NAMES);
         }
         int epochs = positiveInt(l, "learn.", "epochs");
         double lr = positiveNumber(l, "learn.", "learning_rate");
@@ -507,8 +508,8 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
             }
             keys(m, prefix, Set.of("preset", "seed", "spec_augment"));
             String p = m.has("preset") ? string(m, prefix, "preset") : preset;
-            if (!Preset.NAMES.contains(p)) {
-                throw new ImpulseConfigException(prefix + "preset: '" + p + "' is not one of " + Preset.NAMES);
+            if (Presets.type(p).isEmpty()) {
+                throw new ImpulseConfigException(prefix + "preset: '" + p + "' is not one of " + Presets.NAMES);
             }
             long s = m.has("seed") ? integer(m, prefix, "seed") : seed;
             SpecAugment a = m.has("spec_augment") ? specAugment(m.get("spec_augment"), prefix + "spec_augment") : masks;
