@@ -1,6 +1,7 @@
 package dev.littlebrain.cli;
 
 import dev.littlebrain.cli.commands.BenchCommand;
+import dev.littlebrain.cli.commands.BlocksCommand;
 import dev.littlebrain.cli.commands.ClassifyCommand;
 import dev.littlebrain.cli.commands.DataCommand;
 import dev.littlebrain.cli.commands.DemoCommand;
@@ -33,6 +34,7 @@ import picocli.CommandLine.Option;
                 FeaturesCommand.class, InitCommand.class, TrainCommand.class, EnsembleCommand.class, TestCommand.class,
                 QuantizeCommand.class, DeployCommand.class, ProfileCommand.class, ClassifyCommand.class,
                 ListenCommand.class, BenchCommand.class,
+                BlocksCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LittleBrain {
 

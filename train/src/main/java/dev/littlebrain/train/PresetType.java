@@ -15,7 +15,8 @@ public record PresetType(String name, String title, Set<InputKind> accepts, List
         implements BlockType {
 
     public PresetType {
-        accepts = Set.copyOf(accepts);
+        // In declaration order, so listings and JSON come out the same every run.
+        accepts = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(accepts));
         parameters = List.copyOf(parameters);
     }
 }

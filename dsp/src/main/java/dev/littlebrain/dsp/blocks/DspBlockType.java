@@ -11,7 +11,8 @@ public record DspBlockType(String name, String title, Set<InputKind> accepts, Li
         implements BlockType {
 
     public DspBlockType {
-        accepts = Set.copyOf(accepts);
+        // In declaration order, so listings and JSON come out the same every run.
+        accepts = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(accepts));
         parameters = List.copyOf(parameters);
     }
 }

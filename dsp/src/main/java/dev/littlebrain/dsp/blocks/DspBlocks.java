@@ -34,7 +34,7 @@ public final class DspBlocks {
                     MfeConfig.PARAMETERS), MfeConfig::fromParameters, MfeBlock::new),
             new Entry<>(new DspBlockType(MfccConfig.BLOCK, "Audio (MFCC): mel-frequency cepstral coefficients",
                     Set.of(AUDIO), MfccConfig.PARAMETERS), MfccConfig::fromParameters, MfccBlock::new),
-            new Entry<>(new DspBlockType(SpectralAnalysisConfig.BLOCK, "Spectral analysis (motion)", Set.of(SENSOR),
+            new Entry<>(new DspBlockType(SpectralAnalysisConfig.BLOCK, "Spectral analysis: per-axis statistics and spectral power", Set.of(SENSOR),
                     SpectralAnalysisConfig.PARAMETERS), SpectralAnalysisConfig::fromParameters,
                     SpectralAnalysisBlock::new),
             new Entry<>(new DspBlockType(LibrosaMelConfig.BLOCK, "Mel spectrogram as librosa computes it",

@@ -133,8 +133,8 @@ public record ParameterSpec(String name, Kind kind, String defaultValue, String 
         });
     }
 
-    /** {@code 0.02}, {@code 0} for 0.0: what a user writes. */
+    /** {@code 0.02}, {@code 0.0005}, {@code 0} for 0.0: what a user writes. */
     private static String format(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

@@ -21,7 +21,7 @@ public record SpectralAnalysisConfig(int implementationVersion, double scaleAxes
 
     static final String BLOCK = "spectral-analysis";
     private static final ParameterSpec IMPLEMENTATION_VERSION = ParameterSpec.integerOf("implementation_version", 4,
-            List.of(4), "4");
+            List.of(4), "Edge Impulse's implementation version; 4 only");
     private static final ParameterSpec SCALE_AXES = ParameterSpec.number("scale_axes", 1,
             "multiplies every sample; not 0");
     private static final ParameterSpec INPUT_DECIMATION_RATIO = ParameterSpec.integerOf("input_decimation_ratio", 1,
