@@ -10,6 +10,7 @@ import dev.littlebrain.dsp.blocks.ParameterSpec;
 import dev.littlebrain.train.PresetType;
 import dev.littlebrain.train.Presets;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -20,11 +21,17 @@ import org.junit.jupiter.api.Test;
 class LearnSchemaTest {
     private static final String KWS = ImpulseConfig.template("kws");
 
-    /** How the parsed impulse holds each learn parameter of the preset schema. */
-    private static final Map<String, Function<ImpulseConfig.Learn, Number>> LEARN = Map.of(
-            "epochs", ImpulseConfig.Learn::epochs,
-            "learning_rate", ImpulseConfig.Learn::learningRate,
-            "batch_size", ImpulseConfig.Learn::batchSize);
+    /** How the parsed impulse holds each learn parameter of the preset schema, as the schema writes values. */
+    private static final Map<String, Function<ImpulseConfig.Learn, String>> LEARN = Map.of(
+            "epochs", l -> Integer.toString(l.epochs()),
+            "learning_rate", l -> Double.toString(l.learningRate()),
+            "batch_size", l -> Integer.toString(l.batchSize()),
+            "learning_rate_schedule", l -> l.schedule().id(),
+            "seed", l -> Long.toString(l.seed()),
+            "patience", l -> Integer.toString(l.patience()),
+            "class_weights", ImpulseConfig.Learn::classWeights);
+    /** The learn keys an impulse file must state; the others take the schema's default when absent. */
+    private static final Set<String> REQUIRED = Set.of("epochs", "learning_rate", "batch_size");
 
     @Test
     void everyPresetAndItsParametersParse() {
@@ -32,22 +39,46 @@ class LearnSchemaTest {
             String yaml = KWS.replace("preset: conv1d-kws-m", "preset: " + type.name());
             assertEquals(type.name(), ImpulseConfig.parse(yaml).learn().preset());
             for (ParameterSpec spec : type.parameters()) {
-                Function<ImpulseConfig.Learn, Number> read = LEARN.get(spec.name());
-                assertTrue(read != null, "learn." + spec.name() + " is in the schema but not in the impulse");
-                ParameterSpec.Range range = spec.range().orElseThrow();
-                String lowest = spec.kind() == ParameterSpec.Kind.INT ? Long.toString((long) range.min()) : "1.0e-9";
-                ImpulseConfig.Learn learn = ImpulseConfig.parse(withLearn(yaml, spec.name(), lowest)).learn();
-                assertEquals(Double.parseDouble(lowest), read.apply(learn).doubleValue(), spec.name());
-                ImpulseConfig.Learn atDefault = ImpulseConfig.parse(withLearn(yaml, spec.name(), spec.defaultValue()))
-                        .learn();
-                assertEquals(Double.parseDouble(spec.defaultValue()), read.apply(atDefault).doubleValue(),
-                        spec.name());
-                String outside = spec.kind() == ParameterSpec.Kind.INT ? Long.toString((long) range.min() - 1) : "0";
-                Exception e = assertThrows(IllegalArgumentException.class,
-                        () -> ImpulseConfig.parse(withLearn(yaml, spec.name(), outside)));
-                assertTrue(e.getMessage().startsWith("learn." + spec.name() + ":"), e.getMessage());
+                String where = type.name() + ": learn." + spec.name();
+                assertTrue(LEARN.containsKey(spec.name()), where + " is in the schema but not in the impulse");
+                assertAccepted(yaml, spec, spec.defaultValue());
+                String absent = yaml.replaceFirst("(?m)^  " + spec.name() + ":.*\\n", "");
+                assertTrue(!absent.equals(yaml), where + " is in the template");
+                if (REQUIRED.contains(spec.name())) {
+                    assertRejected(absent, spec);
+                } else {
+                    assertEquals(spec.defaultValue(), LEARN.get(spec.name()).apply(ImpulseConfig.parse(absent).learn()),
+                            where + ": an absent key takes the schema's default");
+                }
+                for (String value : spec.values()) {
+                    assertAccepted(yaml, spec, value);
+                }
+                if (spec.kind() == ParameterSpec.Kind.SELECT) {
+                    assertRejected(withLearn(yaml, spec.name(), "not-" + spec.defaultValue()), spec);
+                }
+                spec.range().ifPresent(range -> {
+                    boolean integer = spec.kind() == ParameterSpec.Kind.INT;
+                    assertAccepted(yaml, spec, integer ? Long.toString((long) range.min()) : "1.0E-9");
+                    String outside = integer ? Long.toString((long) range.min() - 1) : "0";
+                    assertRejected(withLearn(yaml, spec.name(), outside), spec);
+                });
             }
         }
+    }
+
+    private static void assertAccepted(String yaml, ParameterSpec spec, String value) {
+        ImpulseConfig.Learn learn = ImpulseConfig.parse(withLearn(yaml, spec.name(), value)).learn();
+        String read = LEARN.get(spec.name()).apply(learn);
+        if (spec.kind() == ParameterSpec.Kind.FLOAT || spec.kind() == ParameterSpec.Kind.INT) {
+            assertEquals(Double.parseDouble(value), Double.parseDouble(read), spec.name());
+        } else {
+            assertEquals(value, read, spec.name());
+        }
+    }
+
+    private static void assertRejected(String yaml, ParameterSpec spec) {
+        Exception e = assertThrows(IllegalArgumentException.class, () -> ImpulseConfig.parse(yaml));
+        assertTrue(e.getMessage().startsWith("learn." + spec.name() + ":"), e.getMessage());
     }
 
     @Test

@@ -74,7 +74,8 @@ public final class Presets {
 
     /**
      * A preset whose parameters are the training settings an impulse's learn block sets ({@code learn.epochs},
-     * {@code learn.learning_rate}, {@code learn.batch_size}), defaulting to the preset's own.
+     * {@code learn.learning_rate}, ...): epochs, learning rate and batch size default to the preset's own (the
+     * impulse file states them), the rest to what an impulse file without them gets.
      */
     private static Entry preset(String name, String title, InputKind accepts, TrainingConfig training,
                                 Architecture architecture) {
@@ -83,7 +84,14 @@ public final class Presets {
                 ParameterSpec.positiveNumber("learning_rate", Double.parseDouble(Float.toString(training.learningRate())),
                         Float.MAX_VALUE, "Adam's step size at the first epoch"),
                 ParameterSpec.integer("batch_size", training.batchSize(), 1, Integer.MAX_VALUE,
-                        "samples per gradient step"));
+                        "samples per gradient step"),
+                ParameterSpec.select("learning_rate_schedule", training.schedule().id(), LearningRateSchedule.NAMES,
+                        "constant, or cosine: decays to 0 by the last epoch"),
+                ParameterSpec.integer("seed", (int) training.seed(), "seeds initial weights, shuffling, augmentation"),
+                ParameterSpec.integer("patience", training.patience(), 0, Integer.MAX_VALUE,
+                        "epochs without val_loss improvement before stopping; 0: never stop early"),
+                ParameterSpec.select("class_weights", "none", List.of("none", "balanced"),
+                        "none, or balanced: weight each class by 1 / its share of the training data"));
         return new Entry(new PresetType(name, title, Set.of(accepts), parameters), training, architecture);
     }
 
