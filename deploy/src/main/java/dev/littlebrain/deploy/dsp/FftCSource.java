@@ -7,19 +7,22 @@ import dev.littlebrain.dsp.fft.PowerOfTwoFftTables;
  *
  * <p>Default: an integer FFT in block floating point. The frame (int32, at most 2^28) is packed as n/2 complex
  * values in bit-reversed order, transformed by radix-4 decimation-in-time passes (one radix-2 pass first when
- * log2(n/2) is odd) and split into the n/2 + 1 bins of the real transform. Twiddles are Q30 constants computed
- * here in double (flash, no trigonometry on the device); each complex product is summed exactly in 64 bits and
- * rounded once. Before each pass the data is shifted right just enough to leave the pass its growth (3 bits for
- * radix-4, 2 for radix-2), so every value keeps about 28 significant bits relative to the largest one: about 16
- * times the accuracy of a float32 FFT against the frame's norm, which is what weak bins need for the 1e-4 feature
- * contract (measured in {@code DspCGeneratorTest}), at the cost of a float32 FFT on a Cortex-M4 (SMULL/SMLAL).
+ * log2(n/2) is odd) and split into the n/2 + 1 bins of the real transform. Twiddles are Q31 constants computed
+ * here in double (flash, no trigonometry on the device). Each product keeps the high word of its 64-bit result,
+ * rounded ({@code SMMULR}, and {@code SMMLAR}/{@code SMMLSR} add or subtract the second product of a complex
+ * multiply: two instructions where a 64-bit sum rounded once took six on a Cortex-M4; plain C elsewhere computes
+ * the same bits). The high word halves a Q31 product, so the operand that meets a twiddle is loaded with one shift
+ * less than its partner (twice the scale), which keeps its precision. Before each pass the data is shifted right
+ * just enough to leave the pass its growth (3 bits for radix-4, 2 for radix-2), so every value keeps about 28
+ * significant bits relative to the largest one: about 16 times the accuracy of a float32 FFT against the frame's
+ * norm, which is what weak bins need for the 1e-4 feature contract (measured in {@code DspCGeneratorTest}).
  *
  * <p>{@code LB_DSP_DOUBLE_PRECISION}: the Java plan's tables and loops (radix-2, split) operation for operation, so
  * each bin is the same double as in Java.
  */
 final class FftCSource {
     /** Fixed-point scale of the twiddles. */
-    private static final double Q30 = 1 << 30;
+    private static final double Q31 = 2147483648.0;
     private final PowerOfTwoFftTables tables;
 
     FftCSource(int fftLength) {
@@ -43,8 +46,8 @@ final class FftCSource {
         int[] twIm = new int[twiddles];
         for (int j = 0; j < twiddles; j++) {
             double angle = 2.0 * Math.PI * j / half;
-            twRe[j] = (int) Math.round(Math.cos(angle) * Q30);
-            twIm[j] = (int) Math.round(-Math.sin(angle) * Q30);
+            twRe[j] = q31(Math.cos(angle));
+            twIm[j] = q31(-Math.sin(angle));
         }
         int quarter = half / 2;
         int[] splitRe = new int[quarter + 1];
@@ -52,8 +55,8 @@ final class FftCSource {
         double[] quarterCos = new double[n / 4 + 1];
         for (int k = 0; k <= quarter; k++) {
             double angle = 2.0 * Math.PI * k / n;
-            splitRe[k] = (int) Math.round(Math.cos(angle) * Q30);
-            splitIm[k] = (int) Math.round(-Math.sin(angle) * Q30);
+            splitRe[k] = q31(Math.cos(angle));
+            splitIm[k] = q31(-Math.sin(angle));
         }
         for (int m = 0; m <= n / 4; m++) {
             quarterCos[m] = Math.cos(2.0 * Math.PI * m / n);
@@ -71,7 +74,7 @@ final class FftCSource {
                 + CArrays.reals("double", "lb_fft_split_sin", tables.splitSin())
                 + DOUBLE_FFT
                 + "#else\n"
-                + "/* e^{-2 pi i j / LB_FFT_HALF} in Q30 for the radix-4 passes (w, w^2, w^3 of every pass), and\n"
+                + "/* e^{-2 pi i j / LB_FFT_HALF} in Q31 for the radix-4 passes (w, w^2, w^3 of every pass), and\n"
                 + " * e^{-2 pi i k / LB_FFT_LENGTH} for the split. */\n"
                 + CArrays.ints("int32_t", "lb_fft_tw_re", twRe)
                 + CArrays.ints("int32_t", "lb_fft_tw_im", twIm)
@@ -81,6 +84,11 @@ final class FftCSource {
                 + CArrays.reals("float", "lb_quarter_cos", quarterCos)
                 + INTEGER_FFT
                 + "#endif /* LB_DSP_DOUBLE_PRECISION */\n\n";
+    }
+
+    /** {@code v} in Q31; 1.0 (the twiddle of k = 0) as the largest int32, 2^-31 short. */
+    private static int q31(double v) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.round(v * Q31)));
     }
 
     private static final String DOUBLE_FFT = """
@@ -168,12 +176,45 @@ final class FftCSource {
 
     private static final String INTEGER_FFT = """
 
-            /* (a * wa + b * wb) / 2^30, rounded: the products summed exactly in 64 bits, rounded once. */
-            static inline int32_t lb_q_dot(int32_t a, int32_t wa, int32_t b, int32_t wb)
+            /* a * b / 2^32, rounded (SMMULR). */
+            static inline int32_t lb_q_mulr(int32_t a, int32_t b)
             {
-                int64_t p = (int64_t) a * wa + (int64_t) b * wb;
-                return (int32_t) ((p + ((int64_t) 1 << 29)) >> 30);
+            #if defined(__ARM_FEATURE_DSP)
+                int32_t r;
+                __asm__ ("smmulr %0, %1, %2" : "=r" (r) : "r" (a), "r" (b));
+                return r;
+            #else
+                return (int32_t) (((int64_t) a * b + 0x80000000LL) >> 32);
+            #endif
             }
+
+            /* acc + a * b / 2^32, rounded once (SMMLAR). */
+            static inline int32_t lb_q_mlar(int32_t a, int32_t b, int32_t acc)
+            {
+            #if defined(__ARM_FEATURE_DSP)
+                int32_t r;
+                __asm__ ("smmlar %0, %1, %2, %3" : "=r" (r) : "r" (a), "r" (b), "r" (acc));
+                return r;
+            #else
+                return (int32_t) (((int64_t) acc * 4294967296LL + (int64_t) a * b + 0x80000000LL) >> 32);
+            #endif
+            }
+
+            /* acc - a * b / 2^32, rounded once (SMMLSR). */
+            static inline int32_t lb_q_mlsr(int32_t a, int32_t b, int32_t acc)
+            {
+            #if defined(__ARM_FEATURE_DSP)
+                int32_t r;
+                __asm__ ("smmlsr %0, %1, %2, %3" : "=r" (r) : "r" (a), "r" (b), "r" (acc));
+                return r;
+            #else
+                return (int32_t) (((int64_t) acc * 4294967296LL - (int64_t) a * b + 0x80000000LL) >> 32);
+            #endif
+            }
+
+            /* (a + i b) (wr + i wi) / 2 with Q31 twiddles: real and imaginary parts. */
+            #define LB_Q_CMUL_RE(a, b, wr, wi) lb_q_mlsr((b), (wi), lb_q_mulr((a), (wr)))
+            #define LB_Q_CMUL_IM(a, b, wr, wi) lb_q_mlar((b), (wr), lb_q_mulr((a), (wi)))
 
             /* |v| for v >= 0, |v| - 1 for v < 0: the same bit-length bound, in two instructions. */
             static inline uint32_t lb_q_magnitude(int32_t v)
@@ -210,11 +251,18 @@ final class FftCSource {
                     any |= (uint32_t) (in[i] ^ (in[i] >> 31));
                 }
                 if (any == 0) {
-                    for (k = 0; k < LB_FFT_BINS; k++) {
-                        re[k] = 0;
-                        im[k] = 0;
+                    /* The bound counts -1 as 0: a frame of zeros and -1s (digital silence with one LSB of noise,
+                     * common in real recordings) is not empty. Only all zeros has the empty spectrum. */
+                    for (i = 0; i < LB_FFT_LENGTH && in[i] == 0; i++) {
                     }
-                    return 0;
+                    if (i == LB_FFT_LENGTH) {
+                        for (k = 0; k < LB_FFT_BINS; k++) {
+                            re[k] = 0;
+                            im[k] = 0;
+                        }
+                        return 0;
+                    }
+                    any = 1;
                 }
                 while ((any << 1) < ((uint32_t) 1 << 28) && (any >> 30) == 0) {
                     any <<= 1;
@@ -257,9 +305,13 @@ final class FftCSource {
                 for (; len <= LB_FFT_HALF; len <<= 2) {
                     const int q = len >> 2;
                     const int step = LB_FFT_HALF / len;
+                    /* The first quarter down by sa, the three that meet twiddles by one less (see lb_q_mulr). */
                     const int shift = lb_q_shift(bound, 3);
-                    const int32_t round = shift > 0 ? (int32_t) 1 << (shift - 1) : 0;
-                    e += shift;
+                    const int sa = shift > 0 ? shift : 1;
+                    const int sx = sa - 1;
+                    const int32_t round_a = (int32_t) 1 << (sa - 1);
+                    const int32_t round = sx > 0 ? (int32_t) 1 << (sx - 1) : 0;
+                    e += sa;
                     bound = 0;
                     for (start = 0; start < LB_FFT_HALF; start += len) {
                         /* The four quarters of a block hold the DFTs of the samples = 0, 2, 1, 3 (mod 4): radix-2
@@ -267,16 +319,16 @@ final class FftCSource {
                         for (k = 0; k < q; k++) {
                             const int i0 = start + k, i1 = i0 + q, i2 = i1 + q, i3 = i2 + q;
                             const int t1 = k * step, t2 = 2 * t1, t3 = 3 * t1;
-                            int32_t ar = lb_q_down(re[i0], shift, round), ai = lb_q_down(im[i0], shift, round);
-                            int32_t xr = lb_q_down(re[i1], shift, round), xi = lb_q_down(im[i1], shift, round);
-                            int32_t yr = lb_q_down(re[i2], shift, round), yi = lb_q_down(im[i2], shift, round);
-                            int32_t zr = lb_q_down(re[i3], shift, round), zi = lb_q_down(im[i3], shift, round);
-                            int32_t br = lb_q_dot(xr, lb_fft_tw_re[t2], xi, -lb_fft_tw_im[t2]);
-                            int32_t bi = lb_q_dot(xr, lb_fft_tw_im[t2], xi, lb_fft_tw_re[t2]);
-                            int32_t cr = lb_q_dot(yr, lb_fft_tw_re[t1], yi, -lb_fft_tw_im[t1]);
-                            int32_t ci = lb_q_dot(yr, lb_fft_tw_im[t1], yi, lb_fft_tw_re[t1]);
-                            int32_t dr = lb_q_dot(zr, lb_fft_tw_re[t3], zi, -lb_fft_tw_im[t3]);
-                            int32_t di = lb_q_dot(zr, lb_fft_tw_im[t3], zi, lb_fft_tw_re[t3]);
+                            int32_t ar = lb_q_down(re[i0], sa, round_a), ai = lb_q_down(im[i0], sa, round_a);
+                            int32_t xr = lb_q_down(re[i1], sx, round), xi = lb_q_down(im[i1], sx, round);
+                            int32_t yr = lb_q_down(re[i2], sx, round), yi = lb_q_down(im[i2], sx, round);
+                            int32_t zr = lb_q_down(re[i3], sx, round), zi = lb_q_down(im[i3], sx, round);
+                            int32_t br = LB_Q_CMUL_RE(xr, xi, lb_fft_tw_re[t2], lb_fft_tw_im[t2]);
+                            int32_t bi = LB_Q_CMUL_IM(xr, xi, lb_fft_tw_re[t2], lb_fft_tw_im[t2]);
+                            int32_t cr = LB_Q_CMUL_RE(yr, yi, lb_fft_tw_re[t1], lb_fft_tw_im[t1]);
+                            int32_t ci = LB_Q_CMUL_IM(yr, yi, lb_fft_tw_re[t1], lb_fft_tw_im[t1]);
+                            int32_t dr = LB_Q_CMUL_RE(zr, zi, lb_fft_tw_re[t3], lb_fft_tw_im[t3]);
+                            int32_t di = LB_Q_CMUL_IM(zr, zi, lb_fft_tw_re[t3], lb_fft_tw_im[t3]);
                             int32_t s0r = ar + br, s0i = ai + bi, d0r = ar - br, d0i = ai - bi;
                             int32_t s1r = cr + dr, s1i = ci + di, d1r = cr - dr, d1i = ci - di;
                             /* Outputs k + len/4 and k + 3 len/4: w^(len/4) = -i. */
@@ -311,9 +363,10 @@ final class FftCSource {
                         const int m = LB_FFT_HALF - k;
                         int32_t ar = lb_q_down(re[k], shift, round), ai = lb_q_down(im[k], shift, round);
                         int32_t br = lb_q_down(re[m], shift, round), bi = lb_q_down(im[m], shift, round);
-                        int32_t fe_r = ar + br, fe_i = ai - bi, fo_r = ai + bi, fo_i = br - ar;
-                        int32_t t_r = lb_q_dot(fo_r, lb_fft_split_re[k], fo_i, -lb_fft_split_im[k]);
-                        int32_t t_i = lb_q_dot(fo_i, lb_fft_split_re[k], fo_r, lb_fft_split_im[k]);
+                        /* 2 Fo at twice the scale (below 2^30), since the Q31 products halve it. */
+                        int32_t fe_r = ar + br, fe_i = ai - bi, fo_r = 2 * (ai + bi), fo_i = 2 * (br - ar);
+                        int32_t t_r = LB_Q_CMUL_RE(fo_r, fo_i, lb_fft_split_re[k], lb_fft_split_im[k]);
+                        int32_t t_i = LB_Q_CMUL_IM(fo_r, fo_i, lb_fft_split_re[k], lb_fft_split_im[k]);
                         re[k] = fe_r + t_r;
                         im[k] = fe_i + t_i;
                         if (m != k) {

@@ -81,7 +81,36 @@ final class MfccCSource implements FrameRowCSource {
                     }
                     return log(energy == 0.0 ? 1e-10 : energy);
                 }
+                #define LB_MEL_LOG(x) log(x)
                 #else
+                /* ln x for the mel energies (finite, > 0): x = m 2^e with m in [sqrt(1/2), sqrt(2)), and
+                 * ln m = 2 atanh(s), s = (m - 1) / (m + 1), |s| < 0.172, whose odd series to s^9 is within 3e-10
+                 * of it. About 2 ulp, in a third of the C library's instructions (which also handles signs, zeros,
+                 * infinities and errno, none of which a mel energy is): 32 logs a frame, 25 frames an update. */
+                static inline float lb_logf(float x)
+                {
+                    union {
+                        float f;
+                        uint32_t u;
+                    } v;
+                    int32_t e = 0;
+                    float s, z;
+                    v.f = x;
+                    if (v.u < 0x00800000u) {
+                        /* Subnormal: into the normal range first. */
+                        v.f *= 16777216.0f;
+                        e = -24;
+                    }
+                    /* Counting the exponent from sqrt(1/2)'s bits puts the step between e and e + 1 there. */
+                    v.u -= 0x3f3504f3u;
+                    e += (int32_t) v.u >> 23;
+                    v.u = (v.u & 0x007fffffu) + 0x3f3504f3u;
+                    s = (v.f - 1.0f) / (v.f + 1.0f);
+                    z = s * s;
+                    return (float) e * LB_LN2_HI + ((float) e * LB_LN2_LO
+                            + 2.0f * s * (1.0f + z * (1.0f / 3.0f + z * (1.0f / 5.0f + z * (1.0f / 7.0f + z * (1.0f / 9.0f))))));
+                }
+                #define LB_MEL_LOG(x) lb_logf(x)
                 """
                 + edgeTerms()
                 + """
@@ -130,7 +159,7 @@ final class MfccCSource implements FrameRowCSource {
                     int i, k;
                     lb_mel(power, mel);
                     for (i = 0; i < LB_MEL_FILTERS; i++) {
-                        mel[i] = LB_LOG(mel[i] == LB_R(0.0) ? LB_LOG_FLOOR : mel[i]);
+                        mel[i] = LB_MEL_LOG(mel[i] == LB_R(0.0) ? LB_LOG_FLOOR : mel[i]);
                     }
                     for (k = 0; k < LB_DCT_OUTPUTS; k++) {
                         const lb_real *row = lb_dct + k * LB_MEL_FILTERS;

@@ -41,7 +41,7 @@ public final class DspLatencyModel {
                         double softFloatFactor) {
     }
 
-    static final Coefficients MFCC = new Coefficients(70.0, 66.0, 4, 4.2, 6.6);
+    static final Coefficients MFCC = new Coefficients(70.0, 16.0, 4, 4.2, 6.6);
     static final Coefficients MFE = new Coefficients(42.2, 328, 0, 4.2, 6.4);
     static final Coefficients SPECTROGRAM = new Coefficients(138.5, 0, 0, 4.2, 5.9);
     /** The fitted coefficients by block name: a block without them has no estimate. */
@@ -49,7 +49,7 @@ public final class DspLatencyModel {
             "spectrogram", SPECTROGRAM);
 
     /** The FFT: per N·log2 N (the butterflies) and per point (normalising, bit reversal, the real split). */
-    static final double FFT_PER_BUTTERFLY_UNIT = 7.52;
+    static final double FFT_PER_BUTTERFLY_UNIT = 6.32;
     static final double FFT_PER_POINT = 35.5;
     /** Per row beyond its spectrum: copying the frame out of the history ring, calls. */
     static final double PER_ROW = 300;

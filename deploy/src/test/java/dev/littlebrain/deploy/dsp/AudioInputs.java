@@ -41,7 +41,28 @@ public final class AudioInputs {
             }
             clips.add(new Clip(word + "/" + first.getFileName(), read(first)));
         }
+        clips.add(new Clip("lsb_silence", lsbSilence()));
         return clips;
+    }
+
+    /**
+     * Digital silence with one LSB of noise, as real recordings have (a Speech Commands clip whose silent frames
+     * hold a single -1 sample found the integer FFT treating such frames as empty): frames of zeros with a lone
+     * -1 or +1, frames of zeros and -1s only, and frames of exact zeros.
+     */
+    static float[] lsbSilence() {
+        float[] x = new float[WINDOW];
+        java.util.Random random = new java.util.Random(20);
+        for (int i = 0; i < WINDOW; i++) {
+            if (i < WINDOW / 4) {
+                x[i] = i % 997 == 400 ? -1 : i % 1499 == 900 ? 1 : 0;
+            } else if (i < WINDOW / 2) {
+                x[i] = random.nextInt(8) == 0 ? -1 : 0;
+            } else if (i >= 3 * WINDOW / 4) {
+                x[i] = random.nextInt(3) - 1;
+            }
+        }
+        return x;
     }
 
     /** All clips one after another, as one continuous stream. */
