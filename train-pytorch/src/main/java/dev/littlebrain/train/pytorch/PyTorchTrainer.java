@@ -77,15 +77,18 @@ public final class PyTorchTrainer implements TrainingBackend {
     @Override
     public TrainingResult fit(TrainingJob job, TrainingListener listener) {
         acquireEngine(listener);
-        Network.engine(); // loads libtorch, which the calls below need
-        // The engine switches gradient recording off only on the thread that loaded it; the optimiser updates the
-        // weights in place, which PyTorch refuses while recording.
-        boolean recording = JniUtils.isGradMode();
-        JniUtils.setGradMode(false);
         try {
-            return fitAlone(job, listener);
+            Network.engine(); // loads libtorch, which the calls below need
+            // The engine switches gradient recording off only on the thread that loaded it; the optimiser updates
+            // the weights in place, which PyTorch refuses while recording.
+            boolean recording = JniUtils.isGradMode();
+            JniUtils.setGradMode(false);
+            try {
+                return fitAlone(job, listener);
+            } finally {
+                JniUtils.setGradMode(recording);
+            }
         } finally {
-            JniUtils.setGradMode(recording);
             ENGINE.unlock();
         }
     }
@@ -93,6 +96,10 @@ public final class PyTorchTrainer implements TrainingBackend {
     /** Waits for the engine, giving up when the caller cancels meanwhile. */
     private static void acquireEngine(TrainingListener listener) {
         try {
+            if (ENGINE.tryLock()) {
+                return;
+            }
+            listener.message("waiting for another training in this process to finish");
             while (!ENGINE.tryLock(100, TimeUnit.MILLISECONDS)) {
                 stopIfCancelled(listener);
             }
