@@ -73,7 +73,10 @@ public final class Trainer {
      */
     public TrainingResult fit(LabeledFeatures train, LabeledFeatures validation, Path checkpoint,
             boolean keepCheckpoint, TrainingListener listener) {
-        return TrainingBackend.load().fit(new TrainingJob(spec, config, device, train, validation,
+        // This class's callers pass null for "no validation set" and "no checkpoint"; the backend gets values.
+        LabeledFeatures validationSet = validation != null ? validation
+                : new LabeledFeatures(new float[0][], new int[0]);
+        return TrainingBackend.load().fit(new TrainingJob(spec, config, device, train, validationSet,
                 Optional.ofNullable(checkpoint), keepCheckpoint), listener);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * One training for a {@link TrainingBackend}: the model, how to fit it, where, on which data, and where to keep its
  * checkpoint.
  *
- * @param validation the validation set (may be empty: early stopping then watches the training loss)
+ * @param validation the validation set; empty: early stopping watches the training loss
  * @param checkpoint written after every epoch and resumed from when it matches this job; empty: none
  * @param keepCheckpoint whether the checkpoint of the finished training stays (an ensemble keeps each finished
  *     member's until the whole ensemble is written); otherwise it is deleted once training finishes
@@ -21,7 +21,7 @@ public record TrainingJob(ModelSpec spec, TrainingConfig config, TrainingDevice 
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(train, "train");
-        validation = validation == null ? new LabeledFeatures(new float[0][], new int[0]) : validation;
+        Objects.requireNonNull(validation, "validation");
         Objects.requireNonNull(checkpoint, "checkpoint");
     }
 }
