@@ -1,6 +1,7 @@
 package dev.littlebrain.impulse;
 
 import dev.littlebrain.data.progress.ProgressListener;
+import dev.littlebrain.train.EpochStats;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -26,6 +27,14 @@ public interface Progress {
 
     /** {@code done} of {@code total} units of the current stage are finished; {@code done} only grows. */
     void step(long done, long total);
+
+    /** A line for the person watching (e.g. "resuming from epoch 3/30"); the CLI prints it as it comes. */
+    default void message(String line) {
+    }
+
+    /** A training epoch finished (training reports these instead of steps: an epoch's figures matter). */
+    default void epoch(EpochStats stats) {
+    }
 
     /** Whether the caller asked the job to stop. */
     default boolean cancelled() {

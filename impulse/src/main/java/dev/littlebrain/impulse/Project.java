@@ -4,6 +4,12 @@ import dev.littlebrain.impulse.evaluation.ClipReport;
 import dev.littlebrain.impulse.evaluation.ClipTest;
 import dev.littlebrain.impulse.evaluation.StreamReport;
 import dev.littlebrain.impulse.evaluation.StreamTest;
+import dev.littlebrain.impulse.features.FeatureSummary;
+import dev.littlebrain.impulse.training.EnsembleJoin;
+import dev.littlebrain.impulse.training.EnsembleSummary;
+import dev.littlebrain.impulse.training.ProjectTraining;
+import dev.littlebrain.impulse.training.TrainOptions;
+import dev.littlebrain.impulse.training.TrainingSummary;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,6 +55,32 @@ public final class Project {
     /** The project as the commands see it (features, splits, trained labels). */
     public ImpulseProject project() {
         return project;
+    }
+
+    /** The features of every sample, computed where the cache lacks them ({@code littlebrain features}). */
+    public FeatureSummary computeFeatures(Progress progress) throws IOException {
+        return FeatureSummary.compute(project, progress);
+    }
+
+    /**
+     * Trains the learn block on the training split and writes the float and int8 models, training.json and the
+     * training curves ({@code littlebrain train}). Epochs and messages reach {@code progress}; cancelled, it throws
+     * {@link java.util.concurrent.CancellationException} and leaves a checkpoint that the next call resumes from.
+     * Needs a training backend on the class path ({@code littlebrain-train-pytorch}); without one it fails with an
+     * {@link IllegalStateException} naming it. Trainings in one JVM run one at a time: PyTorch's one random generator
+     * draws every training's dropout masks, so a second training waits for the first.
+     */
+    public TrainingSummary train(TrainOptions options, Progress progress) throws IOException {
+        return ProjectTraining.run(project, options, progress);
+    }
+
+    /**
+     * Joins the project's model with models trained elsewhere on the same features (each folder a copy of a
+     * {@code models/} folder) into one model averaging their scores ({@code littlebrain ensemble}); the members are
+     * kept under models/members/.
+     */
+    public EnsembleSummary joinEnsemble(List<Path> otherModelFolders) throws IOException {
+        return EnsembleJoin.run(project, otherModelFolders);
     }
 
     /** The float and int8 models on the test split ({@code littlebrain test}). */

@@ -1,7 +1,5 @@
 package dev.littlebrain.train;
 
-import ai.djl.Device;
-import ai.djl.engine.Engine;
 import java.util.Locale;
 
 /**
@@ -25,26 +23,13 @@ public enum TrainingDevice {
         }
     }
 
-    /** The DJL device this choice means on {@code engine}. */
-    Device resolve(Engine engine) {
-        int gpus = engine.getGpuCount();
-        return switch (this) {
-            case CPU -> Device.cpu();
-            case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
-            case GPU -> {
-                if (gpus == 0) {
-                    throw new IllegalArgumentException("no CUDA GPU is visible to PyTorch: LittleBrain bundles the CPU"
-                            + " build of libtorch; to train on a GPU, set PYTORCH_LIBRARY_PATH to a CUDA build of"
-                            + " libtorch " + engine.getVersion() + " and run again (or use --device cpu)");
-                }
-                yield Device.gpu();
-            }
-        };
-    }
-
-    /** The device training will actually use, for messages: "cpu" or "gpu(0)". */
+    /**
+     * The device training will actually use, for messages: "cpu" or "gpu(0)".
+     *
+     * @throws IllegalArgumentException when a GPU is asked for and the backend sees none
+     * @throws IllegalStateException when no {@link TrainingBackend} is on the class path
+     */
     public String describe() {
-        Device d = resolve(Network.engine());
-        return d.isGpu() ? "gpu(" + d.getDeviceId() + ")" : "cpu";
+        return TrainingBackend.load().describe(this);
     }
 }

@@ -1,21 +1,9 @@
 package dev.littlebrain.cli.commands;
 
 import dev.littlebrain.impulse.ImpulseProject;
+import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.ProjectLayout;
-import dev.littlebrain.data.Dataset;
-import dev.littlebrain.data.Sample;
-import dev.littlebrain.data.curate.Manifest;
-import dev.littlebrain.data.features.FeatureCache;
-import dev.littlebrain.data.features.FeatureExtractor;
-import dev.littlebrain.data.features.FeatureSet;
-import dev.littlebrain.data.features.SampleLoader;
-import dev.littlebrain.data.progress.ProgressBar;
-import dev.littlebrain.dsp.blocks.DspBlock;
-import dev.littlebrain.dsp.blocks.DspBlocks;
-import dev.littlebrain.dsp.blocks.FeatureShape;
-import dev.littlebrain.dsp.blocks.SignalSpec;
-import dev.littlebrain.dsp.io.AudioRequirement;
-import dev.littlebrain.dsp.io.Signal;
+import dev.littlebrain.impulse.features.FeatureSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -82,31 +70,16 @@ public final class FeaturesCommand implements Callable<Integer> {
         java.util.Optional<ImpulseProject> impulse = ImpulseProject.find(project);
         if (impulse.isPresent()) {
             refuseOptionsTheProjectDecides(impulse.get());
-            long start = System.nanoTime();
-            ImpulseProject.Features f = impulse.get().features(ProgressBar.onStderr("features"));
-            double seconds = (System.nanoTime() - start) / 1e9;
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "%s features for %d samples: %d x %d per sample (%d computed, %d from cache) in %.1f s%n",
-                    f.block().name(), f.set().features().size(), f.shape().frames(), f.shape().coefficients(),
-                    f.set().computed(), f.set().reused(), seconds);
-            out.println("cache: " + impulse.get().cache().toAbsolutePath().normalize());
-            out.flush();
-            return 0;
+            return print(Project.open(impulse.get().dir()).computeFeatures(new TerminalProgress()));
         }
-        Manifest manifest = Manifest.read(data);
-        Dataset dataset = manifest.toDataset(data);
-        DspBlock dsp = DspBlocks.create(block.toLowerCase(Locale.ROOT).replace('_', '-'),
-                SignalSpec.audio(manifest.sampleRate()), parameters);
-        FeatureShape shape = dsp.outputShape(manifest.windowSamples());
-        long start = System.nanoTime();
-        FeatureSet set = new FeatureCache(cache).features(dataset.samples(), new ImpulseProject.BlockExtractor(dsp, manifest.windowSamples(), true),
-                SampleLoader.standard(AudioRequirement.strict(manifest.sampleRate())), ProgressBar.onStderr("features"));
-        double seconds = (System.nanoTime() - start) / 1e9;
+        return print(FeatureSummary.computeForDataset(data, block, parameters, cache, new TerminalProgress()));
+    }
+
+    private int print(FeatureSummary f) {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s features for %d samples: %d x %d per sample (%d computed, %d from cache) in %.1f s%n",
-                dsp.name(), set.features().size(), shape.frames(), shape.coefficients(), set.computed(), set.reused(),
-                seconds);
-        out.println("cache: " + cache.toAbsolutePath().normalize());
+                f.block(), f.samples(), f.frames(), f.coefficients(), f.computed(), f.fromCache(), f.seconds());
+        out.println("cache: " + f.cache());
         out.flush();
         return 0;
     }

@@ -1,4 +1,4 @@
-package dev.littlebrain.train;
+package dev.littlebrain.train.pytorch;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +8,11 @@ import dev.littlebrain.tflite.Model;
 import dev.littlebrain.tflite.Padding;
 import dev.littlebrain.tflite.TfliteReader;
 import dev.littlebrain.tflite.TfliteWriter;
+import dev.littlebrain.train.Activation;
+import dev.littlebrain.train.LayerSpec;
+import dev.littlebrain.train.ModelSpec;
+import dev.littlebrain.train.Preset;
+import dev.littlebrain.train.TfliteExport;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

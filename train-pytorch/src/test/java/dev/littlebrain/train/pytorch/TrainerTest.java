@@ -1,4 +1,4 @@
-package dev.littlebrain.train;
+package dev.littlebrain.train.pytorch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,13 @@ import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.runtime.TensorView;
 import dev.littlebrain.tflite.Model;
 import dev.littlebrain.tflite.TfliteWriter;
+import dev.littlebrain.train.EpochStats;
+import dev.littlebrain.train.LabeledFeatures;
+import dev.littlebrain.train.Preset;
+import dev.littlebrain.train.TfliteExport;
+import dev.littlebrain.train.Trainer;
+import dev.littlebrain.train.TrainingConfig;
+import dev.littlebrain.train.TrainingResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -72,7 +79,7 @@ class TrainerTest {
             for (int k = 0; k < 3; k++) {
                 p[k] = interpreter.output(0).float32(k);
             }
-            correct += Trainer.argmax(p) == val.labels()[s] ? 1 : 0;
+            correct += PyTorchTrainer.argmax(p) == val.labels()[s] ? 1 : 0;
         }
         float exportedAccuracy = (float) correct / val.size();
         System.out.printf("exported model val accuracy %.3f (DJL %.3f)%n", exportedAccuracy, best.valAccuracy());

@@ -1,4 +1,4 @@
-package dev.littlebrain.train;
+package dev.littlebrain.train.pytorch;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -17,6 +17,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.util.PairList;
+import dev.littlebrain.train.Activation;
+import dev.littlebrain.train.LayerSpec;
+import dev.littlebrain.train.ModelSpec;
 import dev.littlebrain.tflite.Padding;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.littlebrain.train;
+package dev.littlebrain.train.pytorch;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -9,6 +9,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import dev.littlebrain.train.ModelSpec;
+import dev.littlebrain.train.TrainedParameters;
+import dev.littlebrain.train.TrainingDevice;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,7 +46,7 @@ public final class Network implements AutoCloseable {
     public static Network initialize(ModelSpec spec, long seed, TrainingDevice device) {
         Engine engine = engine();
         engine.setRandomSeed((int) (seed ^ (seed >>> 32)));
-        NDManager manager = engine.newBaseManager(device.resolve(engine));
+        NDManager manager = engine.newBaseManager(PyTorchTrainer.resolve(device, engine));
         SpecBlock block = new SpecBlock(spec);
         block.initialize(manager, DataType.FLOAT32, new Shape(1, spec.inputSize()));
         return new Network(manager, block);

@@ -1,4 +1,4 @@
-package dev.littlebrain.train;
+package dev.littlebrain.train.pytorch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.littlebrain.data.augment.SpecAugment;
 import dev.littlebrain.tflite.TfliteWriter;
+import dev.littlebrain.train.Checkpoint;
+import dev.littlebrain.train.LabeledFeatures;
+import dev.littlebrain.train.LearningRateSchedule;
+import dev.littlebrain.train.ModelSpec;
+import dev.littlebrain.train.Preset;
+import dev.littlebrain.train.TfliteExport;
+import dev.littlebrain.train.Trainer;
+import dev.littlebrain.train.TrainingConfig;
+import dev.littlebrain.train.TrainingResult;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

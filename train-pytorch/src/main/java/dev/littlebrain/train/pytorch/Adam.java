@@ -1,4 +1,4 @@
-package dev.littlebrain.train;
+package dev.littlebrain.train.pytorch;
 
 import ai.djl.ndarray.NDArray;
 import java.nio.FloatBuffer;
