@@ -82,7 +82,8 @@ class InPlaceOutputsTest {
                 .int8Output(0.07f, -2, shape).model(BuiltinOperator.MUL,
                         OperatorOptions.MulDiv.mul(Activation.NONE)), random, "MUL"));
         assertTrue(sameOutputs(new OneOpModelBuilder().input(TensorType.FLOAT32, shape)
-                .input(TensorType.FLOAT32, shape).output(TensorType.FLOAT32, shape).model(BuiltinOperator.ADD, add), random, "float ADD"));
+                .input(TensorType.FLOAT32, shape).output(TensorType.FLOAT32, shape).model(BuiltinOperator.ADD, add),
+                random, "float ADD"));
         assertTrue(sameOutputs(new OneOpModelBuilder().int8Input(0.05f, 3, shape).int8Output(0.02f, -128, shape)
                 .model(BuiltinOperator.TANH, new OperatorOptions.None()), random, "TANH"));
         assertTrue(sameOutputs(new OneOpModelBuilder().int8Input(0.05f, 3, shape).int8Output(0.04f, 9, shape)

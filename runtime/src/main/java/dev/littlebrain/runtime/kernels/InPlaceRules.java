@@ -42,7 +42,8 @@ final class InPlaceRules {
     static List<InPlaceOutput> relabelled(Node shapes) {
         TensorView in = shapes.input(0);
         TensorView out = shapes.output(0);
-        if (in.isConstant() || in.type() != out.type() || in.byteSize() != out.byteSize() || in.index() == out.index()) {
+        if (in.isConstant() || in.type() != out.type() || in.byteSize() != out.byteSize()
+                || in.index() == out.index()) {
             return List.of();
         }
         return List.of(InPlaceOutput.sameBytes(out.index(), in.index()));
