@@ -219,6 +219,50 @@ class StandaloneCOpsTest {
                         new OperatorOptions.DepthwiseConv2D(Padding.SAME, 1, 1, 1, Activation.NONE, 1, 1)));
     }
 
+    /**
+     * Every C window kernel with its output written over its input, as the runtime's planner allows (the
+     * expected bytes come from a run with every tensor apart): im2col widened from the image and through int8
+     * columns, the pointwise product in blocks of three rows, the reference (grouped) convolution, and the
+     * depthwise 3x3, depth-multiplier-1 and reference kernels.
+     */
+    @Test
+    void windowKernelsWriteOverTheirInput() throws Exception {
+        java.util.Random r = new java.util.Random(29);
+        OperatorOptions.Conv2D same = new OperatorOptions.Conv2D(Padding.SAME, 1, 1, Activation.NONE, 1, 1);
+        checkInPlace("lb_conv2d_im2col_s8(", new OneOpModelBuilder().int8Input(0.03f, -20, 1, 6, 5, 8)
+                .constFilter(r, 0, 6, 3, 3, 8).constBias(r, 2000, 6)
+                .output(TensorType.INT8, new int[] {1, 6, 5, 6}, 0.09f, 5).model(BuiltinOperator.CONV_2D, same));
+        checkInPlace("lb_conv2d_im2col_s8(", new OneOpModelBuilder().int8Input(0.03f, 4, 1, 7, 6, 3)
+                .constFilter(r, 0, 3, 3, 3, 3).constBias(r, 2000, 3)
+                .output(TensorType.INT8, new int[] {1, 7, 6, 3}, 0.09f, -5).model(BuiltinOperator.CONV_2D, same));
+        checkInPlace("lb_matmul_s8(", new OneOpModelBuilder().int8Input(0.05f, -9, 1, 4, 5, 6)
+                .constFilter(r, 0, 4, 1, 1, 6).constBias(r, 3000, 4)
+                .output(TensorType.INT8, new int[] {1, 4, 5, 4}, 0.07f, 3).model(BuiltinOperator.CONV_2D, same));
+        checkInPlace("lb_conv2d_s8(", new OneOpModelBuilder().int8Input(0.05f, 2, 1, 6, 6, 8)
+                .constFilter(r, 0, 8, 3, 3, 4).constBias(r, 2000, 8)
+                .output(TensorType.INT8, new int[] {1, 6, 6, 8}, 0.1f, 1).model(BuiltinOperator.CONV_2D, same));
+        checkInPlace("lb_depthwise_conv3x3_s8(", new OneOpModelBuilder().int8Input(0.02f, -5, 1, 7, 6, 8)
+                .constFilter(r, 3, 1, 3, 3, 8).constBias(r, 1000, 8)
+                .output(TensorType.INT8, new int[] {1, 7, 6, 8}, 0.03f, 3).model(BuiltinOperator.DEPTHWISE_CONV_2D,
+                        new OperatorOptions.DepthwiseConv2D(Padding.SAME, 1, 1, 1, Activation.NONE, 1, 1)));
+        checkInPlace("lb_depthwise_conv2d_dm1_s8(", new OneOpModelBuilder().int8Input(0.02f, 6, 1, 8, 7, 6)
+                .constFilter(r, 3, 1, 3, 2, 6).constBias(r, 1000, 6)
+                .output(TensorType.INT8, new int[] {1, 8, 7, 6}, 0.03f, -3).model(BuiltinOperator.DEPTHWISE_CONV_2D,
+                        new OperatorOptions.DepthwiseConv2D(Padding.SAME, 1, 1, 1, Activation.NONE, 1, 1)));
+        checkInPlace("lb_depthwise_conv2d_s8(", new OneOpModelBuilder().int8Input(0.02f, 9, 1, 6, 5, 3)
+                .constFilter(r, 3, 1, 3, 3, 6).constBias(r, 800, 6)
+                .output(TensorType.INT8, new int[] {1, 6, 5, 6}, 0.03f, 1).model(BuiltinOperator.DEPTHWISE_CONV_2D,
+                        new OperatorOptions.DepthwiseConv2D(Padding.SAME, 1, 1, 2, Activation.NONE, 1, 1)));
+    }
+
+    private void checkInPlace(String kernel, Model model) throws Exception {
+        org.junit.jupiter.api.Assertions.assertFalse(new dev.littlebrain.runtime.Interpreter(model).memoryPlan()
+                .inPlace().isEmpty(), kernel + ": the output over the input");
+        check(model);
+        org.junit.jupiter.api.Assertions.assertTrue(Files.readString(dir.resolve("lb_model.c")).contains(kernel),
+                kernel);
+    }
+
     private void check3x3(Model model) throws Exception {
         check(model);
         org.junit.jupiter.api.Assertions.assertTrue(Files.readString(dir.resolve("lb_model.c"))

@@ -56,7 +56,7 @@ public final class Interpreter {
         Op[] ops = resolve(options.resolver());
 
         List<BufferRequest> requests = ArenaRequests.of(model, graph);
-        this.plan = options.planner().plan(requests);
+        this.plan = options.planner().plan(requests, InPlaceOutputs.of(model, graph, options.resolver()));
         this.greedyArenaBytes = GreedyPlanner.tflmOrder().plan(requests).arenaBytes();
         int arenaBytes = plan.arenaBytes();
         if (arenaBytes > options.maxArenaBytes()) {

@@ -76,7 +76,7 @@ public record ModelSummary(
             }
         }
         List<BufferRequest> requests = ArenaRequests.of(model, g);
-        int ours = new BestOfPlanner().plan(requests).arenaBytes();
+        int ours = new BestOfPlanner().plan(requests, InPlaceOutputs.of(model, g, BuiltinOps.resolver())).arenaBytes();
         int greedy = GreedyPlanner.tflmOrder().plan(requests).arenaBytes();
         return new ModelSummary(ops, List.copyOf(unsupported), g.tensors(), g.inputs(), g.outputs(), parameters,
                 weightBytes, MacCounter.total(model), ours, greedy);

@@ -5,9 +5,11 @@ import dev.littlebrain.runtime.KernelException;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.memory.InPlaceOutput;
 import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.tflite.OperatorOptions;
 import dev.littlebrain.tflite.TensorType;
+import java.util.List;
 
 /**
  * CONV_2D as TFLite Micro's reference kernels compute it ({@code reference_integer_ops::ConvPerChannel},
@@ -20,6 +22,16 @@ import dev.littlebrain.tflite.TensorType;
  * sum too, up to the sign of an all-zero sum), so the sums are the reference's, in the reference's order.
  */
 public final class Conv2DOp implements Op {
+
+    /** Output pixels in NHWC order, each after (at most two pixels ahead of) reading its window. */
+    @Override
+    public List<InPlaceOutput> inPlaceOutputs(Node shapes) {
+        OperatorOptions.Conv2D options = shapes.options(OperatorOptions.Conv2D.class);
+        TensorView filter = shapes.input(1);
+        return InPlaceRules.window(shapes, ConvGeometry.of(shapes, shapes.input(0), shapes.output(0), filter.dim(1),
+                filter.dim(2), options.padding(), options.strideH(), options.strideW(), options.dilationH(),
+                options.dilationW()));
+    }
 
     @Override
     public Kernel prepare(Node node) {

@@ -5,10 +5,12 @@ import dev.littlebrain.runtime.KernelException;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.memory.InPlaceOutput;
 import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.tflite.OperatorOptions;
 import dev.littlebrain.tflite.TensorType;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * DEPTHWISE_CONV_2D as TFLite Micro's reference kernels compute it
@@ -21,6 +23,16 @@ import java.util.Arrays;
  * reference's (fy, fx) order, skipping taps outside the image, so float sums are bit-identical.
  */
 public final class DepthwiseConv2DOp implements Op {
+
+    /** Output pixels in NHWC order, each after (at most two pixels ahead of) reading its window. */
+    @Override
+    public List<InPlaceOutput> inPlaceOutputs(Node shapes) {
+        OperatorOptions.DepthwiseConv2D options = shapes.options(OperatorOptions.DepthwiseConv2D.class);
+        TensorView filter = shapes.input(1);
+        return InPlaceRules.window(shapes, ConvGeometry.of(shapes, shapes.input(0), shapes.output(0), filter.dim(1),
+                filter.dim(2), options.padding(), options.strideH(), options.strideW(), options.dilationH(),
+                options.dilationW()));
+    }
 
     @Override
     public Kernel prepare(Node node) {

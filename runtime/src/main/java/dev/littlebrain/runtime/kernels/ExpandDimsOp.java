@@ -5,13 +5,21 @@ import dev.littlebrain.runtime.KernelException;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.memory.InPlaceOutput;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * EXPAND_DIMS: inserts a size-1 dimension at the axis given by the second input (negative counts
  * from the end of the output, as in TFLite); a byte copy once the shapes are checked.
  */
 public final class ExpandDimsOp implements Op {
+
+    /** The same bytes: an output over its input needs no copy (ByteCopy and c-standalone skip it). */
+    @Override
+    public List<InPlaceOutput> inPlaceOutputs(Node shapes) {
+        return InPlaceRules.relabelled(shapes);
+    }
 
     @Override
     public Kernel prepare(Node node) {

@@ -4,9 +4,11 @@ import dev.littlebrain.runtime.Kernel;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.memory.InPlaceOutput;
 import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.runtime.quant.QuantizedMultiplier;
 import dev.littlebrain.tflite.OperatorOptions;
+import java.util.List;
 
 /**
  * LEAKY_RELU. int8 as TFLM's {@code QuantizeLeakyRelu}: non-negative inputs are rescaled by
@@ -14,6 +16,12 @@ import dev.littlebrain.tflite.OperatorOptions;
  * in float (as {@code leaky_relu_common.cc} does) before {@code QuantizeMultiplier}.
  */
 public final class LeakyReluOp implements Op {
+
+    /** Element i is read before element i is written (here and in lb_kernels.c). */
+    @Override
+    public List<InPlaceOutput> inPlaceOutputs(Node shapes) {
+        return InPlaceRules.sameIndex(shapes, 0);
+    }
 
     @Override
     public Kernel prepare(Node node) {

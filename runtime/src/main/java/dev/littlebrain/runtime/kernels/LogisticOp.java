@@ -5,8 +5,10 @@ import dev.littlebrain.runtime.KernelException;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.memory.InPlaceOutput;
 import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.runtime.quant.GemmlowpMath;
+import java.util.List;
 
 /**
  * LOGISTIC (sigmoid). int8 follows TFLM's {@code reference_integer_ops::Logistic}: the input is
@@ -14,6 +16,12 @@ import dev.littlebrain.runtime.quant.GemmlowpMath;
  * uses a float-built lookup table instead). The output must have zero point -128 (scale 1/256).
  */
 public final class LogisticOp implements Op {
+
+    /** Element i is read before element i is written (here and in lb_kernels.c). */
+    @Override
+    public List<InPlaceOutput> inPlaceOutputs(Node shapes) {
+        return InPlaceRules.sameIndex(shapes, 0);
+    }
 
     @Override
     public Kernel prepare(Node node) {

@@ -4,12 +4,20 @@ import dev.littlebrain.runtime.Kernel;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.memory.InPlaceOutput;
 import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.runtime.quant.QuantizedMultiplier;
 import dev.littlebrain.tflite.OperatorOptions;
+import java.util.List;
 
 /** MUL with NumPy broadcasting and a fused activation: int8, float32, int32. */
 public final class MulOp implements Op {
+
+    /** Element i of each input is read before element i is written (here and in lb_kernels.c). */
+    @Override
+    public List<InPlaceOutput> inPlaceOutputs(Node shapes) {
+        return InPlaceRules.sameIndex(shapes, 0, 1);
+    }
 
     @Override
     public Kernel prepare(Node node) {

@@ -5,10 +5,12 @@ import dev.littlebrain.runtime.KernelException;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.memory.InPlaceOutput;
 import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.runtime.quant.QuantizedMultiplier;
 import dev.littlebrain.tflite.TensorType;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -18,6 +20,12 @@ import java.util.Set;
  * {@code MultiplyByQuantizedMultiplier(q - zp_in, s_in / s_out) + zp_out}.
  */
 public final class QuantizeOp implements Op {
+
+    /** Element i is read before element i is written (here and in lb_kernels.c). */
+    @Override
+    public List<InPlaceOutput> inPlaceOutputs(Node shapes) {
+        return InPlaceRules.sameIndex(shapes, 0);
+    }
     private static final Set<TensorType> INTEGER = EnumSet.of(TensorType.INT8, TensorType.UINT8, TensorType.INT16,
             TensorType.INT32);
 

@@ -5,6 +5,8 @@ import dev.littlebrain.runtime.KernelException;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.memory.InPlaceOutput;
+import java.util.List;
 
 /**
  * RELU6. int8 as TFLM's {@code Relu6Quantized}: no requantization — the raw input is clamped to
@@ -12,6 +14,12 @@ import dev.littlebrain.runtime.TensorView;
  * gives RELU6 the same quantization on both sides). float32 clamps to [0, 6].
  */
 public final class Relu6Op implements Op {
+
+    /** Element i is read before element i is written (here and in lb_kernels.c). */
+    @Override
+    public List<InPlaceOutput> inPlaceOutputs(Node shapes) {
+        return InPlaceRules.sameIndex(shapes, 0);
+    }
 
     @Override
     public Kernel prepare(Node node) {

@@ -4,8 +4,10 @@ import dev.littlebrain.runtime.Kernel;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.memory.InPlaceOutput;
 import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.runtime.quant.QuantizedMultiplier;
+import java.util.List;
 
 /**
  * RELU. int8 as TFLM's {@code ReluQuantized}: the input is requantized to the output's scale and
@@ -13,6 +15,12 @@ import dev.littlebrain.runtime.quant.QuantizedMultiplier;
  * output's zero point. float32 clamps at 0.
  */
 public final class ReluOp implements Op {
+
+    /** Element i is read before element i is written (here and in lb_kernels.c). */
+    @Override
+    public List<InPlaceOutput> inPlaceOutputs(Node shapes) {
+        return InPlaceRules.sameIndex(shapes, 0);
+    }
 
     @Override
     public Kernel prepare(Node node) {

@@ -3,6 +3,8 @@ package dev.littlebrain.runtime.kernels;
 import dev.littlebrain.runtime.Kernel;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
+import dev.littlebrain.runtime.memory.InPlaceOutput;
+import java.util.List;
 
 /**
  * RESHAPE: the output shape is the output tensor's static shape in the file. The optional shape
@@ -10,6 +12,12 @@ import dev.littlebrain.runtime.Op;
  * not read; only the element counts must agree.
  */
 public final class ReshapeOp implements Op {
+
+    /** The same bytes: an output over its input needs no copy (ByteCopy and c-standalone skip it). */
+    @Override
+    public List<InPlaceOutput> inPlaceOutputs(Node shapes) {
+        return InPlaceRules.relabelled(shapes);
+    }
 
     @Override
     public Kernel prepare(Node node) {

@@ -5,12 +5,19 @@ import dev.littlebrain.runtime.KernelException;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.memory.InPlaceOutput;
 import dev.littlebrain.tflite.OperatorOptions;
 import java.util.Arrays;
 import java.util.List;
 
 /** SQUEEZE: removes size-1 dimensions (the listed ones, or all); a byte copy once the shapes are checked. */
 public final class SqueezeOp implements Op {
+
+    /** The same bytes: an output over its input needs no copy (ByteCopy and c-standalone skip it). */
+    @Override
+    public List<InPlaceOutput> inPlaceOutputs(Node shapes) {
+        return InPlaceRules.relabelled(shapes);
+    }
 
     @Override
     public Kernel prepare(Node node) {

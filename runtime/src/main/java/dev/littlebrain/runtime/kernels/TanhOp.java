@@ -4,8 +4,10 @@ import dev.littlebrain.runtime.Kernel;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.memory.InPlaceOutput;
 import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.runtime.quant.GemmlowpMath;
+import java.util.List;
 
 /**
  * TANH. int8 follows TFLM's {@code reference_integer_ops::Tanh}: the input is rescaled to Q4.27 and
@@ -13,6 +15,12 @@ import dev.littlebrain.runtime.quant.GemmlowpMath;
  * table instead, which differs by a few LSB). The output is implicitly scale 1/128, zero point 0.
  */
 public final class TanhOp implements Op {
+
+    /** Element i is read before element i is written (here and in lb_kernels.c). */
+    @Override
+    public List<InPlaceOutput> inPlaceOutputs(Node shapes) {
+        return InPlaceRules.sameIndex(shapes, 0);
+    }
 
     @Override
     public Kernel prepare(Node node) {

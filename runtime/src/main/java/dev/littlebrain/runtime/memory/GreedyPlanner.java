@@ -80,4 +80,86 @@ public final class GreedyPlanner implements MemoryPlanner {
         }
         return new MemoryPlan(requests, offsets, arena);
     }
+
+    /**
+     * First-fit with outputs over their inputs: each chain of in-place buffers ({@link InPlaceChains}) is one block,
+     * ordered by its extent and lifetime like a single buffer, and goes to the lowest offset where none of its
+     * members collides with a placed buffer alive at the same time. Without chains this is {@link #plan(List)}.
+     */
+    @Override
+    public MemoryPlan plan(List<BufferRequest> requests, List<InPlaceOutput> inPlace) {
+        InPlaceChains chains = InPlaceChains.of(requests, inPlace);
+        if (chains.links().isEmpty()) {
+            return plan(requests);
+        }
+        List<InPlaceChains.Chain> all = chains.chains();
+        int[] offsets = new int[requests.size()];
+        List<Integer> placed = new ArrayList<>();
+        List<InPlaceChains.Chain> online = new ArrayList<>();
+        int arena = 0;
+        for (InPlaceChains.Chain c : all) {
+            BufferRequest lead = requests.get(c.members()[0]);
+            if (c.members().length == 1 && lead.isOffline()) {
+                offsets[c.members()[0]] = lead.offlineOffset();
+                placed.add(c.members()[0]);
+                arena = Math.max(arena, lead.offlineOffset() + lead.size());
+            } else {
+                online.add(c);
+            }
+        }
+        if (tiesInReverseRequestOrder) {
+            Collections.reverse(online);
+        }
+        online.sort((a, b) -> order.compare(a.envelope(), b.envelope()));
+        for (InPlaceChains.Chain c : online) {
+            int base = lowestFit(requests, offsets, placed, c);
+            for (int k = 0; k < c.members().length; k++) {
+                int m = c.members()[k];
+                offsets[m] = base + c.relative()[k];
+                placed.add(m);
+                arena = Math.max(arena, offsets[m] + requests.get(m).size());
+            }
+        }
+        return new MemoryPlan(requests, offsets, arena, chains.links());
+    }
+
+    /** The lowest start for the chain: 0 or where a member would begin right after a buffer it collides with. */
+    private static int lowestFit(List<BufferRequest> requests, int[] offsets, List<Integer> placed,
+            InPlaceChains.Chain c) {
+        List<Integer> candidates = new ArrayList<>();
+        candidates.add(0);
+        for (int k = 0; k < c.members().length; k++) {
+            BufferRequest m = requests.get(c.members()[k]);
+            for (int p : placed) {
+                BufferRequest q = requests.get(p);
+                int start = offsets[p] + q.size() - c.relative()[k];
+                if (q.size() > 0 && m.size() > 0 && q.overlapsInTime(m) && start > 0) {
+                    candidates.add(start);
+                }
+            }
+        }
+        Collections.sort(candidates);
+        for (int base : candidates) {
+            if (fits(requests, offsets, placed, c, base)) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no offset fits; the last candidate is past every placed buffer");
+    }
+
+    private static boolean fits(List<BufferRequest> requests, int[] offsets, List<Integer> placed,
+            InPlaceChains.Chain c, int base) {
+        for (int k = 0; k < c.members().length; k++) {
+            BufferRequest m = requests.get(c.members()[k]);
+            int start = base + c.relative()[k];
+            for (int p : placed) {
+                BufferRequest q = requests.get(p);
+                if (q.size() > 0 && m.size() > 0 && q.overlapsInTime(m)
+                        && start < offsets[p] + q.size() && offsets[p] < start + m.size()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 }
