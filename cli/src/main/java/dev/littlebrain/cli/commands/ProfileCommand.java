@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.ImpulseProject;
+import dev.littlebrain.impulse.Int8ModelCheck;
 import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.deploy.profile.ArmFootprint;
 import dev.littlebrain.deploy.profile.Board;
