@@ -8,6 +8,11 @@ import dev.littlebrain.runtime.stream.ContinuousConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+// deploy and profile
+import dev.littlebrain.impulse.deploy.DeployFormat;
+import dev.littlebrain.impulse.deploy.DeployOptions;
+import dev.littlebrain.impulse.deploy.DeployResult;
+import dev.littlebrain.impulse.deploy.Deployment;
 
 /**
  * An impulse project for a Java program: what the CLI's commands do, as methods that take a {@link Progress} and
@@ -82,4 +87,17 @@ public final class Project {
         return new ContinuousConfig(rate, window / c.slices(), c.average(), (float) c.threshold(), c.suppressionMs(),
                 labels, ContinuousConfig.SILENT_LABELS, c.keywordThresholds());
     }
+
+    // ---- deploy and profile ----
+
+    /**
+     * The project's int8 model in {@code format} in {@code outDir} ({@code littlebrain deploy --project}): with the
+     * labels it was trained on and, in the formats that carry it, the impulse's DSP block and classifier wrapper.
+     * Nothing is written unless the whole export succeeds; in an existing folder only the export's files are
+     * replaced.
+     */
+    public DeployResult deploy(DeployFormat format, Path outDir, DeployOptions options) throws IOException {
+        return Deployment.ofProject(project, format, outDir, options);
+    }
+
 }
