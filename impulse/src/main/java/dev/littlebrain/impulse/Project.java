@@ -13,6 +13,9 @@ import dev.littlebrain.impulse.deploy.DeployFormat;
 import dev.littlebrain.impulse.deploy.DeployOptions;
 import dev.littlebrain.impulse.deploy.DeployResult;
 import dev.littlebrain.impulse.deploy.Deployment;
+import dev.littlebrain.impulse.profile.DeviceProfile;
+import dev.littlebrain.impulse.profile.ProfileOptions;
+import dev.littlebrain.impulse.profile.Profiling;
 
 /**
  * An impulse project for a Java program: what the CLI's commands do, as methods that take a {@link Progress} and
@@ -100,4 +103,20 @@ public final class Project {
         return Deployment.ofProject(project, format, outDir, options);
     }
 
+    /**
+     * RAM, flash and time per inference of the project's int8 model with its window on each board
+     * ({@code littlebrain profile}): the built-in boards and the project's own, or the options' target; an audio
+     * impulse with its DSP front end and continuous-mode deadline. The progress hears of the arm-none-eabi-gcc
+     * builds ({@link Profiling#MEASURING}).
+     *
+     * @throws dev.littlebrain.impulse.profile.UnknownBoardException when the target names no known board
+     */
+    public List<DeviceProfile> profile(ProfileOptions options, Progress progress) throws IOException {
+        return Profiling.ofProject(project, options, progress);
+    }
+
+    /** {@link #profile(ProfileOptions, Progress)} with no one listening. */
+    public List<DeviceProfile> profile(ProfileOptions options) throws IOException {
+        return profile(options, Progress.NONE);
+    }
 }
