@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,7 +31,8 @@ public record DeployFormat(String name, String title, String writes, Set<DeployO
         if (!name.matches("[a-z][a-z0-9-]*")) {
             throw new IllegalArgumentException("deploy format name '" + name + "' must be lower-case words joined by -");
         }
-        options = Set.copyOf(options);
+        // In declaration order, so that a descriptor reads (and serialises) the same every run.
+        options = options.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(options));
     }
 
     /** Whether the files carry the output's labels (the byte-copy formats have no header to put them in). */

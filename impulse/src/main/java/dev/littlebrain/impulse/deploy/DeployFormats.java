@@ -6,6 +6,8 @@ import dev.littlebrain.deploy.ImpulseCExport;
 import dev.littlebrain.deploy.StandaloneCGenerator;
 import dev.littlebrain.deploy.TfliteExport;
 import dev.littlebrain.deploy.TflmLibraryExport;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,18 +27,15 @@ public final class DeployFormats {
 
     /** The model file's bytes as a C array, for TensorFlow Lite Micro's own application code. */
     public static final DeployFormat C_ARRAY = new DeployFormat("c-array", "C array for TensorFlow Lite Micro",
-            CArrayExport.HEADER + " and " + CArrayExport.SOURCE + " holding the .tflite bytes", Set.of(DeployOption.SYMBOL),
+            CArrayExport.HEADER + " and " + CArrayExport.SOURCE + " holding the .tflite bytes",
+            Set.of(DeployOption.SYMBOL),
             (job, dir) -> CArrayExport.write(job.bytes(), job.symbol(), job.source(), dir));
 
     /** Plain C99 without an interpreter; from a project, with its DSP block and classifier wrapper. */
     public static final DeployFormat C_STANDALONE = new DeployFormat("c-standalone", "Standalone C99",
             "lb_model.*, lb_kernels.* (static arena, no interpreter, no malloc); from a project also lb_dsp.* and"
                     + " lb_classifier.*", Set.of(DeployOption.LABELS, DeployOption.CONTINUOUS),
-            (job, dir) -> job.frontEnd().isEmpty()
-                    ? StandaloneCGenerator.write(job.model(), job.source(), job.labels(), dir)
-                    : ImpulseCExport.write(job.model(), job.source(), job.frontEnd().get().block(),
-                            job.frontEnd().get().windowSamples(), job.frontEnd().get().config(),
-                            job.frontEnd().get().settingsSource(), dir));
+            DeployFormats::standalone);
 
     /** A TensorFlow Lite Micro C++ library around the model. */
     public static final DeployFormat TFLM_CPP = new DeployFormat("tflm-cpp", "TensorFlow Lite Micro C++ library",
@@ -73,6 +72,16 @@ public final class DeployFormats {
         List<String> names = ALL.stream().map(DeployFormat::name).toList();
         return names.subList(0, names.size() - 1).stream().collect(Collectors.joining(", "))
                 + " or " + names.get(names.size() - 1);
+    }
+
+    /** The model alone, or (from a project) the whole impulse: model, DSP block and classifier wrapper. */
+    private static List<Path> standalone(ExportJob job, Path dir) throws IOException {
+        if (job.frontEnd().isEmpty()) {
+            return StandaloneCGenerator.write(job.model(), job.source(), job.labels(), dir);
+        }
+        ImpulseFrontEnd f = job.frontEnd().get();
+        return ImpulseCExport.write(job.model(), job.source(), f.block(), f.windowSamples(), f.config(),
+                f.settingsSource(), dir);
     }
 
     /** A back end's front end: the project's DSP and wrapper on the back end's lb_invoke; none for a bare model. */

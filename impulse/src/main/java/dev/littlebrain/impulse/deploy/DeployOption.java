@@ -1,5 +1,8 @@
 package dev.littlebrain.impulse.deploy;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
 /** A setting of {@link DeployOptions} that a {@link DeployFormat} reads; a format ignores the others. */
 public enum DeployOption {
     /** The C array's name ({@link DeployOptions#symbol()}). */
@@ -15,6 +18,12 @@ public enum DeployOption {
 
     DeployOption(String help) {
         this.help = help;
+    }
+
+    /** The setting's name in JSON: {@code symbol}, {@code library_name}, {@code labels}, {@code continuous}. */
+    @JsonValue
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** One line saying what the setting is. */

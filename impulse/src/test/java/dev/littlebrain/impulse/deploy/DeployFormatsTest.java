@@ -41,6 +41,9 @@ class DeployFormatsTest {
     void aDescriptorIsJsonWithoutItsExporter() throws Exception {
         String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(DeployFormats.C_ARRAY);
         assertEquals("{\"name\":\"c-array\",\"title\":\"C array for TensorFlow Lite Micro\",\"writes\":\"model_data.h"
-                + " and model_data.c holding the .tflite bytes\",\"options\":[\"SYMBOL\"]}", json);
+                + " and model_data.c holding the .tflite bytes\",\"options\":[\"symbol\"]}", json);
+        String arduino = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(DeployFormats.ARDUINO)
+                .get("options").toString();
+        assertEquals("[\"library_name\",\"labels\",\"continuous\"]", arduino, "in declaration order");
     }
 }
