@@ -14,6 +14,14 @@ import dev.littlebrain.runtime.stream.ContinuousConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+// deploy and profile
+import dev.littlebrain.impulse.deploy.DeployFormat;
+import dev.littlebrain.impulse.deploy.DeployOptions;
+import dev.littlebrain.impulse.deploy.DeployResult;
+import dev.littlebrain.impulse.deploy.Deployment;
+import dev.littlebrain.impulse.profile.DeviceProfile;
+import dev.littlebrain.impulse.profile.ProfileOptions;
+import dev.littlebrain.impulse.profile.Profiling;
 
 /**
  * An impulse project for a Java program: what the CLI's commands do, as methods that take a {@link Progress} and
@@ -113,5 +121,34 @@ public final class Project {
         int rate = Math.max(1, (int) Math.round(project.config().input().frequencyHz()));
         return new ContinuousConfig(rate, window / c.slices(), c.average(), (float) c.threshold(), c.suppressionMs(),
                 labels, ContinuousConfig.SILENT_LABELS, c.keywordThresholds());
+    }
+
+    // ---- deploy and profile ----
+
+    /**
+     * The project's int8 model in {@code format} in {@code outDir} ({@code littlebrain deploy --project}): with the
+     * labels it was trained on and, in the formats that carry it, the impulse's DSP block and classifier wrapper.
+     * Nothing is written unless the whole export succeeds; in an existing folder only the export's files are
+     * replaced.
+     */
+    public DeployResult deploy(DeployFormat format, Path outDir, DeployOptions options) throws IOException {
+        return Deployment.ofProject(project, format, outDir, options);
+    }
+
+    /**
+     * RAM, flash and time per inference of the project's int8 model with its window on each board
+     * ({@code littlebrain profile}): the built-in boards and the project's own, or the options' target; an audio
+     * impulse with its DSP front end and continuous-mode deadline. The progress hears of the arm-none-eabi-gcc
+     * builds ({@link Profiling#MEASURING}).
+     *
+     * @throws dev.littlebrain.impulse.profile.UnknownBoardException when the target names no known board
+     */
+    public List<DeviceProfile> profile(ProfileOptions options, Progress progress) throws IOException {
+        return Profiling.ofProject(project, options, progress);
+    }
+
+    /** {@link #profile(ProfileOptions, Progress)} with no one listening. */
+    public List<DeviceProfile> profile(ProfileOptions options) throws IOException {
+        return profile(options, Progress.NONE);
     }
 }

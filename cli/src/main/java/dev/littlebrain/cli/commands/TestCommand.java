@@ -2,6 +2,7 @@ package dev.littlebrain.cli.commands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.littlebrain.impulse.ImpulseProject;
+import dev.littlebrain.impulse.Int8ModelCheck;
 import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.impulse.evaluation.ClipEvaluation;
 import dev.littlebrain.impulse.evaluation.ClipReport;

@@ -1,4 +1,4 @@
-package dev.littlebrain.cli.commands;
+package dev.littlebrain.impulse;
 
 import dev.littlebrain.tflite.Model;
 import dev.littlebrain.tflite.Subgraph;
@@ -11,14 +11,14 @@ import java.util.TreeSet;
 /**
  * A project's {@code models/model_int8.tflite} is reported as int8 only when it is: its computed (non-constant)
  * tensors are int8. A float model copied there by hand, or weights-only quantization, would otherwise be evaluated
- * and labelled "int8" in tables and reports.
+ * and labelled "int8" in tables and reports. ({@code test} and {@code profile} check it before they report.)
  */
-final class Int8ModelCheck {
+public final class Int8ModelCheck {
     private Int8ModelCheck() {
     }
 
     /** @throws IllegalArgumentException naming the file and what it really holds, when its activations are not int8 */
-    static void require(Path file, Model model) {
+    public static void require(Path file, Model model) {
         Subgraph graph = model.mainSubgraph();
         Set<String> computed = new TreeSet<>();
         boolean int8Weights = false;
