@@ -5,6 +5,12 @@ import dev.littlebrain.impulse.evaluation.ClipTest;
 import dev.littlebrain.impulse.evaluation.StreamReport;
 import dev.littlebrain.impulse.evaluation.StreamTest;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
+import dev.littlebrain.impulse.data.DataImport;
+import dev.littlebrain.impulse.data.HardNegativeMining;
+import dev.littlebrain.impulse.data.ImportPlan;
+import dev.littlebrain.impulse.data.ImportSummary;
+import dev.littlebrain.impulse.data.MiningSummary;
+import java.util.Optional;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,5 +87,25 @@ public final class Project {
         int rate = Math.max(1, (int) Math.round(project.config().input().frequencyHz()));
         return new ContinuousConfig(rate, window / c.slices(), c.average(), (float) c.threshold(), c.suppressionMs(),
                 labels, ContinuousConfig.SILENT_LABELS, c.keywordThresholds());
+    }
+
+    /**
+     * Imports the dataset folder {@code source} into the project's data/ as {@code plan} says ({@code littlebrain
+     * data import}); the old data stays whole until the new is complete.
+     */
+    public ImportSummary importData(Path source, ImportPlan plan, Progress progress) throws IOException {
+        return DataImport.run(source, layout().data(), plan, progress);
+    }
+
+    /**
+     * Adds the windows of other words that the project's int8 model mistakes for keywords, heard in {@code seconds}
+     * of streams made from {@code dataset} (the one the project was curated from), to its data as _unknown_
+     * ({@code littlebrain data mine}).
+     *
+     * @param maxWindows the most windows to add; empty: as many as the largest keyword class has
+     */
+    public MiningSummary mineHardNegatives(Path dataset, int seconds, Optional<Integer> maxWindows,
+            Progress progress) throws IOException {
+        return HardNegativeMining.run(project, dataset, seconds, maxWindows, progress);
     }
 }
