@@ -31,7 +31,8 @@ public final class DataImport {
      * "bundled" and "curate", or "copy".
      *
      * @throws NothingToImportException when no sample of {@code source} could be read
-     * @throws IllegalArgumentException when {@code out} holds files LittleBrain did not write, or is the source
+     * @throws dev.littlebrain.data.DatasetException when {@code out} holds files LittleBrain did not write, or is
+     *                                               the source
      */
     public static ImportSummary run(Path source, Path out, ImportPlan plan, Progress progress) throws IOException {
         if (plan.curation().isPresent()) {
