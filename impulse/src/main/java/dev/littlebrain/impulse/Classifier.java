@@ -1,8 +1,12 @@
 package dev.littlebrain.impulse;
 
+import dev.littlebrain.dsp.blocks.DspBlock;
 import dev.littlebrain.dsp.io.Signal;
+import dev.littlebrain.dsp.streaming.StreamingFeatures;
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.stream.ContinuousConfig;
+import dev.littlebrain.runtime.stream.StreamingClassifier;
 import dev.littlebrain.tflite.TfliteReader;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,16 +35,49 @@ public final class Classifier {
         if (!Files.isRegularFile(model)) {
             throw new IllegalArgumentException(model + " is missing; run 'littlebrain train' first");
         }
-        boolean audio = "audio".equals(p.config().input().type());
+        return of(p, model, p.trainedLabels());
+    }
+
+    /** {@code p}'s impulse (DSP block, window) with another model whose outputs are {@code labels}. */
+    public static Classifier of(ImpulseProject p, Path model, List<String> labels) throws IOException {
+        return of(p.block(), p.windowSamples(), "audio".equals(p.config().input().type()), model, labels);
+    }
+
+    /**
+     * A classifier without a project: {@code block}'s features of windows of {@code windowSamples} frames (audio
+     * as int16 values, sensor axes as recorded) into {@code model}, whose outputs are {@code labels}.
+     *
+     * @throws IllegalArgumentException when the model's outputs and the labels differ in number
+     */
+    public static Classifier of(DspBlock block, int windowSamples, boolean audio, Path model, List<String> labels)
+            throws IOException {
         Interpreter interpreter = new Interpreter(TfliteReader.read(model));
-        List<String> labels = p.trainedLabels();
         long outputs = interpreter.output(0).elementCount();
         if (outputs != labels.size()) {
             throw new IllegalArgumentException(model + " has " + outputs + " outputs but " + labels.size()
                     + " labels " + labels + "; run 'littlebrain train' again");
         }
-        return new Classifier(new ImpulseProject.BlockExtractor(p.block(), p.windowSamples(), audio), interpreter,
-                labels);
+        return new Classifier(new ImpulseProject.BlockExtractor(block, windowSamples, audio), interpreter, labels);
+    }
+
+    /** The DSP block the features are made with. */
+    public DspBlock block() {
+        return extractor.block();
+    }
+
+    /** Frames per axis in one window. */
+    public int windowSamples() {
+        return extractor.windowSamples();
+    }
+
+    /**
+     * Continuous classification of audio with this classifier's block and model, as the device runs it: features
+     * slice by slice, scores averaged, detections above the threshold. It runs on this classifier's interpreter:
+     * use one or the other at a time.
+     */
+    public StreamingClassifier continuous(ContinuousConfig config) {
+        StreamingFeatures features = StreamingFeatures.create(extractor.block(), extractor.windowSamples());
+        return new StreamingClassifier(interpreter, features::push, config);
     }
 
     /** The labels of the scores, in order. */

@@ -1,10 +1,22 @@
 package dev.littlebrain.impulse;
 
+import dev.littlebrain.impulse.data.DataImport;
+import dev.littlebrain.impulse.data.HardNegativeMining;
+import dev.littlebrain.impulse.data.ImportPlan;
+import dev.littlebrain.impulse.data.ImportSummary;
+import dev.littlebrain.impulse.data.MiningSummary;
+import dev.littlebrain.impulse.deploy.DeployFormat;
+import dev.littlebrain.impulse.deploy.DeployOptions;
+import dev.littlebrain.impulse.deploy.DeployResult;
+import dev.littlebrain.impulse.deploy.Deployment;
 import dev.littlebrain.impulse.evaluation.ClipReport;
 import dev.littlebrain.impulse.evaluation.ClipTest;
 import dev.littlebrain.impulse.evaluation.StreamReport;
 import dev.littlebrain.impulse.evaluation.StreamTest;
 import dev.littlebrain.impulse.features.FeatureSummary;
+import dev.littlebrain.impulse.profile.DeviceProfile;
+import dev.littlebrain.impulse.profile.ProfileOptions;
+import dev.littlebrain.impulse.profile.Profiling;
 import dev.littlebrain.impulse.training.EnsembleJoin;
 import dev.littlebrain.impulse.training.EnsembleSummary;
 import dev.littlebrain.impulse.training.ProjectTraining;
@@ -14,14 +26,7 @@ import dev.littlebrain.runtime.stream.ContinuousConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-// deploy and profile
-import dev.littlebrain.impulse.deploy.DeployFormat;
-import dev.littlebrain.impulse.deploy.DeployOptions;
-import dev.littlebrain.impulse.deploy.DeployResult;
-import dev.littlebrain.impulse.deploy.Deployment;
-import dev.littlebrain.impulse.profile.DeviceProfile;
-import dev.littlebrain.impulse.profile.ProfileOptions;
-import dev.littlebrain.impulse.profile.Profiling;
+import java.util.Optional;
 
 /**
  * An impulse project for a Java program: what the CLI's commands do, as methods that take a {@link Progress} and
@@ -150,5 +155,27 @@ public final class Project {
     /** {@link #profile(ProfileOptions, Progress)} with no one listening. */
     public List<DeviceProfile> profile(ProfileOptions options) throws IOException {
         return profile(options, Progress.NONE);
+    }
+
+    // ---- data ----
+
+    /**
+     * Imports the dataset folder {@code source} into the project's data/ as {@code plan} says ({@code littlebrain
+     * data import}); the old data stays whole until the new is complete.
+     */
+    public ImportSummary importData(Path source, ImportPlan plan, Progress progress) throws IOException {
+        return DataImport.run(source, layout().data(), plan, progress);
+    }
+
+    /**
+     * Adds the windows of other words that the project's int8 model mistakes for keywords, heard in {@code seconds}
+     * of streams made from {@code dataset} (the one the project was curated from), to its data as _unknown_
+     * ({@code littlebrain data mine}).
+     *
+     * @param maxWindows the most windows to add; empty: as many as the largest keyword class has
+     */
+    public MiningSummary mineHardNegatives(Path dataset, int seconds, Optional<Integer> maxWindows,
+            Progress progress) throws IOException {
+        return HardNegativeMining.run(project, dataset, seconds, maxWindows, progress);
     }
 }

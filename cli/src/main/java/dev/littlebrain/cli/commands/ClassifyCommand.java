@@ -8,15 +8,15 @@ import dev.littlebrain.dsp.io.AudioRequirement;
 import dev.littlebrain.dsp.io.SensorSeries;
 import dev.littlebrain.dsp.io.Signal;
 import dev.littlebrain.dsp.io.WavReader;
-import dev.littlebrain.dsp.streaming.StreamingFeatures;
-import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import dev.littlebrain.runtime.stream.Detection;
-import dev.littlebrain.runtime.stream.StreamingClassifier;
-import dev.littlebrain.tflite.TfliteReader;
+import dev.littlebrain.impulse.Classification;
+import dev.littlebrain.impulse.Classifier;
 import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.ProjectLayout;
+import dev.littlebrain.impulse.SensorRecording;
+import java.nio.file.Path;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.io.PrintWriter;
@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -101,52 +100,33 @@ public final class ClassifyCommand implements Callable<Integer> {
         Signal signal = p == null ? WavReader.read(wav).signal().toMono()
                 : WavReader.read(wav, AudioRequirement.converting((int) Math.round(p.config().input().frequencyHz())));
         int rate = signal.sampleRate();
-        DspBlock dsp;
-        int windowSamples;
+        Classifier classifier;
         ImpulseConfig.Continuous settings = ImpulseConfig.Continuous.DEFAULTS;
         if (p == null) {
             if (labels == null) {
                 throw new ParameterException(spec.commandLine(), "--model needs --labels (or classify with --project)");
             }
-            windowSamples = SignalSpec.windowSamples(rate, windowMs != null ? windowMs : 1000);
-            dsp = DspBlocks.create((block != null ? block : "mfcc").toLowerCase(Locale.ROOT).replace('_', '-'),
+            DspBlock dsp = DspBlocks.create((block != null ? block : "mfcc").toLowerCase(Locale.ROOT).replace('_', '-'),
                     SignalSpec.audio(rate), parameters);
+            classifier = Classifier.of(dsp, SignalSpec.windowSamples(rate, windowMs != null ? windowMs : 1000), true,
+                    model, labels);
         } else {
             if (block != null || !parameters.isEmpty() || windowMs != null) {
                 throw new ParameterException(spec.commandLine(), "--block, --set and --window-ms describe a model"
                         + " without a project; " + p.layout().config() + " describes this one");
             }
-            windowSamples = p.windowSamples();
-            dsp = p.block();
             settings = p.config().continuous();
-            if (labels == null) {
-                labels = p.trainedLabels();
-            }
-            if (model == null) {
-                model = p.layout().int8Model();
-                if (!Files.isRegularFile(model)) {
-                    throw new IllegalArgumentException(model + " is missing; run 'littlebrain train' first");
-                }
-            }
+            classifier = projectClassifier(p);
         }
-        Interpreter interpreter = new Interpreter(TfliteReader.read(model));
-        float[] audio = signal.toInt16Values(); // Edge Impulse blocks take int16 sample values
+        labels = classifier.labels();
         PrintWriter out = spec.commandLine().getOut();
         ObjectMapper mapper = new ObjectMapper();
         if (stream) {
-            ContinuousConfig config = continuous.config(rate, windowSamples, labels, settings);
-            StreamingFeatures features = StreamingFeatures.create(dsp, windowSamples);
-            List<Detection> detections = new StreamingClassifier(interpreter, features::push, config).accept(audio);
+            float[] audio = signal.toInt16Values(); // Edge Impulse blocks take int16 sample values
+            ContinuousConfig config = continuous.config(rate, classifier.windowSamples(), labels, settings);
+            List<Detection> detections = classifier.continuous(config).accept(audio);
             if (json) {
-                List<Map<String, Object>> list = new ArrayList<>();
-                for (Detection d : detections) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("label", d.label());
-                    m.put("time_ms", d.timeMs());
-                    m.put("score", d.score());
-                    list.add(m);
-                }
-                out.println(mapper.writeValueAsString(list));
+                out.println(mapper.writeValueAsString(detections.stream().map(Classification.Detected::of).toList()));
             } else {
                 out.printf("%d detection(s) in %s (%.1f s):%n", detections.size(), wav, audio.length / (double) rate);
                 for (Detection d : detections) {
@@ -154,27 +134,16 @@ public final class ClassifyCommand implements Callable<Integer> {
                 }
             }
         } else {
-            float[] window = java.util.Arrays.copyOf(audio, windowSamples); // first window, zero-padded if short
-            ContinuousConfig single = new ContinuousConfig(rate, windowSamples, 1, 1f, 0, labels, Set.of());
-            StreamingClassifier classifier = new StreamingClassifier(interpreter,
-                    slice -> java.util.Optional.of(dsp.process(slice)), single);
-            classifier.accept(window);
-            float[] scores = classifier.averagedScores();
-            int best = 0;
-            for (int c = 1; c < scores.length; c++) {
-                best = scores[c] > scores[best] ? c : best;
+            // The first window, zero-padded if short; scores as the device's float outputs.
+            Classifier.Scores result = classifier.classify(signal);
+            float[] scores = new float[labels.size()];
+            for (int c = 0; c < scores.length; c++) {
+                scores[c] = (float) result.scores()[c];
             }
             if (json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("label", labels.get(best));
-                Map<String, Float> s = new LinkedHashMap<>();
-                for (int c = 0; c < scores.length; c++) {
-                    s.put(labels.get(c), scores[c]);
-                }
-                m.put("scores", s);
-                out.println(mapper.writeValueAsString(m));
+                out.println(mapper.writeValueAsString(Classification.Answer.of(labels, scores, result.best())));
             } else {
-                out.println(wav + ": " + labels.get(best));
+                out.println(wav + ": " + labels.get(result.best()));
                 for (int c = 0; c < scores.length; c++) {
                     out.printf(Locale.ROOT, "  %-12s %.4f%n", labels.get(c), scores[c]);
                 }
@@ -182,6 +151,18 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** The project's impulse with its int8 model and trained labels, or the --model and --labels given. */
+    private Classifier projectClassifier(ImpulseProject p) throws IOException {
+        if (model == null) {
+            Path int8 = p.layout().int8Model();
+            if (!Files.isRegularFile(int8)) {
+                throw new IllegalArgumentException(int8 + " is missing; run 'littlebrain train' first");
+            }
+        }
+        return Classifier.of(p, model != null ? model : p.layout().int8Model(),
+                labels != null ? labels : p.trainedLabels());
     }
 
     /**
@@ -196,44 +177,27 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         ImpulseConfig.Input input = p.config().input();
         SensorSeries series = SensorRecording.read(wav, input);
-        DspBlock dsp = p.block();
-        if (labels == null) {
-            labels = p.trainedLabels();
-        }
-        if (model == null) {
-            model = p.layout().int8Model();
-            if (!Files.isRegularFile(model)) {
-                throw new IllegalArgumentException(model + " is missing; run 'littlebrain train' first");
-            }
-        }
-        Interpreter interpreter = new Interpreter(TfliteReader.read(model));
+        Classifier classifier = projectClassifier(p);
+        labels = classifier.labels();
         int frames = series.frames();
         int stride = continuous.config(Math.max(1, (int) Math.round(input.frequencyHz())), p.windowSamples(), labels,
                 p.config().continuous()).sliceSamples();
         List<SensorRecording.Window> windows = new ArrayList<>();
-        SensorRecording.classify(p, interpreter, series, stride, windows::add);
+        SensorRecording.classify(classifier, input, series, stride, windows::add);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            List<Map<String, Object>> list = new ArrayList<>();
+            List<Classification.TimedAnswer> answers = new ArrayList<>();
             for (SensorRecording.Window w : windows) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("time_ms", w.timeMs());
-                m.put("label", labels.get(w.best()));
-                Map<String, Float> s = new LinkedHashMap<>();
-                for (int c = 0; c < w.scores().length; c++) {
-                    s.put(labels.get(c), w.scores()[c]);
-                }
-                m.put("scores", s);
-                list.add(m);
+                answers.add(Classification.TimedAnswer.of(w, labels));
             }
-            out.println(new ObjectMapper().writeValueAsString(list));
+            out.println(new ObjectMapper().writeValueAsString(answers));
         } else {
             out.printf(Locale.ROOT, "%s: %d window(s) of %d ms in %.2f s%n", wav, windows.size(),
-                    dsp.acceptsAnyLength() ? Math.round(frames * 1000.0 / input.frequencyHz()) : input.windowMs(),
+                    classifier.block().acceptsAnyLength() ? Math.round(frames * 1000.0 / input.frequencyHz()) : input.windowMs(),
                     frames / input.frequencyHz());
             for (SensorRecording.Window w : windows) {
                 out.printf(Locale.ROOT, "  %8.2f s  %-12s %.4f%n", w.timeMs() / 1000.0, labels.get(w.best()),
-                        w.scores()[w.best()]);
+                        w.bestScore());
             }
         }
         out.flush();

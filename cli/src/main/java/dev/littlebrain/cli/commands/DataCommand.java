@@ -1,46 +1,31 @@
 package dev.littlebrain.cli.commands;
 
-import dev.littlebrain.impulse.ImpulseProject;
-import dev.littlebrain.impulse.ProjectLock;
-import dev.littlebrain.data.Dataset;
-import dev.littlebrain.data.ImportResult;
-import dev.littlebrain.data.SpeakerFolds;
+import dev.littlebrain.data.ImportProblem;
 import dev.littlebrain.data.Split;
-import dev.littlebrain.data.curate.CurationResult;
-import dev.littlebrain.data.curate.HardNegativeMiner;
 import dev.littlebrain.data.curate.KwsCurationOptions;
-import dev.littlebrain.data.curate.KwsCurator;
-import dev.littlebrain.data.curate.Manifest;
-import dev.littlebrain.data.curate.ManifestEntry;
 import dev.littlebrain.data.curate.Placement;
-import dev.littlebrain.data.curate.SensorDatasetWriter;
 import dev.littlebrain.data.curate.TrainingAcoustics;
-import dev.littlebrain.data.importer.FolderPerLabelImporter;
-import dev.littlebrain.data.importer.MotionFileImporter;
-import dev.littlebrain.data.importer.SpeechCommandsImporter;
-import dev.littlebrain.data.output.ReplaceableFolder;
-import dev.littlebrain.data.progress.ProgressBar;
-import dev.littlebrain.data.stats.DatasetStats;
 import dev.littlebrain.data.streams.StreamOptions;
-import dev.littlebrain.data.streams.StreamSynthesizer;
-import dev.littlebrain.data.synth.GloveDatasetGenerator;
-import dev.littlebrain.data.synth.MotionDatasetGenerator;
-import dev.littlebrain.data.synth.SyntheticSensorDataset;
-import dev.littlebrain.data.viz.SpectrogramImage;
-import dev.littlebrain.dsp.io.Signal;
-import dev.littlebrain.dsp.io.WavReader;
-import dev.littlebrain.runtime.Interpreter;
-import dev.littlebrain.runtime.stream.WindowScores;
-import dev.littlebrain.tflite.Model;
-import dev.littlebrain.tflite.TfliteReader;
+import dev.littlebrain.impulse.ImpulseProject;
+import dev.littlebrain.impulse.Project;
+import dev.littlebrain.impulse.ProjectLock;
+import dev.littlebrain.impulse.data.DataImport;
+import dev.littlebrain.impulse.data.DatasetDescription;
+import dev.littlebrain.impulse.data.Datasets;
+import dev.littlebrain.impulse.data.GeneratedDataset;
+import dev.littlebrain.impulse.data.HardNegativeMining;
+import dev.littlebrain.impulse.data.ImportPlan;
+import dev.littlebrain.impulse.data.ImportSummary;
+import dev.littlebrain.impulse.data.MiningSummary;
+import dev.littlebrain.impulse.data.NothingToImportException;
+import dev.littlebrain.impulse.data.StreamsSummary;
+import dev.littlebrain.impulse.data.SyntheticKind;
+import dev.littlebrain.impulse.data.ValidationFold;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,7 +36,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
-/** {@code littlebrain data import|curate|stats|spectrogram|generate|streams|mine|record}: datasets in, curated windows out. */
+/**
+ * {@code littlebrain data import|curate|stats|spectrogram|generate|streams|mine|record}: datasets in, curated windows
+ * out. The work is the impulse library's ({@link DataImport}, {@link Datasets}, {@link HardNegativeMining}); these
+ * commands parse options and print its records.
+ */
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Import, curate and describe datasets.",
         subcommands = {DataCommand.Import.class, DataCommand.Curate.class, DataCommand.Stats.class,
@@ -59,66 +48,31 @@ import picocli.CommandLine;
                 DataCommand.Mine.class, DataRecordCommand.class})
 public final class DataCommand {
 
-    /**
-     * Reads a dataset folder: the Speech Commands layout when it looks like one; sensor files named
-     * {@code label.*.json|csv} (flat, or Edge Impulse's training/ and testing/ export); else one
-     * folder per label.
-     */
-    static ImportResult importDataset(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException(dir + ": not a dataset folder");
-        }
-        boolean speechCommands = Files.isDirectory(dir.resolve("_background_noise_"))
-                || Files.exists(dir.resolve("validation_list.txt")) || Files.exists(dir.resolve("testing_list.txt"));
-        ProgressBar progress = ProgressBar.onStderr("import");
-        if (speechCommands) {
-            return SpeechCommandsImporter.importFrom(dir, progress);
-        }
-        return isSensorExport(dir) ? MotionFileImporter.importFrom(dir, progress)
-                : FolderPerLabelImporter.importFrom(dir, progress);
-    }
-
-    /** Edge Impulse's export layout (training/, testing/) or sensor files lying directly in the folder. */
-    private static boolean isSensorExport(Path dir) throws IOException {
-        if (Files.isDirectory(dir.resolve("training")) || Files.isDirectory(dir.resolve("testing"))) {
-            return true;
-        }
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-            return files.map(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT))
-                    .anyMatch(n -> n.endsWith(".json") || n.endsWith(".csv"));
-        }
-    }
-
     /** Skipped files named one by one; a dataset of thousands of bad files must not bury the summary. */
     private static final int SKIPPED_SHOWN = 10;
 
-    static void reportProblems(PrintWriter out, ImportResult result) {
-        if (result.skipped().isEmpty()) {
+    static void reportProblems(PrintWriter out, List<ImportProblem> skipped) {
+        if (skipped.isEmpty()) {
             return;
         }
-        out.println("Skipped " + result.skipped().size() + " file(s):");
-        result.skipped().stream().limit(SKIPPED_SHOWN).forEach(p -> out.println("  " + p));
-        if (result.skipped().size() > SKIPPED_SHOWN) {
-            out.println("  ... and " + (result.skipped().size() - SKIPPED_SHOWN) + " more");
+        out.println("Skipped " + skipped.size() + " file(s):");
+        skipped.stream().limit(SKIPPED_SHOWN).forEach(p -> out.println("  " + p));
+        if (skipped.size() > SKIPPED_SHOWN) {
+            out.println("  ... and " + (skipped.size() - SKIPPED_SHOWN) + " more");
         }
     }
 
-    /**
-     * Names the sensor samples shorter than the manifest's window: features pad them with zeros, which is
-     * right for gestures of different lengths and wrong for a recording cut short, so a person decides.
-     */
-    static void reportShortSamples(PrintWriter out, Manifest manifest) {
-        List<ManifestEntry> shorter = manifest.samples().stream()
-                .filter(e -> e.frames() != null && e.frames() < manifest.windowSamples()).toList();
+    /** Names the sensor samples shorter than the window, which features pad with zeros: a person decides. */
+    static void reportShortSamples(PrintWriter out, ImportSummary summary) {
+        List<ImportSummary.ShortSample> shorter = summary.shortSamples();
         if (shorter.isEmpty()) {
             return;
         }
         StringBuilder names = new StringBuilder();
         shorter.stream().limit(SKIPPED_SHOWN).forEach(e -> names.append(names.length() == 0 ? "" : ", ")
-                .append(e.path()).append(String.format(Locale.ROOT, " (%.2f s)", e.frames() / manifest.samplingHz())));
+                .append(e.path()).append(String.format(Locale.ROOT, " (%.2f s)", e.seconds())));
         out.printf(Locale.ROOT, "warning: %d sample(s) are shorter than the %.2f s window and are padded with zeros"
-                + " to it when features are computed: %s%s%n", shorter.size(),
-                manifest.windowSamples() / manifest.samplingHz(), names,
+                + " to it when features are computed: %s%s%n", shorter.size(), summary.windowSeconds(), names,
                 shorter.size() > SKIPPED_SHOWN ? ", ..." : "");
     }
 
@@ -206,6 +160,15 @@ public final class DataCommand {
                 + " cross-validation for comparing recipes; pass the same K/N to 'data streams'.")
         String validationFold;
 
+        /** Curation when keywords are given, else a plain import (sensor samples copied, audio listed). */
+        ImportPlan plan() {
+            if (keywords == null || keywords.isEmpty()) {
+                return ImportPlan.asIs();
+            }
+            Optional<ValidationFold> fold = fold(validationFold); // refused before the options are checked
+            return ImportPlan.keywordSpotting(toOptions()).withBundled(bundled).withValidationFold(fold);
+        }
+
         KwsCurationOptions toOptions() {
             if (noiseGainDb.size() != 2) {
                 throw new IllegalArgumentException("--noise-gain-db takes MIN,MAX, got " + noiseGainDb);
@@ -231,58 +194,44 @@ public final class DataCommand {
         }
     }
 
-    static int curate(Path datasetDir, KwsOptions kws, PrintWriter out) throws IOException {
-        int[] fold = parseFold(kws.validationFold);
-        if (Files.isDirectory(datasetDir)) { // refused before a long import, not after
-            ReplaceableFolder.require(kws.out, Optional.of(datasetDir), Manifest.RECORD);
+    /** Imports or curates {@code dataset} into {@code kws.out} and prints what was done. */
+    static int importInto(Path dataset, KwsOptions kws, PrintWriter out) throws IOException {
+        ImportSummary summary;
+        try {
+            summary = DataImport.run(dataset, kws.out, kws.plan(), new TerminalProgress());
+        } catch (NothingToImportException e) {
+            reportProblems(out, e.skipped());
+            out.flush();
+            throw e;
         }
-        ImportResult imported = importDataset(datasetDir);
-        reportProblems(out, imported);
-        Dataset source = withFold(kws.bundled ? dev.littlebrain.cli.record.BundledMaterial.addTo(imported.dataset(),
-                kws.keywords, ProgressBar.onStderr("bundled")) : imported.dataset(), fold);
-        CurationResult result = KwsCurator.curate(source, kws.toOptions(), kws.out,
-                ProgressBar.onStderr("curate"));
-        for (String w : result.warnings()) {
-            out.println("warning: " + w);
+        reportProblems(out, summary.skipped());
+        switch (summary.outcome()) {
+            case CURATED -> {
+                for (String w : summary.warnings()) {
+                    out.println("warning: " + w);
+                }
+                out.println("Curated " + summary.samples() + " clips into " + summary.folder() + ":");
+                out.print(summary.stats().toTable());
+            }
+            case COPIED -> {
+                out.println("Imported " + summary.samples() + " sensor samples (" + summary.axes() + " at "
+                        + summary.samplingHz() + " Hz) into " + summary.folder() + ":");
+                out.print(summary.stats().toTable());
+                reportShortSamples(out, summary);
+            }
+            case LISTED -> {
+                out.println("Imported " + summary.samples() + " samples from " + dataset + ":");
+                out.print(summary.stats().toTable());
+                out.println("(audio is written to a project by keyword curation: add --keywords WORD,WORD)");
+            }
         }
-        Dataset curated = result.manifest().toDataset(result.folder());
-        out.println("Curated " + curated.samples().size() + " clips into " + result.folder() + ":");
-        out.print(DatasetStats.of(curated).toTable());
         out.flush();
         return 0;
     }
 
-    /**
-     * Fold K of N of {@code --validation-fold K/N}, checked before any file is read; null for none.
-     *
-     * @throws IllegalArgumentException naming the option when the value is not a fold
-     */
-    static int[] parseFold(String fold) {
-        if (fold == null) {
-            return null;
-        }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})/(\\d{1,6})").matcher(fold.trim());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("--validation-fold takes K/N, e.g. 1/4, got '" + fold + "'");
-        }
-        int k = Integer.parseInt(m.group(1));
-        int n = Integer.parseInt(m.group(2));
-        if (n < 2 || k < 1 || k > n) {
-            throw new IllegalArgumentException("--validation-fold " + fold + ": need N >= 2 and 1 <= K <= N");
-        }
-        return new int[] {k, n};
-    }
-
-    /** {@code dataset} with fold {@code fold[0]} of {@code fold[1]} of its training speakers as validation. */
-    static Dataset withFold(Dataset dataset, int[] fold) {
-        if (fold == null) {
-            return dataset;
-        }
-        try {
-            return SpeakerFolds.holdOut(dataset, fold[0], fold[1]);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--validation-fold " + fold[0] + "/" + fold[1] + ": " + e.getMessage());
-        }
+    /** {@code --validation-fold K/N}, checked before any file is read. */
+    static Optional<ValidationFold> fold(String fold) {
+        return fold == null ? Optional.empty() : Optional.of(ValidationFold.parse(fold));
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -305,33 +254,7 @@ public final class DataCommand {
         }
 
         private int callLocked() throws IOException {
-            PrintWriter out = spec.commandLine().getOut();
-            if (kws.keywords != null && !kws.keywords.isEmpty()) {
-                return curate(dataset, kws, out);
-            }
-            ImportResult imported = importDataset(dataset);
-            reportProblems(out, imported);
-            if (imported.dataset().samples().isEmpty()) {
-                out.flush();
-                throw new IllegalArgumentException(dataset + ": no samples to import (expected one folder per label of"
-                        + " .wav files, the Speech Commands layout, label.*.json / label.*.csv sensor files, or an Edge"
-                        + " Impulse export with training/ and testing/); nothing was written");
-            }
-            boolean sensor = !imported.dataset().samples().isEmpty() && imported.dataset().samples().stream()
-                    .allMatch(s -> s.kind() == dev.littlebrain.data.SampleKind.SENSOR);
-            if (sensor) {
-                Manifest written = SensorDatasetWriter.write(imported.dataset(), kws.out, ProgressBar.onStderr("copy"));
-                out.println("Imported " + written.samples().size() + " sensor samples (" + written.axes() + " at "
-                        + written.samplingHz() + " Hz) into " + kws.out + ":");
-                out.print(DatasetStats.of(written.toDataset(kws.out)).toTable());
-                reportShortSamples(out, written);
-            } else {
-                out.println("Imported " + imported.dataset().samples().size() + " samples from " + dataset + ":");
-                out.print(DatasetStats.of(imported.dataset()).toTable());
-                out.println("(audio is written to a project by keyword curation: add --keywords WORD,WORD)");
-            }
-            out.flush();
-            return 0;
+            return importInto(dataset, kws, spec.commandLine().getOut());
         }
     }
 
@@ -354,7 +277,7 @@ public final class DataCommand {
                 throw new CommandLine.ParameterException(spec.commandLine(), "curate needs --keywords, e.g. --keywords yes,no");
             }
             return CommandLock.holding(ProjectLock.projectHolding(kws.out), spec,
-                    () -> curate(dataset, kws, spec.commandLine().getOut()));
+                    () -> importInto(dataset, kws, spec.commandLine().getOut()));
         }
     }
 
@@ -371,15 +294,9 @@ public final class DataCommand {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            Dataset dataset;
-            if (Files.exists(dir.resolve(Manifest.FILE_NAME))) {
-                dataset = Manifest.read(dir).toDataset(dir);
-            } else {
-                ImportResult imported = importDataset(dir);
-                reportProblems(out, imported);
-                dataset = imported.dataset();
-            }
-            out.print(DatasetStats.of(dataset).toTable());
+            DatasetDescription description = Datasets.describe(dir, new TerminalProgress());
+            reportProblems(out, description.skipped());
+            out.print(description.stats().toTable());
             out.flush();
             return 0;
         }
@@ -399,8 +316,7 @@ public final class DataCommand {
 
         @Override
         public Integer call() throws IOException {
-            SpectrogramImage.defaults().writePng(WavReader.read(wav).signal().toMono(),
-                    "Spectrogram of " + wav.getFileName(), png);
+            Datasets.spectrogram(wav, png);
             spec.commandLine().getOut().println("Wrote " + png);
             spec.commandLine().getOut().flush();
             return 0;
@@ -434,16 +350,16 @@ public final class DataCommand {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--samples-per-class must be at least 2 (one per split), got " + samplesPerClass);
             }
-            SyntheticSensorDataset generator = switch (kind) {
-                case "motion" -> new MotionDatasetGenerator(samplesPerClass, seed);
-                case "glove" -> new GloveDatasetGenerator(samplesPerClass, seed);
-                default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                        "unknown dataset kind '" + kind + "'; supported: motion, glove");
-            };
-            SyntheticSensorDataset.Result result = generator.write(out);
+            SyntheticKind which;
+            try {
+                which = SyntheticKind.fromId(kind);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            GeneratedDataset result = Datasets.generate(which, out, samplesPerClass, seed);
             PrintWriter pw = spec.commandLine().getOut();
-            pw.println("Wrote " + (result.training() + result.testing()) + " " + kind + " samples ("
-                    + String.join(", ", generator.labels()) + ") to " + out + ": "
+            pw.println("Wrote " + result.samples() + " " + kind + " samples ("
+                    + String.join(", ", result.labels()) + ") to " + out + ": "
                     + result.training() + " training, " + result.testing() + " testing");
             pw.flush();
             return 0;
@@ -515,21 +431,18 @@ public final class DataCommand {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            int[] fold;
+            Optional<ValidationFold> fold;
             try {
-                fold = parseFold(validationFold);
+                fold = fold(validationFold);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            ImportResult imported = importDataset(dataset);
+            StreamsSummary written = Datasets.writeStreams(dataset, options, fold, out, new TerminalProgress());
             PrintWriter pw = spec.commandLine().getOut();
-            reportProblems(pw, imported);
-            Dataset source = withFold(imported.dataset(), fold);
-            List<StreamSynthesizer.Word> words = StreamSynthesizer.write(source, options, out);
-            long hits = words.stream().filter(w -> keywords.contains(w.label())).count();
-            pw.printf(java.util.Locale.ROOT, "Wrote %d stream(s) of %.0f s to %s: %d words, %d of them keywords %s;"
-                    + " ground truth in %s%n", count, seconds, out, words.size(), hits, keywords,
-                    out.resolve(StreamSynthesizer.GROUND_TRUTH));
+            reportProblems(pw, written.skipped());
+            pw.printf(Locale.ROOT, "Wrote %d stream(s) of %.0f s to %s: %d words, %d of them keywords %s;"
+                    + " ground truth in %s%n", written.streams(), written.seconds(), written.out(), written.words(),
+                    written.keywordWords(), written.keywords(), written.groundTruth());
             pw.flush();
             return 0;
         }
@@ -548,7 +461,7 @@ public final class DataCommand {
                 description = "Impulse project folder with a trained model (default: current directory).")
         Path project;
 
-        @Option(names = "--stream-seconds", paramLabel = "S", defaultValue = "" + DEFAULT_MINING_SECONDS,
+        @Option(names = "--stream-seconds", paramLabel = "S", defaultValue = "" + HardNegativeMining.DEFAULT_SECONDS,
                 description = "Seconds of training-speaker streams to listen to (default: ${DEFAULT-VALUE}).")
         int seconds;
 
@@ -569,63 +482,16 @@ public final class DataCommand {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--stream-seconds and --max-windows must be positive");
             }
-            ImpulseProject p = ImpulseProject.require(project);
-            Path int8 = p.layout().int8Model();
-            if (!Files.isRegularFile(int8)) {
-                throw new IllegalArgumentException(int8 + " is missing; run 'littlebrain train' first");
-            }
-            List<String> labels = p.trainedLabels();
-            Manifest manifest = Manifest.read(p.data());
-            if (p.windowSamples() != manifest.windowSamples()) {
-                throw new IllegalArgumentException("impulse.yaml's window is " + p.windowSamples() + " samples, the"
-                        + " curated windows in " + p.data() + " are " + manifest.windowSamples());
-            }
-            int cap = maxWindows != null ? maxWindows : largestKeywordClass(manifest, labels);
-            Model model = TfliteReader.read(int8);
-            int rate = manifest.sampleRate();
-            ImportResult imported = importDataset(dataset);
+            MiningSummary r = Project.open(project).mineHardNegatives(dataset, seconds, Optional.ofNullable(maxWindows),
+                    new TerminalProgress());
             PrintWriter out = spec.commandLine().getOut();
-            reportProblems(out, imported);
-            HardNegativeMiner.Result r = HardNegativeMiner.mine(imported.dataset(), p.data(), labels, seconds, cap,
-                    () -> scorer(p, model, rate), ProgressBar.onStderr("mine"));
+            reportProblems(out, r.skipped());
             out.printf(Locale.ROOT, "Listened to %d s of training-speaker streams: %d windows of other words,"
-                    + " %d answered with a keyword %s.%n", r.seconds(), r.candidates(),
-                    r.firedAs().values().stream().mapToInt(Integer::intValue).sum(), r.firedAs());
+                    + " %d answered with a keyword %s.%n", r.seconds(), r.candidates(), r.fired(), r.firedAs());
             out.printf(Locale.ROOT, "Added %d of them to %s as %s (cap %d); now run 'littlebrain features'"
-                    + " and 'littlebrain train' again.%n", r.added().size(), p.data(), KwsCurationOptions.UNKNOWN, cap);
+                    + " and 'littlebrain train' again.%n", r.added(), r.data(), KwsCurationOptions.UNKNOWN, r.cap());
             out.flush();
             return 0;
         }
-
-        /** One worker's scorer: the impulse's DSP block and an interpreter of its own over the shared model. */
-        private static HardNegativeMiner.WindowScorer scorer(ImpulseProject p, Model model, int rate) {
-            ImpulseProject.BlockExtractor extractor = new ImpulseProject.BlockExtractor(p.block(), p.windowSamples(),
-                    true);
-            Interpreter interpreter = new Interpreter(model);
-            return window -> {
-                float[] features = extractor.extract(Signal.mono(rate, window));
-                return WindowScores.of(interpreter, features); // quantized as the device does
-            };
-        }
-
-        /** Training windows of the most frequent keyword: mined negatives never outnumber a keyword class. */
-        private static int largestKeywordClass(Manifest manifest, List<String> labels) {
-            Map<String, Integer> counts = new HashMap<>();
-            for (ManifestEntry e : manifest.samples()) {
-                if (Split.TRAIN.id().equals(e.split())) {
-                    counts.merge(e.label(), 1, Integer::sum);
-                }
-            }
-            int most = 0;
-            for (String l : labels) {
-                if (!l.equals(KwsCurationOptions.UNKNOWN) && !l.equals(KwsCurationOptions.NOISE)) {
-                    most = Math.max(most, counts.getOrDefault(l, 0));
-                }
-            }
-            return Math.max(1, most);
-        }
     }
-
-    /** Seconds of streams {@code data mine} listens to unless told otherwise. */
-    static final int DEFAULT_MINING_SECONDS = 6000;
 }

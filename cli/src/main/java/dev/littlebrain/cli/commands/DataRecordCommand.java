@@ -1,17 +1,19 @@
 package dev.littlebrain.cli.commands;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.littlebrain.cli.audio.AudioSource;
 import dev.littlebrain.cli.audio.MicrophoneSource;
 import dev.littlebrain.impulse.ImpulseProject;
-import dev.littlebrain.cli.record.ClipFolder;
-import dev.littlebrain.cli.record.WordDetector;
-import dev.littlebrain.cli.record.WordWindow;
+import dev.littlebrain.impulse.record.ClipFolder;
+import dev.littlebrain.impulse.record.WordDetector;
+import dev.littlebrain.impulse.record.RecordedClip;
+import dev.littlebrain.impulse.record.ReplaySplit;
 import dev.littlebrain.dsp.blocks.SignalSpec;
-import dev.littlebrain.dsp.io.AudioRequirement;
-import dev.littlebrain.dsp.io.WavReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,8 +83,10 @@ public final class DataRecordCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** A clip written: its label and file, and where the word was in the source (ms). */
-    record Clip(String label, Path file, String source, long onsetMs, long endMs) {
+    /** The session: where the clips went, how many per label, and each clip ({@code --json}'s object). */
+    @JsonPropertyOrder({"out", "counts", "clips"})
+    record Summary(@JsonSerialize(using = ToStringSerializer.class) Path out, Map<String, Integer> counts,
+            List<RecordedClip> clips) {
     }
 
     @Override
@@ -103,7 +106,7 @@ public final class DataRecordCommand implements Callable<Integer> {
         int window = SignalSpec.windowSamples(rate, windowMs);
         ClipFolder folder = new ClipFolder(out, rate);
         PrintWriter err = spec.commandLine().getErr();
-        List<Clip> clips = replay != null ? fromReplay(rate, window, folder, err)
+        List<RecordedClip> clips = replay != null ? fromReplay(rate, window, folder, err)
                 : fromMicrophone(rate, window, folder, err);
         summarise(clips);
         return 0;
@@ -123,15 +126,15 @@ public final class DataRecordCommand implements Callable<Integer> {
     }
 
     /** Prompts every clip, records it after a countdown timed by the microphone itself, and keeps its word. */
-    private List<Clip> fromMicrophone(int rate, int window, ClipFolder folder, PrintWriter err) throws Exception {
-        List<Clip> clips = new ArrayList<>();
+    private List<RecordedClip> fromMicrophone(int rate, int window, ClipFolder folder, PrintWriter err) throws Exception {
+        List<RecordedClip> clips = new ArrayList<>();
         WordDetector detector = new WordDetector(rate);
         try (AudioSource mic = MicrophoneSource.open(rate, device)) {
             err.println("recording from " + mic.description() + " into " + out + "; Ctrl-C stops (clips written so"
                     + " far are kept)");
             for (String label : labels) {
                 for (int i = 1; i <= count; i++) {
-                    Clip clip = null;
+                    RecordedClip clip = null;
                     for (int attempt = 1; clip == null && attempt <= TRIES_PER_CLIP; attempt++) {
                         err.printf(Locale.ROOT, "say '%s' (%d/%d) in", label, i, count);
                         for (int s = countdown; s >= 1; s--) {
@@ -147,7 +150,7 @@ public final class DataRecordCommand implements Callable<Integer> {
                             err.println("no word heard" + (attempt < TRIES_PER_CLIP ? ", again" : ", skipped"));
                             continue;
                         }
-                        clip = keep(label, longest(words), audio, rate, window, "microphone", folder);
+                        clip = RecordedClip.keep(label, longest(words), audio, rate, window, "microphone", folder);
                         err.println("-> " + clip.file());
                     }
                     if (clip != null) {
@@ -181,27 +184,24 @@ public final class DataRecordCommand implements Callable<Integer> {
     }
 
     /** Splits the replayed recordings into words and fills the labels in order, {@code --count} each. */
-    private List<Clip> fromReplay(int rate, int window, ClipFolder folder, PrintWriter err) throws IOException {
-        WordDetector detector = new WordDetector(rate);
-        List<Clip> clips = new ArrayList<>();
-        int wanted = labels.size() * count;
-        int found = 0;
-        for (Path file : replayFiles()) {
-            float[] audio = WavReader.read(file, AudioRequirement.converting(rate)).toInt16Values();
-            List<WordDetector.Word> words = detector.find(audio);
-            err.println(file + ": " + words.size() + " word(s)");
-            for (WordDetector.Word w : words) {
-                found++;
-                if (clips.size() < wanted) {
-                    String label = labels.get(clips.size() / count);
-                    Clip clip = keep(label, w, audio, rate, window, file.toString(), folder);
-                    err.printf(Locale.ROOT, "  %s at %.2f-%.2f s -> %s%n", label, clip.onsetMs() / 1000.0,
-                            clip.endMs() / 1000.0, clip.file());
-                    clips.add(clip);
-                }
-            }
-            err.flush();
-        }
+    private List<RecordedClip> fromReplay(int rate, int window, ClipFolder folder, PrintWriter err)
+            throws IOException {
+        ReplaySplit.Result result = ReplaySplit.split(replay, labels, count, rate, window, folder,
+                new ReplaySplit.Listener() {
+                    @Override
+                    public void recording(Path file, int words) {
+                        err.println(file + ": " + words + " word(s)");
+                        err.flush();
+                    }
+
+                    @Override
+                    public void clip(RecordedClip clip) {
+                        err.printf(Locale.ROOT, "  %s at %.2f-%.2f s -> %s%n", clip.label(), clip.onsetMs() / 1000.0,
+                                clip.endMs() / 1000.0, clip.file());
+                    }
+                });
+        int found = result.found();
+        int wanted = result.wanted();
         if (found < wanted) {
             err.println("warning: " + found + " word(s) found for " + wanted + " clips (" + labels.size() + " label(s) x "
                     + count + "); the labels after the last word got fewer");
@@ -209,50 +209,16 @@ public final class DataRecordCommand implements Callable<Integer> {
             err.println("note: " + (found - wanted) + " word(s) after the first " + wanted + " were left out");
         }
         err.flush();
-        return clips;
+        return result.clips();
     }
 
-    private List<Path> replayFiles() throws IOException {
-        if (!Files.isDirectory(replay)) {
-            if (!Files.isRegularFile(replay)) {
-                throw new IllegalArgumentException(replay + ": no such recording or folder");
-            }
-            return List.of(replay);
-        }
-        try (Stream<Path> files = Files.list(replay)) {
-            List<Path> wavs = files.filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".wav"))
-                    .sorted().toList();
-            if (wavs.isEmpty()) {
-                throw new IllegalArgumentException(replay + ": no .wav files to replay");
-            }
-            return wavs;
-        }
-    }
-
-    private static Clip keep(String label, WordDetector.Word word, float[] audio, int rate, int window, String source,
-            ClipFolder folder) throws IOException {
-        int start = WordWindow.start(audio, word, window);
-        Path file = folder.write(label, WordWindow.cut(audio, start, window));
-        return new Clip(label, file, source, word.onset() * 1000L / rate, word.end() * 1000L / rate);
-    }
-
-    private void summarise(List<Clip> clips) {
+    private void summarise(List<RecordedClip> clips) throws IOException {
         Map<String, Integer> counts = new LinkedHashMap<>();
         labels.forEach(l -> counts.put(l, 0));
         clips.forEach(c -> counts.merge(c.label(), 1, Integer::sum));
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-            com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
-            root.put("out", out.toString());
-            com.fasterxml.jackson.databind.node.ObjectNode perLabel = root.putObject("counts");
-            counts.forEach(perLabel::put);
-            com.fasterxml.jackson.databind.node.ArrayNode list = root.putArray("clips");
-            for (Clip c : clips) {
-                list.addObject().put("label", c.label()).put("file", c.file().toString()).put("source", c.source())
-                        .put("onset_ms", c.onsetMs()).put("end_ms", c.endMs());
-            }
-            o.println(root.toString());
+            o.println(new ObjectMapper().writeValueAsString(new Summary(out, counts, clips)));
         } else {
             StringBuilder per = new StringBuilder();
             counts.forEach((l, n) -> per.append(per.length() == 0 ? "" : ", ").append(l).append(' ').append(n));

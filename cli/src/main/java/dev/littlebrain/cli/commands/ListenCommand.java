@@ -4,16 +4,16 @@ import dev.littlebrain.cli.audio.AudioSource;
 import dev.littlebrain.cli.audio.LiveView;
 import dev.littlebrain.cli.audio.MicrophoneSource;
 import dev.littlebrain.cli.audio.WavReplaySource;
+import dev.littlebrain.impulse.Classification;
+import dev.littlebrain.impulse.Classifier;
 import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.ProjectLayout;
+import dev.littlebrain.impulse.SensorRecording;
 import dev.littlebrain.dsp.io.SensorSeries;
-import dev.littlebrain.dsp.streaming.StreamingFeatures;
-import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import dev.littlebrain.runtime.stream.Detection;
 import dev.littlebrain.runtime.stream.StreamingClassifier;
-import dev.littlebrain.tflite.TfliteReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -85,8 +85,7 @@ public final class ListenCommand implements Callable<Integer> {
         List<String> labels = p.trainedLabels();
         ContinuousConfig config = continuous.config(rate, windowSamples, labels, p.config().continuous());
         LiveView view = new LiveView(spec.commandLine().getOut(), labels, LiveView.stdoutIsTerminal(), json);
-        StreamingClassifier classifier = new StreamingClassifier(new Interpreter(TfliteReader.read(modelFile)),
-                StreamingFeatures.create(p.block(), windowSamples)::push, config).onScores(view::scores);
+        StreamingClassifier classifier = Classifier.of(p, modelFile, labels).continuous(config).onScores(view::scores);
         try (AudioSource source = replay != null ? WavReplaySource.open(replay, rate, realTime)
                 : MicrophoneSource.open(rate, device)) {
             spec.commandLine().getErr().println("listening to " + source.description() + ", a model run every "
@@ -133,7 +132,7 @@ public final class ListenCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
         long started = System.nanoTime();
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        SensorRecording.classify(p, new Interpreter(TfliteReader.read(modelFile)), series, config.sliceSamples(), w -> {
+        SensorRecording.classify(Classifier.of(p, modelFile, labels), input, series, config.sliceSamples(), w -> {
             if (w.endMs() > endMs) {
                 return;
             }
@@ -150,18 +149,14 @@ public final class ListenCommand implements Callable<Integer> {
             }
             String label = labels.get(w.best());
             if (json) {
-                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
-                m.put("time_ms", w.timeMs());
-                m.put("label", label);
-                m.put("score", w.scores()[w.best()]);
                 try {
-                    out.println(mapper.writeValueAsString(m));
+                    out.println(mapper.writeValueAsString(Classification.TopLabel.of(w, labels)));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new IllegalStateException(e);
                 }
             } else {
                 out.printf(java.util.Locale.ROOT, "  %8.2f s  %-12s %.4f%n", w.timeMs() / 1000.0, label,
-                        w.scores()[w.best()]);
+                        w.bestScore());
             }
             out.flush();
         });

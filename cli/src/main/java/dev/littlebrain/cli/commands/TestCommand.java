@@ -13,6 +13,8 @@ import dev.littlebrain.impulse.evaluation.SnrBands;
 import dev.littlebrain.impulse.evaluation.StreamEvaluation;
 import dev.littlebrain.impulse.evaluation.StreamReport;
 import dev.littlebrain.impulse.evaluation.StreamTest;
+import dev.littlebrain.impulse.report.FarFrrPlot;
+import dev.littlebrain.impulse.report.TestReport;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import dev.littlebrain.tflite.TfliteReader;
 import java.io.IOException;
@@ -94,8 +96,7 @@ public final class TestCommand implements Callable<Integer> {
         List<String> labels = report.labels();
         Path png = p.layout().confusionMatrix();
         Path html = p.layout().testReport();
-        TestReport.confusionPng(fl, q, labels, png);
-        TestReport.html(fl, q, labels, p.dir(), png, html);
+        TestReport.write(report, p.layout());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(new ObjectMapper().writeValueAsString(report));
@@ -131,7 +132,7 @@ public final class TestCommand implements Callable<Integer> {
                     + p.config().input().type());
         }
         List<String> labels = p.trainedLabels();
-        Path dir = streams != null ? streams : defaultStreams(p.dir());
+        Path dir = streams != null ? streams : StreamTest.defaultStreams(p.dir());
         if (!Files.isRegularFile(dir.resolve(StreamTest.TRUTH))) {
             throw new IllegalArgumentException("no " + StreamTest.TRUTH + " in " + dir + "; pass --streams DIR");
         }
@@ -152,13 +153,7 @@ public final class TestCommand implements Callable<Integer> {
         FarFrrPlot.plot(points, best, detectionInterval, report.falseAcceptInterval(best), report.perKeyword(), png);
         Path yaml = p.layout().config();
         if (apply) {
-            String updated = dev.littlebrain.impulse.ImpulseConfig.withThreshold(Files.readString(yaml),
-                    best.threshold());
-            // A keyword's own threshold where it finds more; else none (an earlier calibration's would be stale).
-            updated = dev.littlebrain.impulse.ImpulseConfig.withKeywordThresholds(updated,
-                    report.keywordThresholdsWin() ? report.suggestedKeywordThresholds().thresholds() : Map.of());
-            dev.littlebrain.files.AtomicFiles.write(yaml, updated.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            report = report.withApplied(true);
+            report = StreamTest.apply(p, report);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -302,26 +297,13 @@ public final class TestCommand implements Callable<Integer> {
         return line.toString();
     }
 
-    /** shared/datasets/espeak-kws/_streams_ next to the project or the current directory or one of their parents. */
-    private static Path defaultStreams(Path projectDir) {
-        for (Path start : List.of(projectDir.toAbsolutePath(), Path.of("").toAbsolutePath())) {
-            for (Path d = start; d != null; d = d.getParent()) {
-                Path c = d.resolveSibling("shared").resolve("datasets/espeak-kws/_streams_");
-                if (Files.isRegularFile(c.resolve("streams.csv"))) {
-                    return c;
-                }
-            }
-        }
-        throw new IllegalArgumentException("no shared/datasets/espeak-kws/_streams_ found; pass --streams DIR");
-    }
-
     /** The int8 model's mistakes, the first few of them; the HTML report lists them all. */
     private static void misclassified(PrintWriter out, ClipEvaluation e, List<String> labels, Path projectDir) {
         int shown = Math.min(10, e.misclassified().size());
         out.printf(Locale.ROOT, "%nmisclassified by int8: %d%s%n", e.misclassified().size(),
                 shown < e.misclassified().size() ? " (first " + shown + ")" : "");
         for (ClipEvaluation.Misclassified w : e.misclassified().subList(0, shown)) {
-            out.printf(Locale.ROOT, "  %-50s %s -> %s (%.3f)%n", TestReport.relative(projectDir, w.file()),
+            out.printf(Locale.ROOT, "  %-50s %s -> %s (%.3f)%n", ClipReport.relative(projectDir, w.file()),
                     labels.get(w.actual()), labels.get(w.predicted()), w.confidence());
         }
     }

@@ -1,11 +1,14 @@
 package dev.littlebrain.impulse.evaluation;
 
+import dev.littlebrain.files.AtomicFiles;
+import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.Progress;
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import dev.littlebrain.tflite.TfliteReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,5 +98,37 @@ public final class StreamTest {
         return new StreamReport(points, best, configured, bestByKeyword, configuredByKeyword, errors, perKeyword,
                 bestBySnr, configuredBySnr, own, rec, config, p.windowSamples(), keywords, targets, truth.size(),
                 files.size(), false);
+    }
+
+    /**
+     * Makes {@code report}'s suggestion the project's operating point: its threshold into impulse.yaml's
+     * continuous.threshold, with each keyword's own threshold where they find more (else none: an earlier
+     * calibration's would be stale), written atomically.
+     *
+     * @return the report marked as applied
+     */
+    public static StreamReport apply(ImpulseProject p, StreamReport report) throws IOException {
+        Path yaml = p.layout().config();
+        String updated = ImpulseConfig.withThreshold(Files.readString(yaml), report.suggested().threshold());
+        updated = ImpulseConfig.withKeywordThresholds(updated,
+                report.keywordThresholdsWin() ? report.suggestedKeywordThresholds().thresholds() : Map.of());
+        AtomicFiles.write(yaml, updated.getBytes(StandardCharsets.UTF_8));
+        return report.withApplied(true);
+    }
+
+    /**
+     * The labelled streams shipped with LittleBrain's shared data: shared/datasets/espeak-kws/_streams_ beside the
+     * project, the current directory or one of their parents.
+     */
+    public static Path defaultStreams(Path projectDir) {
+        for (Path start : List.of(projectDir.toAbsolutePath(), Path.of("").toAbsolutePath())) {
+            for (Path d = start; d != null; d = d.getParent()) {
+                Path c = d.resolveSibling("shared").resolve("datasets/espeak-kws/_streams_");
+                if (Files.isRegularFile(c.resolve(TRUTH))) {
+                    return c;
+                }
+            }
+        }
+        throw new IllegalArgumentException("no shared/datasets/espeak-kws/_streams_ found; pass --streams DIR");
     }
 }

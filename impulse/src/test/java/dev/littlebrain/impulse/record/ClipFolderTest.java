@@ -1,4 +1,4 @@
-package dev.littlebrain.cli.record;
+package dev.littlebrain.impulse.record;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

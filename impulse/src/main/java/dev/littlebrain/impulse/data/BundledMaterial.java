@@ -1,4 +1,4 @@
-package dev.littlebrain.cli.record;
+package dev.littlebrain.impulse.data;
 
 import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.ImportResult;
@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * from the same place and curates byte-identical data.
  */
 public final class BundledMaterial {
-    private static final String RESOURCES = "/dev/littlebrain/cli/bundled/";
+    private static final String RESOURCES = "/dev/littlebrain/impulse/data/bundled/";
     /** Changes with the bundled files, so an older unpacked copy is never read for newer ones. */
     private static final String VERSION = "1";
 

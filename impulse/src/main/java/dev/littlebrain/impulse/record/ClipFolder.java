@@ -1,4 +1,4 @@
-package dev.littlebrain.cli.record;
+package dev.littlebrain.impulse.record;
 
 import dev.littlebrain.dsp.io.Signal;
 import dev.littlebrain.dsp.io.WavEncoding;

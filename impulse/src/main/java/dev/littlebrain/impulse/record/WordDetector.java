@@ -1,4 +1,4 @@
-package dev.littlebrain.cli.record;
+package dev.littlebrain.impulse.record;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package dev.littlebrain.cli.commands;
+package dev.littlebrain.impulse.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

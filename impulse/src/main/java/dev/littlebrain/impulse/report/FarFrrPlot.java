@@ -1,4 +1,4 @@
-package dev.littlebrain.cli.commands;
+package dev.littlebrain.impulse.report;
 
 import dev.littlebrain.impulse.evaluation.Interval;
 import dev.littlebrain.impulse.evaluation.StreamEvaluation.Point;
@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** {@code test --stream}'s picture: the threshold sweep as a FAR/FRR curve, per keyword too. */
-final class FarFrrPlot {
+public final class FarFrrPlot {
     private FarFrrPlot() {
     }
 
@@ -25,20 +25,20 @@ final class FarFrrPlot {
      * threshold; with {@code detection} and {@code falseAcceptsPerHour} (95 % intervals of
      * the suggested point, or null) also a cross of those intervals around it, clipped to the plot.
      */
-    static void plot(List<Point> points, Point suggested, Interval detection, Interval falseAcceptsPerHour, Path png)
+    public static void plot(List<Point> points, Point suggested, Interval detection, Interval falseAcceptsPerHour, Path png)
             throws IOException {
         plot(points, suggested, detection, falseAcceptsPerHour, Map.of(), png);
     }
 
     /** Colours of the per-keyword curves, in keyword order (then again); none is the pooled curve's or the mark's. */
-    static final Color[] KEYWORD_COLOURS = {new Color(230, 140, 20), new Color(40, 150, 70), new Color(140, 80, 180),
+    public static final Color[] KEYWORD_COLOURS = {new Color(230, 140, 20), new Color(40, 150, 70), new Color(140, 80, 180),
         new Color(120, 90, 50), new Color(210, 90, 170), new Color(110, 110, 110)};
 
     /**
      * As {@link #plot(List, Point, Interval, Interval, Path)}, with a thinner curve per keyword under the pooled one
      * ({@code perKeyword}: each keyword's points at the same thresholds) and a legend.
      */
-    static void plot(List<Point> points, Point suggested, Interval detection, Interval falseAcceptsPerHour,
+    public static void plot(List<Point> points, Point suggested, Interval detection, Interval falseAcceptsPerHour,
             Map<String, List<Point>> perKeyword, Path png) throws IOException {
         int w = 720;
         int h = 480;

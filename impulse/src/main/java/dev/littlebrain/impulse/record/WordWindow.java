@@ -1,4 +1,4 @@
-package dev.littlebrain.cli.record;
+package dev.littlebrain.impulse.record;
 
 /**
  * Cuts the project's window around a detected word: the word centred, with the recording's own sound around it (the

@@ -1,13 +1,9 @@
-package dev.littlebrain.cli.commands;
+package dev.littlebrain.impulse;
 
-import dev.littlebrain.impulse.ImpulseConfig;
-import dev.littlebrain.impulse.ImpulseProject;
-import dev.littlebrain.dsp.blocks.DspBlock;
 import dev.littlebrain.dsp.io.EdgeImpulseJson;
 import dev.littlebrain.dsp.io.SensorCsv;
 import dev.littlebrain.dsp.io.SensorSeries;
-import dev.littlebrain.runtime.Interpreter;
-import dev.littlebrain.runtime.stream.WindowScores;
+import dev.littlebrain.dsp.io.Signal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -20,18 +16,33 @@ import java.util.function.Consumer;
  * zero-padded; a block that takes any length (a path) classifies the whole recording at once. {@code classify} lists
  * the windows, {@code listen --replay} plays them.
  */
-final class SensorRecording {
+public final class SensorRecording {
     private SensorRecording() {
     }
 
     /** One classified window: where it starts and ends in the recording, and the model's scores. */
-    record Window(long timeMs, long endMs, float[] scores) {
-        int best() {
+    public record Window(long timeMs, long endMs, float[] scores) {
+        public Window {
+            scores = scores.clone();
+        }
+
+        @Override
+        public float[] scores() {
+            return scores.clone();
+        }
+
+        /** The index of the highest score (the first of equals). */
+        public int best() {
             int best = 0;
             for (int c = 1; c < scores.length; c++) {
                 best = scores[c] > scores[best] ? c : best;
             }
             return best;
+        }
+
+        /** The highest score. */
+        public float bestScore() {
+            return scores[best()];
         }
     }
 
@@ -40,7 +51,7 @@ final class SensorRecording {
      *
      * @throws IllegalArgumentException in one line naming the file: not a .csv/.json, other axes, another rate
      */
-    static SensorSeries read(Path file, ImpulseConfig.Input input) throws IOException {
+    public static SensorSeries read(Path file, ImpulseConfig.Input input) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".csv") && !name.endsWith(".json")) {
             throw new IllegalArgumentException(file + ": this project's input is " + input.type()
@@ -61,25 +72,38 @@ final class SensorRecording {
     /**
      * Classifies the windows of {@code series} in order, each handed to {@code sink} as soon as it is scored.
      *
+     * @param input         the impulse's input, which {@code series} was {@link #read} for
      * @param strideSamples samples per axis between window starts (the continuous slice)
      */
-    static void classify(ImpulseProject p, Interpreter interpreter, SensorSeries series, int strideSamples,
-                         Consumer<Window> sink) {
-        DspBlock dsp = p.block();
-        double rate = p.config().input().frequencyHz();
-        int axes = p.config().input().axes().size();
+    public static void classify(Classifier classifier, ImpulseConfig.Input input, SensorSeries series,
+            int strideSamples, Consumer<Window> sink) {
+        double rate = input.frequencyHz();
+        int axes = input.axes().size();
         float[] values = series.interleaved();
         int frames = values.length / axes;
-        if (dsp.acceptsAnyLength()) {
-            sink.accept(new Window(0, millis(frames, rate), WindowScores.of(interpreter, dsp.process(values))));
+        // The signal's rate is not read for sensor axes; a Signal only needs a positive one.
+        int signalRate = Math.max(1, (int) Math.round(rate));
+        if (classifier.block().acceptsAnyLength()) {
+            sink.accept(new Window(0, millis(frames, rate), scores(classifier, new Signal(signalRate, axes, values))));
             return;
         }
-        int window = p.windowSamples();
+        int window = classifier.windowSamples();
         for (int start = 0; start == 0 || start + window <= frames; start += strideSamples) {
+            // Past the recording's end (one short recording) the window is zero-padded, as in training.
             float[] w = Arrays.copyOfRange(values, start * axes, (start + window) * axes);
             sink.accept(new Window(millis(start, rate), millis(start + window, rate),
-                    WindowScores.of(interpreter, dsp.process(w))));
+                    scores(classifier, new Signal(signalRate, axes, w))));
         }
+    }
+
+    /** The device's scores as float, as the runtime's continuous classifier reports them. */
+    private static float[] scores(Classifier classifier, Signal window) {
+        double[] scores = classifier.classify(window).scores();
+        float[] f = new float[scores.length];
+        for (int c = 0; c < f.length; c++) {
+            f[c] = (float) scores[c];
+        }
+        return f;
     }
 
     private static long millis(int frames, double rate) {

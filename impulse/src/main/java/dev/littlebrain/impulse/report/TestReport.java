@@ -1,5 +1,6 @@
-package dev.littlebrain.cli.commands;
+package dev.littlebrain.impulse.report;
 
+import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.impulse.evaluation.ClipEvaluation;
 import dev.littlebrain.impulse.evaluation.ClipReport;
 import dev.littlebrain.data.viz.PngFiles;
@@ -21,7 +22,7 @@ import java.util.Locale;
  * side as a PNG (cells shaded by their share of the actual class), and one self-contained HTML page
  * with the metrics, both matrices and the misclassified samples.
  */
-final class TestReport {
+public final class TestReport {
     private static final int CELL = 56;
     private static final int MISCLASSIFIED_SHOWN = 200;
     private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
@@ -29,8 +30,18 @@ final class TestReport {
     private TestReport() {
     }
 
+    /**
+     * Writes {@code test}'s pictures of {@code report} where {@code layout} keeps them: the confusion matrices'
+     * PNG and the HTML page that embeds it.
+     */
+    public static void write(ClipReport report, ProjectLayout layout) throws IOException {
+        Path png = layout.confusionMatrix();
+        confusionPng(report.floatModel(), report.int8Model(), report.labels(), png);
+        html(report.floatModel(), report.int8Model(), report.labels(), layout.dir(), png, layout.testReport());
+    }
+
     /** Writes the PNG (float left, int8 right). */
-    static void confusionPng(ClipEvaluation fl, ClipEvaluation q, List<String> labels, Path png) throws IOException {
+    public static void confusionPng(ClipEvaluation fl, ClipEvaluation q, List<String> labels, Path png) throws IOException {
         int n = labels.size();
         List<String> shown = labels.stream().map(TestReport::shortened).toList();
         // Measure the labels first: the margins are as wide as the longest label needs, never clipped.
@@ -61,7 +72,7 @@ final class TestReport {
     }
 
     /** Labels past 32 characters end in an ellipsis: the matrix stays readable, the HTML table has them whole. */
-    static String shortened(String label) {
+    public static String shortened(String label) {
         return label.length() <= 32 ? label : label.substring(0, 31) + "\u2026";
     }
 
@@ -123,7 +134,7 @@ final class TestReport {
     }
 
     /** Writes the HTML page, self-contained: {@code png} is embedded, so the page can be mailed or moved alone. */
-    static void html(ClipEvaluation fl, ClipEvaluation q, List<String> labels, Path projectDir, Path png, Path html)
+    public static void html(ClipEvaluation fl, ClipEvaluation q, List<String> labels, Path projectDir, Path png, Path html)
             throws IOException {
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>LittleBrain test report</title>\n")
@@ -171,7 +182,7 @@ final class TestReport {
         AtomicFiles.write(html, b.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    static String relative(Path projectDir, Path file) {
+    private static String relative(Path projectDir, Path file) {
         return ClipReport.relative(projectDir, file);
     }
 
