@@ -9,9 +9,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A project's {@code models/model_int8.tflite} is reported as int8 only when it is: its computed (non-constant)
- * tensors are int8. A float model copied there by hand, or weights-only quantization, would otherwise be evaluated
- * and labelled "int8" in tables and reports. ({@code test} and {@code profile} check it before they report.)
+ * A project's int8 model ({@link ProjectLayout#int8Model()}) is reported as int8 only when it is: its computed
+ * (non-constant) tensors are int8. A float model copied there by hand, or weights-only quantization, would otherwise
+ * be evaluated and labelled "int8" in tables and reports. ({@code test} and {@code profile} check it before they
+ * report.)
  */
 public final class Int8ModelCheck {
     private Int8ModelCheck() {

@@ -10,8 +10,13 @@ import dev.littlebrain.data.curate.SensorDatasetWriter;
 import dev.littlebrain.data.importer.MotionFileImporter;
 import dev.littlebrain.data.progress.ProgressListener;
 import dev.littlebrain.data.synth.MotionDatasetGenerator;
+import dev.littlebrain.impulse.deploy.DeployFormats;
+import dev.littlebrain.impulse.deploy.DeployOptions;
+import dev.littlebrain.impulse.deploy.DeployResult;
 import dev.littlebrain.impulse.evaluation.ClipReport;
 import dev.littlebrain.impulse.features.FeatureSummary;
+import dev.littlebrain.impulse.profile.DeviceProfile;
+import dev.littlebrain.impulse.profile.ProfileOptions;
 import dev.littlebrain.impulse.training.TrainOptions;
 import dev.littlebrain.impulse.training.TrainingSummary;
 import dev.littlebrain.train.EpochStats;
@@ -29,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The whole workflow from Java, in process, on generated motion data: create a project, import data, compute
- * features, train, test; and a training cancelled mid-way that the next {@code train} resumes and finishes with the
+ * features, train, test, deploy, profile; and a training cancelled mid-way that the next {@code train} resumes and finishes with the
  * very model an uninterrupted training writes.
  */
 @Tag("slow")
@@ -86,7 +91,7 @@ class WorkflowTest {
     }
 
     @Test
-    void createImportFeaturesTrainTest(@TempDir Path tmp) throws Exception {
+    void createImportFeaturesTrainTestDeployProfile(@TempDir Path tmp) throws Exception {
         Project p = motionProject(tmp.resolve("motion"), tmp.resolve("raw"));
         int samples = 12 * MotionDatasetGenerator.LABELS.size();
 
@@ -118,6 +123,22 @@ class WorkflowTest {
         ClipReport report = Project.open(p.layout().dir()).test(0.6, Progress.NONE);
         assertTrue(report.testSamples() > 0);
         assertEquals(trained.record().labels(), report.labels(), "tested on the labels it was trained on");
+
+        Path out = tmp.resolve("deploy");
+        DeployResult deployed = p.deploy(DeployFormats.C_STANDALONE, out, DeployOptions.DEFAULTS);
+        assertTrue(deployed.paths().contains(out.resolve("lb_model.c")), deployed.paths().toString());
+        for (DeployResult.File f : deployed.files()) {
+            assertEquals(Files.size(f.path()), f.bytes(), f.path() + ": the record's size is the file's");
+        }
+        assertTrue(Files.readString(out.resolve("lb_model.h")).contains(trained.record().labels().get(0)),
+                "the export names the trained labels");
+
+        List<DeviceProfile> boards = p.profile(ProfileOptions.DEFAULTS.withEstimateOnly(true));
+        assertFalse(boards.isEmpty());
+        for (DeviceProfile b : boards) {
+            assertTrue(b.ramBytes() >= b.arenaBytes() && b.arenaBytes() > 0, b.toString());
+            assertTrue(b.flashBytes() > b.weightsBytes() && b.instructions() > 0, b.toString());
+        }
     }
 
     @Test
