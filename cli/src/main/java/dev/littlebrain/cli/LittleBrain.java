@@ -15,6 +15,7 @@ import dev.littlebrain.cli.commands.ListenCommand;
 import dev.littlebrain.cli.commands.ProfileCommand;
 import dev.littlebrain.cli.commands.QuantizeCommand;
 import dev.littlebrain.cli.commands.RunCommand;
+import dev.littlebrain.cli.commands.StudioCommand;
 import dev.littlebrain.cli.commands.TestCommand;
 import dev.littlebrain.cli.commands.TrainCommand;
 import java.io.PrintWriter;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Option;
                 FeaturesCommand.class, InitCommand.class, TrainCommand.class, EnsembleCommand.class, TestCommand.class,
                 QuantizeCommand.class, DeployCommand.class, ProfileCommand.class, ClassifyCommand.class,
                 ListenCommand.class, BenchCommand.class,
-                BlocksCommand.class,
+                BlocksCommand.class, StudioCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LittleBrain {
 
