@@ -108,7 +108,10 @@ class StudioServerTest {
         HttpResponse<String> none = get("/api/project", null);
         assertEquals(401, none.statusCode());
         assertTrue(JSON.readTree(none.body()).get("error").asText().startsWith("missing token"), none.body());
-        HttpResponse<String> wrong = get("/api/project", "0" + studio.token().substring(1));
+        String token = studio.token();
+        // One hex digit changed (to a different digit, whatever the random token's first one is).
+        String wrongToken = (token.charAt(0) == '0' ? "1" : "0") + token.substring(1);
+        HttpResponse<String> wrong = get("/api/project", wrongToken);
         assertEquals(401, wrong.statusCode());
         assertTrue(wrong.body().contains("wrong token"), wrong.body());
         assertEquals(404, get("/api/nothing-here", studio.token()).statusCode());
