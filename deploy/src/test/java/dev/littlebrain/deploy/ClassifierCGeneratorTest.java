@@ -33,6 +33,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,6 +45,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * clip, and {@code run_classifier_continuous} the same averaged scores after every slice and the same
  * detections (label, time, score bits) as {@code StreamingClassifier} over the three espeak-kws streams.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ClassifierCGeneratorTest {
     static final List<String> FOUR = List.of("yes", "no", "_unknown_", "_noise_");
     static final List<String> SIX = List.of("yes", "no", "up", "down", "_unknown_", "_noise_");

@@ -25,6 +25,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,6 +41,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * them.
  */
 @Tag("toolchain")
+@Execution(ExecutionMode.CONCURRENT)
 class CortexM4Test {
     static Stream<Path> int8Cases() {
         return ConformanceCases.stream().filter(DeviceBenchmark::isDeviceCase);

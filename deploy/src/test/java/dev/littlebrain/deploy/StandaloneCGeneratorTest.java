@@ -13,12 +13,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every int8 conformance model compiled to C with the host gcc: outputs byte-equal to the runtime and the golden files. */
 @Tag("toolchain")
+@Execution(ExecutionMode.CONCURRENT)
 class StandaloneCGeneratorTest {
     static final String MAIN = """
             #include <stdio.h>

@@ -15,6 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Single-operator models for the shapes the conformance cases do not reach (broadcasting, SUB, concatenation
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * compiled C on random inputs against the runtime, with gcc -O2 -Werror and with ASan/UBSan.
  */
 @Tag("toolchain")
+@Execution(ExecutionMode.CONCURRENT)
 class StandaloneCOpsTest {
     @TempDir
     Path dir;

@@ -28,6 +28,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -37,6 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * README: TFLM's API, computed by the standalone C): it registers exactly the model's operators, moves
  * the bytes in and out correctly (outputs equal TFLM's golden files), and reports a too-small arena.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class TflmLibraryExportTest {
 
     static Stream<Path> int8Cases() {
