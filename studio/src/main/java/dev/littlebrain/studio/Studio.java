@@ -1,19 +1,9 @@
 package dev.littlebrain.studio;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import dev.littlebrain.impulse.BlockCatalog;
 import dev.littlebrain.impulse.Project;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpCookie;
@@ -28,15 +18,10 @@ import org.eclipse.jetty.util.Fields;
 
 /**
  * The local studio (issue 22): an HTTP server on the impulse library for one project, bound to this machine and
- * behind a token (see {@link AccessGuard}). This first step serves the dashboard ({@code GET /api/project}), the
- * blocks' parameter schemas the impulse-design forms are drawn from ({@code GET /api/blocks}) and the page that
- * shows them; every asset comes from this jar, nothing from the network.
+ * behind a token (see {@link AccessGuard}). Each area of the studio registers its routes in one
+ * {@link RouteTable}; every asset comes from this jar, nothing from the network.
  */
 public final class Studio implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module())
-            .enable(SerializationFeature.INDENT_OUTPUT);
-    private static final Map<String, String> PAGES = Map.of("/", "index.html");
-
     private final Server server;
     private final String token;
     private final String host;
@@ -62,7 +47,9 @@ public final class Studio implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
         Studio studio = new Studio(server, token, host);
-        server.setHandler(studio.new Routes(projectDir));
+        RouteTable routes = new RouteTable();
+        new DashboardApi(projectDir).register(routes);
+        server.setHandler(studio.new Routes(routes));
         server.start();
         return studio;
     }
@@ -92,26 +79,25 @@ public final class Studio implements AutoCloseable {
         server.stop();
     }
 
-    /** The routes, behind the guard. */
+    /** Every request: the guard first, then the route table. */
     private final class Routes extends Handler.Abstract {
-        private final Path projectDir;
+        private final RouteTable table;
+        private AccessGuard guard;
 
-        Routes(Path projectDir) {
-            this.projectDir = projectDir;
+        Routes(RouteTable table) {
+            this.table = table;
         }
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             try {
-                AccessGuard guard = new AccessGuard(token, port(),
-                        "127.0.0.1".equals(host) ? Set.of() : Set.of(host));
                 Fields query = Request.extractQueryParameters(request);
-                Optional<String> presented = presentedToken(request, query);
-                Optional<AccessGuard.Refusal> refusal = guard.check(request.getMethod(),
+                Optional<AccessGuard.Refusal> refusal = guard().check(request.getMethod(),
                         request.getHeaders().get(HttpHeader.HOST), request.getHeaders().get(HttpHeader.ORIGIN),
-                        presented);
+                        presentedToken(request, query));
                 if (refusal.isPresent()) {
-                    send(response, callback, refusal.get().status(), error(refusal.get().message()));
+                    Exchange.send(response, callback, refusal.get().status(),
+                            Exchange.errorBody(refusal.get().message()));
                     return true;
                 }
                 if (query.getValue("token") != null) {
@@ -119,25 +105,34 @@ public final class Studio implements AutoCloseable {
                     Response.addCookie(response, HttpCookie.build(AccessGuard.COOKIE, token).path("/")
                             .httpOnly(true).sameSite(HttpCookie.SameSite.STRICT).build());
                 }
-                route(request, response, callback);
+                route(request, response, callback, query);
+            } catch (StudioException e) {
+                Exchange.send(response, callback, e.status(), Exchange.errorBody(e.getMessage()));
             } catch (Exception e) {
-                send(response, callback, 500, error(e.getMessage() == null ? e.toString() : e.getMessage()));
+                Exchange.send(response, callback, 500,
+                        Exchange.errorBody(e.getMessage() == null ? e.toString() : e.getMessage()));
             }
             return true;
         }
 
-        private void route(Request request, Response response, Callback callback) throws IOException {
+        /** One guard for the server's life; built on the first request, when the bound port is known. */
+        private synchronized AccessGuard guard() {
+            if (guard == null) {
+                guard = new AccessGuard(token, port(), "127.0.0.1".equals(host) ? Set.of() : Set.of(host));
+            }
+            return guard;
+        }
+
+        private void route(Request request, Response response, Callback callback, Fields query) throws Exception {
             String path = Request.getPathInContext(request);
-            boolean get = "GET".equals(request.getMethod());
-            if (get && path.equals("/api/project")) {
-                sendJson(response, callback, ProjectDashboard.of(Project.open(projectDir)));
-            } else if (get && path.equals("/api/blocks")) {
-                sendJson(response, callback, BlockCatalog.all());
-            } else if (get && PAGES.containsKey(path)) {
-                response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-                send(response, callback, 200, resource(PAGES.get(path)));
+            Optional<RouteTable.Match> match = table.find(request.getMethod(), path);
+            if (match.isPresent()) {
+                match.get().endpoint().handle(new Exchange(request, response, callback, match.get().parameters(),
+                        query));
+            } else if (table.servesOtherMethods(path)) {
+                throw new StudioException(405, request.getMethod() + " is not allowed on " + path);
             } else {
-                send(response, callback, 404, error("no such page: " + request.getMethod() + " " + path));
+                throw StudioException.notFound("no such page: " + request.getMethod() + " " + path);
             }
         }
     }
@@ -153,37 +148,5 @@ public final class Studio implements AutoCloseable {
         }
         return Request.getCookies(request).stream().filter(c -> c.getName().equals(AccessGuard.COOKIE))
                 .map(HttpCookie::getValue).findFirst();
-    }
-
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = Studio.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IOException("the studio's " + name + " is missing from its jar");
-            }
-            return in.readAllBytes();
-        }
-    }
-
-    private static byte[] error(String message) {
-        try {
-            return JSON.writeValueAsBytes(Map.of("error", message));
-        } catch (IOException e) {
-            return ("{\"error\": \"" + e + "\"}").getBytes(StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void sendJson(Response response, Callback callback, Object value) throws IOException {
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        send(response, callback, 200, JSON.writeValueAsBytes(value));
-    }
-
-    private static void send(Response response, Callback callback, int status, byte[] body) {
-        response.setStatus(status);
-        if (!response.getHeaders().contains(HttpHeader.CONTENT_TYPE)) {
-            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        }
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.getHeaders().put("X-Content-Type-Options", "nosniff");
-        response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

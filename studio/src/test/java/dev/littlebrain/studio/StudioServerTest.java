@@ -129,7 +129,7 @@ class StudioServerTest {
     void aStateChangingRequestFromAnotherOriginIsRefused() throws Exception {
         assertTrue(rawStatusLine("POST", "localhost:" + studio.port(), "http://evil.example").contains(" 403 "));
         assertTrue(rawStatusLine("POST", "localhost:" + studio.port(), "http://localhost:" + studio.port())
-                .contains(" 404 "), "the same origin passes the guard (and finds no POST route yet)");
+                .contains(" 405 "), "the same origin passes the guard (and finds /api/project GET-only)");
     }
 
     /** One request written by hand: HttpClient does not let a caller set Host. */
