@@ -37,7 +37,11 @@ public final class Presets {
             preset("conv2d-kws", "2D CNN for audio (Edge Impulse's)", AUDIO,
                     TrainingConfig.adam(0.005f, 32, 100), Presets::conv2dKws),
             preset("dscnn-s", "Depthwise-separable CNN (Hello Edge DS-CNN, 32 channels)", AUDIO,
-                    TrainingConfig.adam(0.001f, 32, 60), Presets::dscnnS));
+                    TrainingConfig.adam(0.001f, 32, 60), Presets::dscnnS),
+            preset("dscnn-m", "Depthwise-separable CNN (MLPerf Tiny's DS-CNN, 4 blocks of 48 channels)", AUDIO,
+                    TrainingConfig.adam(0.002f, 32, 60), Presets::dscnnM),
+            preset("tcn-kws", "Temporal CNN for keyword spotting (batch-normalised 1D convolutions, 48-64-96)",
+                    AUDIO, TrainingConfig.adam(0.002f, 32, 60), Presets::tcnKws));
 
     /** Names accepted by {@link #create}. */
     public static final List<String> NAMES = ENTRIES.stream().map(e -> e.type().name()).toList();
@@ -172,6 +176,62 @@ public final class Presets {
                 LayerSpec.maxPool1D(2),
                 new LayerSpec.Dropout(0.25f),
                 new LayerSpec.Flatten(),
+                new LayerSpec.Dense(classes, SOFTMAX));
+    }
+
+    /**
+     * MLPerf Tiny's keyword-spotting DS-CNN at 48 channels instead of 64 (so it fits a quarter of the Nano 33 BLE's
+     * 250 ms slice with the MFCC front end): a strided 10x4 convolution over frames x coefficients, four
+     * depthwise-separable blocks, each convolution batch-normalised (folded into it on export), global average.
+     */
+    private static ModelSpec dscnnM(int[] inputShape, int size, int classes) {
+        List<LayerSpec> layers = new java.util.ArrayList<>(List.of(
+                new LayerSpec.Input(new int[] {size}),
+                new LayerSpec.Reshape(new int[] {inputShape[0], size / inputShape[0], 1}),
+                new LayerSpec.Conv2D(48, 10, 4, 2, 2, Padding.SAME, Activation.NONE),
+                new LayerSpec.BatchNorm(),
+                relu()));
+        for (int block = 0; block < 4; block++) {
+            layers.addAll(List.of(
+                    new LayerSpec.DepthwiseConv2D(3, Activation.NONE),
+                    new LayerSpec.BatchNorm(),
+                    relu(),
+                    new LayerSpec.Conv2D(48, 1, Activation.NONE),
+                    new LayerSpec.BatchNorm(),
+                    relu()));
+        }
+        layers.addAll(List.of(
+                new LayerSpec.Dropout(0.4f),
+                new LayerSpec.GlobalAveragePool(),
+                new LayerSpec.Dense(classes, SOFTMAX)));
+        return ModelSpec.of(layers.toArray(LayerSpec[]::new));
+    }
+
+    /**
+     * A temporal CNN: the coefficients of a frame are its channels, batch-normalised 1D convolutions over time
+     * (48, 64, 96 filters, the last two strided) and a global average, so the word may sit anywhere in the window.
+     */
+    private static ModelSpec tcnKws(int[] inputShape, int size, int classes) {
+        return ModelSpec.of(
+                new LayerSpec.Input(new int[] {size}),
+                new LayerSpec.Reshape(new int[] {inputShape[0], size / inputShape[0]}),
+                new LayerSpec.Conv1D(48, 3, 1, Padding.SAME, Activation.NONE),
+                new LayerSpec.BatchNorm(),
+                relu(),
+                new LayerSpec.Conv1D(64, 3, 2, Padding.SAME, Activation.NONE),
+                new LayerSpec.BatchNorm(),
+                relu(),
+                new LayerSpec.Conv1D(64, 3, 1, Padding.SAME, Activation.NONE),
+                new LayerSpec.BatchNorm(),
+                relu(),
+                new LayerSpec.Conv1D(96, 3, 2, Padding.SAME, Activation.NONE),
+                new LayerSpec.BatchNorm(),
+                relu(),
+                new LayerSpec.Conv1D(96, 3, 1, Padding.SAME, Activation.NONE),
+                new LayerSpec.BatchNorm(),
+                relu(),
+                new LayerSpec.Dropout(0.3f),
+                new LayerSpec.GlobalAveragePool(),
                 new LayerSpec.Dense(classes, SOFTMAX));
     }
 

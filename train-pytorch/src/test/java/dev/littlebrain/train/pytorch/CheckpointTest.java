@@ -11,6 +11,7 @@ import dev.littlebrain.tflite.TfliteWriter;
 import dev.littlebrain.train.Checkpoint;
 import dev.littlebrain.train.LabeledFeatures;
 import dev.littlebrain.train.LearningRateSchedule;
+import dev.littlebrain.train.Presets;
 import dev.littlebrain.train.ModelSpec;
 import dev.littlebrain.train.Preset;
 import dev.littlebrain.train.TfliteExport;
@@ -85,7 +86,7 @@ class CheckpointTest {
      */
     @Test
     void runHashIsTheSameForTheSameModelBuiltAgain() {
-        for (String name : new String[] {"conv1d-kws", "conv1d-kws-m", "dense-motion", "conv2d-kws", "dscnn-s"}) {
+        for (String name : Presets.NAMES) {
             ModelSpec a = Preset.named(name, new int[] {50, 13}, 3).spec();
             ModelSpec b = Preset.named(name, new int[] {50, 13}, 3).spec();
             assertArrayEquals(Checkpoint.runHash(a, config, train, val), Checkpoint.runHash(b, config, train, val),

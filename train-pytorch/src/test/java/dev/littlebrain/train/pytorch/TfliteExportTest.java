@@ -29,6 +29,8 @@ class TfliteExportTest {
                 Arguments.of("dense-motion", Preset.named("dense-motion", new int[] {3, 11}, 4).spec()),
                 Arguments.of("conv2d-kws", Preset.named("conv2d-kws", new int[] {20, 10}, 3).spec()),
                 Arguments.of("dscnn-s", Preset.named("dscnn-s", new int[] {21, 10}, 5).spec()),
+                Arguments.of("dscnn-m", Preset.named("dscnn-m", new int[] {49, 10}, 4).spec()),
+                Arguments.of("tcn-kws", Preset.named("tcn-kws", new int[] {50, 13}, 4).spec()),
                 Arguments.of("odd", ModelSpec.of(
                         new LayerSpec.Input(new int[] {17, 5}),
                         new LayerSpec.Conv1D(6, 4, 2, Padding.SAME, Activation.TANH),
