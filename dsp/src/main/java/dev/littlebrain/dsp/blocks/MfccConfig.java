@@ -25,24 +25,17 @@ public record MfccConfig(int implementationVersion, int numCepstral, double fram
                          double preCof, int preShift) {
 
     static final String BLOCK = "mfcc";
-    private static final ParameterSpec IMPLEMENTATION_VERSION = ParameterSpec.integerOf("implementation_version", 4,
-            List.of(3, 4), "4, or 3 (the old mel bin mapping)");
+    private static final ParameterSpec IMPLEMENTATION_VERSION = AudioFramingSpecs.melImplementationVersion();
     private static final ParameterSpec NUM_CEPSTRAL = ParameterSpec.integer("num_cepstral", 13, 1, 512,
             "cepstral coefficients kept per frame, at most num_filters");
-    private static final ParameterSpec FRAME_LENGTH = ParameterSpec.positiveNumber("frame_length", 0.02, 10.0,
-            "frame length in seconds");
-    private static final ParameterSpec FRAME_STRIDE = ParameterSpec.positiveNumber("frame_stride", 0.02, 10.0,
-            "step between frames in seconds");
-    private static final ParameterSpec NUM_FILTERS = ParameterSpec.integer("num_filters", 32, 2, 512,
-            "mel filters");
-    private static final ParameterSpec FFT_LENGTH = ParameterSpec.integer("fft_length", 256, 8, 65536,
-            "FFT points; frames are cropped or zero-padded to it");
+    private static final ParameterSpec FRAME_LENGTH = AudioFramingSpecs.frameLength(0.02);
+    private static final ParameterSpec FRAME_STRIDE = AudioFramingSpecs.frameStride(0.02);
+    private static final ParameterSpec NUM_FILTERS = AudioFramingSpecs.numFilters(32);
+    private static final ParameterSpec FFT_LENGTH = AudioFramingSpecs.fftLength(256);
     private static final ParameterSpec WIN_SIZE = ParameterSpec.integer("win_size", 101, 0, 10001,
             "sliding CMVN window in frames, odd; 0 disables CMVN");
-    private static final ParameterSpec LOW_FREQUENCY = ParameterSpec.number("low_frequency", 0, 0, 1e6,
-            "lowest mel edge in Hz");
-    private static final ParameterSpec HIGH_FREQUENCY = ParameterSpec.number("high_frequency", 0, 0, 1e6,
-            "highest mel edge in Hz, up to half the sampling frequency; 0: half the sampling frequency");
+    private static final ParameterSpec LOW_FREQUENCY = AudioFramingSpecs.lowFrequency();
+    private static final ParameterSpec HIGH_FREQUENCY = AudioFramingSpecs.highFrequency();
     private static final ParameterSpec PRE_COF = ParameterSpec.number("pre_cof", 0.98, 0, 1,
             "pre-emphasis coefficient; 0: none");
     private static final ParameterSpec PRE_SHIFT = ParameterSpec.integer("pre_shift", 1, 0, 10000,

@@ -21,21 +21,14 @@ public record MfeConfig(int implementationVersion, double frameLength, double fr
                         int winSize) {
 
     static final String BLOCK = "mfe";
-    private static final ParameterSpec IMPLEMENTATION_VERSION = ParameterSpec.integerOf("implementation_version", 4,
-            List.of(3, 4), "4, or 3 (the old mel bin mapping)");
-    private static final ParameterSpec FRAME_LENGTH = ParameterSpec.positiveNumber("frame_length", 0.02, 10.0,
-            "frame length in seconds");
-    private static final ParameterSpec FRAME_STRIDE = ParameterSpec.positiveNumber("frame_stride", 0.01, 10.0,
-            "step between frames in seconds");
-    private static final ParameterSpec NUM_FILTERS = ParameterSpec.integer("num_filters", 40, 2, 512,
-            "mel filters");
-    private static final ParameterSpec FFT_LENGTH = ParameterSpec.integer("fft_length", 256, 8, 65536,
-            "FFT points; frames are cropped or zero-padded to it");
-    private static final ParameterSpec LOW_FREQUENCY = ParameterSpec.number("low_frequency", 0, 0, 1e6,
-            "lowest mel edge in Hz");
-    private static final ParameterSpec HIGH_FREQUENCY = ParameterSpec.number("high_frequency", 0, 0, 1e6,
-            "highest mel edge in Hz, up to half the sampling frequency; 0: half the sampling frequency");
-    private static final ParameterSpec NOISE_FLOOR_DB = ParameterSpec.number("noise_floor_db", -52, -200, 0,
+    private static final ParameterSpec IMPLEMENTATION_VERSION = AudioFramingSpecs.melImplementationVersion();
+    private static final ParameterSpec FRAME_LENGTH = AudioFramingSpecs.frameLength(0.02);
+    private static final ParameterSpec FRAME_STRIDE = AudioFramingSpecs.frameStride(0.01);
+    private static final ParameterSpec NUM_FILTERS = AudioFramingSpecs.numFilters(40);
+    private static final ParameterSpec FFT_LENGTH = AudioFramingSpecs.fftLength(256);
+    private static final ParameterSpec LOW_FREQUENCY = AudioFramingSpecs.lowFrequency();
+    private static final ParameterSpec HIGH_FREQUENCY = AudioFramingSpecs.highFrequency();
+    private static final ParameterSpec NOISE_FLOOR_DB = AudioFramingSpecs.noiseFloorDb(
             "dB mapped to 0; 12 dB above 0 dB full scale maps to 1");
     private static final ParameterSpec WIN_SIZE = ParameterSpec.integer("win_size", 101, 0, 10001,
             "accepted for compatibility, unused since version 3");

@@ -21,14 +21,10 @@ public record SpectrogramConfig(int implementationVersion, double frameLength, d
     // implemented; say so rather than compute something else.
     private static final ParameterSpec IMPLEMENTATION_VERSION = ParameterSpec.integerOf("implementation_version", 4,
             List.of(4), "4 (version 3's peak-dependent scaling is not implemented)");
-    private static final ParameterSpec FRAME_LENGTH = ParameterSpec.positiveNumber("frame_length", 0.02, 10.0,
-            "frame length in seconds");
-    private static final ParameterSpec FRAME_STRIDE = ParameterSpec.positiveNumber("frame_stride", 0.01, 10.0,
-            "step between frames in seconds");
-    private static final ParameterSpec FFT_LENGTH = ParameterSpec.integer("fft_length", 128, 8, 65536,
-            "FFT points; frames are cropped or zero-padded to it");
-    private static final ParameterSpec NOISE_FLOOR_DB = ParameterSpec.number("noise_floor_db", -52, -200, 0,
-            "dB mapped to 0");
+    private static final ParameterSpec FRAME_LENGTH = AudioFramingSpecs.frameLength(0.02);
+    private static final ParameterSpec FRAME_STRIDE = AudioFramingSpecs.frameStride(0.01);
+    private static final ParameterSpec FFT_LENGTH = AudioFramingSpecs.fftLength(128);
+    private static final ParameterSpec NOISE_FLOOR_DB = AudioFramingSpecs.noiseFloorDb("dB mapped to 0");
     private static final ParameterSpec SHOW_AXES = ParameterSpec.bool("show_axes", false,
             "graphs only: accepted and ignored");
     /** Every parameter, in Edge Impulse's order. */
