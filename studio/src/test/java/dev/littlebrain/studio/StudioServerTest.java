@@ -92,6 +92,15 @@ class StudioServerTest {
     }
 
     @Test
+    void everyPageSharesOneStylesheetFromTheJar() throws Exception {
+        HttpResponse<String> css = get("/studio.css", studio.token());
+        assertEquals(200, css.statusCode());
+        assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+        assertTrue(css.body().contains("nav a"), css.body());
+        assertTrue(get("/", studio.token()).body().contains("<link rel=\"stylesheet\" href=\"studio.css\">"));
+    }
+
+    @Test
     void theFirstVisitsTokenBecomesACookie() throws Exception {
         HttpResponse<String> page = get("/?token=" + studio.token(), null);
         assertEquals(200, page.statusCode());
