@@ -72,7 +72,7 @@ public final class ImpulseYaml {
         if (PLAIN.matcher(value).matches()) {
             return value;
         }
-        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r") + '"';
     }
 
     /** A mapping on one line, {@code {a: 1, b: "x, y"}}, in the map's order. */

@@ -1,6 +1,7 @@
 package dev.littlebrain.studio;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.littlebrain.impulse.Progress;
@@ -8,9 +9,12 @@ import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.data.Datasets;
 import dev.littlebrain.impulse.data.ImportPlan;
 import dev.littlebrain.impulse.data.SyntheticKind;
+import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.studio.browser.DashboardPage;
+import dev.littlebrain.studio.browser.ImpulsePage;
 import dev.littlebrain.studio.browser.StudioBrowser;
 import dev.littlebrain.studio.browser.StudioPage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -75,5 +79,35 @@ class StudioBrowserTest {
         assertEquals(expected, dashboard.samples(), "the page counts what data stats counts");
         dashboard.screenshot("dashboard");
         assertTrue(Files.size(StudioPage.docsFolder().resolve("dashboard.png")) > 10_000);
+    }
+
+    @Test
+    void theImpulsePageRedrawsThePreviewAsAParameterChangesAndSavesIt() throws Exception {
+        ImpulsePage impulse = new ImpulsePage(browser);
+        System.out.println("impulse page loaded in " + impulse.open() + " ms");
+        assertEquals(StudioPage.NAVIGATION, impulse.navigation());
+        int drawn = impulse.waitForPreviewAfter(0);
+        String before = impulse.previewShape();
+        // The form was drawn from the schema: fft_length is a number input with the schema's range.
+        assertEquals("number", impulse.dspParameter("fft_length").getDomAttribute("type"));
+        assertEquals("65536", impulse.dspParameter("fft_length").getDomAttribute("max"));
+        impulse.setDspParameter("fft_length", "64");
+        impulse.waitForPreviewAfter(drawn);
+        browser.waitUpTo(10).until(d -> !before.equals(impulse.previewShape()));
+        assertNotEquals(before, impulse.previewShape(), "more FFT points, more spectral-power coefficients");
+        assertTrue(impulse.estimate().contains("no streaming C front end"), impulse.estimate());
+        impulse.screenshot("impulse");
+
+        String yamlBefore = Files.readString(project.layout().config(), StandardCharsets.UTF_8);
+        try {
+            assertEquals("saved to impulse.yaml", impulse.save());
+            String yaml = Files.readString(project.layout().config(), StandardCharsets.UTF_8);
+            assertEquals("64", ImpulseConfig.parse(yaml).dsp().parameters().get("fft_length"));
+            assertEquals(yamlBefore.lines().filter(l -> l.contains("#")).count(),
+                    yaml.lines().filter(l -> l.contains("#")).count(), "every comment kept:\n" + yaml);
+        } finally {
+            // The other pages go on with the impulse the model was trained with.
+            Files.writeString(project.layout().config(), yamlBefore, StandardCharsets.UTF_8);
+        }
     }
 }

@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -87,11 +87,16 @@ public final class StudioBrowser implements AutoCloseable {
         return downloads;
     }
 
-    /** The visible page as a PNG at {@code file}. */
+    /** The whole page, below the fold too, as a PNG at {@code file}. */
     public void screenshot(Path file) {
         try {
             Files.createDirectories(file.getParent());
-            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            Number width = (Number) driver.executeScript("return document.documentElement.scrollWidth");
+            Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                    "captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width.intValue(),
+                            "height", height.intValue(), "scale", 1)));
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,133 @@
+package dev.littlebrain.studio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.littlebrain.impulse.ImpulseConfig;
+import dev.littlebrain.impulse.Progress;
+import dev.littlebrain.impulse.Project;
+import dev.littlebrain.impulse.data.Datasets;
+import dev.littlebrain.impulse.data.ImportPlan;
+import dev.littlebrain.impulse.data.SyntheticKind;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Impulse design over real HTTP: the impulse as the page starts from it, a change written to impulse.yaml with its
+ * comments, a wrong one refused with the library's one line and the file untouched, one sample's features.
+ */
+class ImpulseApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    @TempDir
+    static Path tmp;
+    private static Project project;
+    private static Studio studio;
+
+    @BeforeAll
+    static void start() throws Exception {
+        project = Project.create(tmp.resolve("gestures"), "motion");
+        Path raw = tmp.resolve("raw");
+        Datasets.generate(SyntheticKind.MOTION, raw, 4, 1);
+        project.importData(raw, ImportPlan.asIs(), Progress.NONE);
+        studio = Studio.start(project.layout().dir(), "127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        studio.close();
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + studio.port() + path))
+                .header(AccessGuard.HEADER, studio.token()).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build();
+        return HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String yaml() throws Exception {
+        return Files.readString(project.layout().config(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theDesignListsTheImpulseAndSomeSamples() throws Exception {
+        HttpResponse<String> r = send("GET", "/api/impulse", null);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode d = JSON.readTree(r.body());
+        assertEquals("accelerometer", d.at("/input/type").asText());
+        assertEquals(project.impulse().learn().epochs(), d.at("/learn/parameters/epochs").asInt());
+        assertTrue(d.get("samples").size() > 0);
+        assertTrue(Files.isRegularFile(project.layout().data().resolve(d.at("/samples/0/id").asText())));
+        assertEquals(200, send("GET", "/impulse.html", null).statusCode());
+    }
+
+    @Test
+    void aChangeIsWrittenWithTheFilesCommentsAndABadOneIsRefused() throws Exception {
+        String original = yaml();
+        try {
+            HttpResponse<String> r = send("PUT", "/api/impulse", "{\"dsp\": {\"block\": \"spectral-analysis\","
+                    + " \"parameters\": {\"fft_length\": \"32\"}}, \"learn\": {\"preset\": \"dense-motion\","
+                    + " \"parameters\": {\"epochs\": \"7\"}}, \"input\": {\"window_ms\": 1600}}");
+            assertEquals(200, r.statusCode(), r.body());
+            ImpulseConfig c = ImpulseConfig.parse(yaml());
+            assertEquals("32", c.dsp().parameters().get("fft_length"));
+            assertEquals(7, c.learn().epochs());
+            assertEquals(1600, c.input().windowMs());
+            assertEquals(original.lines().filter(l -> l.contains("#")).count(),
+                    yaml().lines().filter(l -> l.contains("#")).count(), "comments kept:\n" + yaml());
+            assertEquals(7, JSON.readTree(r.body()).at("/learn/parameters/epochs").asInt(), "the new design");
+
+            String before = yaml();
+            HttpResponse<String> bad = send("PUT", "/api/impulse", "{\"dsp\": {\"block\": \"spectral-analysis\","
+                    + " \"parameters\": {\"fft_length\": \"1\"}}}");
+            assertEquals(400, bad.statusCode(), bad.body());
+            String message = JSON.readTree(bad.body()).get("error").asText();
+            assertTrue(message.startsWith("impulse.yaml: dsp.parameters:") && message.contains("fft_length")
+                    && !message.contains("\n"), message);
+            assertEquals(before, yaml(), "the file is left as it was");
+            HttpResponse<String> unknown = send("PUT", "/api/impulse", "{\"learn\": {\"preset\": \"dense-motion\","
+                    + " \"parameters\": {\"boards\": \"x\"}}}");
+            assertEquals(400, unknown.statusCode(), unknown.body());
+            assertTrue(unknown.body().contains("not a setting of the preset"), unknown.body());
+            assertEquals(before, yaml());
+        } finally {
+            Files.writeString(project.layout().config(), original, StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void thePreviewIsOneSamplesFeatureMatrix() throws Exception {
+        String sample = JSON.readTree(send("GET", "/api/impulse", null).body()).at("/samples/0/id").asText();
+        HttpResponse<String> r = send("POST", "/api/impulse/preview", "{\"sample\": \"" + sample + "\","
+                + " \"dsp\": {\"block\": \"spectral-analysis\", \"parameters\": {\"fft_length\": \"64\"}}}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode p = JSON.readTree(r.body());
+        int coefficients = p.get("coefficients").asInt();
+        assertEquals(p.get("frames").asInt(), p.get("values").size());
+        assertEquals(coefficients, p.at("/values/0").size());
+        assertEquals(coefficients, p.get("coefficient_labels").size());
+        HttpResponse<String> fewer = send("POST", "/api/impulse/preview", "{\"sample\": \"" + sample + "\","
+                + " \"dsp\": {\"block\": \"spectral-analysis\", \"parameters\": {\"fft_length\": \"16\"}}}");
+        assertTrue(JSON.readTree(fewer.body()).get("coefficients").asInt() < coefficients, fewer.body());
+        assertTrue(p.get("estimate").isNull() && p.get("note").asText().contains("no streaming C front end"));
+
+        assertEquals(404, send("POST", "/api/impulse/preview", "{\"sample\": \"../impulse.yaml\","
+                + " \"dsp\": {\"block\": \"raw\"}}").statusCode(), "only samples the manifest lists are read");
+        HttpResponse<String> bad = send("POST", "/api/impulse/preview", "{\"sample\": \"" + sample + "\","
+                + " \"dsp\": {\"block\": \"spectral-analysis\", \"parameters\": {\"fft_length\": \"-3\"}}}");
+        assertEquals(400, bad.statusCode(), bad.body());
+        assertTrue(bad.body().contains("fft_length"), bad.body());
+    }
+}
