@@ -4,21 +4,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.littlebrain.dsp.io.EdgeImpulseJson;
+import dev.littlebrain.dsp.io.SensorCsv;
+import dev.littlebrain.dsp.io.SensorSeries;
+import dev.littlebrain.dsp.io.Signal;
+import dev.littlebrain.impulse.Classifier;
+import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.Progress;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.data.Datasets;
 import dev.littlebrain.impulse.data.ImportPlan;
 import dev.littlebrain.impulse.data.SyntheticKind;
-import dev.littlebrain.impulse.ImpulseConfig;
+import dev.littlebrain.impulse.profile.DeviceProfile;
+import dev.littlebrain.impulse.profile.ProfileOptions;
 import dev.littlebrain.studio.browser.DashboardPage;
+import dev.littlebrain.studio.browser.DeploymentPage;
 import dev.littlebrain.studio.browser.ImpulsePage;
 import dev.littlebrain.studio.browser.StudioBrowser;
 import dev.littlebrain.studio.browser.StudioPage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,11 +44,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The studio end to end: a real server on a motion project made here through the library, and Debian's headless
+ * The studio end to end: a real server on a motion project made and trained through the library
+ * ({@link TrainedMotionProject}), and Debian's headless
  * Chromium reading and clicking its pages as a person would. Each page's screenshot goes to docs/studio/. Skipped,
  * with the reason printed, where chromium or chromedriver is not installed.
  */
 @Tag("browser")
+@Tag("slow")
 class StudioBrowserTest {
     @TempDir
     static Path tmp;
@@ -46,10 +65,7 @@ class StudioBrowserTest {
             System.out.println("StudioBrowserTest skipped: " + unavailable.get());
         }
         Assumptions.assumeTrue(unavailable.isEmpty(), () -> unavailable.get());
-        project = Project.create(tmp.resolve("gestures"), "motion");
-        Path raw = tmp.resolve("raw");
-        Datasets.generate(SyntheticKind.MOTION, raw, 6, 1);
-        project.importData(raw, ImportPlan.asIs(), Progress.NONE);
+        project = TrainedMotionProject.get();
         studio = Studio.start(project.layout().dir(), "127.0.0.1", 0);
         browser = StudioBrowser.open(studio.url(), tmp.resolve("browser"));
     }
@@ -73,7 +89,8 @@ class StudioBrowserTest {
         Map<String, String> impulse = dashboard.impulse();
         assertTrue(impulse.get("input").startsWith("accelerometer, 62.5 Hz, 2000 ms"), impulse.toString());
         assertTrue(impulse.get("DSP block").startsWith(project.impulse().dsp().block()), impulse.toString());
-        assertEquals("not trained yet", impulse.get("int8 model"));
+        assertEquals("trained", impulse.get("int8 model"));
+        assertTrue(dashboard.training().startsWith("dense-motion: 4 epochs"), dashboard.training());
         int expected = Datasets.describe(project.layout().data(), Progress.NONE).stats().rows().stream()
                 .mapToInt(r -> r.total()).sum();
         assertEquals(expected, dashboard.samples(), "the page counts what data stats counts");
@@ -108,6 +125,139 @@ class StudioBrowserTest {
         } finally {
             // The other pages go on with the impulse the model was trained with.
             Files.writeString(project.layout().config(), yamlBefore, StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theDeploymentPageShowsTheProfileAndDownloadsAZipThatBuildsWithGcc() throws Exception {
+        DeploymentPage deployment = new DeploymentPage(browser);
+        System.out.println("deployment page loaded in " + deployment.open() + " ms");
+        assertEquals(StudioPage.NAVIGATION, deployment.navigation());
+        List<DeviceProfile> expected = project.profile(ProfileOptions.DEFAULTS.withEstimateOnly(true));
+        assertEquals(expected.stream().map(DeviceProfile::board).toList(), deployment.profiledBoards());
+        DeviceProfile target = expected.stream().filter(p -> p.board().equals(project.impulse().target()))
+                .findFirst().orElseThrow();
+        assertEquals(String.format(Locale.ROOT, "%,d B", target.ramBytes()),
+                deployment.profileRow(target.board()).get(1), "the page shows profile's figures");
+        deployment.chooseFormat("c-standalone");
+        Path zip = deployment.download("gestures-c-standalone.zip");
+        assertTrue(deployment.status().startsWith("downloaded gestures-c-standalone.zip"), deployment.status());
+        deployment.screenshot("deployment");
+
+        Assumptions.assumeTrue(canRun("gcc", "--version"), "gcc is not installed: the zip's C is not built");
+        Path c = unzip(zip, tmp.resolve("c-standalone")).resolve("gestures-c-standalone");
+        Files.writeString(c.resolve("main.c"), MAIN);
+        Path exe = c.resolve("impulse");
+        run(c, List.of("gcc", "-std=c99", "-O2", "-Wall", "-Wextra", "-Werror", "-o", exe.toString(), "main.c",
+                "lb_model.c", "lb_kernels.c", "lb_dsp.c", "lb_classifier.c", "-lm"));
+        // One test window through the built impulse and through the Java runtime: the same scores.
+        Classifier java = project.classifier();
+        Path sample;
+        try (Stream<Path> files = Files.walk(project.layout().data().resolve("test"))) {
+            sample = files.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".csv")).sorted()
+                    .findFirst().orElseThrow();
+        }
+        SensorSeries series = sample.toString().endsWith(".csv") ? SensorCsv.read(sample) : EdgeImpulseJson.read(sample);
+        int axes = series.axes().size();
+        float[] window = Arrays.copyOf(series.interleaved(), project.project().windowSamples() * axes);
+        Path input = c.resolve("window.f32");
+        ByteBuffer bytes = ByteBuffer.allocate(4 * window.length).order(ByteOrder.nativeOrder());
+        bytes.asFloatBuffer().put(window);
+        Files.write(input, bytes.array());
+        String out = run(c, List.of(exe.toString(), input.toString()));
+        double[] expectedScores = java.classify(new Signal((int) Math.round(series.frequencyHz()), axes, window)).scores();
+        String[] printed = out.strip().split("\\s+");
+        assertEquals(expectedScores.length, printed.length, out);
+        for (int k = 0; k < printed.length; k++) {
+            assertEquals(expectedScores[k], Double.parseDouble(printed[k]), 1e-6, "score " + k + ": " + out);
+        }
+    }
+
+    /** Reads a window of floats and prints the classifier's score per label. */
+    private static final String MAIN = """
+            #include <stdio.h>
+            #include <stdlib.h>
+            #include "lb_classifier.h"
+
+            int main(int argc, char **argv)
+            {
+                static float v[1 << 16];
+                size_t n;
+                int c;
+                lb_result_t result;
+                FILE *f = argc > 1 ? fopen(argv[1], "rb") : NULL;
+                if (f == NULL) {
+                    return 2;
+                }
+                n = fread(v, sizeof(float), sizeof v / sizeof v[0], f);
+                fclose(f);
+                if (run_classifier(v, n, &result) != LB_OK) {
+                    return 3;
+                }
+                for (c = 0; c < LB_LABEL_COUNT; c++) {
+                    printf("%.9g\\n", result.classification[c].value);
+                }
+                return 0;
+            }
+            """;
+
+    private static boolean canRun(String... command) {
+        try {
+            return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Runs {@code command} in {@code dir}; its output, or a failure with it. */
+    private static String run(Path dir, List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), String.join(" ", command) + ":\n" + out);
+        return out;
+    }
+
+    private static Path unzip(Path zip, Path into) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                Path target = into.resolve(e.getName()).normalize();
+                assertTrue(target.startsWith(into), "entry outside the zip's folder: " + e.getName());
+                Files.createDirectories(target.getParent());
+                Files.copy(in, target);
+            }
+        }
+        return into;
+    }
+
+    /**
+     * The issue asks for page loads under 300 ms with 5,000 samples: measured here and printed (a figure to report,
+     * not a timing to assert on a shared machine).
+     */
+    @Test
+    void pagesLoadWithFiveThousandSamples() throws Exception {
+        Path raw = tmp.resolve("raw-5000");
+        Datasets.generate(SyntheticKind.MOTION, raw, 1250, 7);
+        Project big = Project.create(tmp.resolve("big"), "motion");
+        big.importData(raw, ImportPlan.asIs(), Progress.NONE);
+        try (Studio bigStudio = Studio.start(big.layout().dir(), "127.0.0.1", 0);
+                StudioBrowser bigBrowser = StudioBrowser.open(bigStudio.url(), tmp.resolve("browser-5000"))) {
+            DashboardPage dashboard = new DashboardPage(bigBrowser);
+            dashboard.open();
+            int samples = dashboard.samples();
+            assertEquals(Datasets.describe(big.layout().data(), Progress.NONE).stats().rows().stream()
+                    .mapToInt(r -> r.total()).sum(), samples);
+            ImpulsePage impulse = new ImpulsePage(bigBrowser);
+            impulse.open();
+            impulse.waitForPreviewAfter(0);
+            // Warm (the browser and the server's first requests done), best of three.
+            long dashboardMs = Long.MAX_VALUE;
+            long impulseMs = Long.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                dashboardMs = Math.min(dashboardMs, dashboard.open());
+                impulseMs = Math.min(impulseMs, impulse.open());
+            }
+            System.out.printf("with %d samples: dashboard %d ms (tables drawn), impulse design %d ms (forms drawn);"
+                    + " warm, best of 3%n", samples, dashboardMs, impulseMs);
         }
     }
 }
