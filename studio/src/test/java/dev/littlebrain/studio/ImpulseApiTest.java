@@ -19,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,8 +52,12 @@ class ImpulseApiTest {
     }
 
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + studio.port() + path))
-                .header(AccessGuard.HEADER, studio.token()).header("Content-Type", "application/json")
+        return send(studio, method, path, body);
+    }
+
+    private static HttpResponse<String> send(Studio to, String method, String path, String body) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to.port() + path))
+                .header(AccessGuard.HEADER, to.token()).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body)).build();
         return HTTP.send(r, HttpResponse.BodyHandlers.ofString());
@@ -129,5 +135,31 @@ class ImpulseApiTest {
                 + " \"dsp\": {\"block\": \"spectral-analysis\", \"parameters\": {\"fft_length\": \"-3\"}}}");
         assertEquals(400, bad.statusCode(), bad.body());
         assertTrue(bad.body().contains("fft_length"), bad.body());
+    }
+
+    @Test
+    @Tag("slow")
+    void anAudioPreviewCarriesTheDspCostOnTheTargetBoard() throws Exception {
+        Assumptions.assumeTrue(KeywordProject.dataset().isPresent(), "../shared/datasets/espeak-kws is missing");
+        Project kws = KeywordProject.get();
+        try (Studio audio = Studio.start(kws.layout().dir(), "127.0.0.1", 0)) {
+            HttpResponse<String> design = send(audio, "GET", "/api/impulse", null);
+            String sample = JSON.readTree(design.body()).at("/samples/0/id").asText();
+            JsonNode p = JSON.readTree(send(audio, "POST", "/api/impulse/preview", "{\"sample\": \"" + sample
+                    + "\", \"dsp\": {\"block\": \"mfcc\", \"parameters\": {}}}").body());
+            int frames = kws.project().block().outputShape(kws.project().windowSamples()).frames();
+            assertEquals(frames, p.get("frames").asInt(), p.toString());
+            assertEquals(13, p.get("coefficients").asInt(), "the MFCC's default cepstra");
+            JsonNode e = p.get("estimate");
+            assertEquals(kws.impulse().target(), e.get("board").asText());
+            assertEquals(1000.0 / kws.impulse().continuous().slices(), e.get("slice_ms").asDouble(), 1e-9);
+            assertTrue(e.get("ms_per_update").asDouble() > 0
+                    && e.get("ms_per_update").asDouble() < e.get("slice_ms").asDouble(), e.toString());
+            JsonNode wider = JSON.readTree(send(audio, "POST", "/api/impulse/preview", "{\"sample\": \"" + sample
+                    + "\", \"dsp\": {\"block\": \"mfcc\", \"parameters\": {\"fft_length\": \"512\"}}}").body());
+            assertTrue(wider.at("/estimate/instructions_per_update").asLong() > e.get("instructions_per_update").asLong(),
+                    "a longer FFT costs more: " + wider.get("estimate"));
+            assertTrue(wider.at("/estimate/ram_bytes").asLong() > e.get("ram_bytes").asLong());
+        }
     }
 }

@@ -229,6 +229,25 @@ class StudioBrowserTest {
         return into;
     }
 
+    @Test
+    void theImpulsePageOfAKeywordSpotterShowsItsMfccAndTheirCost() throws Exception {
+        Assumptions.assumeTrue(KeywordProject.dataset().isPresent(), "../shared/datasets/espeak-kws is missing");
+        Project kws = KeywordProject.get();
+        try (Studio audio = Studio.start(kws.layout().dir(), "127.0.0.1", 0);
+                StudioBrowser audioBrowser = StudioBrowser.open(audio.url(), tmp.resolve("browser-kws"))) {
+            ImpulsePage impulse = new ImpulsePage(audioBrowser);
+            impulse.open();
+            int drawn = impulse.waitForPreviewAfter(0);
+            int frames = kws.project().block().outputShape(kws.project().windowSamples()).frames();
+            assertEquals(frames + "x13", impulse.previewShape());
+            assertTrue(impulse.estimate().startsWith("DSP on " + kws.impulse().target() + ":"), impulse.estimate());
+            impulse.setDspParameter("num_cepstral", "20");
+            impulse.waitForPreviewAfter(drawn);
+            audioBrowser.waitUpTo(10).until(d -> impulse.previewShape().equals(frames + "x20"));
+            impulse.screenshot("impulse-audio");
+        }
+    }
+
     /**
      * The issue asks for page loads under 300 ms with 5,000 samples: measured here and printed (a figure to report,
      * not a timing to assert on a shared machine).
