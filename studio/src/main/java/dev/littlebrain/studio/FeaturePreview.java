@@ -65,12 +65,12 @@ public record FeaturePreview(String sample, String label, int frames, int coeffi
         } catch (IllegalArgumentException e) {
             throw StudioException.badRequest(e.getMessage());
         }
-        Sample sample = find(project, request.sample());
+        Manifest manifest = manifest(project);
+        Sample sample = find(project, manifest, request.sample());
         boolean audio = "audio".equals(input.type());
         int windowSamples = input.windowSamples();
         float[] features;
         try {
-            Manifest manifest = Manifest.read(project.layout().data());
             features = new ImpulseProject.BlockExtractor(block, windowSamples, audio).extract(
                     SampleLoader.standard(AudioRequirement.strict(manifest.sampleRate())).load(sample));
         } catch (IllegalArgumentException e) {
@@ -98,12 +98,15 @@ public record FeaturePreview(String sample, String label, int frames, int coeffi
                 estimate, note);
     }
 
-    /** The sample of data/ that manifest.json lists at {@code id}; nothing outside the list is read. */
-    private static Sample find(Project project, String id) throws IOException {
+    private static Manifest manifest(Project project) throws IOException {
         if (!Files.isRegularFile(project.layout().data().resolve(Manifest.FILE_NAME))) {
             throw StudioException.notFound("the project has no data yet: import some first");
         }
-        Manifest manifest = Manifest.read(project.layout().data());
+        return Manifest.read(project.layout().data());
+    }
+
+    /** The sample of data/ that manifest.json lists at {@code id}; nothing outside the list is read. */
+    private static Sample find(Project project, Manifest manifest, String id) {
         return manifest.toDataset(project.layout().data()).samples().stream()
                 .filter(s -> project.layout().data().relativize(s.source()).toString().replace('\\', '/').equals(id))
                 .findFirst().orElseThrow(() -> StudioException.notFound("no sample '" + id + "' in the project's data"));

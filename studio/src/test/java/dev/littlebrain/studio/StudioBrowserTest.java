@@ -276,7 +276,9 @@ class StudioBrowserTest {
                 impulseMs = Math.min(impulseMs, impulse.open());
             }
             System.out.printf("with %d samples: dashboard %d ms (tables drawn), impulse design %d ms (forms drawn);"
-                    + " warm, best of 3%n", samples, dashboardMs, impulseMs);
+                    + " warm, best of 3; the last impulse page's requests: %s%n", samples, dashboardMs, impulseMs,
+                    bigBrowser.driver().executeScript("return performance.getEntriesByType('resource').map(e =>"
+                            + " e.name.replace(location.origin, '') + ' ' + Math.round(e.duration) + ' ms').join(', ')"));
         }
     }
 }
