@@ -25,7 +25,7 @@ final class TrainedMotionProject {
     static synchronized Project get() throws IOException {
         if (project == null) {
             Path dir = Files.createTempDirectory("littlebrain-studio-test");
-            dir.toFile().deleteOnExit();
+            deleteAtExit(dir);
             Project p = Project.create(dir.resolve("gestures"), "motion");
             Path raw = dir.resolve("raw");
             Datasets.generate(SyntheticKind.MOTION, raw, 6, 1);
@@ -36,5 +36,16 @@ final class TrainedMotionProject {
             project = p;
         }
         return project;
+    }
+
+    /** The project outlives the test classes that share it; the JVM's exit removes it. */
+    private static void deleteAtExit(Path dir) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                ExportZip.deleteTree(dir);
+            } catch (IOException e) {
+                System.err.println("could not delete " + dir + ": " + e.getMessage());
+            }
+        }));
     }
 }
