@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
- * The dashboard: the page, the stylesheet every page shares, the project's summary ({@code GET /api/project}) and
+ * The dashboard: the page, the stylesheet and script helpers every page shares, the project's summary ({@code GET /api/project}) and
  * the blocks' parameter schemas the impulse-design forms are drawn from ({@code GET /api/blocks}).
  */
 final class DashboardApi {
@@ -20,6 +20,7 @@ final class DashboardApi {
     void register(RouteTable routes) {
         routes.get("/", page("index.html"))
                 .get("/studio.css", ex -> ex.bytes(200, "text/css; charset=utf-8", resource("studio.css")))
+                .get("/studio.js", ex -> ex.bytes(200, "text/javascript; charset=utf-8", resource("studio.js")))
                 .get("/api/project", ex -> ex.json(ProjectDashboard.of(Project.open(projectDir))))
                 .get("/api/blocks", ex -> ex.json(BlockCatalog.all()));
     }

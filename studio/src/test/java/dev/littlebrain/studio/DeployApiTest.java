@@ -9,9 +9,6 @@ import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.profile.DeviceProfile;
 import dev.littlebrain.impulse.profile.ProfileOptions;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class DeployApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     @TempDir
     static Path tmp;
     private static Project project;
@@ -50,12 +46,8 @@ class DeployApiTest {
         studio.close();
     }
 
-    private static HttpResponse<byte[]> send(Studio s, String method, String path, String body) throws Exception {
-        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path))
-                .header(AccessGuard.HEADER, s.token()).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body)).build();
-        return HTTP.send(r, HttpResponse.BodyHandlers.ofByteArray());
+    private static HttpResponse<byte[]> send(Studio to, String method, String path, String body) throws Exception {
+        return new StudioClient(to).sendForBytes(method, path, body);
     }
 
     private static List<String> projectFiles() throws Exception {

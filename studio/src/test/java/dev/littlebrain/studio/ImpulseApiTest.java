@@ -11,9 +11,6 @@ import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.data.Datasets;
 import dev.littlebrain.impulse.data.ImportPlan;
 import dev.littlebrain.impulse.data.SyntheticKind;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ImpulseApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     @TempDir
     static Path tmp;
     private static Project project;
@@ -52,15 +48,11 @@ class ImpulseApiTest {
     }
 
     private static HttpResponse<String> send(String method, String path, String body) throws Exception {
-        return send(studio, method, path, body);
+        return new StudioClient(studio).send(method, path, body);
     }
 
     private static HttpResponse<String> send(Studio to, String method, String path, String body) throws Exception {
-        HttpRequest r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + to.port() + path))
-                .header(AccessGuard.HEADER, to.token()).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body)).build();
-        return HTTP.send(r, HttpResponse.BodyHandlers.ofString());
+        return new StudioClient(to).send(method, path, body);
     }
 
     private static String yaml() throws Exception {

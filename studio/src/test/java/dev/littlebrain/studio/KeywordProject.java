@@ -30,8 +30,7 @@ final class KeywordProject {
 
     static synchronized Project get() throws IOException {
         if (project == null) {
-            Path dir = Files.createTempDirectory("littlebrain-studio-kws");
-            deleteAtExit(dir);
+            Path dir = TempProjects.newFolder("littlebrain-studio-kws");
             Project p = Project.create(dir.resolve("yes-no"), "kws");
             long start = System.nanoTime();
             p.importData(dataset().orElseThrow(), ImportPlan.keywordSpotting(KwsCurationOptions.defaults(
@@ -40,16 +39,5 @@ final class KeywordProject {
             project = p;
         }
         return project;
-    }
-
-    /** The project outlives the test classes that share it; the JVM's exit removes it. */
-    private static void deleteAtExit(Path dir) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                ExportZip.deleteTree(dir);
-            } catch (IOException e) {
-                System.err.println("could not delete " + dir + ": " + e.getMessage());
-            }
-        }));
     }
 }

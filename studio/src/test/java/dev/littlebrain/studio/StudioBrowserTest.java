@@ -122,6 +122,11 @@ class StudioBrowserTest {
             assertEquals("64", ImpulseConfig.parse(yaml).dsp().parameters().get("fft_length"));
             assertEquals(yamlBefore.lines().filter(l -> l.contains("#")).count(),
                     yaml.lines().filter(l -> l.contains("#")).count(), "every comment kept:\n" + yaml);
+
+            // A value the block refuses: the preview says why in one line, naming the parameter.
+            impulse.setDspParameter("fft_length", "1");
+            browser.waitUpTo(10).until(d -> impulse.previewStatus().contains("fft_length"));
+            assertEquals(1, impulse.previewStatus().lines().count(), impulse.previewStatus());
         } finally {
             // The other pages go on with the impulse the model was trained with.
             Files.writeString(project.layout().config(), yamlBefore, StandardCharsets.UTF_8);

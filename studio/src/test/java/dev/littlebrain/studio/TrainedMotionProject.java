@@ -8,7 +8,6 @@ import dev.littlebrain.impulse.data.SyntheticKind;
 import dev.littlebrain.impulse.training.TrainOptions;
 import dev.littlebrain.train.TrainingDevice;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -24,8 +23,7 @@ final class TrainedMotionProject {
 
     static synchronized Project get() throws IOException {
         if (project == null) {
-            Path dir = Files.createTempDirectory("littlebrain-studio-test");
-            deleteAtExit(dir);
+            Path dir = TempProjects.newFolder("littlebrain-studio-test");
             Project p = Project.create(dir.resolve("gestures"), "motion");
             Path raw = dir.resolve("raw");
             Datasets.generate(SyntheticKind.MOTION, raw, 6, 1);
@@ -36,16 +34,5 @@ final class TrainedMotionProject {
             project = p;
         }
         return project;
-    }
-
-    /** The project outlives the test classes that share it; the JVM's exit removes it. */
-    private static void deleteAtExit(Path dir) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                ExportZip.deleteTree(dir);
-            } catch (IOException e) {
-                System.err.println("could not delete " + dir + ": " + e.getMessage());
-            }
-        }));
     }
 }
