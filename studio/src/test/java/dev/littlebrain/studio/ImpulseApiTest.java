@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.Progress;
 import dev.littlebrain.impulse.Project;
+import dev.littlebrain.impulse.ProjectLock;
 import dev.littlebrain.impulse.data.Datasets;
 import dev.littlebrain.impulse.data.ImportPlan;
 import dev.littlebrain.impulse.data.SyntheticKind;
@@ -103,6 +104,32 @@ class ImpulseApiTest {
         } finally {
             Files.writeString(project.layout().config(), original, StandardCharsets.UTF_8);
         }
+    }
+
+    @Test
+    void malformedOrUnknownChangesAreRefusedInOneLine() throws Exception {
+        String before = yaml();
+        HttpResponse<String> malformed = send("PUT", "/api/impulse", "{\"dsp\": ");
+        assertEquals(400, malformed.statusCode());
+        assertTrue(JSON.readTree(malformed.body()).get("error").asText().startsWith("the request body is not the JSON"),
+                malformed.body());
+        HttpResponse<String> block = send("PUT", "/api/impulse", "{\"dsp\": {\"block\": \"fourier\"}}");
+        assertEquals(400, block.statusCode());
+        assertTrue(JSON.readTree(block.body()).get("error").asText().startsWith("impulse.yaml: dsp.block: 'fourier'"
+                + " is not one of"), block.body());
+        assertEquals(before, yaml());
+    }
+
+    @Test
+    void aChangeIsRefusedWhileACommandHoldsTheProject() throws Exception {
+        String before = yaml();
+        try (ProjectLock training = ProjectLock.acquire(project.layout().dir(), "littlebrain train", n -> { })) {
+            HttpResponse<String> r = send("PUT", "/api/impulse", "{\"learn\": {\"preset\": \"dense-motion\","
+                    + " \"parameters\": {\"epochs\": \"9\"}}}");
+            assertEquals(409, r.statusCode(), r.body());
+            assertTrue(JSON.readTree(r.body()).get("error").asText().contains("littlebrain train"), r.body());
+        }
+        assertEquals(before, yaml(), "refused, not queued: the file is as it was");
     }
 
     @Test
