@@ -16,6 +16,7 @@ import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.Project;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,25 +71,31 @@ public record FeaturePreview(String sample, String label, int frames, int coeffi
         boolean audio = "audio".equals(input.type());
         int windowSamples = input.windowSamples();
         float[] features;
+        FeatureShape shape;
         try {
+            // A window too short for the block's frames is the user's setting, refused like a bad parameter.
+            shape = block.acceptsAnyLength() ? null : block.outputShape(windowSamples);
             features = new ImpulseProject.BlockExtractor(block, windowSamples, audio).extract(
                     SampleLoader.standard(AudioRequirement.strict(manifest.sampleRate())).load(sample));
         } catch (IllegalArgumentException e) {
             throw StudioException.badRequest(request.sample() + ": " + e.getMessage());
         }
-        FeatureShape shape = block.acceptsAnyLength() ? null : block.outputShape(windowSamples);
+        for (float v : features) {
+            if (!Float.isFinite(v)) {
+                // The spectral block's statistics of a one-sample window, for one: the block does not refuse it.
+                throw StudioException.badRequest(request.sample() + ": the " + block.name() + " block gives"
+                        + " non-finite features (NaN or infinite) for a window of " + windowSamples
+                        + " samples per axis; try a longer window or other parameters");
+            }
+        }
         int coefficients = shape != null ? shape.coefficients() : features.length;
         int frames = features.length / Math.max(1, coefficients);
-        float[][] rows = new float[frames][coefficients];
+        float[][] rows = rows(features, frames, coefficients);
         float min = Float.POSITIVE_INFINITY;
         float max = Float.NEGATIVE_INFINITY;
-        for (int f = 0; f < frames; f++) {
-            for (int c = 0; c < coefficients; c++) {
-                float v = features[f * coefficients + c];
-                rows[f][c] = v;
-                min = Math.min(min, v);
-                max = Math.max(max, v);
-            }
+        for (float v : features) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
         }
         List<String> labels = shape != null ? shape.coefficientLabels() : List.of();
         Optional<DspEstimate> estimate = audio ? estimate(config, block, windowSamples) : Optional.empty();
@@ -96,6 +103,15 @@ public record FeaturePreview(String sample, String label, int frames, int coeffi
                 + " profile; its features are computed by the application before the model runs";
         return new FeaturePreview(request.sample(), sample.label(), frames, coefficients, labels, rows, min, max,
                 estimate, note);
+    }
+
+    /** The flat features, frame-major as the blocks give them, as one row per frame. */
+    private static float[][] rows(float[] features, int frames, int coefficients) {
+        float[][] rows = new float[frames][];
+        for (int f = 0; f < frames; f++) {
+            rows[f] = Arrays.copyOfRange(features, f * coefficients, (f + 1) * coefficients);
+        }
+        return rows;
     }
 
     private static Manifest manifest(Project project) throws IOException {

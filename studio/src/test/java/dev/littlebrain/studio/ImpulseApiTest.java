@@ -154,6 +154,10 @@ class ImpulseApiTest {
                 + " \"dsp\": {\"block\": \"spectral-analysis\", \"parameters\": {\"fft_length\": \"-3\"}}}");
         assertEquals(400, bad.statusCode(), bad.body());
         assertTrue(bad.body().contains("fft_length"), bad.body());
+        HttpResponse<String> tiny = send("POST", "/api/impulse/preview", "{\"sample\": \"" + sample + "\","
+                + " \"input\": {\"window_ms\": 16}, \"dsp\": {\"block\": \"spectral-analysis\"}}");
+        assertEquals(400, tiny.statusCode(), tiny.body());
+        assertTrue(!JSON.readTree(tiny.body()).get("error").asText().contains("\n"), tiny.body());
     }
 
     @Test
