@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.nio.file.Path;
 
 /**
- * The dashboard: the page, the project's summary ({@code GET /api/project}) and the blocks' parameter schemas the
- * impulse-design forms are drawn from ({@code GET /api/blocks}).
+ * The dashboard: the page, the stylesheet and script helpers every page shares, the project's summary ({@code GET /api/project}) and
+ * the blocks' parameter schemas the impulse-design forms are drawn from ({@code GET /api/blocks}).
  */
 final class DashboardApi {
     private final Path projectDir;
@@ -19,6 +19,8 @@ final class DashboardApi {
 
     void register(RouteTable routes) {
         routes.get("/", page("index.html"))
+                .get("/studio.css", ex -> ex.bytes(200, "text/css; charset=utf-8", resource("studio.css")))
+                .get("/studio.js", ex -> ex.bytes(200, "text/javascript; charset=utf-8", resource("studio.js")))
                 .get("/api/project", ex -> ex.json(ProjectDashboard.of(Project.open(projectDir))))
                 .get("/api/blocks", ex -> ex.json(BlockCatalog.all()));
     }

@@ -49,6 +49,8 @@ public final class Studio implements AutoCloseable {
         Studio studio = new Studio(server, token, host);
         RouteTable routes = new RouteTable();
         new DashboardApi(projectDir).register(routes);
+        new ImpulseApi(projectDir).register(routes);
+        new DeployApi(projectDir).register(routes);
         server.setHandler(studio.new Routes(routes));
         server.start();
         return studio;

@@ -92,6 +92,19 @@ class StudioServerTest {
     }
 
     @Test
+    void everyPageSharesOneStylesheetAndScriptFromTheJar() throws Exception {
+        HttpResponse<String> css = get("/studio.css", studio.token());
+        assertEquals(200, css.statusCode());
+        assertTrue(css.headers().firstValue("Content-Type").orElse("").startsWith("text/css"));
+        assertTrue(css.body().contains("nav a"), css.body());
+        assertTrue(get("/", studio.token()).body().contains("<link rel=\"stylesheet\" href=\"studio.css\">"));
+        HttpResponse<String> js = get("/studio.js", studio.token());
+        assertEquals(200, js.statusCode());
+        assertTrue(js.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+        assertTrue(js.body().contains("async function api("), js.body());
+    }
+
+    @Test
     void theFirstVisitsTokenBecomesACookie() throws Exception {
         HttpResponse<String> page = get("/?token=" + studio.token(), null);
         assertEquals(200, page.statusCode());
