@@ -10,7 +10,8 @@ import java.util.List;
  * A test job's result: {@code test --json}'s report as it is, with each model's precision, recall and F1 per class
  * (the table the CLI prints), taken from the evaluation rather than worked out again in the page.
  */
-public record TestResult(ClipReport report, @JsonProperty("per_class") PerClass perClass) {
+public record TestResult(ClipReport report, @JsonProperty("per_class") PerClass perClass,
+        @JsonProperty("min_confidence") double minConfidence) {
 
     /** Each model's figures per class, in the report's label order. */
     public record PerClass(@JsonProperty("float") List<ClassScores> floatModel,
@@ -22,7 +23,7 @@ public record TestResult(ClipReport report, @JsonProperty("per_class") PerClass 
 
     static TestResult of(ClipReport report) {
         return new TestResult(report, new PerClass(scores(report.floatModel(), report.labels()),
-                scores(report.int8Model(), report.labels())));
+                scores(report.int8Model(), report.labels())), report.int8Model().minConfidence());
     }
 
     private static List<ClassScores> scores(ClipEvaluation e, List<String> labels) {

@@ -208,6 +208,11 @@ class JobsApiTest {
             assertOneLine(r, c[1]);
         }
         assertTrue(getJson("/api/jobs").get("jobs").isEmpty(), "nothing was queued");
+        for (String page : List.of("/training", "/testing")) {
+            HttpResponse<String> r = get(page);
+            assertEquals(200, r.statusCode(), page);
+            assertTrue(r.body().contains("<nav>") && r.body().contains("api/jobs"), page + " is the jobs' page");
+        }
         assertEquals(404, get("/api/jobs/nope").statusCode());
         assertEquals(404, get("/api/jobs/nope/events").statusCode());
         String test = submit("{\"kind\": \"test\"}").get("id").asText();
@@ -232,6 +237,7 @@ class JobsApiTest {
         assertEquals(JSON.readTree(Exchange.JSON.writeValueAsBytes(direct)), result.get("report"),
                 "the studio's test is the library's");
         assertTrue(direct.testSamples() > 0);
+        assertEquals(0.7, result.get("min_confidence").asDouble());
         JsonNode perClass = result.at("/per_class/int8");
         assertEquals(direct.labels().size(), perClass.size());
         for (int c = 0; c < direct.labels().size(); c++) {
