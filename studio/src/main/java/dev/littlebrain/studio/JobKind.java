@@ -5,9 +5,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** What a studio job does: the CLI's {@code features}, {@code train} and {@code test}, on the impulse library. */
+/**
+ * What a studio job does: the CLI's {@code features}, {@code train}, {@code test} and {@code test --stream}
+ * ({@code stream}), on the impulse library.
+ */
 public enum JobKind {
-    FEATURES, TRAIN, TEST;
+    FEATURES, TRAIN, TEST, STREAM;
 
     /** The name the API and the pages use ("train"). */
     @JsonValue

@@ -49,6 +49,8 @@ record JobPlan(JobKind kind, Map<String, Object> options, boolean locksProject, 
                 double minConfidence = (Double) given.getOrDefault("min_confidence", DEFAULT_MIN_CONFIDENCE);
                 yield new JobPlan(kind, given, false, (p, progress) -> TestResult.of(p.test(minConfidence, progress)));
             }
+            case STREAM -> new JobPlan(kind, given, false, (p, progress) -> p.testStreams(
+                    StreamCalibration.streams(p), progress));
         };
     }
 
@@ -65,6 +67,7 @@ record JobPlan(JobKind kind, Map<String, Object> options, boolean locksProject, 
             case FEATURES -> List.of();
             case TRAIN -> List.of("epochs", "device");
             case TEST -> List.of("min_confidence");
+            case STREAM -> List.of();
         };
         for (Iterator<Map.Entry<String, JsonNode>> it = options.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> option = it.next();

@@ -201,6 +201,8 @@ class JobsApiTest {
             {"{\"kind\": \"test\", \"options\": {\"min_confidence\": 2}}", "min_confidence must be between 0 and 1"},
             {"{\"kind\": \"features\", \"options\": [1]}", "options must be a JSON object"},
             {"{\"kind\": ", "the request body is not the JSON expected"},
+            {"{\"kind\": \"stream\", \"options\": {\"streams\": \"/etc\"}}", "unknown option 'streams' for a stream"
+                + " job (it takes none)"},
         };
         for (String[] c : cases) {
             HttpResponse<String> r = post("/api/jobs", c[0]);
@@ -221,6 +223,17 @@ class JobsApiTest {
         JsonNode failed = getJson("/api/jobs/" + test);
         assertTrue(failed.get("error").asText().matches(".*model.* is missing; run 'littlebrain train' first"),
                 "a job that fails says why in one line: " + failed.get("error"));
+
+        String stream = submit("{\"kind\": \"stream\"}").get("id").asText();
+        assertEquals("failed", lastState(stream));
+        assertEquals("a stream test needs an audio impulse, this one takes accelerometer",
+                getJson("/api/jobs/" + stream).get("error").asText());
+        HttpResponse<String> notDone = post("/api/jobs/" + stream + "/apply", "");
+        assertEquals(409, notDone.statusCode(), notDone.body());
+        assertOneLine(notDone, "a threshold can be applied from a finished stream test");
+        HttpResponse<String> notStream = post("/api/jobs/" + test + "/apply", "");
+        assertEquals(400, notStream.statusCode(), notStream.body());
+        assertOneLine(notStream, "only a stream test's threshold can be applied");
     }
 
     @Test
