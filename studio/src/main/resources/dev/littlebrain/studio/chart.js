@@ -36,7 +36,7 @@ function drawChart(canvas, c) {
   const yMax = Math.max(c.yMax, yTicks[yTicks.length - 1]);
   let xTicks = niceTicks(c.xMin, c.xMax, 8);
   if (c.xIntegers) xTicks = xTicks.filter(Number.isInteger);
-  const left = 62, right = 16, top = 30, bottom = 40;
+  const left = 62, right = 16, top = 46, bottom = 40; // the title, then the legend, above the plot
   const pw = w - left - right, ph = h - top - bottom;
   const x = v => left + (v - c.xMin) / (c.xMax - c.xMin || 1) * pw;
   const y = v => top + ph - (v - c.yMin) / (yMax - c.yMin || 1) * ph;
@@ -64,9 +64,9 @@ function drawChart(canvas, c) {
   g.textAlign = 'right'; g.textBaseline = 'middle';
   for (const s of c.series.slice().reverse()) {
     const width = g.measureText(s.name).width;
-    g.fillStyle = '#4a5260'; g.fillText(s.name, lx, 16);
+    g.fillStyle = '#4a5260'; g.fillText(s.name, lx, 32);
     g.strokeStyle = s.color; g.lineWidth = 2.5; g.setLineDash(s.dashed ? [5, 3] : []);
-    g.beginPath(); g.moveTo(lx - width - 26, 16); g.lineTo(lx - width - 6, 16); g.stroke();
+    g.beginPath(); g.moveTo(lx - width - 26, 32); g.lineTo(lx - width - 6, 32); g.stroke();
     lx -= width + 42;
   }
   for (const s of c.series) {
