@@ -51,6 +51,7 @@ public final class Studio implements AutoCloseable {
         new DashboardApi(projectDir).register(routes);
         new ImpulseApi(projectDir).register(routes);
         new DeployApi(projectDir).register(routes);
+        new JobsApi(projectDir, server).register(routes);
         server.setHandler(studio.new Routes(routes));
         server.start();
         return studio;

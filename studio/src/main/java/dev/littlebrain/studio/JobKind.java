@@ -1,0 +1,31 @@
+package dev.littlebrain.studio;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * What a studio job does: the CLI's {@code features}, {@code train}, {@code test} and {@code test --stream}
+ * ({@code stream}), on the impulse library.
+ */
+public enum JobKind {
+    FEATURES, TRAIN, TEST, STREAM;
+
+    /** The name the API and the pages use ("train"). */
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The kind named {@code id}; an unknown name is a 400 listing the known ones. */
+    static JobKind parse(String id) {
+        for (JobKind k : values()) {
+            if (k.id().equals(id)) {
+                return k;
+            }
+        }
+        throw StudioException.badRequest("unknown job kind '" + id + "': one of "
+                + Arrays.stream(values()).map(JobKind::id).collect(Collectors.joining(", ")));
+    }
+}
