@@ -47,8 +47,7 @@ final class DeployApi {
     }
 
     void register(RouteTable routes) {
-        routes.get("/deployment.html", DashboardApi.page("deployment.html"))
-                .get("/api/deploy", ex -> ex.json(choices()))
+        routes.get("/api/deploy", ex -> ex.json(choices()))
                 .get("/api/profile", this::profile)
                 .post("/api/deploy", this::deploy);
     }

@@ -24,8 +24,7 @@ final class ImpulseApi {
     }
 
     void register(RouteTable routes) {
-        routes.get("/impulse.html", DashboardApi.page("impulse.html"))
-                .get("/api/impulse", ex -> ex.json(ImpulseDesign.of(Project.open(projectDir))))
+        routes.get("/api/impulse", ex -> ex.json(ImpulseDesign.of(Project.open(projectDir))))
                 .put("/api/impulse", this::change)
                 .post("/api/impulse/preview", ex -> ex.json(FeaturePreview.of(Project.open(projectDir),
                         ex.bodyJson(FeaturePreview.Request.class, BODY_LIMIT))));

@@ -51,11 +51,7 @@ final class JobsApi {
     }
 
     void register(RouteTable routes) {
-        routes.get("/training", DashboardApi.page("training.html"))
-                .get("/testing", DashboardApi.page("testing.html"))
-                .get("/chart.js", ex -> ex.bytes(200, "text/javascript; charset=utf-8",
-                        DashboardApi.resource("chart.js")))
-                .get("/api/training", ex -> ex.json(TrainingStatus.of(Project.open(projectDir))))
+        routes.get("/api/training", ex -> ex.json(TrainingStatus.of(Project.open(projectDir))))
                 .get("/api/jobs", ex -> ex.json(Map.of("jobs", jobs.all().stream().map(Job::view).toList())))
                 .post("/api/jobs", ex -> {
                     JobRequest request = ex.bodyJson(JobRequest.class, MAX_REQUEST_BYTES);

@@ -48,6 +48,7 @@ public final class Studio implements AutoCloseable {
         server.addConnector(connector);
         Studio studio = new Studio(server, token, host);
         RouteTable routes = new RouteTable();
+        StudioPages.register(routes);
         new DashboardApi(projectDir).register(routes);
         new ImpulseApi(projectDir).register(routes);
         new DeployApi(projectDir).register(routes);

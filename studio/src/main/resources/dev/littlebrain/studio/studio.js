@@ -6,7 +6,19 @@ const text = s => String(s).replace(/[&<>"]/g, ch => ({'&': '&amp;', '<': '&lt;'
 async function api(method, path, body) {
   const r = await fetch(path, {method, headers: {'Content-Type': 'application/json'},
       body: body === undefined ? undefined : JSON.stringify(body)});
-  const d = await r.json();
+  const d = await r.json().catch(() => ({error: r.status + ' ' + r.statusText}));
   if (!r.ok) throw new Error(d.error || r.statusText);
   return d;
 }
+
+// The studio's pages in the order of the navigation bar (the server's StudioPages serves them at these paths).
+const STUDIO_PAGES = [['./', 'Dashboard'], ['data', 'Data'], ['impulse', 'Impulse'], ['training', 'Training'],
+    ['testing', 'Testing'], ['live', 'Live'], ['deployment', 'Deployment']];
+
+// Fills the page's <nav data-page="..."> with every page, the current one marked.
+(function drawNav() {
+  const nav = document.querySelector('nav[data-page]');
+  if (!nav) return;
+  nav.innerHTML = STUDIO_PAGES.map(([href, title]) => '<a href="' + href + '"'
+      + (title.toLowerCase() === nav.dataset.page ? ' aria-current="page"' : '') + '>' + title + '</a>').join('');
+})();

@@ -67,7 +67,7 @@ class DeployApiTest {
         assertEquals(List.of("tflite", "c-array", "c-standalone", "tflm-cpp", "arduino"), formats);
         assertEquals(project.impulse().target(), d.get("target").asText());
         assertTrue(d.get("int8_model").asBoolean());
-        assertEquals(200, send(studio, "GET", "/deployment.html", null).statusCode());
+        assertEquals(200, send(studio, "GET", "/deployment", null).statusCode());
     }
 
     @Test

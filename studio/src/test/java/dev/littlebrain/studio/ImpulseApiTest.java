@@ -69,7 +69,7 @@ class ImpulseApiTest {
         assertEquals(project.impulse().learn().epochs(), d.at("/learn/parameters/epochs").asInt());
         assertTrue(d.get("samples").size() > 0);
         assertTrue(Files.isRegularFile(project.layout().data().resolve(d.at("/samples/0/id").asText())));
-        assertEquals(200, send("GET", "/impulse.html", null).statusCode());
+        assertEquals(200, send("GET", "/impulse", null).statusCode());
     }
 
     @Test

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The studio end to end: a real server on a motion project made and trained through the library
  * ({@link TrainedMotionProject}), and Debian's headless
- * Chromium reading and clicking its pages as a person would. Each page's screenshot goes to docs/studio/. Skipped,
+ * Chromium reading and clicking its pages as a person would. Each page's screenshot goes to target/screenshots (docs/studio/ with -Dstudio.screenshots). Skipped,
  * with the reason printed, where chromium or chromedriver is not installed.
  */
 @Tag("browser")
@@ -95,7 +95,7 @@ class StudioBrowserTest {
                 .mapToInt(r -> r.total()).sum();
         assertEquals(expected, dashboard.samples(), "the page counts what data stats counts");
         dashboard.screenshot("dashboard");
-        assertTrue(Files.size(StudioPage.docsFolder().resolve("dashboard.png")) > 10_000);
+        assertTrue(Files.size(StudioPage.screenshotFolder().resolve("dashboard.png")) > 10_000);
     }
 
     @Test

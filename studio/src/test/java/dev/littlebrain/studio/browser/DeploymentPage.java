@@ -11,10 +11,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-/** Deployment ({@code /deployment.html}): format and board, profile's table, the download. */
+/** Deployment ({@code /deployment}): format and board, profile's table, the download. */
 public final class DeploymentPage extends StudioPage {
     public DeploymentPage(StudioBrowser browser) {
-        super(browser, "/deployment.html", By.cssSelector("body[data-ready=true]"));
+        super(browser, "/deployment", By.cssSelector("body[data-ready=true]"));
     }
 
     public void chooseFormat(String name) {

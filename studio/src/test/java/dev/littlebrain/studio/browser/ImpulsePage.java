@@ -5,10 +5,10 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
-/** Impulse design ({@code /impulse.html}): the schema-drawn forms, the feature preview, the save button. */
+/** Impulse design ({@code /impulse}): the schema-drawn forms, the feature preview, the save button. */
 public final class ImpulsePage extends StudioPage {
     public ImpulsePage(StudioBrowser browser) {
-        super(browser, "/impulse.html", By.cssSelector("body[data-ready=true]"));
+        super(browser, "/impulse", By.cssSelector("body[data-ready=true]"));
     }
 
     /** How many times the preview has been drawn since the page opened. */

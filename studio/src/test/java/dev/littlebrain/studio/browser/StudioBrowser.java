@@ -68,7 +68,7 @@ public final class StudioBrowser implements AutoCloseable {
         return browser;
     }
 
-    /** Opens {@code path} (e.g. {@code /impulse.html}) of the studio. */
+    /** Opens {@code path} (e.g. {@code /impulse}) of the studio. */
     public void go(String path) {
         driver.get(baseUrl + path);
     }

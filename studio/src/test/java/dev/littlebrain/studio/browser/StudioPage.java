@@ -8,13 +8,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * What every studio page has: a path, a sign that it has finished loading, the navigation bar, a screenshot into
- * {@code docs/studio/}. A page object for a new page extends this with what its test reads and clicks.
+ * What every studio page has: a path, a sign that it has finished loading, the navigation bar, a screenshot. A page object for a new page extends this with what its test reads and clicks.
  */
 public abstract class StudioPage {
     /** The navigation bar's entries, in order, on every page. */
     public static final List<String> NAVIGATION = List.of("Dashboard", "Data", "Impulse", "Training", "Testing",
-            "Deployment");
+            "Live", "Deployment");
 
     protected final StudioBrowser browser;
     private final String path;
@@ -49,13 +48,17 @@ public abstract class StudioPage {
         return browser.driver().findElement(by);
     }
 
-    /** The screenshot of this page in the repository's docs/studio/ (shown in the README). */
+    /** The screenshot of this page, for a person to look at (see {@link #screenshotFolder()}). */
     public void screenshot(String name) {
-        browser.screenshot(docsFolder().resolve(name + ".png"));
+        browser.screenshot(screenshotFolder().resolve(name + ".png"));
     }
 
-    /** docs/studio/ of the checkout the tests run in. */
-    public static Path docsFolder() {
-        return Path.of(System.getProperty("littlebrain.root", "..")).resolve("docs").resolve("studio");
+    /**
+     * Where screenshots go: target/screenshots of the studio module, so a test run never rewrites tracked files;
+     * {@code -Dstudio.screenshots=$PWD/docs/studio} refreshes the README's pictures.
+     */
+    public static Path screenshotFolder() {
+        String chosen = System.getProperty("studio.screenshots");
+        return chosen != null && !chosen.isBlank() ? Path.of(chosen) : Path.of("target", "screenshots");
     }
 }
