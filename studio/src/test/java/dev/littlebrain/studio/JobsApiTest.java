@@ -213,7 +213,7 @@ class JobsApiTest {
         for (String page : List.of("/training", "/testing")) {
             HttpResponse<String> r = get(page);
             assertEquals(200, r.statusCode(), page);
-            assertTrue(r.body().contains("<nav>") && r.body().contains("api/jobs"), page + " is the jobs' page");
+            assertTrue(r.body().contains("<nav data-page=") && r.body().contains("api/jobs"), page + " is the jobs' page");
         }
         assertEquals(404, get("/api/jobs/nope").statusCode());
         assertEquals(404, get("/api/jobs/nope/events").statusCode());
