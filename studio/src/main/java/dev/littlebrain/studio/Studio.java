@@ -49,6 +49,7 @@ public final class Studio implements AutoCloseable {
         Studio studio = new Studio(server, token, host);
         RouteTable routes = new RouteTable();
         new DashboardApi(projectDir).register(routes);
+        new SamplesApi(projectDir).register(routes);
         server.setHandler(studio.new Routes(routes));
         server.start();
         return studio;
