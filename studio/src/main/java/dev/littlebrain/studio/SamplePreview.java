@@ -30,7 +30,7 @@ public record SamplePreview(String id, @JsonProperty("sample_rate_hz") double sa
     }
 
     /**
-     * Level per time frame and frequency bin, 0 (80 dB below the loudest cell, or quieter) to 255 (the loudest),
+     * Level per time frame and frequency bin, 0 (60 dB below the loudest cell, or quieter) to 255 (the loudest),
      * frame by frame.
      */
     public record Spectrogram(int frames, int bins, @JsonProperty("max_hz") double maxHz, int[] levels) {
@@ -39,9 +39,10 @@ public record SamplePreview(String id, @JsonProperty("sample_rate_hz") double sa
     /** Columns of an envelope: enough for a table row's canvas. */
     static final int COLUMNS = 200;
     private static final int FFT_SIZE = 128;
-    private static final int BINS = FFT_SIZE / 2;
+    /** Bins drawn: pairs of the FFT's bins, as many as a table row's canvas has pixels in height. */
+    private static final int BINS = FFT_SIZE / 4;
     private static final int MAX_FRAMES = 64;
-    private static final double RANGE_DB = 80;
+    private static final double RANGE_DB = 60;
 
     /** The preview of the sample file {@code file}, read by its extension as {@code data import} reads it. */
     static SamplePreview of(String id, Path file) throws IOException {
@@ -99,7 +100,9 @@ public record SamplePreview(String id, @JsonProperty("sample_rate_hz") double sa
             }
             fft.forward(frame, re, im);
             for (int k = 0; k < BINS; k++) {
-                double level = 10 * Math.log10(re[k] * re[k] + im[k] * im[k] + 1e-20);
+                double power = re[2 * k] * re[2 * k] + im[2 * k] * im[2 * k]
+                        + re[2 * k + 1] * re[2 * k + 1] + im[2 * k + 1] * im[2 * k + 1];
+                double level = 10 * Math.log10(power + 1e-20);
                 db[f * BINS + k] = level;
                 loudest = Math.max(loudest, level);
             }

@@ -71,7 +71,7 @@ final class SamplesApi {
     }
 
     private void audio(Exchange ex) throws Exception {
-        Path file = sampleFile(ex);
+        Path file = readableSample(ex);
         if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".wav")) {
             throw StudioException.badRequest(ex.parameter("id") + " is sensor data; it has no audio to play");
         }
@@ -79,7 +79,7 @@ final class SamplesApi {
     }
 
     private void preview(Exchange ex) throws Exception {
-        ex.json(previews.get(ex.parameter("id"), sampleFile(ex)));
+        ex.json(previews.get(ex.parameter("id"), readableSample(ex)));
     }
 
     private void change(Exchange ex) throws Exception {
@@ -139,6 +139,22 @@ final class SamplesApi {
         String id = ex.parameter("id");
         new ProjectPaths(Project.open(projectDir).layout().data()).resolve(id);
         return samples().file(id);
+    }
+
+    /**
+     * The sample file the route names, for reading: inside the data folder (else 400), a sample file that is there
+     * (else 404). Not looked up in the manifest: a page shows 50 previews at once, and a manifest of thousands of
+     * samples is not read 50 times for them.
+     */
+    private Path readableSample(Exchange ex) throws Exception {
+        String id = ex.parameter("id");
+        Path file = new ProjectPaths(Project.open(projectDir).layout().data()).resolve(id);
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!Files.isRegularFile(file) || name.startsWith(".") || name.equals(Manifest.FILE_NAME)
+                || SampleFile.EXTENSIONS.stream().noneMatch(name::endsWith)) {
+            throw StudioException.notFound(id + ": no such sample in the project's data");
+        }
+        return file;
     }
 
     private ProjectSamples samples() throws java.io.IOException {
