@@ -30,6 +30,7 @@ final class SamplesApi {
 
     private final Path projectDir;
     private final PreviewCache previews = new PreviewCache(4096);
+    private final ManifestCache manifests = new ManifestCache();
     /** Edits one at a time: the page uploads a folder's files one after another, and the project lock is one. */
     private final Object edits = new Object();
 
@@ -54,10 +55,11 @@ final class SamplesApi {
         Optional<Split> split = ex.query("split").filter(s -> !s.isEmpty()).map(SamplesApi::split);
         int offset = number(ex, "offset", 0, Integer.MAX_VALUE);
         int limit = number(ex, "limit", DEFAULT_PAGE, LARGEST_PAGE);
-        ImpulseConfig.Input input = Project.open(projectDir).impulse().input();
+        Project project = Project.open(projectDir);
+        ImpulseConfig.Input input = project.impulse().input();
         String kind = "audio".equals(input.type()) ? "audio" : "sensor";
         double window = input.windowMs() / 1000.0;
-        Optional<Manifest> manifest = samples.manifest();
+        Optional<Manifest> manifest = manifests.read(project.layout().data());
         if (manifest.isEmpty()) {
             ex.json(new SamplePage(kind, 0, offset, limit, List.of(), samples.trashed(), List.of(), window));
             return;
