@@ -51,6 +51,7 @@ public final class Studio implements AutoCloseable {
         new DashboardApi(projectDir).register(routes);
         new SamplesApi(projectDir).register(routes);
         server.setHandler(studio.new Routes(routes));
+        server.setErrorHandler(new JsonErrors());
         server.start();
         return studio;
     }

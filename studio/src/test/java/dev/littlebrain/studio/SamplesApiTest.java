@@ -211,6 +211,11 @@ class SamplesApiTest {
                     path);
         }
         assertOneLine(get(motion, "/api/samples/escape/outside.json/preview"), 400, "not a path inside");
+        String refusedByJetty = rawResponse("GET", "/api/samples/%2e%2e/impulse.yaml/preview");
+        assertTrue(refusedByJetty.startsWith("HTTP/1.1 400 "), refusedByJetty);
+        String error = JSON.readTree(refusedByJetty.substring(refusedByJetty.indexOf("\r\n\r\n") + 4)).get("error")
+                .asText();
+        assertTrue(error.startsWith("Ambiguous URI") && error.lines().count() == 1, error);
         assertTrue(Files.exists(outside));
         Files.delete(motionDir.resolve("data/escape"));
     }
@@ -357,8 +362,13 @@ class SamplesApiTest {
         assertEquals(1, error.lines().count(), error);
     }
 
-    /** One request written by hand: HttpClient would tidy a path with '..' before sending it. */
     private static String rawStatusLine(String method, String path) throws IOException {
+        String response = rawResponse(method, path);
+        return response.substring(0, response.indexOf("\r\n"));
+    }
+
+    /** One request written by hand: HttpClient would tidy a path with '..' before sending it. */
+    private static String rawResponse(String method, String path) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", motion.port())) {
             OutputStream out = socket.getOutputStream();
             out.write((method + " " + path + " HTTP/1.1\r\nHost: localhost:" + motion.port() + "\r\n" + AccessGuard.HEADER
@@ -366,8 +376,7 @@ class SamplesApiTest {
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-            return response.substring(0, response.indexOf("\r\n"));
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 }
