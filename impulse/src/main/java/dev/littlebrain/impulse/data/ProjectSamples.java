@@ -247,12 +247,17 @@ public final class ProjectSamples {
         return Manifest.sensor(0, input.frequencyHz(), window, List.of(), List.of(), axes);
     }
 
-    /** Writes the manifest with {@code entries}, adding {@code label} to its labels when new. */
+    /**
+     * Writes the manifest with {@code entries}. Its labels stay the labels of its samples, in their order, as an
+     * import writes them (a project without labels in impulse.yaml trains on them): {@code label} is added at the
+     * end when new, a label whose last sample moved away or was deleted is dropped.
+     */
     private void write(Manifest m, List<ManifestEntry> entries, String label) throws IOException {
         List<String> labels = new ArrayList<>(m.labels());
         if (!labels.contains(label)) {
             labels.add(label);
         }
+        labels.removeIf(l -> entries.stream().noneMatch(e -> e.label().equals(l)));
         Files.createDirectories(layout.data());
         new Manifest(m.format(), m.version(), m.seed(), m.sampleRate(), m.windowSamples(), labels, entries, m.kind(),
                 m.frequencyHz(), m.axes()).write(manifestFile());

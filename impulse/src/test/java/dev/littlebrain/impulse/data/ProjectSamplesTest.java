@@ -69,6 +69,17 @@ class ProjectSamplesTest {
         ManifestEntry moved = samples.move(added.path(), "wave", Split.TEST);
         assertEquals("test/wave/notes_2.json", moved.path());
         assertArrayEquals(bytes, Files.readAllBytes(project.layout().data().resolve(moved.path())));
+
+        // A new label joins the manifest's labels (the classes train learns); one left without samples leaves it.
+        samples.move(moved.path(), "shake", Split.TEST);
+        assertEquals(List.of("circle", "idle", "updown", "wave", "shake"),
+                Manifest.read(project.layout().data()).labels());
+        for (ManifestEntry e : Manifest.read(project.layout().data()).samples()) {
+            if (e.label().equals("updown")) {
+                samples.move(e.path(), "wave", Split.fromId(e.split()));
+            }
+        }
+        assertEquals(List.of("circle", "idle", "wave", "shake"), Manifest.read(project.layout().data()).labels());
     }
 
     @Test
