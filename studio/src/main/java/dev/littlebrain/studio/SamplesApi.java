@@ -1,5 +1,6 @@
 package dev.littlebrain.studio;
 
+import dev.littlebrain.data.SampleFile;
 import dev.littlebrain.data.Split;
 import dev.littlebrain.data.curate.Manifest;
 import dev.littlebrain.data.curate.ManifestEntry;
@@ -8,7 +9,6 @@ import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.ProjectLock;
 import dev.littlebrain.impulse.data.ProjectSamples;
-import dev.littlebrain.impulse.data.SampleFile;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.littlebrain.impulse.data;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.littlebrain.data.SampleFile;
 import dev.littlebrain.data.SampleKind;
 import dev.littlebrain.data.Split;
 import dev.littlebrain.data.curate.Manifest;

@@ -1,6 +1,5 @@
-package dev.littlebrain.impulse.data;
+package dev.littlebrain.data;
 
-import dev.littlebrain.data.SampleKind;
 import dev.littlebrain.dsp.io.EdgeImpulseJson;
 import dev.littlebrain.dsp.io.SensorCsv;
 import dev.littlebrain.dsp.io.SensorSeries;
@@ -13,8 +12,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A sample file's bytes (an upload, a recording) read whole with the readers {@code data import} uses, so that a
- * file that reaches a project is known to be usable: what it holds, at which rate, how long.
+ * A sample file's bytes read whole by its extension: a WAV file, a sensor CSV or an Edge Impulse JSON file. The one
+ * place that decides how a sample file is read: {@code data import} inspects every file with it, the studio every
+ * upload, so that a file that reaches a project is known to be usable: what it holds, at which rate, how long.
  *
  * @param name       the file's name, as its owner gave it (errors name it)
  * @param samplingHz samples (frames) per second, exact
