@@ -1,7 +1,5 @@
 package dev.littlebrain.impulse.data;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.littlebrain.data.SampleFile;
 import dev.littlebrain.data.SampleKind;
 import dev.littlebrain.data.Split;
@@ -20,16 +18,13 @@ import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.impulse.ProjectLock;
 import dev.littlebrain.impulse.record.WordTrim;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A project's curated samples, edited one at a time: relabel or move a sample between splits, delete it into the
@@ -49,23 +44,19 @@ public final class ProjectSamples {
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
     /** Two sampling rates closer than this are one (as {@code data import} compares them). */
     private static final double SAME_RATE_HZ = 1e-6;
-    private static final String ENTRY_FILE = "entry.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final ProjectLayout layout;
     private final ImpulseConfig.Input input;
+    private final SampleTrash trash;
 
     private ProjectSamples(ProjectLayout layout, ImpulseConfig.Input input) {
         this.layout = layout;
         this.input = input;
+        this.trash = new SampleTrash(layout.trash());
     }
 
     public static ProjectSamples of(Project project) {
         return new ProjectSamples(project.layout(), project.impulse().input());
-    }
-
-    /** A deleted sample as kept in the trash: its manifest entry and where it stood in the manifest. */
-    record Trashed(int index, ManifestEntry entry) {
     }
 
     /** The data's manifest; empty before any data was imported or added. */
@@ -75,7 +66,7 @@ public final class ProjectSamples {
 
     /** How many deleted samples the trash holds (what {@link #undoTrash()} can bring back). */
     public synchronized int trashed() throws IOException {
-        return (int) trashSlots().count();
+        return trash.size();
     }
 
     /** The file of the sample listed as {@code path}, which must be in the manifest. */
@@ -111,9 +102,7 @@ public final class ProjectSamples {
             Manifest manifest = requireManifest();
             int index = entry(manifest, path);
             ManifestEntry entry = manifest.samples().get(index);
-            Path slot = nextTrashSlot();
-            link(layout.data().resolve(path), slot.resolve(fileName(path)));
-            AtomicFiles.write(slot.resolve(ENTRY_FILE), JSON.writeValueAsBytes(new Trashed(index, entry)));
+            link(layout.data().resolve(path), trash.open(index, entry).file());
             List<ManifestEntry> entries = new ArrayList<>(manifest.samples());
             entries.remove(index);
             write(manifest, entries, entry.label());
@@ -128,27 +117,21 @@ public final class ProjectSamples {
      */
     public synchronized Optional<ManifestEntry> undoTrash() throws IOException {
         try (ProjectLock lock = lock()) {
-            Optional<Path> last = trashSlots().reduce((a, b) -> b);
+            Optional<SampleTrash.Kept> last = trash.last();
             if (last.isEmpty()) {
                 return Optional.empty();
             }
-            Path slot = last.get();
-            Trashed trashed = JSON.readValue(slot.resolve(ENTRY_FILE).toFile(), Trashed.class);
-            ManifestEntry entry = trashed.entry();
-            Optional<Manifest> current = manifest();
-            Manifest manifest = current.orElseGet(() -> emptyManifest(Optional.empty()));
+            ManifestEntry entry = last.get().entry();
+            Manifest manifest = manifest().orElseGet(() -> emptyManifest(Optional.empty()));
             String target = freePath(manifest, prefixOf(entry.path()), Split.fromId(entry.split()), entry.label(),
                     fileName(entry.path()));
             ManifestEntry restored = with(entry, target, entry.label(), Split.fromId(entry.split()));
-            Path kept = slot.resolve(fileName(entry.path()));
-            link(kept, layout.data().resolve(target));
+            link(last.get().file(), layout.data().resolve(target));
             List<ManifestEntry> entries = new ArrayList<>(manifest.samples());
-            entries.add(Math.min(trashed.index(), entries.size()), restored);
+            entries.add(Math.min(last.get().index(), entries.size()), restored);
             write(manifest, entries, entry.label());
             // The sample is back in data/: its copy in the trash and the note about it are LittleBrain's own.
-            Files.delete(kept);
-            Files.delete(slot.resolve(ENTRY_FILE));
-            Files.delete(slot);
+            trash.release(last.get());
             return Optional.of(restored);
         }
     }
@@ -331,23 +314,6 @@ public final class ProjectSamples {
         if (!LABEL.matcher(label).matches()) {
             throw new IllegalArgumentException("'" + label + "' is not a usable label (letters, digits, '_' and '-',"
                     + " at most 64)");
-        }
-    }
-
-    private Path nextTrashSlot() throws IOException {
-        int next = trashSlots().map(p -> Integer.parseInt(p.getFileName().toString())).reduce((a, b) -> b)
-                .orElse(0) + 1;
-        return Files.createDirectories(layout.trash().resolve(String.format(Locale.ROOT, "%06d", next)));
-    }
-
-    /** The trash's slots that hold a deleted sample, oldest first. */
-    private Stream<Path> trashSlots() throws IOException {
-        if (!Files.isDirectory(layout.trash())) {
-            return Stream.empty();
-        }
-        try (Stream<Path> slots = Files.list(layout.trash())) {
-            return slots.filter(p -> p.getFileName().toString().matches("\\d{6}"))
-                    .filter(p -> Files.isRegularFile(p.resolve(ENTRY_FILE))).sorted().toList().stream();
         }
     }
 
