@@ -27,6 +27,8 @@ public record ProjectLayout(Path dir) {
     public static final String REPORTS = "reports";
     /** The writing command's lock (see {@link ProjectLock}). */
     public static final String LOCK = ".littlebrain.lock";
+    /** Samples deleted in the studio, kept so that a deletion can be undone (never deleted for good). */
+    public static final String TRASH = ".trash";
 
     public Path config() {
         return dir.resolve(CONFIG);
@@ -70,6 +72,10 @@ public record ProjectLayout(Path dir) {
 
     public Path lock() {
         return dir.resolve(LOCK);
+    }
+
+    public Path trash() {
+        return dir.resolve(TRASH);
     }
 
     /** The training curve of ensemble member {@code member} (0-based); a single model's is {@code training.png}. */

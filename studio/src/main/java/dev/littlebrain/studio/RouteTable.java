@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The studio's routes: a method and a path pattern per endpoint, where a segment written {@code {name}} matches any
- * one segment and is handed to the endpoint ({@code /api/jobs/{id}}). Each area of the studio (dashboard,
+ * one segment and is handed to the endpoint ({@code /api/jobs/{id}}), and one written {@code {name...}} matches one
+ * or more segments, handed over joined by '/' ({@code /api/samples/{id...}/audio}, whose ids are relative paths). Each area of the studio (dashboard,
  * data, jobs, ...) registers its own routes, so adding a page touches its own class and one line in {@link Studio}.
  */
 public final class RouteTable {
@@ -66,19 +67,35 @@ public final class RouteTable {
     }
 
     private static Map<String, String> match(String[] pattern, String[] path) {
-        if (pattern.length != path.length) {
+        int rest = restSegment(pattern);
+        if (rest < 0 ? pattern.length != path.length : path.length < pattern.length) {
             return null;
         }
         Map<String, String> parameters = new LinkedHashMap<>();
+        int tail = path.length - pattern.length; // segments the rest segment takes beyond its own one
         for (int i = 0; i < pattern.length; i++) {
             String p = pattern[i];
-            if (p.startsWith("{") && p.endsWith("}")) {
-                parameters.put(p.substring(1, p.length() - 1), path[i]); // Jetty hands the path decoded
-            } else if (!p.equals(path[i])) {
+            int at = rest >= 0 && i > rest ? i + tail : i;
+            if (i == rest) {
+                String name = p.substring(1, p.length() - 4);
+                parameters.put(name, String.join("/", java.util.Arrays.copyOfRange(path, i, i + tail + 1)));
+            } else if (p.startsWith("{") && p.endsWith("}")) {
+                parameters.put(p.substring(1, p.length() - 1), path[at]); // Jetty hands the path decoded
+            } else if (!p.equals(path[at])) {
                 return null;
             }
         }
         return parameters;
+    }
+
+    /** The index of the pattern's {@code {name...}} segment, which takes one or more path segments; -1 if none. */
+    private static int restSegment(String[] pattern) {
+        for (int i = 0; i < pattern.length; i++) {
+            if (pattern[i].startsWith("{") && pattern[i].endsWith("...}")) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String[] split(String path) {

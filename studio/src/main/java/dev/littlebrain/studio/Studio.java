@@ -50,10 +50,12 @@ public final class Studio implements AutoCloseable {
         RouteTable routes = new RouteTable();
         StudioPages.register(routes);
         new DashboardApi(projectDir).register(routes);
+        new SamplesApi(projectDir).register(routes);
         new ImpulseApi(projectDir).register(routes);
         new DeployApi(projectDir).register(routes);
         new JobsApi(projectDir, server).register(routes);
         server.setHandler(studio.new Routes(routes));
+        server.setErrorHandler(new JsonErrors());
         server.start();
         return studio;
     }

@@ -3,6 +3,10 @@
 const el = id => document.getElementById(id);
 const text = s => String(s).replace(/[&<>"]/g, ch => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'})[ch]);
 
+// A sample's address under api/samples/: its id is a path under the project's data folder, each segment encoded
+// on its own (an encoded '/' is refused by the server).
+const sampleUrl = id => 'api/samples/' + id.split('/').map(encodeURIComponent).join('/');
+
 async function api(method, path, body) {
   const r = await fetch(path, {method, headers: {'Content-Type': 'application/json'},
       body: body === undefined ? undefined : JSON.stringify(body)});

@@ -1,0 +1,84 @@
+package dev.littlebrain.impulse.data;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.littlebrain.data.curate.ManifestEntry;
+import dev.littlebrain.files.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A project's deleted samples ({@code .trash/}), last deleted last: one numbered slot per deletion holding the file
+ * and {@code entry.json}, its manifest entry and where it stood in the manifest. Nothing in it is removed but a slot
+ * whose sample went back to data/.
+ */
+final class SampleTrash {
+    private static final String ENTRY_FILE = "entry.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** A deleted sample: its manifest entry, where it stood in the manifest, and the slot that keeps it. */
+    record Kept(int index, ManifestEntry entry, Path slot) {
+        /** The kept file. */
+        Path file() {
+            return slot.resolve(entry.path().substring(entry.path().lastIndexOf('/') + 1));
+        }
+    }
+
+    /** What {@code entry.json} holds. */
+    private record Note(int index, ManifestEntry entry) {
+    }
+
+    private final Path folder;
+
+    SampleTrash(Path folder) {
+        this.folder = folder;
+    }
+
+    /**
+     * A new slot for the sample listed as {@code entry} at {@code index}: the note is written, the caller puts the
+     * file at {@link Kept#file()}.
+     */
+    Kept open(int index, ManifestEntry entry) throws IOException {
+        int next = slots().stream().mapToInt(p -> Integer.parseInt(p.getFileName().toString())).max().orElse(0) + 1;
+        Path slot = Files.createDirectories(folder.resolve(String.format(Locale.ROOT, "%06d", next)));
+        AtomicFiles.write(slot.resolve(ENTRY_FILE), JSON.writeValueAsBytes(new Note(index, entry)));
+        return new Kept(index, entry, slot);
+    }
+
+    /** The last deletion; empty when the trash is empty. */
+    Optional<Kept> last() throws IOException {
+        List<Path> slots = slots();
+        if (slots.isEmpty()) {
+            return Optional.empty();
+        }
+        Path slot = slots.get(slots.size() - 1);
+        Note note = JSON.readValue(slot.resolve(ENTRY_FILE).toFile(), Note.class);
+        return Optional.of(new Kept(note.index(), note.entry(), slot));
+    }
+
+    /** Empties the slot of a sample that is back in data/ (its file there is a link to the kept one). */
+    void release(Kept kept) throws IOException {
+        Files.delete(kept.file());
+        Files.delete(kept.slot().resolve(ENTRY_FILE));
+        Files.delete(kept.slot());
+    }
+
+    int size() throws IOException {
+        return slots().size();
+    }
+
+    /** The slots that hold a deleted sample, oldest first. */
+    private List<Path> slots() throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (var paths = Files.list(folder)) {
+            return paths.filter(p -> p.getFileName().toString().matches("\\d{6}"))
+                    .filter(p -> Files.isRegularFile(p.resolve(ENTRY_FILE))).sorted().toList();
+        }
+    }
+}
