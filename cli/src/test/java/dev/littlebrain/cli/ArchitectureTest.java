@@ -63,8 +63,7 @@ class ArchitectureTest {
             // reading a clip or a recording before classifying it
             Map.entry("ClassifyCommand", Set.of("dsp.blocks.DspBlocks", "dsp.io.AudioRequirement",
                     "dsp.io.WavReader")),
-            Map.entry("WavReplaySource", Set.of("dsp.io.AudioRequirement", "dsp.io.WavReader")),
-            Map.entry("TestCommand", Set.of("tflite.TfliteReader")));
+            Map.entry("WavReplaySource", Set.of("dsp.io.AudioRequirement", "dsp.io.WavReader")));
 
     @Test
     void commandsReachTheEngineOnlyThroughImpulse() throws IOException, ClassNotFoundException {
