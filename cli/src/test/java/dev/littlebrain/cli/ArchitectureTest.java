@@ -56,8 +56,6 @@ class ArchitectureTest {
             // bench train times the trainer itself
             Map.entry("BenchCommand", Set.of("data.progress.ProgressBar", "train.LabeledFeatures", "train.Preset",
                     "train.Trainer")),
-            // the demo's conformance part runs the models itself
-            Map.entry("DemoCommand", Set.of("runtime.TensorView", "tflite.TfliteReader")),
             // the terminal's progress bar lives in the data module
             Map.entry("TerminalProgress", Set.of("data.progress.ProgressBar")),
             // reading a clip or a recording before classifying it
