@@ -47,12 +47,6 @@ class ArchitectureTest {
 
     /** Engine imports of commands whose work has not moved into impulse yet (issue 21), per source file. */
     private static final Map<String, Set<String>> NOT_MOVED_YET = Map.ofEntries(
-            // model -> model conversion: a Quantization service in impulse
-            Map.entry("QuantizeCommand", Set.of("quantize.Calibration", "quantize.Int8Quantizer",
-                    "tflite.TfliteReader", "tflite.TfliteWriter")),
-            // a DSP block on one file, without a project
-            Map.entry("DspCommand", Set.of("data.viz.FeatureMatrixImage", "dsp.blocks.DspBlocks",
-                    "dsp.io.EdgeImpulseJson", "dsp.io.SensorCsv", "dsp.io.WavReader")),
             // bench train times the trainer itself
             Map.entry("BenchCommand", Set.of("data.progress.ProgressBar", "train.LabeledFeatures", "train.Preset",
                     "train.Trainer")),
