@@ -51,11 +51,7 @@ class ArchitectureTest {
             Map.entry("BenchCommand", Set.of("data.progress.ProgressBar", "train.LabeledFeatures", "train.Preset",
                     "train.Trainer")),
             // the terminal's progress bar lives in the data module
-            Map.entry("TerminalProgress", Set.of("data.progress.ProgressBar")),
-            // reading a clip or a recording before classifying it
-            Map.entry("ClassifyCommand", Set.of("dsp.blocks.DspBlocks", "dsp.io.AudioRequirement",
-                    "dsp.io.WavReader")),
-            Map.entry("WavReplaySource", Set.of("dsp.io.AudioRequirement", "dsp.io.WavReader")));
+            Map.entry("TerminalProgress", Set.of("data.progress.ProgressBar")));
 
     @Test
     void commandsReachTheEngineOnlyThroughImpulse() throws IOException, ClassNotFoundException {
