@@ -47,9 +47,6 @@ class ArchitectureTest {
 
     /** Engine imports of commands whose work has not moved into impulse yet (issue 21), per source file. */
     private static final Map<String, Set<String>> NOT_MOVED_YET = Map.ofEntries(
-            // bench train times the trainer itself
-            Map.entry("BenchCommand", Set.of("data.progress.ProgressBar", "train.LabeledFeatures", "train.Preset",
-                    "train.Trainer")),
             // the terminal's progress bar lives in the data module
             Map.entry("TerminalProgress", Set.of("data.progress.ProgressBar")));
 
