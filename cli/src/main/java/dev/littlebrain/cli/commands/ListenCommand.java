@@ -129,23 +129,9 @@ public final class ListenCommand implements Callable<Integer> {
                 + input.frequencyHz() + " Hz), a window every " + Math.round(config.sliceSamples() * 1000
                 / input.frequencyHz()) + " ms");
         spec.commandLine().getErr().flush();
-        long started = System.nanoTime();
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        SensorRecording.classify(Classifier.of(p, modelFile, labels), input, series, config.sliceSamples(), w -> {
-            if (w.endMs() > endMs) {
-                return;
-            }
-            if (realTime) {
-                // A window is classified once its last sample has arrived.
-                long waitMs = w.endMs() - (System.nanoTime() - started) / 1_000_000;
-                if (waitMs > 0) {
-                    try {
-                        Thread.sleep(waitMs);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            }
+        SensorRecording.replay(Classifier.of(p, modelFile, labels), input, series, config.sliceSamples(), endMs,
+                realTime, w -> {
             String label = labels.get(w.best());
             if (json) {
                 try {
