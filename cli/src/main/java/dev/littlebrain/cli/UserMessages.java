@@ -5,11 +5,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 
 /** Turns exceptions into the one line a person reads: what failed and, where we know it, what to do. */
-final class UserMessages {
+public final class UserMessages {
     private UserMessages() {
     }
 
-    static String describe(Throwable e) {
+    public static String describe(Throwable e) {
         if (e instanceof NoSuchFileException n) {
             return "file not found: " + n.getFile();
         }

@@ -1,6 +1,8 @@
 package dev.littlebrain.impulse;
 
 import dev.littlebrain.dsp.blocks.DspBlock;
+import dev.littlebrain.dsp.blocks.DspBlocks;
+import dev.littlebrain.dsp.blocks.SignalSpec;
 import dev.littlebrain.dsp.io.Signal;
 import dev.littlebrain.dsp.streaming.StreamingFeatures;
 import dev.littlebrain.runtime.Interpreter;
@@ -12,6 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The project's impulse as one call: a window of signal in, a score per trained label out, through the impulse's
@@ -58,6 +62,18 @@ public final class Classifier {
                     + " labels " + labels + "; run 'littlebrain train' again");
         }
         return new Classifier(new ImpulseProject.BlockExtractor(block, windowSamples, audio), interpreter, labels);
+    }
+
+    /**
+     * An audio classifier without a project: the DSP block named {@code block} (a registry name, in any case, with
+     * {@code _} for {@code -}) with {@code parameters} (Edge Impulse names) over windows of {@code windowMs} at
+     * {@code sampleRate}, into {@code model}, whose outputs are {@code labels}.
+     */
+    public static Classifier ofAudio(String block, Map<String, String> parameters, int sampleRate, int windowMs,
+            Path model, List<String> labels) throws IOException {
+        DspBlock dsp = DspBlocks.create(block.toLowerCase(Locale.ROOT).replace('_', '-'), SignalSpec.audio(sampleRate),
+                parameters);
+        return of(dsp, SignalSpec.windowSamples(sampleRate, windowMs), true, model, labels);
     }
 
     /** The DSP block the features are made with. */

@@ -5,18 +5,23 @@ import dev.littlebrain.impulse.data.HardNegativeMining;
 import dev.littlebrain.impulse.data.ImportPlan;
 import dev.littlebrain.impulse.data.ImportSummary;
 import dev.littlebrain.impulse.data.MiningSummary;
+import dev.littlebrain.impulse.deploy.ContinuousSettings;
 import dev.littlebrain.impulse.deploy.DeployFormat;
 import dev.littlebrain.impulse.deploy.DeployOptions;
 import dev.littlebrain.impulse.deploy.DeployResult;
 import dev.littlebrain.impulse.deploy.Deployment;
 import dev.littlebrain.impulse.evaluation.ClipReport;
 import dev.littlebrain.impulse.evaluation.ClipTest;
+import dev.littlebrain.impulse.evaluation.Interval;
+import dev.littlebrain.impulse.evaluation.StreamEvaluation;
 import dev.littlebrain.impulse.evaluation.StreamReport;
 import dev.littlebrain.impulse.evaluation.StreamTest;
 import dev.littlebrain.impulse.features.FeatureSummary;
 import dev.littlebrain.impulse.profile.DeviceProfile;
 import dev.littlebrain.impulse.profile.ProfileOptions;
 import dev.littlebrain.impulse.profile.Profiling;
+import dev.littlebrain.impulse.report.FarFrrPlot;
+import dev.littlebrain.impulse.report.TestReport;
 import dev.littlebrain.impulse.training.EnsembleJoin;
 import dev.littlebrain.impulse.training.EnsembleSummary;
 import dev.littlebrain.impulse.training.ProjectTraining;
@@ -24,6 +29,7 @@ import dev.littlebrain.impulse.training.TrainOptions;
 import dev.littlebrain.impulse.training.TrainingSummary;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -99,6 +105,47 @@ public final class Project {
     /** The float and int8 models on the test split ({@code littlebrain test}). */
     public ClipReport test(double minConfidence, Progress progress) throws IOException {
         return ClipTest.run(project, minConfidence, progress);
+    }
+
+    /**
+     * What {@code littlebrain test} does: {@link #test} once both models are there and the int8 one is int8, with
+     * the confusion matrices (reports/confusion.png) and the HTML report (reports/test.html) written.
+     */
+    public ClipReport testWithReports(double minConfidence, Progress progress) throws IOException {
+        ClipTest.requireTrained(project);
+        ClipReport report = ClipTest.run(project, minConfidence, progress);
+        TestReport.write(report, layout());
+        return report;
+    }
+
+    /**
+     * What {@code littlebrain test --stream} does: the int8 model of an audio impulse on the labelled streams in
+     * {@code streamsDir} (by default the shared espeak-kws streams, {@link StreamTest#defaultStreams}) with the
+     * continuous settings {@code settings} makes of the project's (their threshold is the project's operating point;
+     * the others are swept), the FAR/FRR curve drawn to reports/far_frr.png and, when {@code apply}, the suggested
+     * threshold written to impulse.yaml.
+     */
+    public StreamReport testStreamsWithReports(Optional<Path> streamsDir, ContinuousSettings settings, boolean apply,
+            Progress progress) throws IOException {
+        ClipTest.requireTrained(project);
+        if (!"audio".equals(project.config().input().type())) {
+            throw new IllegalArgumentException("--stream needs an audio impulse, this one takes "
+                    + project.config().input().type());
+        }
+        Path dir = streamsDir.orElseGet(() -> StreamTest.defaultStreams(project.dir()));
+        if (!Files.isRegularFile(dir.resolve(StreamTest.TRUTH))) {
+            throw new IllegalArgumentException("no " + StreamTest.TRUTH + " in " + dir + "; pass --streams DIR");
+        }
+        int rate = (int) Math.round(project.config().input().frequencyHz());
+        ContinuousConfig config = settings.config(rate, project.windowSamples(), project.trainedLabels(),
+                project.config().continuous());
+        StreamReport report = StreamTest.run(project, dir, config, progress);
+        StreamEvaluation.Point best = report.suggested();
+        // The cross is the wider, speaker-clustered interval when the streams name their speakers.
+        Interval detection = best.bySpeaker() != null ? best.bySpeaker().interval() : report.detectionInterval(best);
+        FarFrrPlot.plot(report.points(), best, detection, report.falseAcceptInterval(best), report.perKeyword(),
+                layout().farFrrCurve());
+        return apply ? StreamTest.apply(project, report) : report;
     }
 
     /**

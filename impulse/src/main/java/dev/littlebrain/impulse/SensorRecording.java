@@ -96,6 +96,29 @@ public final class SensorRecording {
         }
     }
 
+    /**
+     * {@link #classify} as a device would see the recording arrive: only the windows that end by {@code endMs}, and
+     * with {@code realTime} each one once its last sample would have come in (counted from this call).
+     */
+    public static void replay(Classifier classifier, ImpulseConfig.Input input, SensorSeries series,
+            int strideSamples, long endMs, boolean realTime, Consumer<Window> sink) {
+        long started = System.nanoTime();
+        classify(classifier, input, series, strideSamples, w -> {
+            if (w.endMs() > endMs) {
+                return;
+            }
+            long waitMs = w.endMs() - (System.nanoTime() - started) / 1_000_000;
+            if (realTime && waitMs > 0) {
+                try {
+                    Thread.sleep(waitMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            sink.accept(w);
+        });
+    }
+
     /** The device's scores as float, as the runtime's continuous classifier reports them. */
     private static float[] scores(Classifier classifier, Signal window) {
         double[] scores = classifier.classify(window).scores();

@@ -1,5 +1,6 @@
 package dev.littlebrain.cli.audio;
 
+import dev.littlebrain.impulse.audio.AudioSource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,21 +1,16 @@
 package dev.littlebrain.cli.commands;
 
-import dev.littlebrain.cli.LittleBrain;
-import dev.littlebrain.impulse.ImpulseProject;
-import dev.littlebrain.impulse.ProjectLayout;
-import dev.littlebrain.data.progress.ProgressBar;
-import dev.littlebrain.data.Split;
-import dev.littlebrain.train.EpochStats;
-import dev.littlebrain.train.LabeledFeatures;
-import dev.littlebrain.train.Preset;
-import dev.littlebrain.train.Trainer;
-import dev.littlebrain.train.TrainingConfig;
-import dev.littlebrain.train.TrainingResult;
+import dev.littlebrain.data.curate.KwsCurationOptions;
+import dev.littlebrain.impulse.Project;
+import dev.littlebrain.impulse.bench.TrainingBench;
+import dev.littlebrain.impulse.bench.TrainingBenchReport;
+import dev.littlebrain.impulse.data.ImportPlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -72,7 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
                     dir = temp.resolve("P");
                     curate(dataset, dir, out);
                 }
-                return bench(ImpulseProject.require(dir), out);
+                return bench(Project.open(dir), out);
             } finally {
                 if (temp != null) {
                     try (Stream<Path> files = Files.walk(temp)) {
@@ -92,48 +87,26 @@ public final class BenchCommand implements Callable<Integer> {
             return null;
         }
 
+        /** Curates {@code dataset} into a new keyword-spotting project in {@code dir}, as the demo does. */
         private static void curate(Path dataset, Path dir, PrintWriter out) throws IOException {
             out.println("curating " + dataset + " into " + dir);
             out.flush();
-            String[][] steps = {{"init", "kws", dir.toString()},
-                    {"data", "import", dataset.toString(), "--keywords", "yes,no", "--unknown", "--noise", "--out",
-                            new ProjectLayout(dir).data().toString()},
-                    {"features", "--project", dir.toString()}};
-            for (String[] step : steps) {
-                java.io.StringWriter log = new java.io.StringWriter();
-                int rc = LittleBrain.run(step, new PrintWriter(log), new PrintWriter(log));
-                if (rc != 0) {
-                    throw new IOException(String.join(" ", step) + " failed: " + log);
-                }
-            }
+            Project p = Project.create(dir, "kws");
+            p.importData(dataset, ImportPlan.keywordSpotting(KwsCurationOptions.defaults(List.of("yes", "no"))),
+                    new TerminalProgress());
+            p.computeFeatures(new TerminalProgress());
         }
 
-        private Integer bench(ImpulseProject p, PrintWriter out) throws IOException {
-            ImpulseProject.Features f = p.features(ProgressBar.onStderr("features"));
-            ImpulseProject.Split train = f.split(Split.TRAIN);
-            if (train.size() == 0) {
-                throw new IllegalArgumentException("no training samples in " + p.data());
-            }
-            Preset preset = Preset.named("conv1d-kws", new int[] {f.shape().frames(), f.shape().coefficients()},
-                    f.labels().size());
-            TrainingConfig config = preset.training().withEpochs(epochs).withPatience(0);
-            out.printf(Locale.ROOT, "bench train: conv1d-kws, %d training samples, batch %d, %d epochs, %d CPU threads%n",
-                    train.size(), config.batchSize(), epochs, Runtime.getRuntime().availableProcessors());
+        private Integer bench(Project p, PrintWriter out) throws IOException {
+            TrainingBench bench = TrainingBench.prepare(p.project(), epochs, new TerminalProgress());
+            TrainingBenchReport.Setup s = bench.setup();
+            out.printf(Locale.ROOT, "bench train: %s, %d training samples, batch %d, %d epochs, %d CPU threads%n",
+                    s.preset(), s.trainingSamples(), s.batchSize(), s.epochs(), s.cpuThreads());
             out.flush();
-            TrainingResult r = new Trainer(preset.spec(), config).fit(
-                    new LabeledFeatures(train.features(), train.labels()), null, s -> {
-                        out.println(TrainCommand.format(s));
-                        out.flush();
-                    });
-            long nanos = 0;
-            for (EpochStats s : r.history().subList(1, r.history().size())) {
-                nanos += s.epochTime().toNanos();
-            }
-            double seconds = nanos / 1e9;
-            int measured = r.history().size() - 1;
+            TrainingBenchReport r = bench.run(new TrainProgress(out));
             out.printf(Locale.ROOT, "%.3f epochs/s, %.1f samples/s (%d epochs in %.2f s, warm-up %.2f s excluded)%n",
-                    measured / seconds, (double) measured * train.size() / seconds, measured, seconds,
-                    r.history().get(0).epochTime().toNanos() / 1e9);
+                    r.epochsPerSecond(), r.samplesPerSecond(), r.measuredEpochs(), r.measuredSeconds(),
+                    r.warmUpSeconds());
             out.flush();
             return 0;
         }

@@ -1,13 +1,8 @@
 package dev.littlebrain.cli.commands;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.littlebrain.dsp.blocks.DspBlock;
-import dev.littlebrain.dsp.blocks.DspBlocks;
-import dev.littlebrain.dsp.blocks.SignalSpec;
-import dev.littlebrain.dsp.io.AudioRequirement;
 import dev.littlebrain.dsp.io.SensorSeries;
 import dev.littlebrain.dsp.io.Signal;
-import dev.littlebrain.dsp.io.WavReader;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import dev.littlebrain.runtime.stream.Detection;
 import dev.littlebrain.impulse.Classification;
@@ -16,6 +11,7 @@ import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.impulse.SensorRecording;
+import dev.littlebrain.impulse.audio.AudioFiles;
 import java.nio.file.Path;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +35,7 @@ import picocli.CommandLine.Spec;
  * {@code continuous:} settings (the current directory's, or {@code --project}'s); {@code --model M.tflite --labels
  * ...} runs any model instead. With {@code --stream} it runs continuous keyword spotting over the whole recording
  * and lists the detections with their times. A WAV at another rate is resampled to the project's as
- * {@code listen --replay} does ({@link AudioRequirement#converting}). In a sensor project FILE is a {@code .csv} or
+ * {@code listen --replay} does ({@link AudioFiles#read(Path, int)}). In a sensor project FILE is a {@code .csv} or
  * Edge Impulse {@code .json} recording: every window of it is classified, one every continuous slice (or the
  * whole recording, for a block that takes any length, such as a glove's path).
  */
@@ -97,8 +93,8 @@ public final class ClassifyCommand implements Callable<Integer> {
             return classifySensor(p);
         }
         // The project's rate, converting a file at another one as listen --replay does; without a project, the file's.
-        Signal signal = p == null ? WavReader.read(wav).signal().toMono()
-                : WavReader.read(wav, AudioRequirement.converting((int) Math.round(p.config().input().frequencyHz())));
+        Signal signal = p == null ? AudioFiles.read(wav)
+                : AudioFiles.read(wav, (int) Math.round(p.config().input().frequencyHz()));
         int rate = signal.sampleRate();
         Classifier classifier;
         ImpulseConfig.Continuous settings = ImpulseConfig.Continuous.DEFAULTS;
@@ -106,10 +102,8 @@ public final class ClassifyCommand implements Callable<Integer> {
             if (labels == null) {
                 throw new ParameterException(spec.commandLine(), "--model needs --labels (or classify with --project)");
             }
-            DspBlock dsp = DspBlocks.create((block != null ? block : "mfcc").toLowerCase(Locale.ROOT).replace('_', '-'),
-                    SignalSpec.audio(rate), parameters);
-            classifier = Classifier.of(dsp, SignalSpec.windowSamples(rate, windowMs != null ? windowMs : 1000), true,
-                    model, labels);
+            classifier = Classifier.ofAudio(block != null ? block : "mfcc", parameters, rate,
+                    windowMs != null ? windowMs : 1000, model, labels);
         } else {
             if (block != null || !parameters.isEmpty() || windowMs != null) {
                 throw new ParameterException(spec.commandLine(), "--block, --set and --window-ms describe a model"

@@ -7,6 +7,7 @@ import dev.littlebrain.data.curate.Placement;
 import dev.littlebrain.data.curate.TrainingAcoustics;
 import dev.littlebrain.data.streams.StreamOptions;
 import dev.littlebrain.impulse.ImpulseProject;
+import dev.littlebrain.impulse.Progress;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.ProjectLock;
 import dev.littlebrain.impulse.data.DataImport;
@@ -196,9 +197,21 @@ public final class DataCommand {
 
     /** Imports or curates {@code dataset} into {@code kws.out} and prints what was done. */
     static int importInto(Path dataset, KwsOptions kws, PrintWriter out) throws IOException {
+        printImport(dataset, progress -> DataImport.run(dataset, kws.out, kws.plan(), progress), out);
+        return 0;
+    }
+
+    /** An import of a dataset into a folder, reporting to {@code progress}. */
+    @FunctionalInterface
+    interface ImportCall {
+        ImportSummary run(Progress progress) throws IOException;
+    }
+
+    /** Runs {@code call} and prints what it did with {@code dataset}, the files it skipped first. */
+    static void printImport(Path dataset, ImportCall call, PrintWriter out) throws IOException {
         ImportSummary summary;
         try {
-            summary = DataImport.run(dataset, kws.out, kws.plan(), new TerminalProgress());
+            summary = call.run(new TerminalProgress());
         } catch (NothingToImportException e) {
             reportProblems(out, e.skipped());
             out.flush();
@@ -226,7 +239,6 @@ public final class DataCommand {
             }
         }
         out.flush();
-        return 0;
     }
 
     /** {@code --validation-fold K/N}, checked before any file is read. */
@@ -356,13 +368,14 @@ public final class DataCommand {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            GeneratedDataset result = Datasets.generate(which, out, samplesPerClass, seed);
-            PrintWriter pw = spec.commandLine().getOut();
-            pw.println("Wrote " + result.samples() + " " + kind + " samples ("
-                    + String.join(", ", result.labels()) + ") to " + out + ": "
-                    + result.training() + " training, " + result.testing() + " testing");
-            pw.flush();
+            print(kind, out, Datasets.generate(which, out, samplesPerClass, seed), spec.commandLine().getOut());
             return 0;
+        }
+
+        static void print(String kind, Path folder, GeneratedDataset result, PrintWriter out) {
+            out.println("Wrote " + result.samples() + " " + kind + " samples (" + String.join(", ", result.labels())
+                    + ") to " + folder + ": " + result.training() + " training, " + result.testing() + " testing");
+            out.flush();
         }
     }
 
@@ -437,14 +450,17 @@ public final class DataCommand {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            StreamsSummary written = Datasets.writeStreams(dataset, options, fold, out, new TerminalProgress());
-            PrintWriter pw = spec.commandLine().getOut();
-            reportProblems(pw, written.skipped());
-            pw.printf(Locale.ROOT, "Wrote %d stream(s) of %.0f s to %s: %d words, %d of them keywords %s;"
+            print(Datasets.writeStreams(dataset, options, fold, out, new TerminalProgress()),
+                    spec.commandLine().getOut());
+            return 0;
+        }
+
+        static void print(StreamsSummary written, PrintWriter out) {
+            reportProblems(out, written.skipped());
+            out.printf(Locale.ROOT, "Wrote %d stream(s) of %.0f s to %s: %d words, %d of them keywords %s;"
                     + " ground truth in %s%n", written.streams(), written.seconds(), written.out(), written.words(),
                     written.keywordWords(), written.keywords(), written.groundTruth());
-            pw.flush();
-            return 0;
+            out.flush();
         }
     }
 

@@ -1,19 +1,37 @@
 package dev.littlebrain.cli.commands;
 
+import dev.littlebrain.cli.UserMessages;
+import dev.littlebrain.data.Split;
+import dev.littlebrain.data.curate.KwsCurationOptions;
+import dev.littlebrain.data.streams.StreamOptions;
+import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.ProjectLayout;
-import dev.littlebrain.runtime.Interpreter;
-import dev.littlebrain.runtime.TensorView;
-import dev.littlebrain.tflite.Model;
-import dev.littlebrain.tflite.TfliteReader;
+import dev.littlebrain.impulse.ProjectLock;
+import dev.littlebrain.impulse.conformance.ConformanceCase;
+import dev.littlebrain.impulse.conformance.ConformanceCheck;
+import dev.littlebrain.impulse.data.Datasets;
+import dev.littlebrain.impulse.data.ImportPlan;
+import dev.littlebrain.impulse.data.SyntheticKind;
+import dev.littlebrain.impulse.deploy.ContinuousSettings;
+import dev.littlebrain.impulse.deploy.DeployFormat;
+import dev.littlebrain.impulse.deploy.DeployFormats;
+import dev.littlebrain.impulse.deploy.DeployOptions;
+import dev.littlebrain.impulse.deploy.Deployment;
+import dev.littlebrain.impulse.evaluation.ClipTest;
+import dev.littlebrain.impulse.profile.ProfileOptions;
+import dev.littlebrain.impulse.profile.Profiling;
+import dev.littlebrain.impulse.report.ClipReportText;
+import dev.littlebrain.impulse.report.ProfileText;
+import dev.littlebrain.impulse.report.StreamReportText;
+import dev.littlebrain.impulse.training.TrainOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -24,9 +42,10 @@ import picocli.CommandLine.Spec;
 /**
  * The main job, end to end: (1) every model of the conformance suite is loaded, planned, run on its
  * examples and checked byte for byte against TensorFlow Lite Micro's outputs; (2) a keyword-spotting
- * impulse is built from the espeak-kws dataset exactly as a user would, with the same commands —
- * init, data import, features, train, test, deploy (standalone C) and profile; (3) a motion impulse
- * the same way from accelerometer data the project generates itself. Parts (1) and (2) need the
+ * impulse is built from the espeak-kws dataset as a user would, each step echoed as the command that does it
+ * (init, data import, features, train, test, deploy (standalone C), profile) and made through the impulse
+ * library's {@link Project} API, printed as that command prints; (3) a motion impulse the same way from
+ * accelerometer data the project generates itself. Parts (1) and (2) need the
  * workspace's {@code ../shared/}; without it they are skipped with a note and part (3) still runs, so
  * the demo works on a machine that has nothing but this repository.
  */
@@ -97,64 +116,149 @@ public final class DemoCommand implements Callable<Integer> {
             return 0;
         }
         String p = project.toString();
-        String validationStreams = project.resolve("streams-validation").toString();
-        List<String[]> steps = new java.util.ArrayList<>(List.of(
-            new String[] {"init", "kws", p},
-            new String[] {"data", "import", data.toString(), "--keywords", "yes,no", "--unknown", "--noise", "--out",
-                new ProjectLayout(project).data().toString()},
-            new String[] {"features", "--project", p},
-            new String[] {"train", "--project", p},
-            new String[] {"test", "--project", p},
+        Path dataDir = new ProjectLayout(project).data();
+        List<String> keywords = List.of("yes", "no");
+        Path validationStreams = project.resolve("streams-validation");
+        List<Step> steps = new ArrayList<>(List.of(
+            initStep("kws", project),
+            new Step("data import " + data + " --keywords yes,no --unknown --noise --out " + dataDir,
+                    o -> DataCommand.printImport(data, progress -> Project.open(project).importData(data,
+                            ImportPlan.keywordSpotting(KwsCurationOptions.defaults(keywords)), progress), o)),
+            featuresStep(project),
+            trainStep(project),
+            testStep(project),
             // Continuous spotting: the threshold is calibrated on streams of validation speakers, then the
             // dataset's own test streams (if it has any) are scored at it.
-            new String[] {"data", "streams", data.toString(), "--keywords", "yes,no", "--keyword-share", "0.4",
-                "--out", validationStreams},
-            new String[] {"test", "--project", p, "--stream", "--streams", validationStreams, "--apply"}));
+            new Step("data streams " + data + " --keywords yes,no --keyword-share 0.4 --out " + validationStreams,
+                    o -> DataCommand.Streams.print(Datasets.writeStreams(data, new StreamOptions(keywords,
+                            Split.VALIDATION, 72, 20, 0.4, 4, 25, 16000, 1), Optional.empty(), validationStreams,
+                            new TerminalProgress()), o)),
+            streamTestStep(project, validationStreams, true)));
         Path testStreams = data.resolve("_streams_");
         if (Files.isRegularFile(testStreams.resolve("streams.csv"))) {
-            steps.add(new String[] {"test", "--project", p, "--stream", "--streams", testStreams.toString()});
+            steps.add(streamTestStep(project, testStreams, false));
         }
-        steps.add(new String[] {"deploy", "--project", p, "--format", "c-standalone", "--out",
-            project.resolve("build/c-standalone").toString()});
-        steps.add(new String[] {"profile", "--project", p, "--target", "nano33ble"});
-        return runSteps(project, steps.toArray(new String[0][]), "Keyword spotter");
+        Path c = project.resolve("build/c-standalone");
+        steps.add(new Step("deploy --project " + p + " --format c-standalone --out " + c,
+                o -> DeployCommand.print(Project.open(project).deploy(cStandalone(), c, DeployOptions.DEFAULTS), o)));
+        steps.add(new Step("profile --project " + p + " --target nano33ble",
+                o -> ProfileText.print(Project.open(project).profile(ON_NANO, ProfileCommand.buildNotice(
+                        spec.commandLine().getErr())), o)));
+        return runSteps(project, steps, "Keyword spotter");
     }
 
     /** A motion classifier from accelerometer data generated here: needs nothing outside the repository. */
     private int motion() throws IOException {
         spec.commandLine().getOut().println();
-        String p = motionProject.toString();
         Path raw = motionProject.resolve("generated");
+        Path dataDir = new ProjectLayout(motionProject).data();
         Path model = new ProjectLayout(motionProject).int8Model();
-        return runSteps(motionProject, new String[][] {
-            {"init", "motion", p},
-            {"data", "generate", "motion", "--out", raw.toString(), "--samples-per-class", "60", "--seed", "1"},
-            {"data", "import", raw.toString(), "--out", new ProjectLayout(motionProject).data().toString()},
-            {"features", "--project", p},
-            {"train", "--project", p},
-            {"test", "--project", p},
-            {"deploy", model.toString(), "--format", "c-standalone", "--out", motionProject.resolve("build/c-standalone").toString()},
-            {"profile", model.toString(), "--target", "nano33ble"},
-        }, "Motion classifier");
+        Path c = motionProject.resolve("build/c-standalone");
+        return runSteps(motionProject, List.of(
+            initStep("motion", motionProject),
+            new Step("data generate motion --out " + raw + " --samples-per-class 60 --seed 1",
+                    o -> DataCommand.Generate.print("motion", raw, Datasets.generate(SyntheticKind.fromId("motion"),
+                            raw, 60, 1), o)),
+            new Step("data import " + raw + " --out " + dataDir, o -> DataCommand.printImport(raw,
+                    progress -> Project.open(motionProject).importData(raw, ImportPlan.asIs(), progress), o)),
+            featuresStep(motionProject),
+            trainStep(motionProject),
+            testStep(motionProject),
+            new Step("deploy " + model + " --format c-standalone --out " + c,
+                    o -> DeployCommand.print(Deployment.ofModel(model, cStandalone(), c, DeployOptions.DEFAULTS), o)),
+            new Step("profile " + model + " --target nano33ble", o -> ProfileText.print(Profiling.ofModel(
+                    model, ON_NANO, ProfileCommand.buildNotice(spec.commandLine().getErr())), o))),
+            "Motion classifier");
     }
 
-    /** Runs CLI steps in a fresh {@code projectDir}, echoing each like a shell; stops at the first failure. */
-    private int runSteps(Path projectDir, String[][] steps, String what) throws IOException {
+    private static final ProfileOptions ON_NANO = ProfileOptions.DEFAULTS.withTarget("nano33ble");
+
+    private static DeployFormat cStandalone() {
+        return DeployFormats.find("c-standalone").orElseThrow();
+    }
+
+    /**
+     * A step of the demo: the command a user would type (echoed), and the library call it makes, printing what the
+     * command prints.
+     */
+    private record Step(String command, Work work) {
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run(PrintWriter out) throws IOException;
+    }
+
+    private static Step initStep(String template, Path dir) {
+        return new Step("init " + template + " " + dir, o -> InitCommand.printCreated(template, dir,
+                Project.create(dir, template).layout().config(), o));
+    }
+
+    private static Step featuresStep(Path dir) {
+        return new Step("features --project " + dir,
+                o -> FeaturesCommand.print(Project.open(dir).computeFeatures(new TerminalProgress()), o));
+    }
+
+    private static Step trainStep(Path dir) {
+        return new Step("train --project " + dir,
+                o -> TrainCommand.print(TrainCommand.train(Project.open(dir), TrainOptions.DEFAULTS, o), o));
+    }
+
+    private static Step testStep(Path dir) {
+        return new Step("test --project " + dir, o -> {
+            Project p = Project.open(dir);
+            ClipReportText.print(p.testWithReports(ClipTest.DEFAULT_MIN_CONFIDENCE, new TerminalProgress()),
+                    p.layout(), o);
+        });
+    }
+
+    /** {@code test --stream} on {@code streams}; with {@code apply} its suggested threshold becomes the project's. */
+    private static Step streamTestStep(Path dir, Path streams, boolean apply) {
+        return new Step("test --project " + dir + " --stream --streams " + streams + (apply ? " --apply" : ""), o -> {
+            Project p = Project.open(dir);
+            StreamReportText.print(p.testStreamsWithReports(Optional.of(streams), ContinuousSettings.PROJECT, apply,
+                    new TerminalProgress()), p.layout(), o);
+        });
+    }
+
+    /**
+     * Runs the steps in a fresh {@code projectDir}, echoing each like a shell; stops at the first failure, which is
+     * reported as the command would report it. The project is locked once it exists, as each command would lock it.
+     */
+    private int runSteps(Path projectDir, List<Step> steps, String what) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (Files.exists(projectDir)) {
             deleteTree(projectDir);
         }
-        for (String[] step : steps) {
-            out.println("$ littlebrain " + String.join(" ", step));
-            out.flush();
-            int code = dev.littlebrain.cli.LittleBrain.run(step, out, err);
-            if (code != 0) {
-                out.println("demo stopped: step failed with exit code " + code);
+        ProjectLock lock = null;
+        try {
+            for (Step step : steps) {
+                out.println("$ littlebrain " + step.command());
                 out.flush();
-                return code;
+                try {
+                    step.work().run(out);
+                    out.flush();
+                } catch (IOException | RuntimeException e) {
+                    out.flush();
+                    err.println("error: " + UserMessages.describe(e));
+                    err.flush();
+                    out.println("demo stopped: step failed with exit code 1");
+                    out.flush();
+                    return 1;
+                }
+                out.println();
+                if (lock == null) {
+                    lock = ProjectLock.acquire(projectDir, spec.qualifiedName(), line -> {
+                        err.println(line);
+                        err.flush();
+                    });
+                }
             }
-            out.println();
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
         }
         out.println(what + " built in " + projectDir.toAbsolutePath().normalize()
                 + ": models/, reports/ (training.png, confusion.png, test.html), build/c-standalone/.");
@@ -184,45 +288,15 @@ public final class DemoCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        List<Path> cases;
-        try (Stream<Path> s = Files.list(root)) {
-            cases = s.filter(p -> Files.isRegularFile(p.resolve("model.tflite"))).sorted().toList();
-        }
         out.println("LittleBrain runtime vs TensorFlow Lite Micro reference outputs (" + root + ")");
         out.printf("%-28s %4s %9s %9s %11s %10s  %s%n", "model", "ops", "arena B", "greedy B", "MACs",
                 "µs/infer", "result");
         int failures = 0;
-        for (Path dir : cases) {
-            String result;
-            Model model = TfliteReader.read(dir.resolve("model.tflite"));
-            Interpreter interpreter = new Interpreter(model);
-            int examples = 0;
-            int exact = 0;
-            double worstFloatDiff = 0;
-            byte[] firstInput = null;
-            for (int k = 0; Files.exists(dir.resolve("input_" + k + ".bin")); k++) {
-                byte[] input = Files.readAllBytes(dir.resolve("input_" + k + ".bin"));
-                firstInput = firstInput == null ? input : firstInput;
-                byte[] expected = Files.readAllBytes(dir.resolve("output_" + k + ".bin"));
-                feed(interpreter, input);
-                interpreter.invoke();
-                byte[] actual = outputs(interpreter);
-                examples++;
-                if (Arrays.equals(expected, actual)) {
-                    exact++;
-                } else if (isFloat(interpreter)) {
-                    worstFloatDiff = Math.max(worstFloatDiff, maxFloatDiff(expected, actual));
-                }
-            }
-            boolean floatModel = isFloat(interpreter);
-            boolean pass = exact == examples || (floatModel && worstFloatDiff <= 1e-5);
-            failures += pass ? 0 : 1;
-            result = (pass ? "PASS " : "FAIL ") + exact + "/" + examples + " byte-identical"
-                    + (floatModel && exact < examples ? String.format(Locale.ROOT, ", rest within %.1e", worstFloatDiff) : "");
-            double micros = firstInput == null ? 0 : timeInvoke(interpreter, firstInput);
-            out.printf(Locale.ROOT, "%-28s %4d %,9d %,9d %,11d %10.1f  %s%n", dir.getFileName(),
-                    model.mainSubgraph().operators().size(), interpreter.arenaBytes(), interpreter.greedyArenaBytes(),
-                    interpreter.macs(), micros, result);
+        for (Path dir : ConformanceCheck.cases(root)) {
+            ConformanceCase c = ConformanceCheck.run(dir);
+            failures += c.passed() ? 0 : 1;
+            out.printf(Locale.ROOT, "%-28s %4d %,9d %,9d %,11d %10.1f  %s%n", c.model(), c.ops(), c.arenaBytes(),
+                    c.greedyArenaBytes(), c.macs(), c.microsPerInference(), c.verdict());
             out.flush();
         }
         out.println(failures == 0 ? "All models match TensorFlow Lite Micro." : failures + " model(s) differ.");
@@ -239,53 +313,5 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         return null;
-    }
-
-    private static void feed(Interpreter interpreter, byte[] input) {
-        int offset = 0;
-        for (int i = 0; i < interpreter.inputCount(); i++) {
-            TensorView t = interpreter.input(i);
-            t.copyFrom(input, offset);
-            offset += t.byteSize();
-        }
-    }
-
-    private static byte[] outputs(Interpreter interpreter) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        for (int i = 0; i < interpreter.outputCount(); i++) {
-            out.writeBytes(interpreter.output(i).bytes());
-        }
-        return out.toByteArray();
-    }
-
-    private static boolean isFloat(Interpreter interpreter) {
-        return interpreter.output(0).type() == dev.littlebrain.tflite.TensorType.FLOAT32;
-    }
-
-    private static double maxFloatDiff(byte[] a, byte[] b) {
-        ByteBuffer x = ByteBuffer.wrap(a).order(ByteOrder.LITTLE_ENDIAN);
-        ByteBuffer y = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-        double max = 0;
-        for (int i = 0; i + 4 <= Math.min(a.length, b.length); i += 4) {
-            max = Math.max(max, Math.abs(x.getFloat(i) - y.getFloat(i)));
-        }
-        return max;
-    }
-
-    /** A quick figure for the table (the JMH benchmark gives the careful one). */
-    private static double timeInvoke(Interpreter interpreter, byte[] input) {
-        feed(interpreter, input);
-        long deadline = System.nanoTime() + 200_000_000L;
-        int warm = 0;
-        while (System.nanoTime() < deadline) {
-            interpreter.invoke();
-            warm++;
-        }
-        int runs = Math.max(10, warm);
-        long start = System.nanoTime();
-        for (int i = 0; i < runs; i++) {
-            interpreter.invoke();
-        }
-        return (System.nanoTime() - start) / 1000.0 / runs;
     }
 }

@@ -101,11 +101,14 @@ public final class DeployCommand implements Callable<Integer> {
                             + " in the current directory)"));
             result = Deployment.ofProject(impulse, f, out, options);
         }
-        PrintWriter o = spec.commandLine().getOut();
-        for (Path p : result.paths()) {
-            o.println("wrote " + p);
-        }
-        o.flush();
+        print(result, spec.commandLine().getOut());
         return 0;
+    }
+
+    static void print(DeployResult result, PrintWriter out) {
+        for (Path p : result.paths()) {
+            out.println("wrote " + p);
+        }
+        out.flush();
     }
 }

@@ -70,17 +70,18 @@ public final class FeaturesCommand implements Callable<Integer> {
         java.util.Optional<ImpulseProject> impulse = ImpulseProject.find(project);
         if (impulse.isPresent()) {
             refuseOptionsTheProjectDecides(impulse.get());
-            return print(Project.open(impulse.get().dir()).computeFeatures(new TerminalProgress()));
+            print(Project.open(impulse.get().dir()).computeFeatures(new TerminalProgress()), spec.commandLine().getOut());
+        } else {
+            print(FeatureSummary.computeForDataset(data, block, parameters, cache, new TerminalProgress()),
+                    spec.commandLine().getOut());
         }
-        return print(FeatureSummary.computeForDataset(data, block, parameters, cache, new TerminalProgress()));
+        return 0;
     }
 
-    private int print(FeatureSummary f) {
-        PrintWriter out = spec.commandLine().getOut();
+    static void print(FeatureSummary f, PrintWriter out) {
         out.printf(Locale.ROOT, "%s features for %d samples: %d x %d per sample (%d computed, %d from cache) in %.1f s%n",
                 f.block(), f.samples(), f.frames(), f.coefficients(), f.computed(), f.fromCache(), f.seconds());
         out.println("cache: " + f.cache());
         out.flush();
-        return 0;
     }
 }

@@ -2,6 +2,7 @@ package dev.littlebrain.cli.commands;
 
 import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.impulse.ImpulseConfig;
+import dev.littlebrain.impulse.Project;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,8 +32,13 @@ public final class InitCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "unknown template '" + template + "'; known templates are " + ImpulseConfig.TEMPLATES);
         }
-        Path file = ImpulseConfig.writeTemplate(template, dir);
-        PrintWriter out = spec.commandLine().getOut();
+        Path file = Project.create(dir, template).layout().config();
+        printCreated(template, dir, file, spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** What was written and what to do next. */
+    static void printCreated(String template, Path dir, Path file, PrintWriter out) {
         out.println("wrote " + file);
         out.println("next: put curated data in " + new ProjectLayout(dir).data()
                 + (template.equals("kws-small") ? " (littlebrain data record --labels WORD --count 40 --out recordings,"
@@ -42,6 +48,5 @@ public final class InitCommand implements Callable<Integer> {
                         + new ProjectLayout(dir).data() + ")" : "")
                 + ", then littlebrain features/train/test --project " + dir);
         out.flush();
-        return 0;
     }
 }

@@ -1,10 +1,11 @@
 package dev.littlebrain.cli.commands;
 
-import dev.littlebrain.cli.audio.AudioSource;
 import dev.littlebrain.cli.audio.LiveView;
 import dev.littlebrain.cli.audio.MicrophoneSource;
-import dev.littlebrain.cli.audio.WavReplaySource;
 import dev.littlebrain.impulse.Classification;
+import dev.littlebrain.impulse.audio.AudioSource;
+import dev.littlebrain.impulse.audio.Spotting;
+import dev.littlebrain.impulse.audio.WavReplaySource;
 import dev.littlebrain.impulse.Classifier;
 import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.ImpulseProject;
@@ -12,11 +13,9 @@ import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.impulse.SensorRecording;
 import dev.littlebrain.dsp.io.SensorSeries;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
-import dev.littlebrain.runtime.stream.Detection;
 import dev.littlebrain.runtime.stream.StreamingClassifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -92,8 +91,8 @@ public final class ListenCommand implements Callable<Integer> {
                     + config.sliceMs() + " ms, threshold " + config.threshold()
                     + (replay == null && seconds <= 0 ? "; Ctrl-C to stop" : ""));
             spec.commandLine().getErr().flush();
-            run(source, classifier, view, seconds > 0 ? (long) (seconds * rate) : Long.MAX_VALUE,
-                    config.sliceSamples());
+            Spotting.run(source, classifier, config.sliceSamples(), seconds > 0 ? (long) (seconds * rate)
+                    : Long.MAX_VALUE, view::detection);
         } finally {
             view.finish();
         }
@@ -130,23 +129,9 @@ public final class ListenCommand implements Callable<Integer> {
                 + input.frequencyHz() + " Hz), a window every " + Math.round(config.sliceSamples() * 1000
                 / input.frequencyHz()) + " ms");
         spec.commandLine().getErr().flush();
-        long started = System.nanoTime();
         com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
-        SensorRecording.classify(Classifier.of(p, modelFile, labels), input, series, config.sliceSamples(), w -> {
-            if (w.endMs() > endMs) {
-                return;
-            }
-            if (realTime) {
-                // A window is classified once its last sample has arrived.
-                long waitMs = w.endMs() - (System.nanoTime() - started) / 1_000_000;
-                if (waitMs > 0) {
-                    try {
-                        Thread.sleep(waitMs);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            }
+        SensorRecording.replay(Classifier.of(p, modelFile, labels), input, series, config.sliceSamples(), endMs,
+                realTime, w -> {
             String label = labels.get(w.best());
             if (json) {
                 try {
@@ -161,23 +146,5 @@ public final class ListenCommand implements Callable<Integer> {
             out.flush();
         });
         return 0;
-    }
-
-    /** Feeds the source to the classifier slice by slice until it ends or {@code maxSamples} have gone in. */
-    private static void run(AudioSource source, StreamingClassifier classifier, LiveView view, long maxSamples,
-            int sliceSamples) throws java.io.IOException {
-        float[] buffer = new float[sliceSamples];
-        long total = 0;
-        while (total < maxSamples) {
-            int n = source.read(buffer);
-            if (n < 0) {
-                break;
-            }
-            int take = (int) Math.min(n, maxSamples - total);
-            total += take;
-            for (Detection d : classifier.accept(Arrays.copyOf(buffer, take))) {
-                view.detection(d);
-            }
-        }
     }
 }

@@ -8,11 +8,11 @@ import dev.littlebrain.impulse.profile.DeviceProfile;
 import dev.littlebrain.impulse.profile.ProfileOptions;
 import dev.littlebrain.impulse.profile.Profiling;
 import dev.littlebrain.impulse.profile.UnknownBoardException;
+import dev.littlebrain.impulse.report.ProfileText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -76,8 +76,8 @@ public final class ProfileCommand implements Callable<Integer> {
         }
         List<DeviceProfile> profiles;
         try {
-            profiles = modelFile != null ? Profiling.ofModel(modelFile, options, buildNotice())
-                    : Project.open(project).profile(options, buildNotice());
+            profiles = modelFile != null ? Profiling.ofModel(modelFile, options, buildNotice(spec.commandLine().getErr()))
+                    : Project.open(project).profile(options, buildNotice(spec.commandLine().getErr()));
         } catch (UnknownBoardException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -86,15 +86,14 @@ public final class ProfileCommand implements Callable<Integer> {
             out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
                     target == null ? profiles : profiles.get(0)));
         } else {
-            printText(profiles, out);
+            ProfileText.print(profiles, out);
         }
         out.flush();
         return 0;
     }
 
     /** Says on stderr that the builds run; they take seconds and print nothing else. */
-    private Progress buildNotice() {
-        PrintWriter err = spec.commandLine().getErr();
+    static Progress buildNotice(PrintWriter err) {
         return new Progress() {
             @Override
             public void stage(String name) {
@@ -106,54 +105,5 @@ public final class ProfileCommand implements Callable<Integer> {
             public void step(long done, long total) {
             }
         };
-    }
-
-    private static void printText(List<DeviceProfile> profiles, PrintWriter out) {
-        boolean dsp = profiles.stream().anyMatch(e -> e.frontEnd().isPresent());
-        if (dsp) {
-            out.printf("%-15s %-11s %9s %9s %10s %8s %9s %9s  %s%n", "board", "core", "RAM", "flash", "NN instr.",
-                    "NN ms", "DSP ms", "of slice", "verdict");
-        } else {
-            out.printf("%-15s %-11s %9s %9s %10s %10s  %s%n", "board", "core", "RAM", "flash", "instr.",
-                    "ms/infer", "verdict");
-        }
-        boolean anyMeasured = profiles.stream().anyMatch(DeviceProfile::measured);
-        for (DeviceProfile e : profiles) {
-            String verdict = (e.fitsRam() ? "" : "RAM too small; ") + (e.fitsFlash() ? "" : "flash too small; ")
-                    + (e.meetsDeadline() ? "" : "misses the " + e.sliceMs() + " ms slice; ");
-            verdict = verdict.isEmpty() ? "fits" : verdict.substring(0, verdict.length() - 2);
-            String mark = e.measured() ? "*" : " ";
-            if (dsp) {
-                double dspMs = e.frontEnd().map(DeviceProfile.FrontEnd::msPerUpdate).orElse(0.0);
-                String share = e.sliceMs() > 0
-                        ? String.format(Locale.ROOT, "%.0f %%", 100 * (dspMs + e.inferenceMs()) / e.sliceMs())
-                        : "-";
-                out.printf(Locale.ROOT, "%-15s %-11s %,8d%s %,8d%s %,10d %8.2f %9.2f %9s  %s%n", e.board(),
-                        e.core(), e.ramBytes(), mark, e.flashBytes(), mark, e.instructions(),
-                        e.inferenceMs(), dspMs, share, verdict);
-            } else {
-                out.printf(Locale.ROOT, "%-15s %-11s %,8d%s %,8d%s %,10d %10.2f  %s%n", e.board(),
-                        e.core(), e.ramBytes(), mark, e.flashBytes(), mark, e.instructions(),
-                        e.inferenceMs(), verdict);
-            }
-        }
-        if (dsp) {
-            DeviceProfile first = profiles.get(0);
-            DeviceProfile.FrontEnd frontEnd = first.frontEnd().orElse(new DeviceProfile.FrontEnd(0, 0, 0, 0));
-            out.printf(Locale.ROOT, "Impulse in continuous mode: one DSP update (%,d instructions) and one inference"
-                    + " per %.0f ms slice. RAM = tensor arena + DSP (window ring, rows, features: %,d B) + 1 KiB"
-                    + " stack; flash = weights + kernel code + DSP code and tables.%n", frontEnd.instructionsPerUpdate(),
-                    first.sliceMs(), frontEnd.ramBytes());
-            out.println("Times from instruction models calibrated on an emulated Cortex-M4 (see deploy/profile),"
-                    + " scaled by each board's clock and cycles per instruction.");
-        } else {
-            out.println("RAM = tensor arena + input window + 1 KiB stack; flash = weights + 8 KiB kernel code;"
-                    + " time from an instruction model calibrated on an emulated Cortex-M4 (see deploy/profile).");
-        }
-        if (anyMeasured) {
-            out.println("* measured from an arm-none-eabi-gcc -O2 build of the standalone C for the board's core:"
-                    + " flash = code + weights + tables, RAM = static data (arena, I/O buffers"
-                    + (dsp ? ", DSP state" : "") + ") + " + (dsp ? "" : "window + ") + "stack.");
-        }
     }
 }

@@ -1,17 +1,9 @@
 package dev.littlebrain.cli.commands;
 
-import dev.littlebrain.quantize.Calibration;
-import dev.littlebrain.quantize.Int8Quantizer;
-import dev.littlebrain.tflite.Model;
-import dev.littlebrain.tflite.Tensor;
-import dev.littlebrain.tflite.TensorType;
-import dev.littlebrain.tflite.TfliteReader;
-import dev.littlebrain.tflite.TfliteWriter;
+import dev.littlebrain.impulse.quantization.Quantization;
+import dev.littlebrain.impulse.quantization.QuantizedModel;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,51 +41,11 @@ public final class QuantizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Model model = TfliteReader.read(modelFile);
-        List<Tensor> inputs = new ArrayList<>();
-        for (int i : model.mainSubgraph().inputs()) {
-            Tensor t = model.mainSubgraph().tensor(i);
-            if (t.type() != TensorType.FLOAT32) {
-                throw new IllegalArgumentException(modelFile + ": input '" + t.name() + "' is " + t.type().dtypeName()
-                        + "; quantize takes a float32 model");
-            }
-            inputs.add(t);
-        }
-        List<float[][]> examples = new ArrayList<>();
-        for (Path file : calibration) {
-            examples.add(split(file, Files.readAllBytes(file), inputs));
-        }
-        Model int8 = Int8Quantizer.quantize(model, Calibration.collect(model, examples),
-                floatIo ? Int8Quantizer.Io.FLOAT32 : Int8Quantizer.Io.INT8);
-        TfliteWriter.write(int8, out);
+        QuantizedModel q = Quantization.quantize(modelFile, calibration, floatIo, out);
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("quantized %s with %d calibration inputs -> %s (%,d bytes)%n", modelFile, examples.size(), out,
-                Files.size(out));
+        o.printf("quantized %s with %d calibration inputs -> %s (%,d bytes)%n", q.source(), q.calibrationInputs(),
+                q.out(), q.bytes());
         o.flush();
         return 0;
-    }
-
-    private static float[][] split(Path file, byte[] bytes, List<Tensor> inputs) {
-        long expected = 0;
-        for (Tensor t : inputs) {
-            expected += t.byteSize();
-        }
-        if (bytes.length != expected) {
-            throw new IllegalArgumentException(file + ": holds " + bytes.length + " bytes, the model's float inputs take "
-                    + expected);
-        }
-        ByteBuffer bb = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        float[][] example = new float[inputs.size()][];
-        for (int i = 0; i < example.length; i++) {
-            example[i] = new float[(int) inputs.get(i).elementCount()];
-            for (int e = 0; e < example[i].length; e++) {
-                float v = bb.getFloat();
-                if (!Float.isFinite(v)) {
-                    throw new IllegalArgumentException(file + ": value " + e + " of input " + i + " is " + v);
-                }
-                example[i][e] = v;
-            }
-        }
-        return example;
     }
 }

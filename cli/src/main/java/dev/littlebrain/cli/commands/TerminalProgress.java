@@ -1,6 +1,5 @@
 package dev.littlebrain.cli.commands;
 
-import dev.littlebrain.data.progress.ProgressBar;
 import dev.littlebrain.impulse.Progress;
 
 /** A job's progress on standard error: a bar per stage, named after it, as the commands always drew them. */

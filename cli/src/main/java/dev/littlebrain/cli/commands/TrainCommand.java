@@ -63,9 +63,18 @@ public final class TrainCommand implements Callable<Integer> {
         if (epochs != null) {
             options = options.withEpochs(epochs);
         }
-        System.setProperty("java.awt.headless", "true"); // the training curves are drawn off-screen
         PrintWriter out = spec.commandLine().getOut();
-        TrainingSummary trained = p.train(options, new TrainProgress(out));
+        print(train(p, options, out), out);
+        return 0;
+    }
+
+    /** Trains {@code p}, its epochs printed to {@code out} as they finish. */
+    static TrainingSummary train(Project p, TrainOptions options, PrintWriter out) throws IOException {
+        System.setProperty("java.awt.headless", "true"); // the training curves are drawn off-screen
+        return p.train(options, new TrainProgress(out));
+    }
+
+    static void print(TrainingSummary trained, PrintWriter out) {
         String best = trained.bestEpochs().stream().map(String::valueOf).collect(Collectors.joining(", "));
         out.printf(Locale.ROOT, "trained in %.1f s; best epoch %s%s%n", trained.seconds(), best,
                 trained.isEnsemble() ? " (mean of " + trained.bestEpochs().size() + " members' scores in one model)"
@@ -74,7 +83,6 @@ public final class TrainCommand implements Callable<Integer> {
                 + trained.calibrationSamples() + " training samples), " + trained.trainingRecord() + ", "
                 + trained.curves().stream().map(Path::toString).collect(Collectors.joining(", ")));
         out.flush();
-        return 0;
     }
 
     /** One progress line; without a validation set (e.g. {@code bench train}) its columns say so instead of NaN. */

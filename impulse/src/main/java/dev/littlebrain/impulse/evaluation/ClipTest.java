@@ -2,6 +2,7 @@ package dev.littlebrain.impulse.evaluation;
 
 import dev.littlebrain.data.Split;
 import dev.littlebrain.impulse.ImpulseProject;
+import dev.littlebrain.impulse.Int8ModelCheck;
 import dev.littlebrain.impulse.Progress;
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.tflite.TfliteReader;
@@ -13,6 +14,9 @@ import java.util.Optional;
 
 /** {@code test}'s work: the project's float and int8 models, in the bit-exact runtime, on its test split. */
 public final class ClipTest {
+    /** Under this top score an answer counts as uncertain, unless the caller says otherwise. */
+    public static final double DEFAULT_MIN_CONFIDENCE = 0.6;
+
     private ClipTest() {
     }
 
@@ -25,6 +29,15 @@ public final class ClipTest {
             }
         }
         return models;
+    }
+
+    /**
+     * The project's trained models, which must both exist, the int8 one holding int8 tensors: its column, matrix and
+     * report say "int8", so a float model saved under that name is refused before anything runs.
+     */
+    public static void requireTrained(ImpulseProject p) throws IOException {
+        Path int8 = models(p).get(1);
+        Int8ModelCheck.require(int8, TfliteReader.read(int8));
     }
 
     /**

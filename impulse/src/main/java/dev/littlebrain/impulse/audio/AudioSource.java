@@ -1,4 +1,4 @@
-package dev.littlebrain.cli.audio;
+package dev.littlebrain.impulse.audio;
 
 import java.io.IOException;
 

@@ -1,7 +1,5 @@
-package dev.littlebrain.cli.audio;
+package dev.littlebrain.impulse.audio;
 
-import dev.littlebrain.dsp.io.AudioRequirement;
-import dev.littlebrain.dsp.io.WavReader;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -26,7 +24,7 @@ public final class WavReplaySource implements AudioSource {
 
     /** The recording at {@code file}, resampled to {@code sampleRate} and downmixed when it differs. */
     public static WavReplaySource open(Path file, int sampleRate, boolean realTime) throws IOException {
-        float[] values = WavReader.read(file, AudioRequirement.converting(sampleRate)).toInt16Values();
+        float[] values = AudioFiles.read(file, sampleRate).toInt16Values();
         return new WavReplaySource(values, sampleRate, realTime, file + (realTime ? " (replayed in real time)"
                 : " (replayed)"));
     }

@@ -1,4 +1,4 @@
-package dev.littlebrain.data.progress;
+package dev.littlebrain.cli.commands;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -8,9 +8,10 @@ import java.util.function.LongSupplier;
  * A progress bar with an ETA for long tasks. On a terminal it redraws one line at most ten times a
  * second; elsewhere (CI logs, files) it prints a plain line at every further 10 % or at most every
  * 10 s, so logs stay short and readable. Thread-safe; reports that arrive out of order (from
- * parallel workers) never move the bar backwards.
+ * parallel workers) never move the bar backwards. Terminal drawing, so it lives in the CLI; the library reports
+ * through {@link dev.littlebrain.impulse.Progress}.
  */
-public final class ProgressBar implements ProgressListener {
+final class ProgressBar {
     private static final long TERMINAL_INTERVAL_NANOS = 100_000_000L;
     private static final long LOG_INTERVAL_NANOS = 10_000_000_000L;
     private static final int WIDTH = 30;
@@ -25,7 +26,7 @@ public final class ProgressBar implements ProgressListener {
     private int lastDecile = -1;
     private boolean finished;
 
-    public ProgressBar(String task, PrintStream out, boolean terminal, LongSupplier nanoClock) {
+    ProgressBar(String task, PrintStream out, boolean terminal, LongSupplier nanoClock) {
         this.task = task;
         this.out = out;
         this.terminal = terminal;
@@ -34,13 +35,12 @@ public final class ProgressBar implements ProgressListener {
     }
 
     /** A bar on standard error, redrawn in place when a console is attached and TERM is not "dumb". */
-    public static ProgressBar onStderr(String task) {
+    static ProgressBar onStderr(String task) {
         boolean terminal = System.console() != null && !"dumb".equals(System.getenv("TERM"));
         return new ProgressBar(task, System.err, terminal, System::nanoTime);
     }
 
-    @Override
-    public synchronized void onProgress(long done, long total) {
+    synchronized void onProgress(long done, long total) {
         if (finished || done <= lastDone) {
             return;
         }

@@ -1,4 +1,4 @@
-package dev.littlebrain.data.progress;
+package dev.littlebrain.cli.commands;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
