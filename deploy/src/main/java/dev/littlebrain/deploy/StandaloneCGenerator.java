@@ -12,10 +12,10 @@ import dev.littlebrain.runtime.kernels.Q4InputScaling;
 import dev.littlebrain.runtime.kernels.LeakyReluOp;
 import dev.littlebrain.runtime.kernels.Relu6Op;
 import dev.littlebrain.runtime.kernels.ReluOp;
-import dev.littlebrain.runtime.kernels.SoftmaxOp;
 import dev.littlebrain.runtime.kernels.TransposeOp;
 import dev.littlebrain.runtime.kernels.QuantizedActivationRange;
 import dev.littlebrain.runtime.kernels.SpatialPadding;
+import dev.littlebrain.runtime.params.SoftmaxParams;
 import dev.littlebrain.runtime.quant.QuantizedMultiplier;
 import dev.littlebrain.tflite.Activation;
 import dev.littlebrain.tflite.BuiltinOperator;
@@ -748,14 +748,12 @@ public final class StandaloneCGenerator {
     }
 
     private void emitSoftmax(int index, Operator op) {
-        OperatorOptions.Softmax o = (OperatorOptions.Softmax) op.options();
         TensorView in = interpreter.tensor(op.inputs().get(0));
         TensorView out = interpreter.tensor(op.outputs().get(0));
-        if (out.zeroPoint() != -128 || out.scale() != 1f / 256) {
-            throw new UnsupportedOperationException("operator " + index
-                    + " (SOFTMAX) needs int8 output scale 1/256 and zero point -128");
+        SoftmaxParams p = interpreter.params(index, SoftmaxParams.class);
+        if (p.outputBits() != 8) {
+            throw unsupported(index, "SOFTMAX to int" + p.outputBits());
         }
-        SoftmaxOp.Int8Params p = SoftmaxOp.Int8Params.of(node(index, op), in, o.beta());
         body.append(comment(index, op, "SOFTMAX"));
         body.append("    lb_softmax_s8(").append(p.rows()).append(", ").append(p.depth()).append(", ")
                 .append(p.inputMultiplier().multiplier()).append(", ").append(p.inputMultiplier().shift())
