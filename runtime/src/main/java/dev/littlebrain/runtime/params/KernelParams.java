@@ -9,7 +9,10 @@ package dev.littlebrain.runtime.params;
  * ({@link dev.littlebrain.runtime.Interpreter#params(int, Class)}). Kernels that derive nothing (pure data
  * movement) and float kernels, which the C generator does not compile, yield {@link #NONE}.
  */
-public sealed interface KernelParams permits KernelParams.None, SoftmaxParams {
+public sealed interface KernelParams permits KernelParams.None, AddParams, ConcatenationParams, ConvParams,
+        DepthwiseParams, DequantizeParams, FullyConnectedParams, LeakyReluParams, MeanParams, MulParams, PadParams,
+        PoolParams, QuantizeParams, Relu6Params, RequantizeParams, SoftmaxParams, TanhLogisticParams,
+        TransposeParams {
 
     /** For a kernel that derives nothing a generator needs. */
     KernelParams NONE = new None();
