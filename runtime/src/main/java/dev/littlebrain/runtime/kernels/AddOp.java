@@ -13,7 +13,7 @@ import dev.littlebrain.tflite.OperatorOptions;
 import java.util.List;
 
 /** ADD with NumPy broadcasting and a fused activation: int8 (TFLM's rescaled sum), float32, int32. */
-public final class AddOp implements Op {
+final class AddOp implements Op {
 
     /** Element i of each input is read before element i is written (here and in lb_kernels.c). */
     @Override

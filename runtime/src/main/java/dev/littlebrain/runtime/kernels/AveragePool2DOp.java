@@ -16,7 +16,7 @@ import dev.littlebrain.tflite.OperatorOptions;
  * {@code sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count}. Float divides the float sum by
  * the count.
  */
-public final class AveragePool2DOp implements Op {
+final class AveragePool2DOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {

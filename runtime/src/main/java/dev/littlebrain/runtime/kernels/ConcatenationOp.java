@@ -19,7 +19,7 @@ import java.util.Arrays;
  * unquantized {@code reference_ops::Concatenation}); the converter normally gives all operands one
  * scale. Requantizing here would diverge from TFLM's bytes.
  */
-public final class ConcatenationOp implements Op {
+final class ConcatenationOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {

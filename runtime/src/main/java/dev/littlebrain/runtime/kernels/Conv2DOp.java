@@ -24,7 +24,7 @@ import java.util.List;
  * zeros in the patch: the reference skips them, and a zero term leaves an int32 sum unchanged (and a float
  * sum too, up to the sign of an all-zero sum), so the sums are the reference's, in the reference's order.
  */
-public final class Conv2DOp implements Op {
+final class Conv2DOp implements Op {
 
     /** Output pixels in NHWC order, each after (at most two pixels ahead of) reading its window. */
     @Override

@@ -25,7 +25,7 @@ import java.util.List;
  * innermost loop walks filter and input contiguously. Each channel still sums its taps in the
  * reference's (fy, fx) order, skipping taps outside the image, so float sums are bit-identical.
  */
-public final class DepthwiseConv2DOp implements Op {
+final class DepthwiseConv2DOp implements Op {
 
     /** Output pixels in NHWC order, each after (at most two pixels ahead of) reading its window. */
     @Override

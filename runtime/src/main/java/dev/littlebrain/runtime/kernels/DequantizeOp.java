@@ -11,7 +11,7 @@ import dev.littlebrain.tflite.TensorType;
  * DEQUANTIZE int8/uint8/int16 → float32 as TFLite's reference: {@code (float) (scale * (q - zp))}
  * with the scale widened to double, so the product is rounded to float once.
  */
-public final class DequantizeOp implements Op {
+final class DequantizeOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {

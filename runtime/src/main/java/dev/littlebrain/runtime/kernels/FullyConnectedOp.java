@@ -22,7 +22,7 @@ import java.util.Arrays;
  * multiplier per output channel; a per-tensor scale gives one multiplier from
  * {@code GetQuantizedConvolutionMultipler}, whose {@code inputScale * filterScale} is a float product.
  */
-public final class FullyConnectedOp implements Op {
+final class FullyConnectedOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {

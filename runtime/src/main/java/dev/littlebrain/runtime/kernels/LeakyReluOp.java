@@ -16,7 +16,7 @@ import java.util.List;
  * {@code s_in / s_out}, negative ones by {@code s_in * alpha / s_out}; both multipliers are computed
  * in float (as {@code leaky_relu_common.cc} does) before {@code QuantizeMultiplier}.
  */
-public final class LeakyReluOp implements Op {
+final class LeakyReluOp implements Op {
 
     /** Element i is read before element i is written (here and in lb_kernels.c). */
     @Override

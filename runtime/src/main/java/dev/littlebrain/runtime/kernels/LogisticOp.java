@@ -16,7 +16,7 @@ import java.util.List;
  * rescaled to Q4.27 and gemmlowp's fixed-point logistic is evaluated per element (desktop TFLite
  * uses a float-built lookup table instead). The output must have zero point -128 (scale 1/256).
  */
-public final class LogisticOp implements Op {
+final class LogisticOp implements Op {
 
     /** Element i is read before element i is written (here and in lb_kernels.c). */
     @Override

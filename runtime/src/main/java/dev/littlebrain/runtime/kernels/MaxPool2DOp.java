@@ -14,7 +14,7 @@ import dev.littlebrain.tflite.OperatorOptions;
  * to the image, then the fused activation's clamp. int8 output keeps the input's quantization (no
  * rescaling, as in the reference); float starts from {@code numeric_limits<float>::lowest()}.
  */
-public final class MaxPool2DOp implements Op {
+final class MaxPool2DOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {

@@ -27,7 +27,7 @@ import java.util.Arrays;
  * <p>float32 sums in input order and divides by {@code (float) n}, which is what both TFLM float paths
  * (the 4-D height/width special case and the generic reduce) compute.
  */
-public final class MeanOp implements Op {
+final class MeanOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {

@@ -12,7 +12,7 @@ import dev.littlebrain.tflite.OperatorOptions;
 import java.util.List;
 
 /** MUL with NumPy broadcasting and a fused activation: int8, float32, int32. */
-public final class MulOp implements Op {
+final class MulOp implements Op {
 
     /** Element i of each input is read before element i is written (here and in lb_kernels.c). */
     @Override

@@ -21,7 +21,7 @@ import java.util.Arrays;
  * <p>Preparation builds the padded output once with the pad value everywhere and records where each
  * innermost input row lands; evaluation copies that template and then the rows.
  */
-public final class PadOp implements Op {
+final class PadOp implements Op {
     private static final int MAX_RANK = 5;
 
     @Override

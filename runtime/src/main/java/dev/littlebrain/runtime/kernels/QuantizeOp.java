@@ -21,7 +21,7 @@ import java.util.Set;
  * requantization (int8/uint8/int16/int32 in, int8/uint8/int16/int32 out, the pairs TFLM accepts) by
  * {@code MultiplyByQuantizedMultiplier(q - zp_in, s_in / s_out) + zp_out}.
  */
-public final class QuantizeOp implements Op {
+final class QuantizeOp implements Op {
 
     /** Element i is read before element i is written (here and in lb_kernels.c). */
     @Override

@@ -14,7 +14,7 @@ import java.util.List;
  * [zp_in, quantize(6.0)] computed with the <em>input's</em> scale and zero point (the converter
  * gives RELU6 the same quantization on both sides). float32 clamps to [0, 6].
  */
-public final class Relu6Op implements Op {
+final class Relu6Op implements Op {
 
     /** Element i is read before element i is written (here and in lb_kernels.c). */
     @Override

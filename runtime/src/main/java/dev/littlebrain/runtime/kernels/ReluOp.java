@@ -15,7 +15,7 @@ import java.util.List;
  * zero point ({@code MultiplyByQuantizedMultiplier} by {@code s_in / s_out}) and clamped at the
  * output's zero point. float32 clamps at 0.
  */
-public final class ReluOp implements Op {
+final class ReluOp implements Op {
 
     /** Element i is read before element i is written (here and in lb_kernels.c). */
     @Override

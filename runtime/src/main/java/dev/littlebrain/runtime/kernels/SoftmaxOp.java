@@ -19,7 +19,7 @@ import dev.littlebrain.tflite.TensorType;
  * gemmlowp's {@code exp_on_negative_values}, summed in Q12.19, and divided through a fixed-point
  * reciprocal.
  */
-public final class SoftmaxOp implements Op {
+final class SoftmaxOp implements Op {
     private static final int SCALED_DIFF_INTEGER_BITS = 5;
     private static final int ACCUMULATION_INTEGER_BITS = 12;
 

@@ -15,7 +15,7 @@ import java.util.List;
  * gemmlowp's fixed-point tanh is evaluated per element (desktop TFLite uses a float-built lookup
  * table instead, which differs by a few LSB). The output is implicitly scale 1/128, zero point 0.
  */
-public final class TanhOp implements Op {
+final class TanhOp implements Op {
 
     /** Element i is read before element i is written (here and in lb_kernels.c). */
     @Override

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * TRANSPOSE by a constant permutation, any rank (TFLM stops at 6), any fixed-size element type:
  * {@code out.dim(i) = in.dim(perm[i])}, elements moved as whole byte groups.
  */
-public final class TransposeOp implements Op {
+final class TransposeOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
