@@ -142,7 +142,8 @@ class StandaloneCParamsTest {
                 assertEquals(rank5(m.inputShape(), 1), block(c, "lb_op" + i + "_dims").orElseThrow(), where);
                 assertEquals(rank5(m.outputStrides(), 0), block(c, "lb_op" + i + "_out_strides").orElseThrow(), where);
                 assertEquals(List.of(m.count(), m.inputZeroPoint(), m.multiplier().multiplier(),
-                        m.multiplier().shift(), m.outputZeroPoint()), literals(call, "lb_mean_s8").subList(1, 6), where);
+                        m.multiplier().shift(), m.outputZeroPoint()), literals(call, "lb_mean_s8").subList(1, 6),
+                        where);
             } else if (p instanceof PadParams pad) {
                 List<Integer> shape = new ArrayList<>(rank5(pad.inputShape(), 1));
                 shape.addAll(rank5(pad.outputShape(), 1));
