@@ -1,29 +1,32 @@
 package dev.littlebrain.deploy;
 
 import dev.littlebrain.runtime.Interpreter;
-import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.TensorView;
-import dev.littlebrain.runtime.kernels.AddOp;
-import dev.littlebrain.runtime.kernels.Broadcast;
-import dev.littlebrain.runtime.kernels.ChannelMultipliers;
-import dev.littlebrain.runtime.kernels.MeanOp;
-import dev.littlebrain.runtime.kernels.MulOp;
-import dev.littlebrain.runtime.kernels.Q4InputScaling;
-import dev.littlebrain.runtime.kernels.LeakyReluOp;
-import dev.littlebrain.runtime.kernels.Relu6Op;
-import dev.littlebrain.runtime.kernels.ReluOp;
-import dev.littlebrain.runtime.kernels.SoftmaxOp;
-import dev.littlebrain.runtime.kernels.TransposeOp;
-import dev.littlebrain.runtime.kernels.QuantizedActivationRange;
-import dev.littlebrain.runtime.kernels.SpatialPadding;
-import dev.littlebrain.runtime.quant.QuantizedMultiplier;
-import dev.littlebrain.tflite.Activation;
+import dev.littlebrain.runtime.params.ActivationRange;
+import dev.littlebrain.runtime.params.AddParams;
+import dev.littlebrain.runtime.params.ConcatenationParams;
+import dev.littlebrain.runtime.params.ConvParams;
+import dev.littlebrain.runtime.params.DepthwiseParams;
+import dev.littlebrain.runtime.params.DequantizeParams;
+import dev.littlebrain.runtime.params.FullyConnectedParams;
+import dev.littlebrain.runtime.params.IntArray;
+import dev.littlebrain.runtime.params.LeakyReluParams;
+import dev.littlebrain.runtime.params.MeanParams;
+import dev.littlebrain.runtime.params.MulParams;
+import dev.littlebrain.runtime.params.PadParams;
+import dev.littlebrain.runtime.params.PoolParams;
+import dev.littlebrain.runtime.params.QuantizeParams;
+import dev.littlebrain.runtime.params.Relu6Params;
+import dev.littlebrain.runtime.params.Requantization;
+import dev.littlebrain.runtime.params.RequantizeParams;
+import dev.littlebrain.runtime.params.SoftmaxParams;
+import dev.littlebrain.runtime.params.TanhLogisticParams;
+import dev.littlebrain.runtime.params.TransposeParams;
+import dev.littlebrain.runtime.params.Window;
 import dev.littlebrain.tflite.BuiltinOperator;
 import dev.littlebrain.tflite.Model;
 import dev.littlebrain.tflite.Operator;
 import dev.littlebrain.tflite.OperatorCode;
-import dev.littlebrain.tflite.OperatorOptions;
-import dev.littlebrain.tflite.Padding;
 import dev.littlebrain.tflite.Subgraph;
 import dev.littlebrain.tflite.TensorType;
 import java.io.IOException;
@@ -40,8 +43,9 @@ import java.util.Set;
 /**
  * The {@code c-standalone} deploy format: an int8 model compiled to plain C99 — no interpreter, no
  * flatbuffer parsing, no malloc. Weights become const arrays, activations live in one static arena at
- * the offsets of the runtime's memory planner, multipliers and shifts are computed here (with the
- * runtime's own {@link QuantizedMultiplier}), and {@code lb_invoke} is one kernel call per operator.
+ * the offsets of the runtime's memory planner, and {@code lb_invoke} is one kernel call per operator. Every
+ * multiplier, shift, clamp and window is read from the params record the runtime's kernel was prepared with
+ * ({@link Interpreter#params(int, Class)}), never derived here, so the C computes what the Java kernels compute.
  *
  * <pre>{@code
  * List<Path> files = StandaloneCGenerator.write(model, "kws.tflite", outDir);
@@ -369,32 +373,24 @@ public final class StandaloneCGenerator {
         data.append("};\n\n");
     }
 
-    /**
-     * Per-channel requantization and activation clamp, computed by the runtime's own classes so the C
-     * gets exactly the parameters the Java kernels use.
-     */
-    private Requant requant(Node node, TensorView input, TensorView filter, TensorView output, int channels,
-            int quantizedDimension, Activation activation, boolean fullyConnectedPerTensor) {
-        ChannelMultipliers m = fullyConnectedPerTensor
-                ? ChannelMultipliers.perTensorFullyConnected(node, input, filter, output, channels)
-                : ChannelMultipliers.of(node, input, filter, output, channels, quantizedDimension);
-        String prefix = "lb_op" + node.index();
+    /** An operator's {@code lb_requant}: the per-channel requantization its kernel was prepared with. */
+    private Requant requant(int index, Requantization r) {
+        String prefix = "lb_op" + index;
         // A zero multiplier gives 0 whatever the shift; shift -1 keeps such a channel on the optimised paths.
-        int[] shifts = m.shifts().clone();
+        int[] shifts = r.shifts().toArray();
         boolean belowHalf = true;
         for (int c = 0; c < shifts.length; c++) {
-            if (m.multipliers()[c] == 0) {
+            if (r.multipliers().get(c) == 0) {
                 shifts[c] = -1;
             }
             belowHalf &= shifts[c] <= -1;
         }
-        int32Array(prefix + "_multipliers", m.multipliers());
+        int32Array(prefix + "_multipliers", r.multipliers().toArray());
         int32Array(prefix + "_shifts", shifts);
-        QuantizedActivationRange range = QuantizedActivationRange.of(node, activation, output);
         data.append("static const lb_requant ").append(prefix).append("_requant = {\n    ")
                 .append(prefix).append("_multipliers, ").append(prefix).append("_shifts, ")
-                .append(-input.zeroPoint()).append(", ").append(output.zeroPoint()).append(", ")
-                .append(range.min()).append(", ").append(range.max()).append("\n};\n\n");
+                .append(r.inputOffset()).append(", ").append(r.outputZeroPoint()).append(", ")
+                .append(r.range().min()).append(", ").append(r.range().max()).append("\n};\n\n");
         return new Requant("&" + prefix + "_requant", belowHalf);
     }
 
@@ -405,67 +401,49 @@ public final class StandaloneCGenerator {
     private record Requant(String ref, boolean belowHalf) {
     }
 
-    /** The operator with its tensors bound, as the runtime's kernels see it (for shared parameter code). */
-    private Node node(int index, Operator op) {
-        TensorView[] inputs = new TensorView[op.inputs().size()];
-        for (int i = 0; i < inputs.length; i++) {
-            int t = op.inputs().get(i);
-            inputs[i] = t < 0 ? null : interpreter.tensor(t);
-        }
-        TensorView[] outputs = new TensorView[op.outputs().size()];
-        for (int i = 0; i < outputs.length; i++) {
-            outputs[i] = interpreter.tensor(op.outputs().get(i));
-        }
-        return new Node(index, model.operatorCode(op), op.options(), inputs, outputs);
-    }
-
-    private String window(int index, TensorView in, TensorView out, int fh, int fw, Padding padding, int sh, int sw,
-            int dh, int dw) {
-        SpatialPadding pad = SpatialPadding.compute(padding, in.dim(1), in.dim(2), fh, fw, sh, sw, dh, dw);
-        if (pad.outHeight() != out.dim(1) || pad.outWidth() != out.dim(2)) {
-            throw new UnsupportedOperationException("operator " + index + ": output shape "
-                    + java.util.Arrays.toString(out.shape()) + " does not match its window");
-        }
+    /** An operator's {@code lb_window}: the geometry its kernel was prepared with. */
+    private String window(int index, Window g) {
         String name = "lb_op" + index + "_window";
         data.append("static const lb_window ").append(name).append(" = {\n    ")
-                .append(in.dim(0)).append(", ").append(in.dim(1)).append(", ").append(in.dim(2)).append(", ")
-                .append(in.dim(3)).append(",\n    ").append(fh).append(", ").append(fw).append(",\n    ")
-                .append(pad.outHeight()).append(", ").append(pad.outWidth()).append(", ").append(out.dim(3))
-                .append(",\n    ").append(sh).append(", ").append(sw).append(", ").append(dh).append(", ").append(dw)
-                .append(",\n    ").append(pad.top()).append(", ").append(pad.left()).append("\n};\n\n");
+                .append(g.batches()).append(", ").append(g.inHeight()).append(", ").append(g.inWidth()).append(", ")
+                .append(g.inDepth()).append(",\n    ").append(g.filterHeight()).append(", ").append(g.filterWidth())
+                .append(",\n    ").append(g.outHeight()).append(", ").append(g.outWidth()).append(", ")
+                .append(g.outDepth()).append(",\n    ").append(g.strideHeight()).append(", ").append(g.strideWidth())
+                .append(", ").append(g.dilationHeight()).append(", ").append(g.dilationWidth())
+                .append(",\n    ").append(g.padTop()).append(", ").append(g.padLeft()).append("\n};\n\n");
         return "&" + name;
     }
 
     private void emitConv(int index, Operator op) {
-        OperatorOptions.Conv2D o = (OperatorOptions.Conv2D) op.options();
+        ConvParams p = interpreter.params(index, ConvParams.class);
+        Window g = p.window();
         TensorView in = interpreter.tensor(op.inputs().get(0));
         TensorView filter = interpreter.tensor(op.inputs().get(1));
         TensorView out = interpreter.tensor(op.outputs().get(0));
         int bias = op.inputs().size() > 2 ? op.inputs().get(2) : -1;
         data.append("/* operator ").append(index).append(": CONV_2D */\n");
-        Requant requant = requant(node(index, op), in, filter, out, filter.dim(0), 0, o.activation(), false);
+        Requant requant = requant(index, p.requantization());
         String q = requant.ref();
-        boolean oneGroup = filter.dim(3) == in.dim(3);
+        boolean oneGroup = p.filterDepth() == g.inDepth();
         byte[][] rows = weightRows(op.inputs().get(1), filter.dim(0));
         java.util.Optional<Folded> folded = oneGroup && requant.belowHalf()
                 ? foldedBias(index, rows, bias, in.zeroPoint())
                 : java.util.Optional.empty();
-        boolean pointwise = filter.dim(1) == 1 && filter.dim(2) == 1 && o.strideH() == 1 && o.strideW() == 1
-                && out.dim(1) == in.dim(1) && out.dim(2) == in.dim(2);
-        String w = folded.isPresent() && pointwise ? "" : window(index, in, out, filter.dim(1), filter.dim(2),
-                o.padding(), o.strideH(), o.strideW(), o.dilationH(), o.dilationW());
+        boolean pointwise = g.filterHeight() == 1 && g.filterWidth() == 1 && g.strideHeight() == 1
+                && g.strideWidth() == 1 && g.outHeight() == g.inHeight() && g.outWidth() == g.inWidth();
+        String w = folded.isPresent() && pointwise ? "" : window(index, g);
         String f = folded.isPresent() ? pairedFilter(index, rows, filter.name()) : int8Constant(op.inputs().get(1));
         body.append(comment(index, op, "CONV_2D"));
         if (folded.isEmpty()) {
             body.append("    lb_conv2d_s8(").append(w).append(", ").append(q).append(", ").append(arena(in.index()))
-                    .append(", ").append(f).append(", ").append(filter.dim(3)).append(", ").append(biasConstant(bias))
+                    .append(", ").append(f).append(", ").append(p.filterDepth()).append(", ").append(biasConstant(bias))
                     .append(", ").append(arena(out.index())).append(");\n");
         } else if (pointwise) {
             // A pointwise convolution over NHWC is a matrix product: every pixel is a row of in_d values.
-            emitMatmul(in.elementCount() / in.dim(3), in.dim(3), out.dim(3), q, arena(in.index()), f, folded.get(),
-                    arena(out.index()));
+            emitMatmul(in.elementCount() / g.inDepth(), g.inDepth(), g.outDepth(), q, arena(in.index()), f,
+                    folded.get(), arena(out.index()));
         } else {
-            emitIm2col(w, q, in, f, filter.dim(1) * filter.dim(2) * in.dim(3), folded.get(), out);
+            emitIm2col(w, q, in, f, g.filterHeight() * g.filterWidth() * g.inDepth(), folded.get(), out);
         }
     }
 
@@ -635,21 +613,21 @@ public final class StandaloneCGenerator {
     }
 
     private void emitDepthwise(int index, Operator op) {
-        OperatorOptions.DepthwiseConv2D o = (OperatorOptions.DepthwiseConv2D) op.options();
+        DepthwiseParams p = interpreter.params(index, DepthwiseParams.class);
+        Window g = p.window();
         TensorView in = interpreter.tensor(op.inputs().get(0));
         TensorView filter = interpreter.tensor(op.inputs().get(1));
         TensorView out = interpreter.tensor(op.outputs().get(0));
         int bias = op.inputs().size() > 2 ? op.inputs().get(2) : -1;
         data.append("/* operator ").append(index).append(": DEPTHWISE_CONV_2D */\n");
-        String w = window(index, in, out, filter.dim(1), filter.dim(2), o.padding(), o.strideH(), o.strideW(),
-                o.dilationH(), o.dilationW());
-        Requant requant = requant(node(index, op), in, filter, out, filter.dim(3), 3, o.activation(), false);
+        String w = window(index, g);
+        Requant requant = requant(index, p.requantization());
         String q = requant.ref();
-        if (in.dim(3) == 1 && requant.belowHalf()) {
+        if (g.inDepth() == 1 && requant.belowHalf()) {
             // One input channel: every output channel is a filter over the same pixels, i.e. a CONV_2D whose
             // filter is this one transposed from [1][h][w][out_d] to [out_d][h][w][1].
-            int taps = filter.dim(1) * filter.dim(2);
-            int outD = filter.dim(3);
+            int taps = g.filterHeight() * g.filterWidth();
+            int outD = g.outDepth();
             byte[] bytes = model.bufferOf(graph.tensor(op.inputs().get(1))).bytes();
             byte[][] rows = new byte[outD][taps];
             for (int t = 0; t < taps; t++) {
@@ -665,11 +643,11 @@ public final class StandaloneCGenerator {
                 return;
             }
         }
-        long accumulators = depthwiseAccumulatorBound(bias, op.inputs().get(1), filter.dim(3));
-        boolean dm1 = o.depthMultiplier() == 1 && requant.belowHalf() && accumulators <= Integer.MAX_VALUE;
-        if (dm1 && filter.dim(1) == 3 && filter.dim(2) == 3 && o.dilationH() == 1 && o.dilationW() == 1
-                && in.dim(3) % 4 == 0) {
-            String f = groupedDepthwiseFilter(index, op.inputs().get(1), filter.name(), in.dim(3));
+        long accumulators = depthwiseAccumulatorBound(bias, op.inputs().get(1), g.outDepth());
+        boolean dm1 = p.depthMultiplier() == 1 && requant.belowHalf() && accumulators <= Integer.MAX_VALUE;
+        if (dm1 && g.filterHeight() == 3 && g.filterWidth() == 3 && g.dilationHeight() == 1
+                && g.dilationWidth() == 1 && g.inDepth() % 4 == 0) {
+            String f = groupedDepthwiseFilter(index, op.inputs().get(1), filter.name(), g.inDepth());
             String b = biasConstant(bias);
             body.append(comment(index, op, "DEPTHWISE_CONV_2D 3x3"));
             body.append("    lb_depthwise_conv3x3").append(accumulators >= ACCUMULATOR_BOUND ? "_wide_s8(" : "_s8(")
@@ -688,25 +666,24 @@ public final class StandaloneCGenerator {
                     .append(arena(out.index())).append(");\n");
         } else {
             body.append("    lb_depthwise_conv2d_s8(").append(w).append(", ").append(q).append(", ")
-                    .append(o.depthMultiplier()).append(", ").append(arena(in.index())).append(", ").append(f)
+                    .append(p.depthMultiplier()).append(", ").append(arena(in.index())).append(", ").append(f)
                     .append(", ").append(b).append(", ").append(arena(out.index())).append(");\n");
         }
     }
 
     private void emitFullyConnected(int index, Operator op) {
-        OperatorOptions.FullyConnected o = (OperatorOptions.FullyConnected) op.options();
+        FullyConnectedParams p = interpreter.params(index, FullyConnectedParams.class);
         TensorView in = interpreter.tensor(op.inputs().get(0));
         TensorView filter = interpreter.tensor(op.inputs().get(1));
         TensorView out = interpreter.tensor(op.outputs().get(0));
         int bias = op.inputs().size() > 2 ? op.inputs().get(2) : -1;
-        int outDepth = out.dim(out.rank() - 1);
-        int accumDepth = filter.dim(1);
-        int batches = in.elementCount() / accumDepth;
-        boolean perChannel = filter.quantization().isPerChannel();
+        int outDepth = p.outDepth();
+        int accumDepth = p.accumDepth();
+        int batches = p.batches();
         data.append("/* operator ").append(index).append(": FULLY_CONNECTED */\n");
-        Requant requant = requant(node(index, op), in, filter, out, outDepth, 0, o.activation(), !perChannel);
+        Requant requant = requant(index, p.requantization());
         String q = requant.ref();
-        int filterOffset = perChannel ? 0 : -filter.zeroPoint();
+        int filterOffset = p.filterOffset();
         byte[][] rows = weightRows(op.inputs().get(1), filter.dim(0));
         java.util.Optional<Folded> folded = filterOffset == 0 && requant.belowHalf()
                 ? foldedBias(index, rows, bias, in.zeroPoint())
@@ -733,13 +710,12 @@ public final class StandaloneCGenerator {
     }
 
     private void emitPool(int index, Operator op, BuiltinOperator builtin) {
-        OperatorOptions.Pool2D o = (OperatorOptions.Pool2D) op.options();
+        PoolParams p = interpreter.params(index, PoolParams.class);
         TensorView in = interpreter.tensor(op.inputs().get(0));
         TensorView out = interpreter.tensor(op.outputs().get(0));
         data.append("/* operator ").append(index).append(": ").append(builtin).append(" */\n");
-        String w = window(index, in, out, o.filterHeight(), o.filterWidth(), o.padding(), o.strideH(), o.strideW(),
-                1, 1);
-        QuantizedActivationRange range = QuantizedActivationRange.of(node(index, op), o.activation(), out);
+        String w = window(index, p.window());
+        ActivationRange range = p.range();
         String fn = builtin == BuiltinOperator.MAX_POOL_2D ? "lb_max_pool_s8" : "lb_average_pool_s8";
         body.append(comment(index, op, builtin.name()));
         body.append("    ").append(fn).append("(").append(w).append(", ").append(range.min()).append(", ")
@@ -748,14 +724,12 @@ public final class StandaloneCGenerator {
     }
 
     private void emitSoftmax(int index, Operator op) {
-        OperatorOptions.Softmax o = (OperatorOptions.Softmax) op.options();
         TensorView in = interpreter.tensor(op.inputs().get(0));
         TensorView out = interpreter.tensor(op.outputs().get(0));
-        if (out.zeroPoint() != -128 || out.scale() != 1f / 256) {
-            throw new UnsupportedOperationException("operator " + index
-                    + " (SOFTMAX) needs int8 output scale 1/256 and zero point -128");
+        SoftmaxParams p = interpreter.params(index, SoftmaxParams.class);
+        if (p.outputBits() != 8) {
+            throw unsupported(index, "SOFTMAX to int" + p.outputBits());
         }
-        SoftmaxOp.Int8Params p = SoftmaxOp.Int8Params.of(node(index, op), in, o.beta());
         body.append(comment(index, op, "SOFTMAX"));
         body.append("    lb_softmax_s8(").append(p.rows()).append(", ").append(p.depth()).append(", ")
                 .append(p.inputMultiplier().multiplier()).append(", ").append(p.inputMultiplier().shift())
@@ -804,78 +778,67 @@ public final class StandaloneCGenerator {
     // ---- elementwise and data-movement operators -------------------------------------------------
 
     /** The element-index table of a broadcast operand, or NULL when it has the output's shape. */
-    private String broadcastTable(int index, String operand, int[] offsets) {
-        if (offsets == null) {
+    private String broadcastTable(int index, String operand, java.util.Optional<IntArray> offsets) {
+        if (offsets.isEmpty()) {
             return "NULL";
         }
         String name = "lb_op" + index + "_" + operand + "_index";
-        int32Array(name, offsets);
+        int32Array(name, offsets.get().toArray());
         return name;
     }
 
     private void emitAdd(int index, Operator op, BuiltinOperator builtin) {
-        OperatorOptions.AddSub o = (OperatorOptions.AddSub) op.options();
+        AddParams p = interpreter.params(index, AddParams.class);
         TensorView a = interpreter.tensor(op.inputs().get(0));
         TensorView b = interpreter.tensor(op.inputs().get(1));
         TensorView out = interpreter.tensor(op.outputs().get(0));
-        Node node = node(index, op);
-        boolean subtract = builtin == BuiltinOperator.SUB;
-        AddOp.Int8Rescale r = AddOp.Int8Rescale.of(node, a, b, out, subtract);
-        Broadcast bc = Broadcast.of(node, a.shape(), b.shape(), out.shape());
-        QuantizedActivationRange range = QuantizedActivationRange.of(node, o.activation(), out);
         data.append("/* operator ").append(index).append(": ").append(builtin).append(" */\n");
-        String ia = broadcastTable(index, "a", bc.offsetsA());
-        String ib = broadcastTable(index, "b", bc.offsetsB());
+        String ia = broadcastTable(index, "a", p.broadcast().offsetsA());
+        String ib = broadcastTable(index, "b", p.broadcast().offsetsB());
         String name = "lb_op" + index + "_add";
         data.append("static const lb_add_params ").append(name).append(" = {\n    ")
-                .append(-a.zeroPoint()).append(", ").append(-b.zeroPoint()).append(", ").append(out.zeroPoint())
-                .append(",\n    ").append(r.a().multiplier()).append(", ").append(r.a().shift())
-                .append(",\n    ").append(r.b().multiplier()).append(", ").append(r.b().shift())
-                .append(",\n    ").append(r.out().multiplier()).append(", ").append(r.out().shift())
-                .append(",\n    ").append(range.min()).append(", ").append(range.max()).append("\n};\n\n");
+                .append(p.inputOffsetA()).append(", ").append(p.inputOffsetB()).append(", ")
+                .append(p.outputZeroPoint())
+                .append(",\n    ").append(p.multiplierA().multiplier()).append(", ").append(p.multiplierA().shift())
+                .append(",\n    ").append(p.multiplierB().multiplier()).append(", ").append(p.multiplierB().shift())
+                .append(",\n    ").append(p.outputMultiplier().multiplier()).append(", ")
+                .append(p.outputMultiplier().shift())
+                .append(",\n    ").append(p.range().min()).append(", ").append(p.range().max()).append("\n};\n\n");
         body.append(comment(index, op, builtin.name()));
         body.append("    lb_add_s8(").append(out.elementCount()).append(", &").append(name).append(", ")
-                .append(subtract ? 1 : 0).append(", ").append(int8Operand(a.index())).append(", ").append(ia)
+                .append(p.subtract() ? 1 : 0).append(", ").append(int8Operand(a.index())).append(", ").append(ia)
                 .append(", ").append(int8Operand(b.index())).append(", ").append(ib).append(", ")
                 .append(arena(out.index())).append(");\n");
     }
 
     private void emitMul(int index, Operator op) {
-        OperatorOptions.MulDiv o = (OperatorOptions.MulDiv) op.options();
+        MulParams p = interpreter.params(index, MulParams.class);
         TensorView a = interpreter.tensor(op.inputs().get(0));
         TensorView b = interpreter.tensor(op.inputs().get(1));
         TensorView out = interpreter.tensor(op.outputs().get(0));
-        Node node = node(index, op);
-        QuantizedMultiplier m = MulOp.int8Multiplier(a, b, out);
-        Broadcast bc = Broadcast.of(node, a.shape(), b.shape(), out.shape());
-        QuantizedActivationRange range = QuantizedActivationRange.of(node, o.activation(), out);
-        if (bc.offsetsA() != null) {
+        if (p.broadcast().offsetsA().isPresent()) {
             data.append("/* operator ").append(index).append(": MUL */\n");
         }
-        String ia = broadcastTable(index, "a", bc.offsetsA());
-        String ib = broadcastTable(index, "b", bc.offsetsB());
+        String ia = broadcastTable(index, "a", p.broadcast().offsetsA());
+        String ib = broadcastTable(index, "b", p.broadcast().offsetsB());
         body.append(comment(index, op, "MUL"));
-        body.append("    lb_mul_s8(").append(out.elementCount()).append(", ").append(-a.zeroPoint()).append(", ")
-                .append(-b.zeroPoint()).append(", ").append(m.multiplier()).append(", ").append(m.shift())
-                .append(", ").append(out.zeroPoint()).append(", ").append(range.min()).append(", ")
-                .append(range.max()).append(",\n              ").append(int8Operand(a.index())).append(", ")
+        body.append("    lb_mul_s8(").append(out.elementCount()).append(", ").append(p.inputOffsetA()).append(", ")
+                .append(p.inputOffsetB()).append(", ").append(p.multiplier().multiplier()).append(", ")
+                .append(p.multiplier().shift()).append(", ").append(p.outputZeroPoint()).append(", ")
+                .append(p.range().min()).append(", ").append(p.range().max()).append(",\n              ")
+                .append(int8Operand(a.index())).append(", ")
                 .append(ia).append(", ").append(int8Operand(b.index())).append(", ").append(ib).append(", ")
                 .append(arena(out.index())).append(");\n");
     }
 
     /** TFLM copies the raw bytes of every input, whatever their scales (as the runtime does). */
     private void emitConcatenation(int index, Operator op) {
-        OperatorOptions.Concatenation o = (OperatorOptions.Concatenation) op.options();
+        ConcatenationParams p = interpreter.params(index, ConcatenationParams.class);
         TensorView out = interpreter.tensor(op.outputs().get(0));
-        int rank = out.rank();
-        int axis = o.axis() < 0 ? o.axis() + rank : o.axis();
-        int outer = 1;
-        for (int d = 0; d < axis; d++) {
-            outer *= out.dim(d);
-        }
-        int inner = 1;
-        for (int d = axis + 1; d < rank; d++) {
-            inner *= out.dim(d);
+        int outer = p.outerCount();
+        int sliceBytes = 0;
+        for (int k = 0; k < p.chunkBytes().length(); k++) {
+            sliceBytes += p.chunkBytes().get(k);
         }
         body.append(comment(index, op, "CONCATENATION"));
         String indent = outer > 1 ? "        " : "    ";
@@ -883,13 +846,13 @@ public final class StandaloneCGenerator {
             body.append("    for (i = 0; i < ").append(outer).append("; i++) {\n");
         }
         int outOffset = 0;
-        for (int t : op.inputs()) {
-            TensorView in = interpreter.tensor(t);
-            int chunk = in.dim(axis) * inner;
-            String k = outer > 1 ? " + i * " + chunk : "";
-            String dst = outer > 1 ? " + i * " + out.dim(axis) * inner : "";
+        for (int k = 0; k < op.inputs().size(); k++) {
+            int t = op.inputs().get(k);
+            int chunk = p.chunkBytes().get(k);
+            String src = outer > 1 ? " + i * " + chunk : "";
+            String dst = outer > 1 ? " + i * " + sliceBytes : "";
             body.append(indent).append("memcpy(lb_arena + ").append(out.offset() + outOffset).append(dst).append(", ")
-                    .append(int8Operand(t)).append(k).append(", ").append(chunk).append(");\n");
+                    .append(int8Operand(t)).append(src).append(", ").append(chunk).append(");\n");
             outOffset += chunk;
         }
         if (outer > 1) {
@@ -899,27 +862,24 @@ public final class StandaloneCGenerator {
     }
 
     private void emitTanhOrLogistic(int index, Operator op, BuiltinOperator builtin) {
+        TanhLogisticParams p = interpreter.params(index, TanhLogisticParams.class);
         TensorView in = interpreter.tensor(op.inputs().get(0));
         TensorView out = interpreter.tensor(op.outputs().get(0));
-        Q4InputScaling q = Q4InputScaling.of(in.scale());
-        if (builtin == BuiltinOperator.LOGISTIC && out.zeroPoint() != -128) {
-            throw new UnsupportedOperationException("operator " + index + " (LOGISTIC) needs int8 output zero point -128");
-        }
         String fn = builtin == BuiltinOperator.TANH ? "lb_tanh_s8" : "lb_logistic_s8";
         body.append(comment(index, op, builtin.name()));
-        body.append("    ").append(fn).append("(").append(out.elementCount()).append(", ").append(in.zeroPoint())
-                .append(", ").append(q.multiplier()).append(", ").append(q.leftShift()).append(", ")
-                .append(q.rangeRadius()).append(", ").append(arena(in.index())).append(", ")
+        body.append("    ").append(fn).append("(").append(out.elementCount()).append(", ").append(p.inputZeroPoint())
+                .append(", ").append(p.inputMultiplier()).append(", ").append(p.inputLeftShift()).append(", ")
+                .append(p.inputRangeRadius()).append(", ").append(arena(in.index())).append(", ")
                 .append(arena(out.index())).append(");\n");
     }
 
     private void emitRelu6(int index, Operator op) {
+        Relu6Params p = interpreter.params(index, Relu6Params.class);
         TensorView in = interpreter.tensor(op.inputs().get(0));
         TensorView out = interpreter.tensor(op.outputs().get(0));
-        int six = Relu6Op.int8Six(in.scale(), in.zeroPoint());
         body.append(comment(index, op, "RELU6"));
-        body.append("    lb_relu6_s8(").append(out.elementCount()).append(", ").append(in.zeroPoint()).append(", ")
-                .append(six).append(", ").append(arena(in.index())).append(", ").append(arena(out.index()))
+        body.append("    lb_relu6_s8(").append(out.elementCount()).append(", ").append(p.min()).append(", ")
+                .append(p.max()).append(", ").append(arena(in.index())).append(", ").append(arena(out.index()))
                 .append(");\n");
     }
 
@@ -927,39 +887,42 @@ public final class StandaloneCGenerator {
     private void emitRelu(int index, Operator op) {
         TensorView in = interpreter.tensor(op.inputs().get(0));
         TensorView out = interpreter.tensor(op.outputs().get(0));
-        ReluOp.Int8Params p = ReluOp.Int8Params.of(in, out);
         body.append(comment(index, op, "RELU"));
-        body.append("    lb_requantize_s8(").append(out.elementCount()).append(", ").append(-in.zeroPoint())
+        emitRequantize(interpreter.params(index, RequantizeParams.class), in, out);
+    }
+
+    /** lb_requantize_s8: integer QUANTIZE and int8 RELU. */
+    private void emitRequantize(RequantizeParams p, TensorView in, TensorView out) {
+        body.append("    lb_requantize_s8(").append(out.elementCount()).append(", ").append(p.inputOffset())
                 .append(", ").append(p.multiplier().multiplier()).append(", ").append(p.multiplier().shift())
-                .append(", ").append(out.zeroPoint()).append(", ").append(p.min()).append(", ").append(p.max())
+                .append(", ").append(p.outputZeroPoint()).append(", ").append(p.min()).append(", ").append(p.max())
                 .append(", ").append(int8Operand(in.index())).append(", ").append(arena(out.index())).append(");\n");
     }
 
     private void emitLeakyRelu(int index, Operator op) {
-        OperatorOptions.LeakyRelu o = (OperatorOptions.LeakyRelu) op.options();
+        LeakyReluParams p = interpreter.params(index, LeakyReluParams.class);
         TensorView in = interpreter.tensor(op.inputs().get(0));
         TensorView out = interpreter.tensor(op.outputs().get(0));
-        LeakyReluOp.Int8Params p = LeakyReluOp.Int8Params.of(in, out, o.alpha());
         body.append(comment(index, op, "LEAKY_RELU"));
-        body.append("    lb_leaky_relu_s8(").append(out.elementCount()).append(", ").append(in.zeroPoint())
+        body.append("    lb_leaky_relu_s8(").append(out.elementCount()).append(", ").append(p.inputZeroPoint())
                 .append(", ").append(p.identity().multiplier()).append(", ").append(p.identity().shift())
                 .append(", ").append(p.alpha().multiplier()).append(", ").append(p.alpha().shift()).append(", ")
-                .append(out.zeroPoint()).append(",\n                     ").append(int8Operand(in.index()))
+                .append(p.outputZeroPoint()).append(",\n                     ").append(int8Operand(in.index()))
                 .append(", ").append(arena(out.index())).append(");\n");
     }
 
     private void emitTranspose(int index, Operator op) {
-        TransposeOp.Walk walk = TransposeOp.Walk.of(node(index, op));
+        TransposeParams p = interpreter.params(index, TransposeParams.class);
         TensorView in = interpreter.tensor(op.inputs().get(0));
         TensorView out = interpreter.tensor(op.outputs().get(0));
-        int rank = walk.outDims().length;
+        int rank = p.outputShape().length();
         if (rank > 8) {
             throw unsupported(index, "TRANSPOSE of rank " + rank);
         }
         String prefix = "lb_op" + index;
         data.append("/* operator ").append(index).append(": TRANSPOSE */\n");
-        int32Array(prefix + "_out_dims", walk.outDims());
-        int32Array(prefix + "_in_strides", walk.inStrides());
+        int32Array(prefix + "_out_dims", p.outputShape().toArray());
+        int32Array(prefix + "_in_strides", p.inputStrides().toArray());
         body.append(comment(index, op, "TRANSPOSE"));
         body.append("    lb_transpose_s8(").append(rank).append(", ").append(prefix).append("_out_dims, ").append(prefix)
                 .append("_in_strides, ").append(int8Operand(in.index())).append(", ").append(arena(out.index()))
@@ -971,15 +934,12 @@ public final class StandaloneCGenerator {
         TensorView out = interpreter.tensor(op.outputs().get(0));
         body.append(comment(index, op, "QUANTIZE"));
         if (in.type() == TensorType.FLOAT32) {
+            QuantizeParams p = interpreter.params(index, QuantizeParams.class);
             body.append("    lb_quantize_f32_s8(").append(out.elementCount()).append(", ")
-                    .append(floatLiteral(out.scale())).append(", ").append(out.zeroPoint()).append(", ")
+                    .append(floatLiteral(p.scale())).append(", ").append(p.zeroPoint()).append(", ")
                     .append(arena(in.index())).append(", ").append(arena(out.index())).append(");\n");
         } else {
-            QuantizedMultiplier m = QuantizedMultiplier.of((double) in.scale() / (double) out.scale());
-            body.append("    lb_requantize_s8(").append(out.elementCount()).append(", ").append(-in.zeroPoint())
-                    .append(", ").append(m.multiplier()).append(", ").append(m.shift()).append(", ")
-                    .append(out.zeroPoint()).append(", -128, 127, ").append(int8Operand(in.index())).append(", ")
-                    .append(arena(out.index())).append(");\n");
+            emitRequantize(interpreter.params(index, RequantizeParams.class), in, out);
         }
     }
 
@@ -989,39 +949,28 @@ public final class StandaloneCGenerator {
         if (out.type() != TensorType.FLOAT32) {
             throw unsupported(index, "DEQUANTIZE to " + out.type().dtypeName());
         }
+        DequantizeParams p = interpreter.params(index, DequantizeParams.class);
         body.append(comment(index, op, "DEQUANTIZE"));
         body.append("    lb_dequantize_s8_f32(").append(out.elementCount()).append(", ")
-                .append(floatLiteral(in.scale())).append(", ").append(in.zeroPoint()).append(", ")
+                .append(floatLiteral(p.scale())).append(", ").append(p.zeroPoint()).append(", ")
                 .append(int8Operand(in.index())).append(", ").append(arena(out.index())).append(");\n");
     }
 
     private void emitMean(int index, Operator op) {
+        MeanParams p = interpreter.params(index, MeanParams.class);
         TensorView in = interpreter.tensor(op.inputs().get(0));
-        TensorView axes = interpreter.tensor(op.inputs().get(1));
         TensorView out = interpreter.tensor(op.outputs().get(0));
-        int rank = in.rank();
+        int rank = p.inputShape().length();
         if (rank > 5) {
             throw unsupported(index, "MEAN of rank " + rank);
         }
-        boolean[] reduced = new boolean[rank];
-        for (int i = 0; i < axes.elementCount(); i++) {
-            int a = axes.int32(i);
-            reduced[a < 0 ? a + rank : a] = true;
-        }
         // Rank 5 with leading dimensions of 1; a reduced dimension's output stride is 0.
-        int[] dims = new int[5];
+        int[] dims = {1, 1, 1, 1, 1};
         int[] strides = new int[5];
-        java.util.Arrays.fill(dims, 1);
-        int n = 1;
-        int stride = 1;
-        for (int d = rank - 1; d >= 0; d--) {
-            int k = 5 - rank + d;
-            dims[k] = in.dim(d);
-            strides[k] = reduced[d] ? 0 : stride;
-            stride *= reduced[d] ? 1 : in.dim(d);
-            n *= reduced[d] ? in.dim(d) : 1;
+        for (int d = 0; d < rank; d++) {
+            dims[5 - rank + d] = p.inputShape().get(d);
+            strides[5 - rank + d] = p.outputStrides().get(d);
         }
-        QuantizedMultiplier m = MeanOp.int8Multiplier(in.scale(), out.scale(), n);
         String prefix = "lb_op" + index;
         data.append("/* operator ").append(index).append(": MEAN */\n");
         int32Array(prefix + "_dims", dims);
@@ -1030,32 +979,30 @@ public final class StandaloneCGenerator {
                 .append("];\n\n");
         body.append(comment(index, op, "MEAN"));
         body.append("    lb_mean_s8(").append(prefix).append("_dims, ").append(prefix).append("_out_strides, ")
-                .append(out.elementCount()).append(", ").append(n).append(", ").append(in.zeroPoint()).append(", ")
-                .append(m.multiplier()).append(", ").append(m.shift()).append(", ").append(out.zeroPoint())
+                .append(out.elementCount()).append(", ").append(p.count()).append(", ").append(p.inputZeroPoint())
+                .append(", ").append(p.multiplier().multiplier()).append(", ").append(p.multiplier().shift())
+                .append(", ").append(p.outputZeroPoint())
                 .append(",\n               ").append(int8Operand(in.index())).append(", ").append(prefix)
                 .append("_sums, ").append(arena(out.index())).append(");\n");
     }
 
     private void emitPad(int index, Operator op, BuiltinOperator builtin) {
+        PadParams p = interpreter.params(index, PadParams.class);
         TensorView in = interpreter.tensor(op.inputs().get(0));
-        TensorView paddings = interpreter.tensor(op.inputs().get(1));
         TensorView out = interpreter.tensor(op.outputs().get(0));
-        int rank = in.rank();
+        int rank = p.inputShape().length();
         if (rank > 5) {
             throw unsupported(index, builtin.name() + " of rank " + rank);
         }
-        int padValue = out.zeroPoint();
-        if (op.inputs().size() > 2 && op.inputs().get(2) >= 0) {
-            padValue = interpreter.tensor(op.inputs().get(2)).int8(0);
-        }
+        // Rank 5 with leading dimensions of 1 and no padding.
         int[] inDims = {1, 1, 1, 1, 1};
         int[] outDims = {1, 1, 1, 1, 1};
         int[] before = new int[5];
         for (int d = 0; d < rank; d++) {
             int k = 5 - rank + d;
-            inDims[k] = in.dim(d);
-            outDims[k] = out.dim(d);
-            before[k] = (int) paddings.integer(2 * d);
+            inDims[k] = p.inputShape().get(d);
+            outDims[k] = p.outputShape().get(d);
+            before[k] = p.padBefore().get(d);
         }
         String name = "lb_op" + index + "_pad";
         data.append("/* operator ").append(index).append(": ").append(builtin).append(" */\n");
@@ -1063,7 +1010,7 @@ public final class StandaloneCGenerator {
                 .append(joined(inDims)).append("},\n    {").append(joined(outDims)).append("},\n    {")
                 .append(joined(before)).append("}\n};\n\n");
         body.append(comment(index, op, builtin.name()));
-        body.append("    lb_pad_s8(&").append(name).append(", ").append(padValue).append(", ")
+        body.append("    lb_pad_s8(&").append(name).append(", ").append(p.padElement()).append(", ")
                 .append(int8Operand(in.index())).append(", ").append(arena(out.index())).append(");\n");
     }
 

@@ -4,6 +4,7 @@ import dev.littlebrain.runtime.memory.ArenaRequests;
 import dev.littlebrain.runtime.memory.BufferRequest;
 import dev.littlebrain.runtime.memory.GreedyPlanner;
 import dev.littlebrain.runtime.memory.MemoryPlan;
+import dev.littlebrain.runtime.params.KernelParams;
 import dev.littlebrain.tflite.BuiltinOperator;
 import dev.littlebrain.tflite.Model;
 import dev.littlebrain.tflite.ModelValidator;
@@ -206,6 +207,29 @@ public final class Interpreter {
     /** Any tensor of the main subgraph, by index (intermediate values are overwritten as the arena is reused). */
     public TensorView tensor(int index) {
         return tensors[index];
+    }
+
+    /**
+     * The values operator {@code operatorIndex}'s kernel was prepared with (multipliers, ranges, geometry):
+     * exactly what it computes with, for a code generator to emit.
+     */
+    public KernelParams params(int operatorIndex) {
+        return kernels[operatorIndex].params();
+    }
+
+    /**
+     * As {@link #params(int)}, of the type the caller expects.
+     *
+     * @throws IllegalStateException naming the operator when its kernel was prepared with another kind of params
+     *     (for example a float kernel, which has none)
+     */
+    public <T extends KernelParams> T params(int operatorIndex, Class<T> type) {
+        KernelParams p = params(operatorIndex);
+        if (!type.isInstance(p)) {
+            throw new IllegalStateException("operator " + operatorIndex + " (" + opNames[operatorIndex]
+                    + ") was prepared with " + p.getClass().getSimpleName() + ", not " + type.getSimpleName());
+        }
+        return type.cast(p);
     }
 
     /** Bytes of arena the plan uses (the arena itself may be larger when the caller asked for more). */

@@ -6,13 +6,14 @@ import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
 import dev.littlebrain.runtime.memory.InPlaceOutput;
+import dev.littlebrain.runtime.params.AddParams;
 import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.runtime.quant.QuantizedMultiplier;
 import dev.littlebrain.tflite.OperatorOptions;
 import java.util.List;
 
 /** ADD with NumPy broadcasting and a fused activation: int8 (TFLM's rescaled sum), float32, int32. */
-public final class AddOp implements Op {
+final class AddOp implements Op {
 
     /** Element i of each input is read before element i is written (here and in lb_kernels.c). */
     @Override
@@ -48,7 +49,8 @@ public final class AddOp implements Op {
      * {@code MultiplyByQuantizedMultiplierSmallerThanOneExp} (round in the high-mul, then a rounding shift).
      */
     static final class QuantizedSum implements Kernel {
-        private static final int LEFT_SHIFT = Int8Rescale.LEFT_SHIFT;
+        private static final int LEFT_SHIFT = AddParams.LEFT_SHIFT;
+        private final AddParams params;
         private final byte[] aData;
         private final byte[] bData;
         private final byte[] outData;
@@ -67,8 +69,8 @@ public final class AddOp implements Op {
         private final int min;
         private final int max;
 
-        private QuantizedSum(TensorView a, TensorView b, TensorView out, Broadcast broadcast, QuantizedMultiplier am,
-                QuantizedMultiplier bm, QuantizedMultiplier om, QuantizedActivationRange range, boolean subtract) {
+        private QuantizedSum(TensorView a, TensorView b, TensorView out, Broadcast broadcast, AddParams params) {
+            this.params = params;
             this.aData = a.data();
             this.bData = b.data();
             this.outData = out.data();
@@ -77,15 +79,15 @@ public final class AddOp implements Op {
             this.outOff = out.offset();
             this.count = out.elementCount();
             this.broadcast = broadcast;
-            this.aZeroPoint = a.zeroPoint();
-            this.bZeroPoint = b.zeroPoint();
-            this.outZeroPoint = out.zeroPoint();
-            this.aMultiplier = am;
-            this.bMultiplier = bm;
-            this.outMultiplier = om;
-            this.sign = subtract ? -1 : 1;
-            this.min = range.min();
-            this.max = range.max();
+            this.aZeroPoint = -params.inputOffsetA();
+            this.bZeroPoint = -params.inputOffsetB();
+            this.outZeroPoint = params.outputZeroPoint();
+            this.aMultiplier = params.multiplierA();
+            this.bMultiplier = params.multiplierB();
+            this.outMultiplier = params.outputMultiplier();
+            this.sign = params.subtract() ? -1 : 1;
+            this.min = params.range().min();
+            this.max = params.range().max();
         }
 
         static QuantizedSum prepare(Node node, TensorView a, TensorView b, TensorView out,
@@ -94,8 +96,14 @@ public final class AddOp implements Op {
             Operands.quantized(node, b);
             Operands.quantized(node, out);
             Int8Rescale r = Int8Rescale.of(node, a, b, out, subtract);
-            return new QuantizedSum(a, b, out, broadcast, r.a(), r.b(), r.out(),
-                    QuantizedActivationRange.of(node, activation, out), subtract);
+            AddParams params = new AddParams(-a.zeroPoint(), -b.zeroPoint(), out.zeroPoint(), r.a(), r.b(), r.out(),
+                    QuantizedActivationRange.of(node, activation, out), subtract, broadcast.index());
+            return new QuantizedSum(a, b, out, broadcast, params);
+        }
+
+        @Override
+        public AddParams params() {
+            return params;
         }
 
         @Override
@@ -119,11 +127,10 @@ public final class AddOp implements Op {
      * The three multipliers of TFLM's int8 ADD/SUB (all below one): each input to twice the larger input
      * scale, after both are shifted left by {@link #LEFT_SHIFT} bits, and the sum to the output.
      */
-    public record Int8Rescale(QuantizedMultiplier a, QuantizedMultiplier b, QuantizedMultiplier out) {
-        /** Bits both operands are shifted left by before rescaling. */
-        public static final int LEFT_SHIFT = 20;
+    private record Int8Rescale(QuantizedMultiplier a, QuantizedMultiplier b, QuantizedMultiplier out) {
+        private static final int LEFT_SHIFT = AddParams.LEFT_SHIFT;
 
-        public static Int8Rescale of(Node node, TensorView a, TensorView b, TensorView out, boolean subtract) {
+        static Int8Rescale of(Node node, TensorView a, TensorView b, TensorView out, boolean subtract) {
             double aReal;
             double bReal;
             double outReal;

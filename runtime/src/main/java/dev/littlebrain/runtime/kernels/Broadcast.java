@@ -2,31 +2,40 @@ package dev.littlebrain.runtime.kernels;
 
 import dev.littlebrain.runtime.KernelException;
 import dev.littlebrain.runtime.Node;
+import dev.littlebrain.runtime.params.BroadcastIndex;
+import dev.littlebrain.runtime.params.IntArray;
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Element offsets of two broadcast operands, computed once at preparation. TFLite's rule (NumPy's):
  * shapes are aligned at their last dimension and each pair of dimensions must be equal or one of
  * them 1; the output has the larger of each pair. For shapes that already agree no tables are built.
  */
-public record Broadcast(int[] offsetsA, int[] offsetsB) {
+record Broadcast(int[] offsetsA, int[] offsetsB) {
+
+    /** The same tables as a value, for a code generator. */
+    BroadcastIndex index() {
+        return new BroadcastIndex(Optional.ofNullable(offsetsA).map(IntArray::of),
+                Optional.ofNullable(offsetsB).map(IntArray::of));
+    }
 
     /** True when both operands have the output's shape and element i pairs with element i. */
-    public boolean isIdentity() {
+    boolean isIdentity() {
         return offsetsA == null;
     }
 
     /** The element of operand A that output element {@code i} reads. */
-    public int indexA(int i) {
+    int indexA(int i) {
         return offsetsA == null ? i : offsetsA[i];
     }
 
     /** The element of operand B that output element {@code i} reads. */
-    public int indexB(int i) {
+    int indexB(int i) {
         return offsetsB == null ? i : offsetsB[i];
     }
 
-    public static Broadcast of(Node node, int[] a, int[] b, int[] out) {
+    static Broadcast of(Node node, int[] a, int[] b, int[] out) {
         int rank = Math.max(a.length, b.length);
         int[] expected = new int[rank];
         for (int i = 0; i < rank; i++) {

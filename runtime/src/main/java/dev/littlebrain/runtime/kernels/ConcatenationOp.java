@@ -5,6 +5,8 @@ import dev.littlebrain.runtime.KernelException;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.params.ConcatenationParams;
+import dev.littlebrain.runtime.params.IntArray;
 import dev.littlebrain.tflite.Activation;
 import dev.littlebrain.tflite.OperatorOptions;
 import java.util.Arrays;
@@ -17,7 +19,7 @@ import java.util.Arrays;
  * unquantized {@code reference_ops::Concatenation}); the converter normally gives all operands one
  * scale. Requantizing here would diverge from TFLM's bytes.
  */
-public final class ConcatenationOp implements Op {
+final class ConcatenationOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
@@ -72,11 +74,12 @@ public final class ConcatenationOp implements Op {
         for (int i = 0; i < inputs.length; i++) {
             chunk[i] = inputs[i].dim(axis) * inner;
         }
-        return new Concat(inputs, out, outer, chunk);
+        return new Concat(inputs, out, outer, chunk, new ConcatenationParams(outer, IntArray.of(chunk)));
     }
 
     /** For each outer index, each input contributes one contiguous chunk of its axis slice. */
-    private record Concat(TensorView[] inputs, TensorView out, int outer, int[] chunk) implements Kernel {
+    private record Concat(TensorView[] inputs, TensorView out, int outer, int[] chunk, ConcatenationParams params)
+            implements Kernel {
         @Override
         public void eval() {
             byte[] od = out.data();

@@ -6,6 +6,9 @@ import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
 import dev.littlebrain.runtime.memory.InPlaceOutput;
+import dev.littlebrain.runtime.params.ConvParams;
+import dev.littlebrain.runtime.params.Requantization;
+import dev.littlebrain.runtime.params.Window;
 import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.tflite.OperatorOptions;
 import dev.littlebrain.tflite.TensorType;
@@ -21,7 +24,7 @@ import java.util.List;
  * zeros in the patch: the reference skips them, and a zero term leaves an int32 sum unchanged (and a float
  * sum too, up to the sign of an all-zero sum), so the sums are the reference's, in the reference's order.
  */
-public final class Conv2DOp implements Op {
+final class Conv2DOp implements Op {
 
     /** Output pixels in NHWC order, each after (at most two pixels ahead of) reading its window. */
     @Override
@@ -43,7 +46,7 @@ public final class Conv2DOp implements Op {
         TensorView output = node.output(0);
         Operands.requireRank(node, filter, "filter", 4);
         Operands.requireConstant(node, filter, "filter");
-        ConvGeometry g = ConvGeometry.of(node, input, output, filter.dim(1), filter.dim(2), options.padding(),
+        Window g = ConvGeometry.of(node, input, output, filter.dim(1), filter.dim(2), options.padding(),
                 options.strideH(), options.strideW(), options.dilationH(), options.dilationW());
         int outDepth = filter.dim(0);
         int filterDepth = filter.dim(3);
@@ -72,7 +75,8 @@ public final class Conv2DOp implements Op {
 
     /** int8 activations, int8 weights quantized per channel (dimension 0) or per tensor, int32 bias. */
     private static final class Int8 implements Kernel {
-        private final ConvGeometry g;
+        private final ConvParams params;
+        private final Window g;
         private final int filterDepth;
         private final int groups;
         private final int filtersPerGroup;
@@ -91,7 +95,7 @@ public final class Conv2DOp implements Op {
         private final byte[] out;
         private final int outBase;
 
-        Int8(Node node, TensorView input, TensorView filter, TensorView bias, TensorView output, ConvGeometry g,
+        Int8(Node node, TensorView input, TensorView filter, TensorView bias, TensorView output, Window g,
                 int filterDepth) {
             this.g = g;
             this.filterDepth = filterDepth;
@@ -101,15 +105,15 @@ public final class Conv2DOp implements Op {
             // Per-channel weights are symmetric: ConvPerChannel ignores the filter zero point.
             this.filter = Operands.int8AsInts(filter, 0);
             this.bias = Operands.int32BiasOrZeros(node, bias, g.outDepth());
-            ChannelMultipliers m = ChannelMultipliers.of(node, input, filter, output, g.outDepth(), 0);
-            this.multipliers = m.multipliers();
-            this.shifts = m.shifts();
-            this.inputOffset = -input.zeroPoint();
-            this.outputZeroPoint = output.zeroPoint();
-            QuantizedActivationRange range = QuantizedActivationRange.of(node,
-                    node.options(OperatorOptions.Conv2D.class).activation(), output);
-            this.actMin = range.min();
-            this.actMax = range.max();
+            Requantization r = Requantizations.perChannel(node, input, filter, output, g.outDepth(), 0,
+                    node.options(OperatorOptions.Conv2D.class).activation());
+            this.params = new ConvParams(g, filterDepth, r);
+            this.multipliers = r.multipliers().toArray();
+            this.shifts = r.shifts().toArray();
+            this.inputOffset = r.inputOffset();
+            this.outputZeroPoint = r.outputZeroPoint();
+            this.actMin = r.range().min();
+            this.actMax = r.range().max();
             this.patch = new int[patchSize];
             this.in = input.data();
             this.inBase = input.offset();
@@ -118,8 +122,13 @@ public final class Conv2DOp implements Op {
         }
 
         @Override
+        public ConvParams params() {
+            return params;
+        }
+
+        @Override
         public void eval() {
-            final ConvGeometry g = this.g;
+            final Window g = this.g;
             final int[] patch = this.patch;
             final int[] filter = this.filter;
             final int patchSize = this.patchSize;
@@ -153,7 +162,7 @@ public final class Conv2DOp implements Op {
 
         /** Fills the patch with {@code input + inputOffset} for taps inside the image, 0 outside. */
         private void gather(int b, int inY0, int inX0, int firstInChannel) {
-            final ConvGeometry g = this.g;
+            final Window g = this.g;
             int p = 0;
             for (int fy = 0; fy < g.filterHeight(); fy++) {
                 int y = inY0 + fy * g.dilationHeight();
@@ -176,7 +185,7 @@ public final class Conv2DOp implements Op {
 
     /** float32 activations, weights and bias. */
     private static final class Float32 implements Kernel {
-        private final ConvGeometry g;
+        private final Window g;
         private final int filterDepth;
         private final int groups;
         private final int filtersPerGroup;
@@ -188,7 +197,7 @@ public final class Conv2DOp implements Op {
         private final TensorView input;
         private final TensorView output;
 
-        Float32(Node node, TensorView input, TensorView filter, TensorView bias, TensorView output, ConvGeometry g,
+        Float32(Node node, TensorView input, TensorView filter, TensorView bias, TensorView output, Window g,
                 int filterDepth, OperatorOptions.Conv2D options) {
             this.g = g;
             this.filterDepth = filterDepth;
@@ -205,7 +214,7 @@ public final class Conv2DOp implements Op {
 
         @Override
         public void eval() {
-            final ConvGeometry g = this.g;
+            final Window g = this.g;
             final float[] patch = this.patch;
             final float[] filter = this.filter;
             int o = 0;
@@ -233,7 +242,7 @@ public final class Conv2DOp implements Op {
         }
 
         private void gather(int b, int inY0, int inX0, int firstInChannel) {
-            final ConvGeometry g = this.g;
+            final Window g = this.g;
             int p = 0;
             for (int fy = 0; fy < g.filterHeight(); fy++) {
                 int y = inY0 + fy * g.dilationHeight();

@@ -3,19 +3,20 @@ package dev.littlebrain.runtime.kernels;
 import dev.littlebrain.runtime.KernelException;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.params.Window;
 import dev.littlebrain.tflite.Padding;
 import java.util.Arrays;
 
 /**
- * The NHWC shapes, strides, dilations and padding of a 2-D window op (CONV_2D, DEPTHWISE_CONV_2D,
- * pooling), validated once: the output's height and width must be what TensorFlow's output-size rule
- * gives for the padding, as the converter writes them.
+ * The {@link Window} of a 2-D window op (CONV_2D, DEPTHWISE_CONV_2D, pooling), validated once: the output's
+ * height and width must be what TensorFlow's output-size rule gives for the padding, as the converter writes
+ * them.
  */
-record ConvGeometry(int batches, int inHeight, int inWidth, int inDepth, int filterHeight, int filterWidth,
-        int outHeight, int outWidth, int outDepth, int strideHeight, int strideWidth, int dilationHeight,
-        int dilationWidth, int padTop, int padLeft) {
+final class ConvGeometry {
+    private ConvGeometry() {
+    }
 
-    static ConvGeometry of(Node node, TensorView input, TensorView output, int filterHeight, int filterWidth,
+    static Window of(Node node, TensorView input, TensorView output, int filterHeight, int filterWidth,
             Padding padding, int strideHeight, int strideWidth, int dilationHeight, int dilationWidth) {
         Operands.requireRank(node, input, "input", 4);
         Operands.requireRank(node, output, "output", 4);
@@ -35,7 +36,7 @@ record ConvGeometry(int batches, int inHeight, int inWidth, int inDepth, int fil
                     + ", dilation " + dilationHeight + "x" + dilationWidth + " and " + padding + " padding gives ["
                     + input.dim(0) + ", " + pad.outHeight() + ", " + pad.outWidth() + ", ...]");
         }
-        return new ConvGeometry(input.dim(0), input.dim(1), input.dim(2), input.dim(3), filterHeight, filterWidth,
+        return new Window(input.dim(0), input.dim(1), input.dim(2), input.dim(3), filterHeight, filterWidth,
                 pad.outHeight(), pad.outWidth(), output.dim(3), strideHeight, strideWidth, dilationHeight,
                 dilationWidth, pad.top(), pad.left());
     }

@@ -6,6 +6,9 @@ import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
 import dev.littlebrain.runtime.memory.InPlaceOutput;
+import dev.littlebrain.runtime.params.DepthwiseParams;
+import dev.littlebrain.runtime.params.Requantization;
+import dev.littlebrain.runtime.params.Window;
 import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.tflite.OperatorOptions;
 import dev.littlebrain.tflite.TensorType;
@@ -22,7 +25,7 @@ import java.util.List;
  * innermost loop walks filter and input contiguously. Each channel still sums its taps in the
  * reference's (fy, fx) order, skipping taps outside the image, so float sums are bit-identical.
  */
-public final class DepthwiseConv2DOp implements Op {
+final class DepthwiseConv2DOp implements Op {
 
     /** Output pixels in NHWC order, each after (at most two pixels ahead of) reading its window. */
     @Override
@@ -45,7 +48,7 @@ public final class DepthwiseConv2DOp implements Op {
         Operands.requireRank(node, filter, "filter", 4);
         Operands.requireConstant(node, filter, "filter");
         Operands.requireDim(node, filter, "filter", 0, 1);
-        ConvGeometry g = ConvGeometry.of(node, input, output, filter.dim(1), filter.dim(2), options.padding(),
+        Window g = ConvGeometry.of(node, input, output, filter.dim(1), filter.dim(2), options.padding(),
                 options.strideH(), options.strideW(), options.dilationH(), options.dilationW());
         int outDepth = filter.dim(3);
         Operands.requireDim(node, output, "output", 3, outDepth);
@@ -73,7 +76,8 @@ public final class DepthwiseConv2DOp implements Op {
     }
 
     private static final class Int8 implements Kernel {
-        private final ConvGeometry g;
+        private final DepthwiseParams params;
+        private final Window g;
         private final int depthMultiplier;
         private final int[] filter;
         private final int[] bias;
@@ -92,21 +96,22 @@ public final class DepthwiseConv2DOp implements Op {
         private final int[] filterByChannel;
         private final int[] patch;
 
-        Int8(Node node, TensorView input, TensorView filter, TensorView bias, TensorView output, ConvGeometry g,
+        Int8(Node node, TensorView input, TensorView filter, TensorView bias, TensorView output, Window g,
                 int depthMultiplier, OperatorOptions.DepthwiseConv2D options) {
             this.g = g;
             this.depthMultiplier = depthMultiplier;
             // Symmetric per-channel weights: the reference ignores the filter zero point.
             this.filter = Operands.int8AsInts(filter, 0);
             this.bias = Operands.int32BiasOrZeros(node, bias, g.outDepth());
-            ChannelMultipliers m = ChannelMultipliers.of(node, input, filter, output, g.outDepth(), 3);
-            this.multipliers = m.multipliers();
-            this.shifts = m.shifts();
-            this.inputOffset = -input.zeroPoint();
-            this.outputZeroPoint = output.zeroPoint();
-            QuantizedActivationRange range = QuantizedActivationRange.of(node, options.activation(), output);
-            this.actMin = range.min();
-            this.actMax = range.max();
+            Requantization r = Requantizations.perChannel(node, input, filter, output, g.outDepth(), 3,
+                    options.activation());
+            this.params = new DepthwiseParams(g, depthMultiplier, r);
+            this.multipliers = r.multipliers().toArray();
+            this.shifts = r.shifts().toArray();
+            this.inputOffset = r.inputOffset();
+            this.outputZeroPoint = r.outputZeroPoint();
+            this.actMin = r.range().min();
+            this.actMax = r.range().max();
             this.acc = new int[g.outDepth()];
             int taps = g.filterHeight() * g.filterWidth();
             this.patch = new int[taps];
@@ -128,7 +133,7 @@ public final class DepthwiseConv2DOp implements Op {
          * this computes exactly what the general loop computes.
          */
         private void evalSingleInputChannel() {
-            final ConvGeometry g = this.g;
+            final Window g = this.g;
             final int taps = g.filterHeight() * g.filterWidth();
             final int outDepth = g.outDepth();
             final int[] patch = this.patch;
@@ -167,12 +172,17 @@ public final class DepthwiseConv2DOp implements Op {
         }
 
         @Override
+        public DepthwiseParams params() {
+            return params;
+        }
+
+        @Override
         public void eval() {
             if (g.inDepth() == 1 && depthMultiplier > 1) {
                 evalSingleInputChannel();
                 return;
             }
-            final ConvGeometry g = this.g;
+            final Window g = this.g;
             final int[] acc = this.acc;
             final int[] filter = this.filter;
             final int outDepth = g.outDepth();
@@ -221,7 +231,7 @@ public final class DepthwiseConv2DOp implements Op {
     }
 
     private static final class Float32 implements Kernel {
-        private final ConvGeometry g;
+        private final Window g;
         private final int depthMultiplier;
         private final float[] filter;
         private final float[] bias;
@@ -230,7 +240,7 @@ public final class DepthwiseConv2DOp implements Op {
         private final TensorView input;
         private final TensorView output;
 
-        Float32(Node node, TensorView input, TensorView filter, TensorView bias, TensorView output, ConvGeometry g,
+        Float32(Node node, TensorView input, TensorView filter, TensorView bias, TensorView output, Window g,
                 int depthMultiplier, OperatorOptions.DepthwiseConv2D options) {
             this.g = g;
             this.depthMultiplier = depthMultiplier;
@@ -244,7 +254,7 @@ public final class DepthwiseConv2DOp implements Op {
 
         @Override
         public void eval() {
-            final ConvGeometry g = this.g;
+            final Window g = this.g;
             final float[] acc = this.acc;
             final float[] filter = this.filter;
             final int outDepth = g.outDepth();

@@ -4,13 +4,14 @@ import dev.littlebrain.runtime.Kernel;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.params.DequantizeParams;
 import dev.littlebrain.tflite.TensorType;
 
 /**
  * DEQUANTIZE int8/uint8/int16 → float32 as TFLite's reference: {@code (float) (scale * (q - zp))}
  * with the scale widened to double, so the product is rounded to float once.
  */
-public final class DequantizeOp implements Op {
+final class DequantizeOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
@@ -26,12 +27,14 @@ public final class DequantizeOp implements Op {
             throw Operands.unsupportedType(node, in);
         }
         Operands.quantized(node, in);
-        return new Dequantize(in, out, in.scale(), in.zeroPoint());
+        return new Dequantize(in, out, new DequantizeParams(in.scale(), in.zeroPoint()));
     }
 
-    private record Dequantize(TensorView in, TensorView out, double scale, int zeroPoint) implements Kernel {
+    private record Dequantize(TensorView in, TensorView out, DequantizeParams params) implements Kernel {
         @Override
         public void eval() {
+            double scale = params.scale();
+            int zeroPoint = params.zeroPoint();
             int n = out.elementCount();
             for (int i = 0; i < n; i++) {
                 out.setFloat32(i, (float) (scale * ((int) in.integer(i) - zeroPoint)));

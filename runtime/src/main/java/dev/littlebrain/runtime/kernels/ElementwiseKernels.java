@@ -2,6 +2,7 @@ package dev.littlebrain.runtime.kernels;
 
 import dev.littlebrain.runtime.Kernel;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.params.ActivationRange;
 import dev.littlebrain.runtime.quant.FixedPoint;
 import java.util.function.IntBinaryOperator;
 
@@ -25,7 +26,7 @@ final class ElementwiseKernels {
         return new Float32(a, b, out, broadcast, range, operation);
     }
 
-    static Kernel int32(TensorView a, TensorView b, TensorView out, Broadcast broadcast, QuantizedActivationRange range,
+    static Kernel int32(TensorView a, TensorView b, TensorView out, Broadcast broadcast, ActivationRange range,
             IntBinaryOperator operation) {
         return new Int32(a, b, out, broadcast, range, operation);
     }
@@ -44,7 +45,7 @@ final class ElementwiseKernels {
 
     /** int32 arithmetic wraps as C's does on the targets TFLM runs on. */
     private record Int32(TensorView a, TensorView b, TensorView out, Broadcast broadcast,
-            QuantizedActivationRange range, IntBinaryOperator operation) implements Kernel {
+            ActivationRange range, IntBinaryOperator operation) implements Kernel {
         @Override
         public void eval() {
             int n = out.elementCount();

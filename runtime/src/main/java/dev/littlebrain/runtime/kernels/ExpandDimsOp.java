@@ -13,7 +13,7 @@ import java.util.List;
  * EXPAND_DIMS: inserts a size-1 dimension at the axis given by the second input (negative counts
  * from the end of the output, as in TFLite); a byte copy once the shapes are checked.
  */
-public final class ExpandDimsOp implements Op {
+final class ExpandDimsOp implements Op {
 
     /** The same bytes: an output over its input needs no copy (ByteCopy and c-standalone skip it). */
     @Override

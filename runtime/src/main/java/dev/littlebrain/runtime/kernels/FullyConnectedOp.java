@@ -5,6 +5,8 @@ import dev.littlebrain.runtime.KernelException;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.params.FullyConnectedParams;
+import dev.littlebrain.runtime.params.Requantization;
 import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.tflite.OperatorOptions;
 import dev.littlebrain.tflite.TensorType;
@@ -20,7 +22,7 @@ import java.util.Arrays;
  * multiplier per output channel; a per-tensor scale gives one multiplier from
  * {@code GetQuantizedConvolutionMultipler}, whose {@code inputScale * filterScale} is a float product.
  */
-public final class FullyConnectedOp implements Op {
+final class FullyConnectedOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
@@ -67,6 +69,7 @@ public final class FullyConnectedOp implements Op {
     }
 
     private static final class Int8 implements Kernel {
+        private final FullyConnectedParams params;
         private final int batches;
         private final int accumDepth;
         private final int outDepth;
@@ -89,29 +92,37 @@ public final class FullyConnectedOp implements Op {
             this.batches = batches;
             this.accumDepth = accumDepth;
             this.outDepth = outDepth;
-            ChannelMultipliers m;
+            Requantization r;
+            int filterOffset;
             if (filter.quantization().isPerChannel()) {
                 // FullyConnectedPerChannel has no filter offset: per-channel weights are symmetric.
-                m = ChannelMultipliers.of(node, input, filter, output, outDepth, 0);
-                this.filter = Operands.int8AsInts(filter, 0);
+                r = Requantizations.perChannel(node, input, filter, output, outDepth, 0, options.activation());
+                filterOffset = 0;
             } else {
                 // The per-tensor kernel adds weights_offset = -filter zero point to every weight.
-                m = ChannelMultipliers.perTensorFullyConnected(node, input, filter, output, outDepth);
-                this.filter = Operands.int8AsInts(filter, -filter.zeroPoint());
+                r = Requantizations.perTensorFullyConnected(node, input, filter, output, outDepth,
+                        options.activation());
+                filterOffset = -filter.zeroPoint();
             }
-            this.multipliers = m.multipliers();
-            this.shifts = m.shifts();
+            this.params = new FullyConnectedParams(batches, accumDepth, outDepth, filterOffset, r);
+            this.filter = Operands.int8AsInts(filter, filterOffset);
+            this.multipliers = r.multipliers().toArray();
+            this.shifts = r.shifts().toArray();
             this.bias = Operands.int32BiasOrZeros(node, bias, outDepth);
-            this.inputOffset = -input.zeroPoint();
-            this.outputZeroPoint = output.zeroPoint();
-            QuantizedActivationRange range = QuantizedActivationRange.of(node, options.activation(), output);
-            this.actMin = range.min();
-            this.actMax = range.max();
+            this.inputOffset = r.inputOffset();
+            this.outputZeroPoint = r.outputZeroPoint();
+            this.actMin = r.range().min();
+            this.actMax = r.range().max();
             this.row = new int[accumDepth];
             this.in = input.data();
             this.inBase = input.offset();
             this.out = output.data();
             this.outBase = output.offset();
+        }
+
+        @Override
+        public FullyConnectedParams params() {
+            return params;
         }
 
         @Override

@@ -4,6 +4,7 @@ import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.TensorView;
 import dev.littlebrain.runtime.memory.InPlaceOutput;
 import dev.littlebrain.runtime.memory.MemoryPlanner;
+import dev.littlebrain.runtime.params.Window;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -57,7 +58,7 @@ final class InPlaceRules {
      * distance is as safe, so the largest one is rounded down to the arena's alignment. None when that distance
      * leaves no overlap.
      */
-    static List<InPlaceOutput> window(Node shapes, ConvGeometry g) {
+    static List<InPlaceOutput> window(Node shapes, Window g) {
         TensorView in = shapes.input(0);
         TensorView out = shapes.output(0);
         if (in.isConstant() || in.type() != out.type() || in.index() == out.index()) {
@@ -91,7 +92,7 @@ final class InPlaceRules {
     }
 
     /** The first input byte pixel {@code p}'s window reads (its top-left tap inside the image); MAX_VALUE if none. */
-    private static long lowestByteRead(ConvGeometry g, int p, int elementBytes) {
+    private static long lowestByteRead(Window g, int p, int elementBytes) {
         int ox = p % g.outWidth();
         int oy = (p / g.outWidth()) % g.outHeight();
         int b = p / (g.outWidth() * g.outHeight());

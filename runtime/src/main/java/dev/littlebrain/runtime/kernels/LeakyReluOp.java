@@ -5,6 +5,7 @@ import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
 import dev.littlebrain.runtime.memory.InPlaceOutput;
+import dev.littlebrain.runtime.params.LeakyReluParams;
 import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.runtime.quant.QuantizedMultiplier;
 import dev.littlebrain.tflite.OperatorOptions;
@@ -15,7 +16,7 @@ import java.util.List;
  * {@code s_in / s_out}, negative ones by {@code s_in * alpha / s_out}; both multipliers are computed
  * in float (as {@code leaky_relu_common.cc} does) before {@code QuantizeMultiplier}.
  */
-public final class LeakyReluOp implements Op {
+final class LeakyReluOp implements Op {
 
     /** Element i is read before element i is written (here and in lb_kernels.c). */
     @Override
@@ -36,33 +37,31 @@ public final class LeakyReluOp implements Op {
             case INT8 -> {
                 Operands.quantized(node, in);
                 Operands.quantized(node, out);
-                Int8Params p = Int8Params.of(in, out, alpha);
-                yield new Int8LeakyRelu(in, out, p.identity(), p.alpha());
+                yield new Int8LeakyRelu(in, out, int8Params(in, out, alpha));
             }
             case FLOAT32 -> new FloatLeakyRelu(in, out, alpha);
             default -> throw Operands.unsupportedType(node, in);
         };
     }
 
-    /** The int8 kernel's two multipliers, read by the runtime and by the C generator alike. */
-    public record Int8Params(QuantizedMultiplier identity, QuantizedMultiplier alpha) {
-        public static Int8Params of(TensorView in, TensorView out, float alpha) {
-            // Float products as leaky_relu_common.cc computes them, widened to double only for QuantizeMultiplier.
-            return new Int8Params(QuantizedMultiplier.of(in.scale() / out.scale()),
-                    QuantizedMultiplier.of(in.scale() * alpha / out.scale()));
-        }
+    /** The int8 kernel's two multipliers. */
+    private static LeakyReluParams int8Params(TensorView in, TensorView out, float alpha) {
+        // Float products as leaky_relu_common.cc computes them, widened to double only for QuantizeMultiplier.
+        return new LeakyReluParams(in.zeroPoint(), QuantizedMultiplier.of(in.scale() / out.scale()),
+                QuantizedMultiplier.of(in.scale() * alpha / out.scale()), out.zeroPoint());
     }
 
-    private record Int8LeakyRelu(TensorView in, TensorView out, QuantizedMultiplier identity,
-            QuantizedMultiplier alpha) implements Kernel {
+    private record Int8LeakyRelu(TensorView in, TensorView out, LeakyReluParams params) implements Kernel {
         @Override
         public void eval() {
             byte[] id = in.data();
             byte[] od = out.data();
             int io = in.offset();
             int oo = out.offset();
-            int inZp = in.zeroPoint();
-            int outZp = out.zeroPoint();
+            int inZp = params.inputZeroPoint();
+            int outZp = params.outputZeroPoint();
+            QuantizedMultiplier identity = params.identity();
+            QuantizedMultiplier alpha = params.alpha();
             int n = out.elementCount();
             for (int i = 0; i < n; i++) {
                 int x = id[io + i] - inZp;

@@ -6,6 +6,7 @@ import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
 import dev.littlebrain.runtime.memory.InPlaceOutput;
+import dev.littlebrain.runtime.params.TanhLogisticParams;
 import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.runtime.quant.GemmlowpMath;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
  * rescaled to Q4.27 and gemmlowp's fixed-point logistic is evaluated per element (desktop TFLite
  * uses a float-built lookup table instead). The output must have zero point -128 (scale 1/256).
  */
-public final class LogisticOp implements Op {
+final class LogisticOp implements Op {
 
     /** Element i is read before element i is written (here and in lb_kernels.c). */
     @Override
@@ -39,22 +40,22 @@ public final class LogisticOp implements Op {
                     throw new KernelException(node, "needs int8 output zero point -128 (TFLM's fixed-point logistic),"
                             + " got " + out.zeroPoint());
                 }
-                yield new Int8Logistic(in, out, Q4InputScaling.of(in.scale()));
+                yield new Int8Logistic(in, out, Q4InputScaling.of(in.zeroPoint(), in.scale()));
             }
             case FLOAT32 -> new FloatLogistic(in, out);
             default -> throw Operands.unsupportedType(node, in);
         };
     }
 
-    private record Int8Logistic(TensorView in, TensorView out, Q4InputScaling scaling) implements Kernel {
+    private record Int8Logistic(TensorView in, TensorView out, TanhLogisticParams params) implements Kernel {
         @Override
         public void eval() {
             byte[] id = in.data();
             byte[] od = out.data();
             int io = in.offset();
             int oo = out.offset();
-            int zp = in.zeroPoint();
-            int radius = scaling.rangeRadius();
+            int zp = params.inputZeroPoint();
+            int radius = params.inputRangeRadius();
             int n = out.elementCount();
             for (int i = 0; i < n; i++) {
                 int x = id[io + i] - zp;
@@ -64,7 +65,8 @@ public final class LogisticOp implements Op {
                 } else if (x >= radius) {
                     y = Byte.MAX_VALUE;
                 } else {
-                    int q4 = FixedPoint.multiplyByQuantizedMultiplier(x, scaling.multiplier(), scaling.leftShift());
+                    int q4 = FixedPoint.multiplyByQuantizedMultiplier(x, params.inputMultiplier(),
+                            params.inputLeftShift());
                     int q0 = GemmlowpMath.logistic(q4, Q4InputScaling.INPUT_INTEGER_BITS);
                     // Q0.31 to 2^-8 units, then the output zero point -128.
                     int q23 = FixedPoint.roundingDivideByPOT(q0, 31 - 8);

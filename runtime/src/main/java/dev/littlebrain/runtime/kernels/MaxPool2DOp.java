@@ -5,6 +5,8 @@ import dev.littlebrain.runtime.KernelException;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.params.PoolParams;
+import dev.littlebrain.runtime.params.Window;
 import dev.littlebrain.tflite.OperatorOptions;
 
 /**
@@ -12,16 +14,17 @@ import dev.littlebrain.tflite.OperatorOptions;
  * to the image, then the fused activation's clamp. int8 output keeps the input's quantization (no
  * rescaling, as in the reference); float starts from {@code numeric_limits<float>::lowest()}.
  */
-public final class MaxPool2DOp implements Op {
+final class MaxPool2DOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
         OperatorOptions.Pool2D options = node.options(OperatorOptions.Pool2D.class);
-        ConvGeometry g = PoolWindow.geometry(node, options);
+        Window g = PoolWindow.geometry(node, options);
         TensorView input = node.input(0);
         TensorView output = node.output(0);
         return switch (input.type()) {
-            case INT8 -> new Int8(g, input, output, QuantizedActivationRange.of(node, options.activation(), output));
+            case INT8 -> new Int8(input, output,
+                    new PoolParams(g, QuantizedActivationRange.of(node, options.activation(), output)));
             case FLOAT32 -> new Float32(g, input, output, FloatActivationRange.of(node, options.activation()));
             default -> throw new KernelException(node, "supports int8 and float32 input, not "
                     + input.type().dtypeName());
@@ -29,7 +32,8 @@ public final class MaxPool2DOp implements Op {
     }
 
     private static final class Int8 implements Kernel, PoolWindow.Pixel {
-        private final ConvGeometry g;
+        private final PoolParams params;
+        private final Window g;
         private final byte[] in;
         private final int inBase;
         private final byte[] out;
@@ -38,15 +42,21 @@ public final class MaxPool2DOp implements Op {
         private final int actMax;
         private final int[] max;
 
-        Int8(ConvGeometry g, TensorView input, TensorView output, QuantizedActivationRange range) {
-            this.g = g;
+        Int8(TensorView input, TensorView output, PoolParams params) {
+            this.params = params;
+            this.g = params.window();
             this.in = input.data();
             this.inBase = input.offset();
             this.out = output.data();
             this.outBase = output.offset();
-            this.actMin = range.min();
-            this.actMax = range.max();
+            this.actMin = params.range().min();
+            this.actMax = params.range().max();
             this.max = new int[g.inDepth()];
+        }
+
+        @Override
+        public PoolParams params() {
+            return params;
         }
 
         @Override
@@ -76,13 +86,13 @@ public final class MaxPool2DOp implements Op {
     }
 
     private static final class Float32 implements Kernel, PoolWindow.Pixel {
-        private final ConvGeometry g;
+        private final Window g;
         private final TensorView input;
         private final TensorView output;
         private final FloatActivationRange range;
         private final float[] max;
 
-        Float32(ConvGeometry g, TensorView input, TensorView output, FloatActivationRange range) {
+        Float32(Window g, TensorView input, TensorView output, FloatActivationRange range) {
             this.g = g;
             this.input = input;
             this.output = output;

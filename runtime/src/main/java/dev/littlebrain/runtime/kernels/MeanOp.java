@@ -5,6 +5,8 @@ import dev.littlebrain.runtime.KernelException;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.params.IntArray;
+import dev.littlebrain.runtime.params.MeanParams;
 import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.runtime.quant.QuantizedMultiplier;
 import dev.littlebrain.tflite.OperatorOptions;
@@ -25,7 +27,7 @@ import java.util.Arrays;
  * <p>float32 sums in input order and divides by {@code (float) n}, which is what both TFLM float paths
  * (the 4-D height/width special case and the generic reduce) compute.
  */
-public final class MeanOp implements Op {
+final class MeanOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
@@ -56,7 +58,8 @@ public final class MeanOp implements Op {
             throw new KernelException(node, "input is " + input.type().dtypeName() + " but output is "
                     + output.type().dtypeName());
         }
-        int[] outputIndex = outputIndexOfEachInput(input, reduced);
+        int[] outputStrides = outputStrides(input, reduced);
+        int[] outputIndex = outputIndexOfEachInput(input, outputStrides);
         int outputs = output.elementCount();
         int n = 1;
         for (int d = 0; d < rank; d++) {
@@ -68,7 +71,9 @@ public final class MeanOp implements Op {
             case INT8 -> {
                 Operands.requireQuantized(node, input, "input");
                 Operands.requireQuantized(node, output, "output");
-                yield new Int8(input, output, outputIndex, outputs, n);
+                yield new Int8(input, output, outputIndex, outputs, new MeanParams(IntArray.of(input.shape()),
+                        IntArray.of(outputStrides), n, input.zeroPoint(),
+                        int8Multiplier(input.scale(), output.scale(), n), output.zeroPoint()));
             }
             case FLOAT32 -> new Float32(input, output, outputIndex, outputs, n);
             default -> throw new KernelException(node, "supports int8 and float32, not " + input.type().dtypeName());
@@ -96,15 +101,20 @@ public final class MeanOp implements Op {
         return p;
     }
 
-    /** Row-major walk of the input; each element's output is its index with the reduced dimensions dropped. */
-    private static int[] outputIndexOfEachInput(TensorView input, boolean[] reduced) {
-        int rank = input.rank();
-        int[] outStride = new int[rank];
+    /** For each input dimension, the stride of its index in the output: 0 for a reduced one. */
+    private static int[] outputStrides(TensorView input, boolean[] reduced) {
+        int[] outStride = new int[input.rank()];
         int stride = 1;
-        for (int d = rank - 1; d >= 0; d--) {
+        for (int d = input.rank() - 1; d >= 0; d--) {
             outStride[d] = reduced[d] ? 0 : stride;
             stride *= reduced[d] ? 1 : input.dim(d);
         }
+        return outStride;
+    }
+
+    /** Row-major walk of the input; each element's output is its index with the reduced dimensions dropped. */
+    private static int[] outputIndexOfEachInput(TensorView input, int[] outStride) {
+        int rank = input.rank();
         int[] map = new int[input.elementCount()];
         int[] index = new int[rank];
         for (int i = 0; i < map.length; i++) {
@@ -127,7 +137,7 @@ public final class MeanOp implements Op {
      * The int8 mean's multiplier and shift: {@code QuantizeMultiplier(inScale / outScale)} with {@code 1/n}
      * folded in as QuantizedMeanOrSum does; for {@code n == 0} the plain multiplier (the output is zeros).
      */
-    public static QuantizedMultiplier int8Multiplier(float inputScale, float outputScale, int n) {
+    private static QuantizedMultiplier int8Multiplier(float inputScale, float outputScale, int n) {
         QuantizedMultiplier m = QuantizedMultiplier.of((double) inputScale / (double) outputScale);
         int mult = m.multiplier();
         int sh = m.shift();
@@ -144,6 +154,7 @@ public final class MeanOp implements Op {
     }
 
     private static final class Int8 implements Kernel {
+        private final MeanParams params;
         private final byte[] in;
         private final int inBase;
         private final byte[] out;
@@ -156,19 +167,24 @@ public final class MeanOp implements Op {
         private final int multiplier;
         private final int shift;
 
-        Int8(TensorView input, TensorView output, int[] outputIndex, int outputs, int n) {
+        Int8(TensorView input, TensorView output, int[] outputIndex, int outputs, MeanParams params) {
+            this.params = params;
             this.in = input.data();
             this.inBase = input.offset();
             this.out = output.data();
             this.outBase = output.offset();
             this.outputIndex = outputIndex;
             this.sum = new int[outputs];
-            this.inputZeroPoint = input.zeroPoint();
-            this.outputZeroPoint = output.zeroPoint();
-            this.n = n;
-            QuantizedMultiplier m = int8Multiplier(input.scale(), output.scale(), n);
-            this.multiplier = m.multiplier();
-            this.shift = m.shift();
+            this.inputZeroPoint = params.inputZeroPoint();
+            this.outputZeroPoint = params.outputZeroPoint();
+            this.n = params.count();
+            this.multiplier = params.multiplier().multiplier();
+            this.shift = params.multiplier().shift();
+        }
+
+        @Override
+        public MeanParams params() {
+            return params;
         }
 
         @Override

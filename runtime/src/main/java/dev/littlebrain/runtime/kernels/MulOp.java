@@ -5,13 +5,14 @@ import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
 import dev.littlebrain.runtime.memory.InPlaceOutput;
+import dev.littlebrain.runtime.params.MulParams;
 import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.runtime.quant.QuantizedMultiplier;
 import dev.littlebrain.tflite.OperatorOptions;
 import java.util.List;
 
 /** MUL with NumPy broadcasting and a fused activation: int8, float32, int32. */
-public final class MulOp implements Op {
+final class MulOp implements Op {
 
     /** Element i of each input is read before element i is written (here and in lb_kernels.c). */
     @Override
@@ -35,8 +36,9 @@ public final class MulOp implements Op {
                 Operands.quantized(node, a);
                 Operands.quantized(node, b);
                 Operands.quantized(node, out);
-                yield new Int8Mul(a, b, out, broadcast, int8Multiplier(a, b, out),
-                        QuantizedActivationRange.of(node, options.activation(), out));
+                yield new Int8Mul(a, b, out, broadcast, new MulParams(-a.zeroPoint(), -b.zeroPoint(),
+                        int8Multiplier(a, b, out), out.zeroPoint(),
+                        QuantizedActivationRange.of(node, options.activation(), out), broadcast.index()));
             }
             case FLOAT32 -> ElementwiseKernels.float32(a, b, out, broadcast,
                     FloatActivationRange.of(node, options.activation()), (x, y) -> x * y);
@@ -47,12 +49,13 @@ public final class MulOp implements Op {
     }
 
     /** mul_common.cc: one multiplier {@code s_a * s_b / s_out}, in double, applied to the raw product. */
-    public static QuantizedMultiplier int8Multiplier(TensorView a, TensorView b, TensorView out) {
+    private static QuantizedMultiplier int8Multiplier(TensorView a, TensorView b, TensorView out) {
         return QuantizedMultiplier.of((double) a.scale() * (double) b.scale() / (double) out.scale());
     }
 
     /** {@code out = zp_out + MultiplyByQuantizedMultiplier((a - zp_a) * (b - zp_b))}, clamped to the activation. */
     private static final class Int8Mul implements Kernel {
+        private final MulParams params;
         private final TensorView a;
         private final TensorView b;
         private final TensorView out;
@@ -65,19 +68,24 @@ public final class MulOp implements Op {
         private final int min;
         private final int max;
 
-        Int8Mul(TensorView a, TensorView b, TensorView out, Broadcast broadcast, QuantizedMultiplier m,
-                QuantizedActivationRange range) {
+        Int8Mul(TensorView a, TensorView b, TensorView out, Broadcast broadcast, MulParams params) {
+            this.params = params;
             this.a = a;
             this.b = b;
             this.out = out;
             this.broadcast = broadcast;
-            this.multiplier = m.multiplier();
-            this.shift = m.shift();
-            this.aZeroPoint = a.zeroPoint();
-            this.bZeroPoint = b.zeroPoint();
-            this.outZeroPoint = out.zeroPoint();
-            this.min = range.min();
-            this.max = range.max();
+            this.multiplier = params.multiplier().multiplier();
+            this.shift = params.multiplier().shift();
+            this.aZeroPoint = -params.inputOffsetA();
+            this.bZeroPoint = -params.inputOffsetB();
+            this.outZeroPoint = params.outputZeroPoint();
+            this.min = params.range().min();
+            this.max = params.range().max();
+        }
+
+        @Override
+        public MulParams params() {
+            return params;
         }
 
         @Override

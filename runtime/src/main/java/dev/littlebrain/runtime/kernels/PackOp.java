@@ -9,7 +9,7 @@ import dev.littlebrain.tflite.OperatorOptions;
 import java.util.Arrays;
 
 /** PACK: stacks N same-shaped tensors along a new axis (negative counts from the end of the output). */
-public final class PackOp implements Op {
+final class PackOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {

@@ -5,6 +5,8 @@ import dev.littlebrain.runtime.KernelException;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.params.IntArray;
+import dev.littlebrain.runtime.params.PadParams;
 import dev.littlebrain.tflite.TensorType;
 import java.util.Arrays;
 
@@ -19,7 +21,7 @@ import java.util.Arrays;
  * <p>Preparation builds the padded output once with the pad value everywhere and records where each
  * innermost input row lands; evaluation copies that template and then the rows.
  */
-public final class PadOp implements Op {
+final class PadOp implements Op {
     private static final int MAX_RANK = 5;
 
     @Override
@@ -60,7 +62,22 @@ public final class PadOp implements Op {
                     + input.type().dtypeName());
         }
         byte[] value = padValue(node, input.type(), constant, output);
-        return new Copy(input, output, template(output, value), rowDestinations(input, output, pad));
+        int[] before = new int[rank];
+        for (int d = 0; d < rank; d++) {
+            before[d] = (int) pad[2 * d];
+        }
+        PadParams params = new PadParams(IntArray.of(input.shape()), IntArray.of(output.shape()), IntArray.of(before),
+                littleEndian(value));
+        return new Copy(input, output, template(output, value), rowDestinations(input, output, pad), params);
+    }
+
+    /** A pad element's bytes as a signed little-endian integer. */
+    private static int littleEndian(byte[] value) {
+        int v = value[value.length - 1];
+        for (int i = value.length - 2; i >= 0; i--) {
+            v = (v << 8) | (value[i] & 0xff);
+        }
+        return v;
     }
 
     /** The little-endian bytes of one pad element. */
@@ -126,6 +143,7 @@ public final class PadOp implements Op {
     }
 
     private static final class Copy implements Kernel {
+        private final PadParams params;
         private final byte[] template;
         private final int[] destinations;
         private final int rowBytes;
@@ -135,7 +153,8 @@ public final class PadOp implements Op {
         private final byte[] out;
         private final int outBase;
 
-        Copy(TensorView input, TensorView output, byte[] template, int[] destinations) {
+        Copy(TensorView input, TensorView output, byte[] template, int[] destinations, PadParams params) {
+            this.params = params;
             this.template = template;
             this.destinations = destinations;
             this.elementBytes = input.type().byteSize();
@@ -144,6 +163,11 @@ public final class PadOp implements Op {
             this.inBase = input.offset();
             this.out = output.data();
             this.outBase = output.offset();
+        }
+
+        @Override
+        public PadParams params() {
+            return params;
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.littlebrain.runtime.kernels;
 import dev.littlebrain.runtime.KernelException;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.params.Window;
 import dev.littlebrain.tflite.OperatorOptions;
 
 /**
@@ -15,11 +16,11 @@ final class PoolWindow {
     private PoolWindow() {
     }
 
-    static ConvGeometry geometry(Node node, OperatorOptions.Pool2D options) {
+    static Window geometry(Node node, OperatorOptions.Pool2D options) {
         Operands.requireCounts(node, 1, 1, 1);
         TensorView input = Operands.required(node, 0, "input");
         TensorView output = node.output(0);
-        ConvGeometry g = ConvGeometry.of(node, input, output, options.filterHeight(), options.filterWidth(),
+        Window g = ConvGeometry.of(node, input, output, options.filterHeight(), options.filterWidth(),
                 options.padding(), options.strideH(), options.strideW(), 1, 1);
         Operands.requireDim(node, output, "output", 3, g.inDepth());
         if (input.type() != output.type()) {
@@ -43,7 +44,7 @@ final class PoolWindow {
     }
 
     /** Calls {@code pixel} for every output pixel in row-major order, with its window clipped to the image. */
-    static void forEachOutputPixel(ConvGeometry g, Pixel pixel) {
+    static void forEachOutputPixel(Window g, Pixel pixel) {
         int depth = g.inDepth();
         int rowStride = g.inWidth() * depth;
         int outIndex = 0;

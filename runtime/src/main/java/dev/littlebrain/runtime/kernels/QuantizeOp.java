@@ -6,6 +6,8 @@ import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
 import dev.littlebrain.runtime.memory.InPlaceOutput;
+import dev.littlebrain.runtime.params.QuantizeParams;
+import dev.littlebrain.runtime.params.RequantizeParams;
 import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.runtime.quant.QuantizedMultiplier;
 import dev.littlebrain.tflite.TensorType;
@@ -19,7 +21,7 @@ import java.util.Set;
  * requantization (int8/uint8/int16/int32 in, int8/uint8/int16/int32 out, the pairs TFLM accepts) by
  * {@code MultiplyByQuantizedMultiplier(q - zp_in, s_in / s_out) + zp_out}.
  */
-public final class QuantizeOp implements Op {
+final class QuantizeOp implements Op {
 
     /** Element i is read before element i is written (here and in lb_kernels.c). */
     @Override
@@ -42,7 +44,7 @@ public final class QuantizeOp implements Op {
                 throw Operands.unsupportedType(node, out);
             }
             int[] range = Operands.clampRange(out.type());
-            return new FromFloat(in, out, out.scale(), out.zeroPoint(), range[0], range[1]);
+            return new FromFloat(in, out, new QuantizeParams(out.scale(), out.zeroPoint(), range[0], range[1]));
         }
         if (!INTEGER.contains(in.type()) || !INTEGER.contains(out.type()) || !supportedPair(in.type(), out.type())) {
             throw new KernelException(node, "cannot requantize " + in.type().dtypeName() + " to "
@@ -51,7 +53,7 @@ public final class QuantizeOp implements Op {
         Operands.quantized(node, in);
         QuantizedMultiplier m = QuantizedMultiplier.of((double) in.scale() / (double) out.scale());
         int[] range = Operands.clampRange(out.type());
-        return new Requantize(in, out, m, in.zeroPoint(), out.zeroPoint(), range[0], range[1]);
+        return new Requantize(in, out, new RequantizeParams(-in.zeroPoint(), m, out.zeroPoint(), range[0], range[1]));
     }
 
     private static boolean supportedPair(TensorType in, TensorType out) {
@@ -74,10 +76,13 @@ public final class QuantizeOp implements Op {
         }
     }
 
-    private record FromFloat(TensorView in, TensorView out, float scale, int zeroPoint, int min, int max)
-            implements Kernel {
+    private record FromFloat(TensorView in, TensorView out, QuantizeParams params) implements Kernel {
         @Override
         public void eval() {
+            float scale = params.scale();
+            int zeroPoint = params.zeroPoint();
+            int min = params.min();
+            int max = params.max();
             int n = out.elementCount();
             for (int i = 0; i < n; i++) {
                 int q = (int) TfliteRounding.round(in.float32(i) / scale) + zeroPoint;
@@ -86,13 +91,16 @@ public final class QuantizeOp implements Op {
         }
     }
 
-    private record Requantize(TensorView in, TensorView out, QuantizedMultiplier m, int inZeroPoint,
-            int outZeroPoint, int min, int max) implements Kernel {
+    private record Requantize(TensorView in, TensorView out, RequantizeParams params) implements Kernel {
         @Override
         public void eval() {
             int n = out.elementCount();
-            int multiplier = m.multiplier();
-            int shift = m.shift();
+            int inZeroPoint = -params.inputOffset();
+            int outZeroPoint = params.outputZeroPoint();
+            int min = params.min();
+            int max = params.max();
+            int multiplier = params.multiplier().multiplier();
+            int shift = params.multiplier().shift();
             for (int i = 0; i < n; i++) {
                 int x = (int) in.integer(i) - inZeroPoint;
                 int q = FixedPoint.multiplyByQuantizedMultiplier(x, multiplier, shift) + outZeroPoint;

@@ -3,6 +3,7 @@ package dev.littlebrain.runtime.kernels;
 import dev.littlebrain.runtime.KernelException;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.params.ActivationRange;
 import dev.littlebrain.tflite.Activation;
 
 /**
@@ -11,9 +12,11 @@ import dev.littlebrain.tflite.Activation;
  * bounds quantized with the output's scale and zero point in <em>float</em> arithmetic, rounded half away
  * from zero ({@code TfLiteRound}), then intersected with the output type's range.
  */
-public record QuantizedActivationRange(int min, int max) {
+final class QuantizedActivationRange {
+    private QuantizedActivationRange() {
+    }
 
-    public static QuantizedActivationRange of(Node node, Activation activation, TensorView output) {
+    static ActivationRange of(Node node, Activation activation, TensorView output) {
         int qmin;
         int qmax;
         switch (output.type()) {
@@ -31,23 +34,23 @@ public record QuantizedActivationRange(int min, int max) {
         float scale = output.scale();
         int zeroPoint = output.zeroPoint();
         return switch (activation) {
-            case NONE -> new QuantizedActivationRange(qmin, qmax);
-            case RELU -> new QuantizedActivationRange(Math.max(qmin, quantize(0f, scale, zeroPoint)), qmax);
-            case RELU6 -> new QuantizedActivationRange(Math.max(qmin, quantize(0f, scale, zeroPoint)),
+            case NONE -> new ActivationRange(qmin, qmax);
+            case RELU -> new ActivationRange(Math.max(qmin, quantize(0f, scale, zeroPoint)), qmax);
+            case RELU6 -> new ActivationRange(Math.max(qmin, quantize(0f, scale, zeroPoint)),
                     Math.min(qmax, quantize(6f, scale, zeroPoint)));
-            case RELU_N1_TO_1 -> new QuantizedActivationRange(Math.max(qmin, quantize(-1f, scale, zeroPoint)),
+            case RELU_N1_TO_1 -> new ActivationRange(Math.max(qmin, quantize(-1f, scale, zeroPoint)),
                     Math.min(qmax, quantize(1f, scale, zeroPoint)));
             default -> throw new KernelException(node, "does not support fused activation " + activation);
         };
     }
 
     /** Bounds for int32 outputs, which carry no quantization: TFLite clamps to the plain real bounds. */
-    public static QuantizedActivationRange int32(Node node, Activation activation) {
+    static ActivationRange int32(Node node, Activation activation) {
         return switch (activation) {
-            case NONE -> new QuantizedActivationRange(Integer.MIN_VALUE, Integer.MAX_VALUE);
-            case RELU -> new QuantizedActivationRange(0, Integer.MAX_VALUE);
-            case RELU6 -> new QuantizedActivationRange(0, 6);
-            case RELU_N1_TO_1 -> new QuantizedActivationRange(-1, 1);
+            case NONE -> new ActivationRange(Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case RELU -> new ActivationRange(0, Integer.MAX_VALUE);
+            case RELU6 -> new ActivationRange(0, 6);
+            case RELU_N1_TO_1 -> new ActivationRange(-1, 1);
             default -> throw new KernelException(node, "does not support fused activation " + activation);
         };
     }
@@ -58,9 +61,5 @@ public record QuantizedActivationRange(int min, int max) {
         // std::round: half away from zero; the + 0.5 is exact in double for any float.
         double rounded = q >= 0 ? Math.floor(q + 0.5) : -Math.floor(-(double) q + 0.5);
         return zeroPoint + (int) rounded;
-    }
-
-    int clamp(int v) {
-        return v < min ? min : (v > max ? max : v);
     }
 }

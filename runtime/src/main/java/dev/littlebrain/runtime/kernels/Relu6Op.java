@@ -6,6 +6,7 @@ import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
 import dev.littlebrain.runtime.memory.InPlaceOutput;
+import dev.littlebrain.runtime.params.Relu6Params;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
  * [zp_in, quantize(6.0)] computed with the <em>input's</em> scale and zero point (the converter
  * gives RELU6 the same quantization on both sides). float32 clamps to [0, 6].
  */
-public final class Relu6Op implements Op {
+final class Relu6Op implements Op {
 
     /** Element i is read before element i is written (here and in lb_kernels.c). */
     @Override
@@ -38,7 +39,7 @@ public final class Relu6Op implements Op {
                 if (zero < Byte.MIN_VALUE || zero > Byte.MAX_VALUE) {
                     throw new KernelException(node, "has an int8 zero point out of range: " + zero);
                 }
-                yield new Int8Relu6(in, out, (byte) zero, (byte) six);
+                yield new Int8Relu6(in, out, new Relu6Params(zero, six));
             }
             case FLOAT32 -> new FloatRelu6(in, out);
             default -> throw Operands.unsupportedType(node, in);
@@ -46,14 +47,16 @@ public final class Relu6Op implements Op {
     }
 
     /** The int8 upper clamp: {@code FloatToQuantizedType<int8_t>(6.0f, scale, zp)}, round(6 / scale) + zp clamped to int8. */
-    public static int int8Six(float scale, int zeroPoint) {
+    private static int int8Six(float scale, int zeroPoint) {
         int six = (int) TfliteRounding.round(6.0f / scale) + zeroPoint;
         return Math.max(Byte.MIN_VALUE, Math.min(Byte.MAX_VALUE, six));
     }
 
-    private record Int8Relu6(TensorView in, TensorView out, byte zero, byte six) implements Kernel {
+    private record Int8Relu6(TensorView in, TensorView out, Relu6Params params) implements Kernel {
         @Override
         public void eval() {
+            byte zero = (byte) params.min();
+            byte six = (byte) params.max();
             byte[] id = in.data();
             byte[] od = out.data();
             int io = in.offset();

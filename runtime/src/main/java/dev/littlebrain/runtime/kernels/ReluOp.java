@@ -5,6 +5,7 @@ import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
 import dev.littlebrain.runtime.memory.InPlaceOutput;
+import dev.littlebrain.runtime.params.RequantizeParams;
 import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.runtime.quant.QuantizedMultiplier;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.List;
  * zero point ({@code MultiplyByQuantizedMultiplier} by {@code s_in / s_out}) and clamped at the
  * output's zero point. float32 clamps at 0.
  */
-public final class ReluOp implements Op {
+final class ReluOp implements Op {
 
     /** Element i is read before element i is written (here and in lb_kernels.c). */
     @Override
@@ -34,38 +35,35 @@ public final class ReluOp implements Op {
             case INT8 -> {
                 Operands.quantized(node, in);
                 Operands.quantized(node, out);
-                Int8Params p = Int8Params.of(in, out);
-                yield new Int8Relu(in, out, p.multiplier(), p.min(), p.max());
+                yield new Int8Relu(in, out, int8Params(in, out));
             }
             case FLOAT32 -> new FloatRelu(in, out);
             default -> throw Operands.unsupportedType(node, in);
         };
     }
 
-    /**
-     * The int8 kernel's prepared parameters, read by the runtime and by the C generator alike: the
-     * requantization {@code s_in / s_out} and the clamp.
-     */
-    public record Int8Params(QuantizedMultiplier multiplier, int min, int max) {
-        public static Int8Params of(TensorView in, TensorView out) {
-            QuantizedMultiplier m = QuantizedMultiplier.of((double) in.scale() / (double) out.scale());
-            // TFLM: max(qmin, zp_out + (int) roundf(0 / s_out)), i.e. the output zero point.
-            return new Int8Params(m, Math.max(Byte.MIN_VALUE, out.zeroPoint()), Byte.MAX_VALUE);
-        }
+    /** The requantization {@code s_in / s_out} and the clamp. */
+    private static RequantizeParams int8Params(TensorView in, TensorView out) {
+        QuantizedMultiplier m = QuantizedMultiplier.of((double) in.scale() / (double) out.scale());
+        // TFLM: max(qmin, zp_out + (int) roundf(0 / s_out)), i.e. the output zero point.
+        return new RequantizeParams(-in.zeroPoint(), m, out.zeroPoint(), Math.max(Byte.MIN_VALUE, out.zeroPoint()),
+                Byte.MAX_VALUE);
     }
 
     /** Shared with nothing else on purpose: RELU6's int8 path in TFLM does not requantize (see {@link Relu6Op}). */
-    private record Int8Relu(TensorView in, TensorView out, QuantizedMultiplier m, int min, int max) implements Kernel {
+    private record Int8Relu(TensorView in, TensorView out, RequantizeParams params) implements Kernel {
         @Override
         public void eval() {
             byte[] id = in.data();
             byte[] od = out.data();
             int io = in.offset();
             int oo = out.offset();
-            int inZp = in.zeroPoint();
-            int outZp = out.zeroPoint();
-            int multiplier = m.multiplier();
-            int shift = m.shift();
+            int inZp = -params.inputOffset();
+            int outZp = params.outputZeroPoint();
+            int multiplier = params.multiplier().multiplier();
+            int shift = params.multiplier().shift();
+            int min = params.min();
+            int max = params.max();
             int n = out.elementCount();
             for (int i = 0; i < n; i++) {
                 int v = outZp + FixedPoint.multiplyByQuantizedMultiplier(id[io + i] - inZp, multiplier, shift);

@@ -11,7 +11,7 @@ import java.util.List;
  * input (often computed at run time by the Keras Flatten pattern SHAPE → STRIDED_SLICE → PACK) is
  * not read; only the element counts must agree.
  */
-public final class ReshapeOp implements Op {
+final class ReshapeOp implements Op {
 
     /** The same bytes: an output over its input needs no copy (ByteCopy and c-standalone skip it). */
     @Override

@@ -13,7 +13,7 @@ import java.nio.ByteOrder;
  * SHAPE: the input's (static) shape as int32 or int64. The bytes are fixed at preparation and copied
  * on each eval, since the output lives in the arena that earlier operators reuse.
  */
-public final class ShapeOp implements Op {
+final class ShapeOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {

@@ -5,6 +5,7 @@ import dev.littlebrain.runtime.KernelException;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.params.SoftmaxParams;
 import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.runtime.quant.GemmlowpMath;
 import dev.littlebrain.runtime.quant.QuantizedMultiplier;
@@ -18,7 +19,7 @@ import dev.littlebrain.tflite.TensorType;
  * gemmlowp's {@code exp_on_negative_values}, summed in Q12.19, and divided through a fixed-point
  * reciprocal.
  */
-public final class SoftmaxOp implements Op {
+final class SoftmaxOp implements Op {
     private static final int SCALED_DIFF_INTEGER_BITS = 5;
     private static final int ACCUMULATION_INTEGER_BITS = 12;
 
@@ -57,30 +58,26 @@ public final class SoftmaxOp implements Op {
         } else {
             throw Operands.unsupportedType(node, out);
         }
-        return new QuantizedSoftmax(in, out, Int8Params.of(node, in, beta), out.type() == TensorType.INT16);
+        return new QuantizedSoftmax(in, out, int8Params(node, in, out, beta));
     }
 
     /**
-     * The int8 kernel's prepared parameters ({@code SoftmaxParams} of TFLM's {@code CalculateSoftmaxParams}),
-     * read by the runtime and by the C generator alike: the rows and their length (the last dimension), the
-     * input multiplier that scales a difference to the row maximum into Q5.26, and the smallest difference
-     * that still contributes.
+     * TFLM's {@code CalculateSoftmaxParams}: the row layout, and {@code PreprocessSoftmaxScaling}'s multiplier of
+     * {@code beta * scale * 2^26} (capped so it still fits a Q31 multiplier) with the radius below which a
+     * difference's exponential is zero.
      */
-    public record Int8Params(int rows, int depth, QuantizedMultiplier inputMultiplier, int diffMin) {
-        public static Int8Params of(Node node, TensorView in, float beta) {
-            int depth = in.dim(in.rank() - 1);
-            int rows = depth == 0 ? 0 : in.elementCount() / depth;
-            // PreprocessSoftmaxScaling: beta * scale * 2^26, capped so it still fits a Q31 multiplier.
-            double real = Math.min((double) beta * (double) in.scale()
-                    * (double) (1 << (31 - SCALED_DIFF_INTEGER_BITS)), (double) ((1L << 31) - 1));
-            if (!(real > 1.0)) {
-                throw new KernelException(node, "needs beta * input scale * 2^26 > 1 (TFLite's"
-                        + " QuantizeMultiplierGreaterThanOne), got " + real);
-            }
-            QuantizedMultiplier m = QuantizedMultiplier.of(real);
-            int diffMin = -GemmlowpMath.calculateInputRadius(SCALED_DIFF_INTEGER_BITS, m.shift(), 31);
-            return new Int8Params(rows, depth, m, diffMin);
+    private static SoftmaxParams int8Params(Node node, TensorView in, TensorView out, float beta) {
+        int depth = in.dim(in.rank() - 1);
+        int rows = depth == 0 ? 0 : in.elementCount() / depth;
+        double real = Math.min((double) beta * (double) in.scale()
+                * (double) (1 << (31 - SCALED_DIFF_INTEGER_BITS)), (double) ((1L << 31) - 1));
+        if (!(real > 1.0)) {
+            throw new KernelException(node, "needs beta * input scale * 2^26 > 1 (TFLite's"
+                    + " QuantizeMultiplierGreaterThanOne), got " + real);
         }
+        QuantizedMultiplier m = QuantizedMultiplier.of(real);
+        int diffMin = -GemmlowpMath.calculateInputRadius(SCALED_DIFF_INTEGER_BITS, m.shift(), 31);
+        return new SoftmaxParams(rows, depth, m, diffMin, out.type() == TensorType.INT16 ? 16 : 8);
     }
 
     private static final class QuantizedSoftmax implements Kernel {
@@ -92,8 +89,10 @@ public final class SoftmaxOp implements Op {
         private final int leftShift;
         private final int diffMin;
         private final boolean int16Output;
+        private final SoftmaxParams params;
 
-        QuantizedSoftmax(TensorView in, TensorView out, Int8Params params, boolean int16Output) {
+        QuantizedSoftmax(TensorView in, TensorView out, SoftmaxParams params) {
+            this.params = params;
             this.in = in;
             this.out = out;
             this.rows = params.rows();
@@ -101,7 +100,12 @@ public final class SoftmaxOp implements Op {
             this.multiplier = params.inputMultiplier().multiplier();
             this.leftShift = params.inputMultiplier().shift();
             this.diffMin = params.diffMin();
-            this.int16Output = int16Output;
+            this.int16Output = params.outputBits() == 16;
+        }
+
+        @Override
+        public SoftmaxParams params() {
+            return params;
         }
 
         /** exp(beta * scale * diff) in Q0.31 for diff = x - max ≤ 0. */

@@ -15,9 +15,9 @@ import dev.littlebrain.tflite.Padding;
  * @param outHeight the output height TensorFlow's windowed-output-size rule gives
  * @param outWidth the output width TensorFlow's windowed-output-size rule gives
  */
-public record SpatialPadding(int top, int left, int outHeight, int outWidth) {
+record SpatialPadding(int top, int left, int outHeight, int outWidth) {
 
-    public static SpatialPadding compute(Padding padding, int inHeight, int inWidth, int filterHeight, int filterWidth,
+    static SpatialPadding compute(Padding padding, int inHeight, int inWidth, int filterHeight, int filterWidth,
             int strideHeight, int strideWidth, int dilationHeight, int dilationWidth) {
         int outHeight = outSize(padding, inHeight, filterHeight, strideHeight, dilationHeight);
         int outWidth = outSize(padding, inWidth, filterWidth, strideWidth, dilationWidth);

@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** SQUEEZE: removes size-1 dimensions (the listed ones, or all); a byte copy once the shapes are checked. */
-public final class SqueezeOp implements Op {
+final class SqueezeOp implements Op {
 
     /** The same bytes: an output over its input needs no copy (ByteCopy and c-standalone skip it). */
     @Override

@@ -18,7 +18,7 @@ import java.util.Arrays;
  * shrink axis takes exactly one element. Ellipsis and new-axis masks are first expanded into one entry
  * per input axis, as TensorFlow's dense spec does (TFLM itself ignores those two masks).
  */
-public final class StridedSliceOp implements Op {
+final class StridedSliceOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {

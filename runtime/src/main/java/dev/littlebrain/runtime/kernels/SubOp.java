@@ -9,7 +9,7 @@ import dev.littlebrain.tflite.OperatorOptions;
 import java.util.List;
 
 /** SUB with NumPy broadcasting and a fused activation: int8 (TFLM's rescaled difference), float32, int32. */
-public final class SubOp implements Op {
+final class SubOp implements Op {
 
     /** Element i of each input is read before element i is written (here and in lb_kernels.c). */
     @Override

@@ -5,6 +5,7 @@ import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
 import dev.littlebrain.runtime.memory.InPlaceOutput;
+import dev.littlebrain.runtime.params.TanhLogisticParams;
 import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.runtime.quant.GemmlowpMath;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.List;
  * gemmlowp's fixed-point tanh is evaluated per element (desktop TFLite uses a float-built lookup
  * table instead, which differs by a few LSB). The output is implicitly scale 1/128, zero point 0.
  */
-public final class TanhOp implements Op {
+final class TanhOp implements Op {
 
     /** Element i is read before element i is written (here and in lb_kernels.c). */
     @Override
@@ -33,22 +34,22 @@ public final class TanhOp implements Op {
         return switch (in.type()) {
             case INT8 -> {
                 Operands.quantized(node, in);
-                yield new Int8Tanh(in, out, Q4InputScaling.of(in.scale()));
+                yield new Int8Tanh(in, out, Q4InputScaling.of(in.zeroPoint(), in.scale()));
             }
             case FLOAT32 -> new FloatTanh(in, out);
             default -> throw Operands.unsupportedType(node, in);
         };
     }
 
-    private record Int8Tanh(TensorView in, TensorView out, Q4InputScaling scaling) implements Kernel {
+    private record Int8Tanh(TensorView in, TensorView out, TanhLogisticParams params) implements Kernel {
         @Override
         public void eval() {
             byte[] id = in.data();
             byte[] od = out.data();
             int io = in.offset();
             int oo = out.offset();
-            int zp = in.zeroPoint();
-            int radius = scaling.rangeRadius();
+            int zp = params.inputZeroPoint();
+            int radius = params.inputRangeRadius();
             int n = out.elementCount();
             for (int i = 0; i < n; i++) {
                 int x = id[io + i] - zp;
@@ -58,7 +59,8 @@ public final class TanhOp implements Op {
                 } else if (x >= radius) {
                     y = Byte.MAX_VALUE;
                 } else {
-                    int q4 = FixedPoint.multiplyByQuantizedMultiplier(x, scaling.multiplier(), scaling.leftShift());
+                    int q4 = FixedPoint.multiplyByQuantizedMultiplier(x, params.inputMultiplier(),
+                            params.inputLeftShift());
                     int q0 = GemmlowpMath.tanh(q4, Q4InputScaling.INPUT_INTEGER_BITS);
                     // Q0.31 to the int8 output's 2^-7 units.
                     y = FixedPoint.clamp(FixedPoint.roundingDivideByPOT(q0, 31 - 7), Byte.MIN_VALUE, Byte.MAX_VALUE);

@@ -5,13 +5,15 @@ import dev.littlebrain.runtime.KernelException;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.Op;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.params.IntArray;
+import dev.littlebrain.runtime.params.TransposeParams;
 import java.util.Arrays;
 
 /**
  * TRANSPOSE by a constant permutation, any rank (TFLM stops at 6), any fixed-size element type:
  * {@code out.dim(i) = in.dim(perm[i])}, elements moved as whole byte groups.
  */
-public final class TransposeOp implements Op {
+final class TransposeOp implements Op {
 
     @Override
     public Kernel prepare(Node node) {
@@ -23,15 +25,15 @@ public final class TransposeOp implements Op {
         Operands.fixedSize(node, in);
         Walk walk = Walk.of(node);
         return new Transpose(in, out, walk.outDims(), walk.inStrides(), new int[walk.outDims().length],
-                in.type().byteSize());
+                in.type().byteSize(), new TransposeParams(IntArray.of(walk.outDims()), IntArray.of(walk.inStrides())));
     }
 
     /**
-     * The prepared walk, read by the runtime and by the C generator alike: the output is visited in row-major
-     * order over {@code outDims}, and output axis i advances the input by {@code inStrides[i]} elements.
+     * The prepared walk: the output is visited in row-major order over {@code outDims}, and output axis i advances
+     * the input by {@code inStrides[i]} elements.
      */
-    public record Walk(int[] outDims, int[] inStrides) {
-        public static Walk of(Node node) {
+    private record Walk(int[] outDims, int[] inStrides) {
+        static Walk of(Node node) {
             TensorView in = node.input(0);
             TensorView out = node.output(0);
             int[] perm = Operands.constantInts(node, node.input(1), "permutation");
@@ -70,8 +72,8 @@ public final class TransposeOp implements Op {
         }
     }
 
-    private record Transpose(TensorView in, TensorView out, int[] dims, int[] strides, int[] index, int elementSize)
-            implements Kernel {
+    private record Transpose(TensorView in, TensorView out, int[] dims, int[] strides, int[] index, int elementSize,
+            TransposeParams params) implements Kernel {
         @Override
         public void eval() {
             byte[] id = in.data();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.littlebrain.runtime.KernelException;
 import dev.littlebrain.runtime.Node;
 import dev.littlebrain.runtime.TensorView;
+import dev.littlebrain.runtime.params.ActivationRange;
 import dev.littlebrain.tflite.Activation;
 import dev.littlebrain.tflite.BuiltinOperator;
 import dev.littlebrain.tflite.OperatorCode;
@@ -31,7 +32,7 @@ class QuantizedActivationRangeTest {
     void boundsAreQuantizedInFloatAndRoundedHalfAwayFromZero() {
         // -1 / 0.4f is exactly -2.5f in float (it is -2.4999999627 in double): TfLiteRound gives -3.
         TensorView out = output(0.4f, 5);
-        QuantizedActivationRange r = QuantizedActivationRange.of(node(out), Activation.RELU_N1_TO_1, out);
+        ActivationRange r = QuantizedActivationRange.of(node(out), Activation.RELU_N1_TO_1, out);
         assertEquals(2, r.min());
         assertEquals(8, r.max());
     }
@@ -39,10 +40,10 @@ class QuantizedActivationRangeTest {
     @Test
     void reluSixIntersectsTheInt8Range() {
         TensorView out = output(0.01f, -128);
-        QuantizedActivationRange r = QuantizedActivationRange.of(node(out), Activation.RELU6, out);
+        ActivationRange r = QuantizedActivationRange.of(node(out), Activation.RELU6, out);
         assertEquals(-128, r.min());
         assertEquals(127, r.max());
-        QuantizedActivationRange relu = QuantizedActivationRange.of(node(out), Activation.RELU, out);
+        ActivationRange relu = QuantizedActivationRange.of(node(out), Activation.RELU, out);
         assertEquals(-128, relu.min());
         TensorView shifted = output(0.05f, 10);
         assertEquals(10, QuantizedActivationRange.of(node(shifted), Activation.RELU, shifted).min());
