@@ -18,10 +18,13 @@ import dev.littlebrain.impulse.data.SyntheticKind;
 import dev.littlebrain.impulse.profile.DeviceProfile;
 import dev.littlebrain.impulse.profile.ProfileOptions;
 import dev.littlebrain.studio.browser.DashboardPage;
+import dev.littlebrain.studio.browser.DataPage;
 import dev.littlebrain.studio.browser.DeploymentPage;
 import dev.littlebrain.studio.browser.ImpulsePage;
 import dev.littlebrain.studio.browser.StudioBrowser;
 import dev.littlebrain.studio.browser.StudioPage;
+import dev.littlebrain.studio.browser.TestingPage;
+import dev.littlebrain.studio.browser.TrainingPage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -96,6 +99,43 @@ class StudioBrowserTest {
         assertEquals(expected, dashboard.samples(), "the page counts what data stats counts");
         dashboard.screenshot("dashboard");
         assertTrue(Files.size(StudioPage.screenshotFolder().resolve("dashboard.png")) > 10_000);
+    }
+
+    @Test
+    void theDataPageListsTheSamplesAPageAtATime() throws Exception {
+        DataPage data = new DataPage(browser);
+        System.out.println("data page loaded in " + data.open() + " ms");
+        assertEquals(StudioPage.NAVIGATION, data.navigation());
+        int total = Datasets.describe(project.layout().data(), Progress.NONE).stats().rows().stream()
+                .mapToInt(r -> r.total()).sum();
+        assertEquals("1–" + Math.min(50, total) + " of " + total, data.count(), "the page counts what data stats counts");
+        assertEquals(Math.min(50, total), data.rows());
+        data.screenshot("data");
+    }
+
+    @Test
+    void theTrainingPageShowsTheLastTraining() throws Exception {
+        TrainingPage training = new TrainingPage(browser);
+        System.out.println("training page loaded in " + training.open() + " ms");
+        assertEquals(StudioPage.NAVIGATION, training.navigation());
+        browser.waitUpTo(10).until(d -> !training.status().isBlank());
+        training.screenshot("training");
+    }
+
+    @Test
+    void theTestingPageRunsATestAndShowsWhatTestComputes() throws Exception {
+        TestingPage testing = new TestingPage(browser);
+        System.out.println("testing page loaded in " + testing.open() + " ms");
+        assertEquals(StudioPage.NAVIGATION, testing.navigation());
+        testing.runTest();
+        var report = project.test(0.6, Progress.NONE);
+        assertEquals(List.of(percent(report.floatModel().accuracy()), percent(report.int8Model().accuracy())),
+                testing.summary("accuracy"), "the page shows the library's figures");
+        testing.screenshot("testing");
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f %%", share * 100);
     }
 
     @Test
