@@ -50,6 +50,7 @@ public final class Studio implements AutoCloseable {
         RouteTable routes = new RouteTable();
         new DashboardApi(projectDir).register(routes);
         new JobsApi(projectDir, server).register(routes);
+        new LiveApi(projectDir).register(routes);
         server.setHandler(studio.new Routes(routes));
         server.start();
         return studio;
