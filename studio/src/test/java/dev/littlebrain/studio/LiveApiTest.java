@@ -7,8 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.littlebrain.dsp.io.AudioRequirement;
+import dev.littlebrain.dsp.io.SensorCsv;
+import dev.littlebrain.dsp.io.SensorSeries;
 import dev.littlebrain.dsp.io.WavReader;
+import dev.littlebrain.impulse.ImpulseConfig;
+import dev.littlebrain.impulse.Progress;
 import dev.littlebrain.impulse.Project;
+import dev.littlebrain.impulse.SensorRecording;
+import dev.littlebrain.impulse.data.Datasets;
+import dev.littlebrain.impulse.data.ImportPlan;
+import dev.littlebrain.impulse.data.SyntheticKind;
+import dev.littlebrain.impulse.training.TrainOptions;
+import dev.littlebrain.train.TrainingDevice;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import dev.littlebrain.runtime.stream.Detection;
 import dev.littlebrain.runtime.stream.ScoredSlice;
@@ -27,7 +37,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,6 +169,78 @@ class LiveApiTest {
         assertEquals(200, delete("/api/live/" + id).statusCode());
         HttpResponse<String> closed = post("/api/live/" + id + "/audio", new byte[3200]);
         assertEquals(404, closed.statusCode(), "a closed session is gone: " + closed.body());
+    }
+
+    @Test
+    @Tag("slow") // trains a small motion model: several seconds
+    void aSensorRecordingIsReplayedWindowByWindowAsTheLibraryClassifiesIt() throws Exception {
+        Project project = Project.create(tmp.resolve("gestures"), "motion");
+        Path raw = tmp.resolve("raw");
+        Datasets.generate(SyntheticKind.MOTION, raw, 10, 1);
+        project.importData(raw, ImportPlan.asIs(), Progress.NONE);
+        project.train(TrainOptions.DEFAULTS.withEpochs(3).withDevice(TrainingDevice.CPU), Progress.NONE);
+        studio = Studio.start(project.layout().dir(), "127.0.0.1", 0);
+        ImpulseConfig.Input input = project.impulse().input();
+        Path recording = threeTakes(raw, input, tmp.resolve("walk.csv"));
+        List<SensorRecording.Window> expected = new ArrayList<>();
+        SensorRecording.classify(project.classifier(), input, SensorRecording.read(recording, input),
+                project.continuousConfig().sliceSamples(), expected::add);
+
+        JsonNode opened = open();
+        assertEquals("accelerometer", opened.get("input").asText());
+        String id = opened.get("id").asText();
+        HttpResponse<String> r = post("/api/live/" + id + "/recording?name=walk.csv", Files.readAllBytes(recording));
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode windows = JSON.readTree(r.body()).get("windows");
+        assertEquals(expected.size(), windows.size());
+        assertTrue(expected.size() > 1, "a recording longer than a window gives several: " + expected.size());
+        List<String> labels = project.classifier().labels();
+        for (int i = 0; i < expected.size(); i++) {
+            SensorRecording.Window w = expected.get(i);
+            assertEquals(w.timeMs(), windows.get(i).get("time_ms").asLong());
+            assertEquals(w.endMs(), windows.get(i).get("end_ms").asLong());
+            assertEquals(labels.get(w.best()), windows.get(i).get("label").asText());
+            for (int c = 0; c < labels.size(); c++) {
+                assertEquals(w.scores()[c], (float) windows.get(i).get("scores").get(labels.get(c)).asDouble());
+            }
+        }
+
+        HttpResponse<String> twoAxes = post("/api/live/" + id + "/recording?name=two.csv",
+                "timestamp,accX,accY\n0,1,2\n16,1,2\n32,1,2\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(400, twoAxes.statusCode(), twoAxes.body());
+        assertOneLine(twoAxes, "two.csv has the axes [accX, accY], the impulse takes [accX, accY, accZ]");
+        HttpResponse<String> unnamed = post("/api/live/" + id + "/recording?name=../x.txt", new byte[10]);
+        assertEquals(400, unnamed.statusCode(), unnamed.body());
+        assertOneLine(unnamed, "name the recording: ?name=FILE.csv or ?name=FILE.json");
+        HttpResponse<String> audio = post("/api/live/" + id + "/audio", new byte[3200]);
+        assertEquals(409, audio.statusCode(), audio.body());
+        assertOneLine(audio, "replays sensor recordings: post one to /api/live/" + id + "/recording");
+    }
+
+    /** Three of the generated takes one after another, as one CSV recording several windows long. */
+    private static Path threeTakes(Path raw, ImpulseConfig.Input input, Path out) throws IOException {
+        List<Path> takes;
+        try (Stream<Path> files = Files.walk(raw)) {
+            takes = files.filter(f -> f.toString().endsWith(".csv") || f.toString().endsWith(".json")).sorted()
+                    .limit(3).toList();
+        }
+        assertEquals(3, takes.size(), "the generated dataset has recordings");
+        List<float[]> parts = new ArrayList<>();
+        SensorSeries first = null;
+        for (Path take : takes) {
+            SensorSeries s = SensorRecording.read(take, input);
+            first = first == null ? s : first;
+            parts.add(s.interleaved());
+        }
+        int length = parts.stream().mapToInt(p -> p.length).sum();
+        float[] joined = new float[length];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, joined, at, p.length);
+            at += p.length;
+        }
+        SensorCsv.write(out, new SensorSeries("", first.axes(), first.units(), first.intervalMs(), joined));
+        return out;
     }
 
     @Test
