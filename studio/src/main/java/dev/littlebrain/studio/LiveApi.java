@@ -43,12 +43,8 @@ final class LiveApi {
     private final LiveSessions<LiveSession> sessions;
 
     LiveApi(Path projectDir) {
-        this(projectDir, new LiveSessions<>(IDLE, MAX_SESSIONS, System::nanoTime));
-    }
-
-    LiveApi(Path projectDir, LiveSessions<LiveSession> sessions) {
         this.projectDir = projectDir;
-        this.sessions = sessions;
+        this.sessions = new LiveSessions<>(IDLE, MAX_SESSIONS, System::nanoTime);
     }
 
     /** What the page needs to run a session: its id and the impulse's stream settings. */
