@@ -54,6 +54,7 @@ public final class Studio implements AutoCloseable {
         new ImpulseApi(projectDir).register(routes);
         new DeployApi(projectDir).register(routes);
         new JobsApi(projectDir, server).register(routes);
+        new LiveApi(projectDir).register(routes);
         server.setHandler(studio.new Routes(routes));
         server.setErrorHandler(new JsonErrors());
         server.start();
