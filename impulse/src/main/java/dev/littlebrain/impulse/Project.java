@@ -16,6 +16,7 @@ import dev.littlebrain.impulse.evaluation.Interval;
 import dev.littlebrain.impulse.evaluation.StreamEvaluation;
 import dev.littlebrain.impulse.evaluation.StreamReport;
 import dev.littlebrain.impulse.evaluation.StreamTest;
+import dev.littlebrain.impulse.features.FeatureMap;
 import dev.littlebrain.impulse.features.FeatureSummary;
 import dev.littlebrain.impulse.profile.DeviceProfile;
 import dev.littlebrain.impulse.profile.ProfileOptions;
@@ -79,6 +80,15 @@ public final class Project {
     /** The features of every sample, computed where the cache lacks them ({@code littlebrain features}). */
     public FeatureSummary computeFeatures(Progress progress) throws IOException {
         return FeatureSummary.compute(project, progress);
+    }
+
+    /**
+     * Every sample on a plane (its standardised features' first two principal components) with the samples that lie
+     * nearer another label's mean than their own marked: the studio's data explorer. Features come from the cache,
+     * missing ones are computed.
+     */
+    public FeatureMap featureMap(Progress progress) throws IOException {
+        return FeatureMap.of(project, progress);
     }
 
     /**

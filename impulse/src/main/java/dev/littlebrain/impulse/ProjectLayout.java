@@ -38,6 +38,11 @@ public record ProjectLayout(Path dir) {
         return dir.resolve(DATA);
     }
 
+    /** The data folder's table of contents; absent until data is imported. */
+    public Path manifest() {
+        return data().resolve(dev.littlebrain.data.curate.Manifest.FILE_NAME);
+    }
+
     public Path cache() {
         return dir.resolve(CACHE);
     }

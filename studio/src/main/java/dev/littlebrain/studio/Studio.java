@@ -51,6 +51,7 @@ public final class Studio implements AutoCloseable {
         StudioPages.register(routes);
         new DashboardApi(projectDir).register(routes);
         new SamplesApi(projectDir).register(routes);
+        new ExplorerApi(projectDir).register(routes);
         new ImpulseApi(projectDir).register(routes);
         new DeployApi(projectDir).register(routes);
         new JobsApi(projectDir, server).register(routes);

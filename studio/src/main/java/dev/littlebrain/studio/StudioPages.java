@@ -19,6 +19,7 @@ final class StudioPages {
     static {
         PAGES.put("/", "index.html");
         PAGES.put("/data", "data.html");
+        PAGES.put("/explorer", "explorer.html");
         PAGES.put("/impulse", "impulse.html");
         PAGES.put("/training", "training.html");
         PAGES.put("/testing", "testing.html");

@@ -16,8 +16,8 @@ async function api(method, path, body) {
 }
 
 // The studio's pages in the order of the navigation bar (the server's StudioPages serves them at these paths).
-const STUDIO_PAGES = [['./', 'Dashboard'], ['data', 'Data'], ['impulse', 'Impulse'], ['training', 'Training'],
-    ['testing', 'Testing'], ['live', 'Live'], ['deployment', 'Deployment']];
+const STUDIO_PAGES = [['./', 'Dashboard'], ['data', 'Data'], ['explorer', 'Explorer'], ['impulse', 'Impulse'],
+    ['training', 'Training'], ['testing', 'Testing'], ['live', 'Live'], ['deployment', 'Deployment']];
 
 // Fills the page's <nav data-page="..."> with every page, the current one marked.
 (function drawNav() {

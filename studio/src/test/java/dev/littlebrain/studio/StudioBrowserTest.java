@@ -20,6 +20,7 @@ import dev.littlebrain.impulse.profile.ProfileOptions;
 import dev.littlebrain.studio.browser.DashboardPage;
 import dev.littlebrain.studio.browser.DataPage;
 import dev.littlebrain.studio.browser.DeploymentPage;
+import dev.littlebrain.studio.browser.ExplorerPage;
 import dev.littlebrain.studio.browser.ImpulsePage;
 import dev.littlebrain.studio.browser.StudioBrowser;
 import dev.littlebrain.studio.browser.StudioPage;
@@ -111,6 +112,17 @@ class StudioBrowserTest {
         assertEquals("1–" + Math.min(50, total) + " of " + total, data.count(), "the page counts what data stats counts");
         assertEquals(Math.min(50, total), data.rows());
         data.screenshot("data");
+    }
+
+    @Test
+    void theExplorerMapsEverySampleAndListsTheSuspects() throws Exception {
+        ExplorerPage explorer = new ExplorerPage(browser);
+        System.out.println("explorer page loaded in " + explorer.open() + " ms");
+        assertEquals(StudioPage.NAVIGATION, explorer.navigation());
+        var map = project.featureMap(Progress.NONE);
+        assertTrue(explorer.status().startsWith(map.points().size() + " samples, "), explorer.status());
+        assertEquals(map.points().stream().filter(p -> p.suspect()).count(), explorer.suspectsListed());
+        explorer.screenshot("explorer");
     }
 
     @Test

@@ -131,6 +131,26 @@ class StudioServerTest {
     }
 
     @Test
+    void theExplorerMapsEverySampleOrSaysThereIsNoData() throws Exception {
+        HttpResponse<String> r = get("/api/explorer", studio.token());
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode map = JSON.readTree(r.body());
+        int samples = Datasets.describe(Project.open(tmp.resolve("gestures")).layout().data(), Progress.NONE)
+                .stats().rows().stream().mapToInt(c -> c.total()).sum();
+        assertEquals(samples, map.get("points").size());
+        assertEquals("spectral-analysis", map.get("block").asText());
+
+        Project empty = Project.create(tmp.resolve("empty"), "motion");
+        try (Studio other = Studio.start(empty.layout().dir(), "127.0.0.1", 0)) {
+            HttpResponse<String> none = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + other.port() + "/api/explorer"))
+                    .header(AccessGuard.HEADER, other.token()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(409, none.statusCode(), none.body());
+            assertTrue(none.body().contains("no data yet"), none.body());
+        }
+    }
+
+    @Test
     void aForeignHostHeaderIsRefused() throws Exception {
         // DNS rebinding: a page of evil.example whose name now points at 127.0.0.1 sends its own Host header.
         assertTrue(rawStatusLine("GET", "evil.example:" + studio.port(), null).contains(" 403 "));

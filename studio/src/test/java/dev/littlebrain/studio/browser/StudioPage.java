@@ -12,8 +12,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  */
 public abstract class StudioPage {
     /** The navigation bar's entries, in order, on every page. */
-    public static final List<String> NAVIGATION = List.of("Dashboard", "Data", "Impulse", "Training", "Testing",
-            "Live", "Deployment");
+    public static final List<String> NAVIGATION = List.of("Dashboard", "Data", "Explorer", "Impulse", "Training",
+            "Testing", "Live", "Deployment");
 
     protected final StudioBrowser browser;
     private final String path;
