@@ -173,16 +173,9 @@ public final class Project {
 
     /** How the project's model runs on a stream: impulse.yaml's continuous settings, its trained labels. */
     public ContinuousConfig continuousConfig() throws IOException {
-        ImpulseConfig.Continuous c = project.config().continuous();
-        int window = project.windowSamples();
-        if (window % c.slices() != 0) {
-            throw new IllegalArgumentException("continuous.slices " + c.slices() + " must divide the window ("
-                    + window + " samples)");
-        }
-        List<String> labels = project.trainedLabels();
         int rate = Math.max(1, (int) Math.round(project.config().input().frequencyHz()));
-        return new ContinuousConfig(rate, window / c.slices(), c.average(), (float) c.threshold(), c.suppressionMs(),
-                labels, ContinuousConfig.SILENT_LABELS, c.keywordThresholds());
+        return ContinuousSettings.PROJECT.config(rate, project.windowSamples(), project.trainedLabels(),
+                project.config().continuous());
     }
 
     // ---- deploy and profile ----

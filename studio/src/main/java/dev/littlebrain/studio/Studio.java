@@ -58,7 +58,16 @@ public final class Studio implements AutoCloseable {
         new LiveApi(projectDir).register(routes);
         server.setHandler(studio.new Routes(routes));
         server.setErrorHandler(new JsonErrors());
-        server.start();
+        try {
+            server.start();
+        } catch (java.io.IOException e) {
+            if (e.getCause() instanceof java.net.BindException) {
+                server.stop();
+                throw new java.io.IOException("port " + port + " on " + host + " is taken (by another studio or"
+                        + " program): choose another port (--port), or 0 for any free one", e);
+            }
+            throw e;
+        }
         return studio;
     }
 

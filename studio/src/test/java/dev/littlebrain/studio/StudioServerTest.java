@@ -151,6 +151,13 @@ class StudioServerTest {
     }
 
     @Test
+    void aTakenPortIsRefusedInOneLine() {
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> Studio.start(tmp.resolve("gestures"), "127.0.0.1", studio.port()));
+        assertTrue(e.getMessage().startsWith("port " + studio.port() + " on 127.0.0.1 is taken"), e.getMessage());
+    }
+
+    @Test
     void aForeignHostHeaderIsRefused() throws Exception {
         // DNS rebinding: a page of evil.example whose name now points at 127.0.0.1 sends its own Host header.
         assertTrue(rawStatusLine("GET", "evil.example:" + studio.port(), null).contains(" 403 "));
