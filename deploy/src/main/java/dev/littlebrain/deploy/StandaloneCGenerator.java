@@ -18,6 +18,7 @@ import dev.littlebrain.runtime.params.PoolParams;
 import dev.littlebrain.runtime.params.QuantizeParams;
 import dev.littlebrain.runtime.params.Relu6Params;
 import dev.littlebrain.runtime.params.Requantization;
+import dev.littlebrain.runtime.quant.FixedPoint;
 import dev.littlebrain.runtime.params.RequantizeParams;
 import dev.littlebrain.runtime.params.SoftmaxParams;
 import dev.littlebrain.runtime.params.TanhLogisticParams;
@@ -422,15 +423,20 @@ public final class StandaloneCGenerator {
         TensorView out = interpreter.tensor(op.outputs().get(0));
         int bias = op.inputs().size() > 2 ? op.inputs().get(2) : -1;
         data.append("/* operator ").append(index).append(": CONV_2D */\n");
-        Requant requant = requant(index, p.requantization());
-        String q = requant.ref();
         boolean oneGroup = p.filterDepth() == g.inDepth();
         byte[][] rows = weightRows(op.inputs().get(1), filter.dim(0));
+        boolean pointwiseShape = g.filterHeight() == 1 && g.filterWidth() == 1 && g.strideHeight() == 1
+                && g.strideWidth() == 1 && g.outHeight() == g.inHeight() && g.outWidth() == g.inWidth();
+        if (oneGroup && pointwiseShape && emitLiveMatmul(index, op, "CONV_2D 1x1", in.elementCount() / g.inDepth(),
+                rows, bias, in, p.requantization(), filter.name())) {
+            return;
+        }
+        Requant requant = requant(index, p.requantization());
+        String q = requant.ref();
         java.util.Optional<Folded> folded = oneGroup && requant.belowHalf()
                 ? foldedBias(index, rows, bias, in.zeroPoint())
                 : java.util.Optional.empty();
-        boolean pointwise = g.filterHeight() == 1 && g.filterWidth() == 1 && g.strideHeight() == 1
-                && g.strideWidth() == 1 && g.outHeight() == g.inHeight() && g.outWidth() == g.inWidth();
+        boolean pointwise = pointwiseShape;
         String w = folded.isPresent() && pointwise ? "" : window(index, g);
         String f = folded.isPresent() ? pairedFilter(index, rows, filter.name()) : int8Constant(op.inputs().get(1));
         body.append(comment(index, op, "CONV_2D"));
@@ -445,6 +451,80 @@ public final class StandaloneCGenerator {
         } else {
             emitIm2col(w, q, in, f, g.filterHeight() * g.filterWidth() * g.inDepth(), folded.get(), out);
         }
+    }
+
+    /**
+     * A matrix product whose filter has dead channels (see {@link LiveBlock}) as lb_matmul_live_s8: only the live
+     * block's weights, folded bias and requantization are emitted, with each dead channel's constant output (its
+     * bias alone through the reference requantization). False, with nothing emitted, where the filter has no live
+     * block worth it or the live block does not meet the optimised kernels' conditions.
+     */
+    private boolean emitLiveMatmul(int index, Operator op, String what, int rowCount, byte[][] rows, int bias,
+            TensorView in, Requantization r, String filterName) {
+        java.util.Optional<LiveBlock> found = LiveBlock.of(rows);
+        if (found.isEmpty()) {
+            return false;
+        }
+        LiveBlock live = found.get();
+        int[] channels = live.liveOut();
+        int[] multipliers = new int[channels.length];
+        int[] shifts = new int[channels.length];
+        for (int i = 0; i < channels.length; i++) {
+            multipliers[i] = r.multipliers().get(channels[i]);
+            shifts[i] = r.shifts().get(channels[i]);
+            if (multipliers[i] != 0 && shifts[i] > -1) {
+                return false; // the optimised requantization needs multipliers below one half
+            }
+        }
+        byte[][] block = live.rowsOf(rows);
+        long[] folded = foldedValues(block, bias, channels, in.zeroPoint());
+        if (folded == null) {
+            return false;
+        }
+        long[] deadRow = new long[live.outDepth()];
+        for (int oc = 0; oc < deadRow.length; oc++) {
+            if (!live.isLive(oc)) {
+                // No weight: the accumulator is the bias alone, requantized as the reference kernel does.
+                int acc = bias >= 0 ? interpreter.tensor(bias).int32(oc) : 0;
+                acc = FixedPoint.multiplyByQuantizedMultiplier(acc, r.multipliers().get(oc), r.shifts().get(oc))
+                        + r.outputZeroPoint();
+                deadRow[oc] = FixedPoint.clamp(acc, r.range().min(), r.range().max());
+            }
+        }
+        String q = requant(index, new Requantization(r.inputOffset(), IntArray.of(multipliers), IntArray.of(shifts),
+                r.outputZeroPoint(), r.range())).ref();
+        Folded f = emitFolded(index, folded, in.zeroPoint());
+        String pairs = pairedFilter(index, block, filterName + ", its live block of " + live.liveOut().length + " of "
+                + live.outDepth() + " channels by " + live.liveIn().length + " of " + live.depth() + " depths");
+        String prefix = "lb_op" + index;
+        uint16Array(prefix + "_live_in", live.liveIn());
+        uint16Array(prefix + "_live_out", live.liveOut());
+        data.append("/* each channel's output where its filter is all zero (live channels are overwritten) */\n");
+        data.append("static const int8_t ").append(prefix).append("_dead_row[").append(deadRow.length).append("] = {\n");
+        CSource.appendInts(data, deadRow, 16);
+        data.append("};\n\n");
+        data.append("static const lb_live ").append(prefix).append("_live = {\n    ").append(live.depth()).append(", ")
+                .append(live.outDepth()).append(", ").append(live.liveIn().length).append(", ")
+                .append(live.liveOut().length).append(", ").append(prefix).append("_live_in, ").append(prefix)
+                .append("_live_out, ").append(prefix).append("_dead_row\n};\n\n");
+        int paddedLive = padded(live.liveIn().length);
+        scratchWords = Math.max(scratchWords, Math.max(1, 3 * paddedLive / 2 + (live.bufferBytes() + 3) / 4));
+        body.append(comment(index, op, what + ", live block " + live.liveOut().length + "x" + live.liveIn().length));
+        body.append("    lb_matmul_live").append(f.suffix()).append("(&").append(prefix).append("_live, ")
+                .append(rowCount).append(", ").append(q).append(", ").append(arena(in.index())).append(", ")
+                .append(pairs).append(", ").append(f.name()).append(", lb_scratch, ")
+                .append(arena(interpreter.tensor(op.outputs().get(0)).index())).append(");\n");
+        return true;
+    }
+
+    private void uint16Array(String name, int[] values) {
+        long[] v = new long[values.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = values[i];
+        }
+        data.append("static const uint16_t ").append(name).append("[").append(Math.max(1, v.length)).append("] = {\n");
+        CSource.appendInts(data, v.length == 0 ? new long[] {0} : v, 16);
+        data.append("};\n\n");
     }
 
     private void emitIm2col(String window, String requant, TensorView in, String filter, int depth, Folded folded,
@@ -582,27 +662,49 @@ public final class StandaloneCGenerator {
      * overflows; {@link Folded#wide} where it could reach 2^30, the fast requantization's bound.
      */
     private java.util.Optional<Folded> foldedBias(int index, byte[][] rows, int bias, int inputZeroPoint) {
-        long[] folded = new long[rows.length];
+        int[] channels = new int[rows.length];
+        for (int oc = 0; oc < channels.length; oc++) {
+            channels[oc] = oc;
+        }
+        long[] folded = foldedValues(rows, bias, channels, inputZeroPoint);
+        return folded == null ? java.util.Optional.empty()
+                : java.util.Optional.of(emitFolded(index, folded, inputZeroPoint));
+    }
+
+    /**
+     * The folded bias of each row (row i is output channel {@code channels[i]}), with the largest accumulator any
+     * int8 input can give appended as the last element; null where that could leave int32.
+     */
+    private long[] foldedValues(byte[][] rows, int bias, int[] channels, int inputZeroPoint) {
+        long[] folded = new long[rows.length + 1];
         long largest = 0;
-        for (int oc = 0; oc < rows.length; oc++) {
+        for (int i = 0; i < rows.length; i++) {
             long sum = 0;
             long magnitude = 0;
-            for (byte v : rows[oc]) {
+            for (byte v : rows[i]) {
                 sum += v;
                 magnitude += Math.abs(v);
             }
-            folded[oc] = (bias >= 0 ? interpreter.tensor(bias).int32(oc) : 0) - (long) inputZeroPoint * sum;
-            largest = Math.max(largest, Math.abs(folded[oc]) + 128L * magnitude);
+            folded[i] = (bias >= 0 ? interpreter.tensor(bias).int32(channels[i]) : 0) - (long) inputZeroPoint * sum;
+            largest = Math.max(largest, Math.abs(folded[i]) + 128L * magnitude);
             if (largest > Integer.MAX_VALUE) {
-                return java.util.Optional.empty();
+                return null;
             }
         }
+        folded[rows.length] = largest;
+        return folded;
+    }
+
+    /** Emits {@link #foldedValues}' array (without its last element, the bound). */
+    private Folded emitFolded(int index, long[] foldedAndBound, int inputZeroPoint) {
+        long[] folded = java.util.Arrays.copyOf(foldedAndBound, foldedAndBound.length - 1);
         String name = "lb_op" + index + "_folded_bias";
         data.append("/* bias + input offset (").append(-inputZeroPoint).append(") * sum of each filter row */\n");
-        data.append("static const int32_t ").append(name).append("[").append(folded.length).append("] = {\n");
-        CSource.appendInts(data, folded, 8);
+        data.append("static const int32_t ").append(name).append("[").append(Math.max(1, folded.length))
+                .append("] = {\n");
+        CSource.appendInts(data, folded.length == 0 ? new long[] {0} : folded, 8);
         data.append("};\n\n");
-        return java.util.Optional.of(new Folded(name, largest >= ACCUMULATOR_BOUND));
+        return new Folded(name, foldedAndBound[foldedAndBound.length - 1] >= ACCUMULATOR_BOUND);
     }
 
     /** A folded bias array; {@code wide}: its accumulators may reach 2^30, for the kernels' _wide twins. */
@@ -681,10 +783,14 @@ public final class StandaloneCGenerator {
         int accumDepth = p.accumDepth();
         int batches = p.batches();
         data.append("/* operator ").append(index).append(": FULLY_CONNECTED */\n");
-        Requant requant = requant(index, p.requantization());
-        String q = requant.ref();
         int filterOffset = p.filterOffset();
         byte[][] rows = weightRows(op.inputs().get(1), filter.dim(0));
+        if (filterOffset == 0 && batches > 1 && emitLiveMatmul(index, op, "FULLY_CONNECTED", batches, rows, bias, in,
+                p.requantization(), filter.name())) {
+            return;
+        }
+        Requant requant = requant(index, p.requantization());
+        String q = requant.ref();
         java.util.Optional<Folded> folded = filterOffset == 0 && requant.belowHalf()
                 ? foldedBias(index, rows, bias, in.zeroPoint())
                 : java.util.Optional.empty();

@@ -1138,6 +1138,56 @@ void lb_matmul_wide_s8(int32_t rows, int32_t depth, int32_t out_d, const lb_requ
     matmul(rows, depth, out_d, q, input, filter_pairs, folded_bias, scratch, output, 1);
 }
 
+/*
+ * The live block a chunk of rows at a time: gather the live depths of each row, multiply, then write each row as
+ * the dead channels' constants with the live results over them. A chunk's input rows are all read before any of
+ * its output rows is written, so an output placed over the input (the in-place rule of a pointwise convolution)
+ * stays safe.
+ */
+LB_INLINE void matmul_live(const lb_live *l, int32_t rows, const lb_requant *q, const int8_t *input,
+                           const int8_t *filter_pairs, const int32_t *folded_bias, int32_t *scratch, int8_t *output,
+                           int32_t wide)
+{
+    const int32_t kernel_words = 3 * ((l->live_in + 3) & ~3) / 2;
+    int8_t *gathered = (int8_t *) (scratch + kernel_words);
+    int8_t *computed = gathered + LB_LIVE_CHUNK_ROWS * l->live_in;
+    int32_t first, r, j;
+    for (first = 0; first < rows; first += LB_LIVE_CHUNK_ROWS) {
+        const int32_t n = min32(LB_LIVE_CHUNK_ROWS, rows - first);
+        for (r = 0; r < n; r++) {
+            const int8_t *row = input + (first + r) * l->depth;
+            int8_t *dst = gathered + r * l->live_in;
+            for (j = 0; j < l->live_in; j++) {
+                dst[j] = row[l->in_index[j]];
+            }
+        }
+        if (l->live_out > 0) {
+            matmul(n, l->live_in, l->live_out, q, gathered, filter_pairs, folded_bias, scratch, computed, wide);
+        }
+        for (r = 0; r < n; r++) {
+            int8_t *row = output + (first + r) * l->out_d;
+            const int8_t *src = computed + r * l->live_out;
+            memcpy(row, l->dead_row, (size_t) l->out_d);
+            for (j = 0; j < l->live_out; j++) {
+                row[l->out_index[j]] = src[j];
+            }
+        }
+    }
+}
+
+void lb_matmul_live_s8(const lb_live *live, int32_t rows, const lb_requant *q, const int8_t *input,
+                       const int8_t *filter_pairs, const int32_t *folded_bias, int32_t *scratch, int8_t *output)
+{
+    matmul_live(live, rows, q, input, filter_pairs, folded_bias, scratch, output, 0);
+}
+
+void lb_matmul_live_wide_s8(const lb_live *live, int32_t rows, const lb_requant *q, const int8_t *input,
+                            const int8_t *filter_pairs, const int32_t *folded_bias, int32_t *scratch,
+                            int8_t *output)
+{
+    matmul_live(live, rows, q, input, filter_pairs, folded_bias, scratch, output, 1);
+}
+
 /* The receptive field of one output pixel as a column of filter_h * filter_w * in_d bytes, in filter order. */
 static void im2col_column(const lb_window *w, const int8_t *image, int32_t in_y0, int32_t in_x0, int8_t pad,
                           int8_t *column)

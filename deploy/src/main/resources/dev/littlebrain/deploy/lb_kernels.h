@@ -57,6 +57,27 @@ void lb_matmul_wide_s8(int32_t rows, int32_t depth, int32_t out_d, const lb_requ
                        const int8_t *filter_pairs, const int32_t *folded_bias, int32_t *scratch, int8_t *output);
 void lb_conv2d_im2col_wide_s8(const lb_window *w, const lb_requant *q, const int8_t *input,
                               const int8_t *filter_pairs, const int32_t *folded_bias, int32_t *scratch, int8_t *output);
+/*
+ * A filter matrix with dead channels (the generator's LiveBlock): only its live block is kept, live_out of the
+ * out_d channels by live_in of the depth values. Each row's live depths are gathered, multiplied by the block in
+ * its paired layout (folded_bias and q: the live channels' only), and the row written as dead_row (each dead
+ * channel's constant output: its bias alone, requantized) with the live channels' results over it. The same bytes
+ * as the whole matrix: a zero weight adds zero. scratch: 3 * padded(live_in) / 2 words for the three-row kernel,
+ * then LB_LIVE_CHUNK_ROWS * (live_in + live_out) bytes.
+ */
+#define LB_LIVE_CHUNK_ROWS 12
+typedef struct {
+    int32_t depth, out_d, live_in, live_out;
+    const uint16_t *in_index;  /* live_in depths, ascending */
+    const uint16_t *out_index; /* live_out channels, ascending */
+    const int8_t *dead_row;    /* out_d bytes: the dead channels' constants (live ones are overwritten) */
+} lb_live;
+
+void lb_matmul_live_s8(const lb_live *live, int32_t rows, const lb_requant *q, const int8_t *input,
+                       const int8_t *filter_pairs, const int32_t *folded_bias, int32_t *scratch, int8_t *output);
+void lb_matmul_live_wide_s8(const lb_live *live, int32_t rows, const lb_requant *q, const int8_t *input,
+                            const int8_t *filter_pairs, const int32_t *folded_bias, int32_t *scratch,
+                            int8_t *output);
 void lb_depthwise_conv2d_dm1_s8(const lb_window *window, const lb_requant *params, const int8_t *input,
                                 const int8_t *filter, const int32_t *bias, int8_t *output);
 void lb_depthwise_conv2d_dm1_wide_s8(const lb_window *window, const lb_requant *params, const int8_t *input,

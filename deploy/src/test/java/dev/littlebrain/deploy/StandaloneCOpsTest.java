@@ -258,6 +258,45 @@ class StandaloneCOpsTest {
                         new OperatorOptions.DepthwiseConv2D(Padding.SAME, 1, 1, 2, Activation.NONE, 1, 1)));
     }
 
+    /**
+     * Filters with dead channels (rows or columns all zero, as training leaves some): only the live block is
+     * multiplied, the dead channels written as their constants, and the bytes stay the whole matrix's — pointwise
+     * CONV_2D over more rows than one chunk, with an activation clamping some constants, batched FULLY_CONNECTED,
+     * a filter with no live channel at all, and the output written over the input.
+     */
+    @Test
+    void deadChannelsAreSkippedWithTheSameBytes() throws Exception {
+        java.util.Random r = new java.util.Random(31);
+        OperatorOptions.Conv2D same = new OperatorOptions.Conv2D(Padding.SAME, 1, 1, Activation.RELU6, 1, 1);
+        checkLive(new OneOpModelBuilder().int8Input(0.05f, -9, 1, 5, 6, 10)
+                .constFilterWithDeadChannels(r, 0, java.util.Set.of(0, 3, 4, 8, 11), java.util.Set.of(1, 2, 7), 12,
+                        1, 1, 10)
+                .constBias(r, 3000, 12)
+                .output(TensorType.INT8, new int[] {1, 5, 6, 12}, 0.02f, -100).model(BuiltinOperator.CONV_2D, same));
+        checkLive(new OneOpModelBuilder().int8Input(0.02f, 20, 7, 16)
+                .constFilterWithDeadChannels(r, 0, java.util.Set.of(1, 2, 3), java.util.Set.of(0, 5, 6, 9, 15), 5, 16)
+                .output(TensorType.INT8, new int[] {7, 5}, 0.05f, -6)
+                .model(BuiltinOperator.FULLY_CONNECTED, new OperatorOptions.FullyConnected(Activation.NONE, 0, false,
+                        false)));
+        java.util.Set<Integer> all = java.util.Set.of(0, 1, 2, 3);
+        checkLive(new OneOpModelBuilder().int8Input(0.05f, 3, 1, 3, 3, 4)
+                .constFilterWithDeadChannels(r, 0, all, java.util.Set.of(), 4, 1, 1, 4).constBias(r, 3000, 4)
+                .output(TensorType.INT8, new int[] {1, 3, 3, 4}, 0.07f, 1).model(BuiltinOperator.CONV_2D,
+                        new OperatorOptions.Conv2D(Padding.SAME, 1, 1, Activation.NONE, 1, 1)));
+        checkInPlace("lb_matmul_live_s8(", new OneOpModelBuilder().int8Input(0.05f, -9, 1, 5, 7, 12)
+                .constFilterWithDeadChannels(r, 0, java.util.Set.of(2, 5, 6), java.util.Set.of(0, 4, 9, 10), 8, 1, 1,
+                        12)
+                .constBias(r, 3000, 8)
+                .output(TensorType.INT8, new int[] {1, 5, 7, 8}, 0.07f, 3).model(BuiltinOperator.CONV_2D,
+                        new OperatorOptions.Conv2D(Padding.SAME, 1, 1, Activation.NONE, 1, 1)));
+    }
+
+    private void checkLive(Model model) throws Exception {
+        check(model);
+        org.junit.jupiter.api.Assertions.assertTrue(Files.readString(dir.resolve("lb_model.c"))
+                .contains("lb_matmul_live_s8("), "the live-block kernel");
+    }
+
     private void checkInPlace(String kernel, Model model) throws Exception {
         org.junit.jupiter.api.Assertions.assertFalse(new dev.littlebrain.runtime.Interpreter(model).memoryPlan()
                 .inPlace().isEmpty(), kernel + ": the output over the input");

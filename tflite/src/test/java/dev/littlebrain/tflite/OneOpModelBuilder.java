@@ -79,12 +79,27 @@ public final class OneOpModelBuilder {
 
     /** A constant int8 filter of random values, quantized per channel along {@code dimension} or per tensor (-1). */
     public OneOpModelBuilder constFilter(Random random, int dimension, int... shape) {
+        return constFilterWithDeadChannels(random, dimension, java.util.Set.of(), java.util.Set.of(), shape);
+    }
+
+    /**
+     * As {@link #constFilter}, with the rows (first dimension) in {@code deadRows} and the columns (the index within
+     * a row) in {@code deadColumns} all zero: channels that training left dead.
+     */
+    public OneOpModelBuilder constFilterWithDeadChannels(Random random, int dimension,
+            java.util.Set<Integer> deadRows, java.util.Set<Integer> deadColumns, int... shape) {
         int n = 1;
         for (int d : shape) {
             n *= d;
         }
         byte[] values = new byte[n];
         random.nextBytes(values);
+        int rowLength = n / shape[0];
+        for (int i = 0; i < n; i++) {
+            if (deadRows.contains(i / rowLength) || deadColumns.contains(i % rowLength)) {
+                values[i] = 0;
+            }
+        }
         Quantization q;
         if (dimension < 0) {
             q = Quantization.perTensor(0.004f, 0);

@@ -1,5 +1,6 @@
 package dev.littlebrain.deploy.profile;
 
+import dev.littlebrain.deploy.LiveBlock;
 import dev.littlebrain.runtime.MacCounter;
 import dev.littlebrain.tflite.BuiltinOperator;
 import dev.littlebrain.tflite.Model;
@@ -36,6 +37,13 @@ public final class LatencyModel {
     static final double MATMUL_PER_OUTPUT = 23;
     static final double VECTOR_PER_MAC = 1.81;
     static final double VECTOR_PER_OUTPUT = 41;
+    /**
+     * Filters with dead channels (lb_matmul_live_s8): per row, each live depth gathered by its index, then the row
+     * written as the dead channels' constants (memcpy) with each live output stored by its index.
+     */
+    static final double LIVE_GATHER_PER_DEPTH = 4;
+    static final double LIVE_SCATTER_PER_OUTPUT = 4;
+    static final double LIVE_PER_ROW = 30;
     /** Batch 1 (lb_fully_connected_row_s8): the filter in groups of four rows, two weight words per LDRD. */
     static final double ROW_PER_MAC = 1.45;
     static final double ROW_PER_OUTPUT = 41;
@@ -152,7 +160,8 @@ public final class LatencyModel {
                 // taps are dilated apart.
                 double copies = filter[3] % 4 == 0 ? 0
                         : o.dilationW() > 1 ? IM2COL_PER_TAP * filter[1] * filter[2] : IM2COL_PER_ROW * filter[1];
-                yield pointwise ? matmul(pixels, output[3], depth) : im2col(pixels, output[3], depth, copies);
+                yield pointwise ? liveOrWhole(model, g.tensor(op.inputs().get(1)), pixels, output[3], depth)
+                        : im2col(pixels, output[3], depth, copies);
             }
             case DEPTHWISE_CONV_2D -> {
                 int[] filter = shape(g.tensor(op.inputs().get(1)));
@@ -177,6 +186,8 @@ public final class LatencyModel {
                 long depth = shape(filter)[1];
                 long rows = in.elementCount() / Math.max(1, depth);
                 yield offset ? DENSE_PER_MAC * macs + DENSE_PER_OUTPUT * outputs
+                        : rows >= 2 && LiveBlock.of(filterRows(model, filter)).isPresent()
+                                ? liveOrWhole(model, filter, rows, shape(filter)[0], depth)
                         : rows >= 3 ? matmul(rows, shape(filter)[0], depth)
                         : rows == 1 ? row(outputs, depth) : vector(outputs, depth);
             }
@@ -217,6 +228,26 @@ public final class LatencyModel {
     /** Three rows at a time (pointwise CONV_2D, batched FULLY_CONNECTED). */
     private static double matmul(long rows, long channels, long depth) {
         return MATMUL_PER_MAC * paddedMacs(rows, channels, depth) + MATMUL_PER_OUTPUT * rows * channels;
+    }
+
+    /** A matrix product over the filter's live block where it has one (see {@link LiveBlock}), else the whole. */
+    private static double liveOrWhole(Model model, Tensor filter, long rows, long channels, long depth) {
+        return LiveBlock.of(filterRows(model, filter)).map(live -> matmul(rows, live.liveOut().length,
+                live.liveIn().length) + rows * (LIVE_PER_ROW + LIVE_GATHER_PER_DEPTH * live.liveIn().length
+                        + COPY_PER_BYTE * channels + LIVE_SCATTER_PER_OUTPUT * live.liveOut().length))
+                .orElseGet(() -> matmul(rows, channels, depth));
+    }
+
+    /** A constant filter as rows of its first dimension. */
+    private static byte[][] filterRows(Model model, Tensor filter) {
+        byte[] bytes = model.bufferOf(filter).bytes();
+        int rows = shape(filter)[0];
+        int depth = rows == 0 ? 0 : bytes.length / rows;
+        byte[][] out = new byte[rows][];
+        for (int r = 0; r < rows; r++) {
+            out[r] = java.util.Arrays.copyOfRange(bytes, r * depth, (r + 1) * depth);
+        }
+        return out;
     }
 
     /** Two rows (batch-2 FULLY_CONNECTED), one at a time: packed over whole blocks of 4 depths, a scalar tail. */
