@@ -1,0 +1,159 @@
+package dev.littlebrain.studio;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.littlebrain.impulse.ImpulseConfig;
+import dev.littlebrain.impulse.Progress;
+import dev.littlebrain.impulse.Project;
+import dev.littlebrain.impulse.data.Datasets;
+import dev.littlebrain.impulse.data.SyntheticKind;
+import dev.littlebrain.impulse.evaluation.ClipReport;
+import dev.littlebrain.studio.browser.DashboardPage;
+import dev.littlebrain.studio.browser.DataPage;
+import dev.littlebrain.studio.browser.DeploymentPage;
+import dev.littlebrain.studio.browser.ProjectsPage;
+import dev.littlebrain.studio.browser.StudioBrowser;
+import dev.littlebrain.studio.browser.StudioPage;
+import dev.littlebrain.studio.browser.TestingPage;
+import dev.littlebrain.studio.browser.TrainingPage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 22's first acceptance line, in headless Chromium: from an empty folder to a downloaded C library that builds
+ * with gcc, never leaving the browser. The studio starts on an empty workspace; the test creates a project on the
+ * Projects page, uploads a dataset through the Data page's form, trains and tests from their pages, downloads the
+ * c-standalone zip from the Deployment page and builds it. Skipped, with the reason printed, where chromium or
+ * chromedriver is not installed.
+ */
+@Tag("browser")
+@Tag("slow")
+class WorkspaceBrowserTest {
+    private static final int EPOCHS = 8;
+    @TempDir
+    static Path tmp;
+    private static Path workspace;
+    private static Studio studio;
+    private static StudioBrowser browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        java.util.Optional<String> unavailable = StudioBrowser.unavailable();
+        if (unavailable.isPresent()) {
+            System.out.println("WorkspaceBrowserTest skipped: " + unavailable.get());
+        }
+        Assumptions.assumeTrue(unavailable.isEmpty(), () -> unavailable.get());
+        workspace = Files.createDirectories(tmp.resolve("empty-folder"));
+        studio = Studio.startWorkspace(workspace, "127.0.0.1", 0);
+        browser = StudioBrowser.open(studio.url(), tmp.resolve("browser"));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (studio != null) {
+            studio.close();
+        }
+    }
+
+    @Test
+    void fromAnEmptyFolderToAMotionClassifiersCLibrary() throws Exception {
+        long start = System.nanoTime();
+        ProjectsPage projects = new ProjectsPage(browser);
+        projects.open();
+        assertEquals(List.of(), projects.projects());
+        assertEquals(List.of("Projects"), projects.navigation());
+        assertEquals(ImpulseConfig.TEMPLATES, projects.templates(), "the templates littlebrain init offers");
+        projects.create(".hidden", "motion");
+        browser.waitUpTo(10).until(d -> projects.status().contains("cannot be a project name"));
+
+        projects.create("gestures", "motion");
+        browser.waitUpTo(10).until(d -> browser.currentPath().equals("/p/gestures/"));
+        StudioBrowser gestures = browser.under("/p/gestures");
+        DashboardPage dashboard = new DashboardPage(gestures);
+        dashboard.open();
+        List<String> navigation = new ArrayList<>(List.of("Projects"));
+        navigation.addAll(StudioPage.NAVIGATION);
+        assertEquals(navigation, dashboard.navigation(), "a way back to the Projects page first");
+        assertEquals(0, dashboard.samples());
+
+        // The generated motion dataset, uploaded as a person would: training files (every fifth for validation),
+        // then the test files, each file's label from its name.
+        Path raw = tmp.resolve("raw");
+        Datasets.generate(SyntheticKind.MOTION, raw, 15, 1);
+        List<Path> training = files(raw.resolve("training"));
+        List<Path> validation = new ArrayList<>();
+        List<Path> train = new ArrayList<>();
+        for (int i = 0; i < training.size(); i++) {
+            (i % 5 == 0 ? validation : train).add(training.get(i));
+        }
+        List<Path> test = files(raw.resolve("testing"));
+        DataPage data = new DataPage(gestures);
+        data.open();
+        assertEquals(train.size() + " uploaded", data.upload(train, "train", 120));
+        assertEquals(validation.size() + " uploaded", data.upload(validation, "validation", 120));
+        assertEquals(test.size() + " uploaded", data.upload(test, "test", 120));
+        int total = training.size() + test.size();
+        data.open();
+        assertEquals("1–" + Math.min(50, total) + " of " + total, data.count());
+
+        TrainingPage trainingPage = new TrainingPage(gestures);
+        trainingPage.open();
+        String trained = trainingPage.train(EPOCHS, 600);
+        assertTrue(trained.startsWith("done"), trained + " " + trainingPage.problem());
+
+        TestingPage testing = new TestingPage(gestures);
+        testing.open();
+        testing.runTest();
+        Project project = Project.open(workspace.resolve("gestures"));
+        ClipReport report = project.test(0.6, Progress.NONE);
+        assertEquals(List.of(percent(report.floatModel().accuracy()), percent(report.int8Model().accuracy())),
+                testing.summary("accuracy"), "the page shows the library's figures");
+
+        DeploymentPage deployment = new DeploymentPage(gestures);
+        deployment.open();
+        deployment.chooseFormat("c-standalone");
+        Path zip = deployment.download("gestures-c-standalone.zip");
+        Assumptions.assumeTrue(CStandaloneBuild.gccInstalled(), "gcc is not installed: the zip's C is not built");
+        Path exe = CStandaloneBuild.build(zip, "gestures-c-standalone", tmp.resolve("c-standalone"));
+        CStandaloneBuild.assertSameScoresAsJava(project, exe);
+
+        // Back on the Projects page: the project with its data, trained, and the test just run.
+        projects.open();
+        assertEquals(List.of("gestures"), projects.projects());
+        Map<String, String> row = projects.row("gestures");
+        assertEquals(Integer.toString(train.size()), row.get("train"), row.toString());
+        assertEquals(Integer.toString(validation.size()), row.get("validation"), row.toString());
+        assertEquals(Integer.toString(test.size()), row.get("test"), row.toString());
+        assertEquals("trained", row.get("model"), row.toString());
+        assertEquals(percent(report.int8Model().accuracy()), row.get("last test accuracy"), row.toString());
+        projects.screenshot("projects");
+        System.out.printf("empty folder to a built motion library through the browser in %.1f s%n",
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    private static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
+        }
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f %%", share * 100);
+    }
+}
