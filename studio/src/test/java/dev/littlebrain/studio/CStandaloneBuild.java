@@ -7,6 +7,7 @@ import dev.littlebrain.dsp.io.EdgeImpulseJson;
 import dev.littlebrain.dsp.io.SensorCsv;
 import dev.littlebrain.dsp.io.SensorSeries;
 import dev.littlebrain.dsp.io.Signal;
+import dev.littlebrain.dsp.io.WavReader;
 import dev.littlebrain.impulse.Classifier;
 import dev.littlebrain.impulse.Project;
 import java.io.IOException;
@@ -75,27 +76,45 @@ final class CStandaloneBuild {
         return exe;
     }
 
-    /** One test window of the sensor project through the built impulse and through the Java runtime: the same scores. */
+    /**
+     * The project's first sample, one window of it, through the built impulse and through the Java runtime: the
+     * same scores. The C API takes a sensor window as it is and audio as int16 values in floats.
+     */
     static void assertSameScoresAsJava(Project project, Path exe) throws Exception {
         Classifier java = project.classifier();
         Path sample;
-        try (Stream<Path> files = Files.walk(project.layout().data().resolve("test"))) {
-            sample = files.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".csv")).sorted()
-                    .findFirst().orElseThrow();
+        Path data = project.layout().data();
+        try (Stream<Path> files = Files.walk(data)) { // any sample will do: the two must agree on each
+            sample = files.filter(f -> data.relativize(f).getNameCount() > 1) // not data/manifest.json
+                    .filter(f -> f.toString().matches(".*\\.(json|csv|wav)$")).sorted().findFirst().orElseThrow();
         }
-        SensorSeries series = sample.toString().endsWith(".csv") ? SensorCsv.read(sample) : EdgeImpulseJson.read(sample);
-        int axes = series.axes().size();
-        float[] window = Arrays.copyOf(series.interleaved(), project.project().windowSamples() * axes);
+        Signal signal;
+        float[] cInput;
+        if (sample.toString().endsWith(".wav")) {
+            Signal clip = WavReader.read(sample).signal();
+            signal = Signal.mono(clip.sampleRate(), Arrays.copyOf(clip.interleaved(), project.project().windowSamples()));
+            cInput = new float[signal.interleaved().length];
+            for (int i = 0; i < cInput.length; i++) {
+                cInput[i] = Signal.toInt16(signal.interleaved()[i]);
+            }
+        } else {
+            SensorSeries series = sample.toString().endsWith(".csv") ? SensorCsv.read(sample)
+                    : EdgeImpulseJson.read(sample);
+            int axes = series.axes().size();
+            float[] window = Arrays.copyOf(series.interleaved(), project.project().windowSamples() * axes);
+            signal = new Signal((int) Math.round(series.frequencyHz()), axes, window);
+            cInput = window;
+        }
         Path input = exe.resolveSibling("window.f32");
-        ByteBuffer bytes = ByteBuffer.allocate(4 * window.length).order(ByteOrder.nativeOrder());
-        bytes.asFloatBuffer().put(window);
+        ByteBuffer bytes = ByteBuffer.allocate(4 * cInput.length).order(ByteOrder.nativeOrder());
+        bytes.asFloatBuffer().put(cInput);
         Files.write(input, bytes.array());
         String out = run(exe.getParent(), List.of(exe.toString(), input.toString()));
-        double[] expected = java.classify(new Signal((int) Math.round(series.frequencyHz()), axes, window)).scores();
+        double[] expected = java.classify(signal).scores();
         String[] printed = out.strip().split("\\s+");
         assertEquals(expected.length, printed.length, out);
         for (int k = 0; k < printed.length; k++) {
-            assertEquals(expected[k], Double.parseDouble(printed[k]), 1e-6, "score " + k + ": " + out);
+            assertEquals(expected[k], Double.parseDouble(printed[k]), 1e-6, sample + ", score " + k + ": " + out);
         }
     }
 

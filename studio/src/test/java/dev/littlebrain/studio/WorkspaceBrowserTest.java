@@ -24,8 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -43,36 +43,43 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("slow")
 class WorkspaceBrowserTest {
     private static final int EPOCHS = 8;
+    /** Training clips per keyword uploaded: each costs about 0.1 s through the form. */
+    private static final int TRAIN_CLIPS = 50;
     @TempDir
     static Path tmp;
-    private static Path workspace;
-    private static Studio studio;
-    private static StudioBrowser browser;
 
     @BeforeAll
-    static void start() throws Exception {
-        java.util.Optional<String> unavailable = StudioBrowser.unavailable();
+    static void browserAvailable() {
+        Optional<String> unavailable = StudioBrowser.unavailable();
         if (unavailable.isPresent()) {
             System.out.println("WorkspaceBrowserTest skipped: " + unavailable.get());
         }
         Assumptions.assumeTrue(unavailable.isEmpty(), () -> unavailable.get());
-        workspace = Files.createDirectories(tmp.resolve("empty-folder"));
-        studio = Studio.startWorkspace(workspace, "127.0.0.1", 0);
-        browser = StudioBrowser.open(studio.url(), tmp.resolve("browser"));
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) {
-            browser.close();
+    /** A studio on a new, empty workspace folder, and a browser that has opened its address. */
+    private record EmptyWorkspace(Path folder, Studio studio, StudioBrowser browser) implements AutoCloseable {
+        static EmptyWorkspace start(String name) throws Exception {
+            Path folder = Files.createDirectories(tmp.resolve(name));
+            Studio studio = Studio.startWorkspace(folder, "127.0.0.1", 0);
+            return new EmptyWorkspace(folder, studio, StudioBrowser.open(studio.url(), tmp.resolve(name + "-browser")));
         }
-        if (studio != null) {
+
+        @Override
+        public void close() throws Exception {
+            browser.close();
             studio.close();
         }
     }
 
     @Test
     void fromAnEmptyFolderToAMotionClassifiersCLibrary() throws Exception {
+        try (EmptyWorkspace w = EmptyWorkspace.start("empty-folder")) {
+            motionClassifier(w.folder(), w.browser());
+        }
+    }
+
+    private static void motionClassifier(Path workspace, StudioBrowser browser) throws Exception {
         long start = System.nanoTime();
         ProjectsPage projects = new ProjectsPage(browser);
         projects.open();
@@ -105,9 +112,9 @@ class WorkspaceBrowserTest {
         List<Path> test = files(raw.resolve("testing"));
         DataPage data = new DataPage(gestures);
         data.open();
-        assertEquals(train.size() + " uploaded", data.upload(train, "train", 120));
-        assertEquals(validation.size() + " uploaded", data.upload(validation, "validation", 120));
-        assertEquals(test.size() + " uploaded", data.upload(test, "test", 120));
+        assertEquals(train.size() + " uploaded", data.upload(train, "", "train", 120));
+        assertEquals(validation.size() + " uploaded", data.upload(validation, "", "validation", 120));
+        assertEquals(test.size() + " uploaded", data.upload(test, "", "test", 120));
         int total = training.size() + test.size();
         data.open();
         assertEquals("1–" + Math.min(50, total) + " of " + total, data.count());
@@ -129,9 +136,6 @@ class WorkspaceBrowserTest {
         deployment.open();
         deployment.chooseFormat("c-standalone");
         Path zip = deployment.download("gestures-c-standalone.zip");
-        Assumptions.assumeTrue(CStandaloneBuild.gccInstalled(), "gcc is not installed: the zip's C is not built");
-        Path exe = CStandaloneBuild.build(zip, "gestures-c-standalone", tmp.resolve("c-standalone"));
-        CStandaloneBuild.assertSameScoresAsJava(project, exe);
 
         // Back on the Projects page: the project with its data, trained, and the test just run.
         projects.open();
@@ -143,8 +147,67 @@ class WorkspaceBrowserTest {
         assertEquals("trained", row.get("model"), row.toString());
         assertEquals(percent(report.int8Model().accuracy()), row.get("last test accuracy"), row.toString());
         projects.screenshot("projects");
+
+        Assumptions.assumeTrue(CStandaloneBuild.gccInstalled(), "gcc is not installed: the zip's C is not built");
+        Path exe = CStandaloneBuild.build(zip, "gestures-c-standalone", tmp.resolve("c-standalone"));
+        CStandaloneBuild.assertSameScoresAsJava(project, exe);
         System.out.printf("empty folder to a built motion library through the browser in %.1f s%n",
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The yes/no spotter the same way: a kws project, shared espeak-kws clips of "yes" and "no" uploaded with their
+     * label typed (the dataset's own testing and validation lists give the splits), two epochs, the zip built and
+     * run on a clip.
+     */
+    @Test
+    void fromAnEmptyFolderToAYesNoSpottersCLibrary() throws Exception {
+        Assumptions.assumeTrue(KeywordProject.dataset().isPresent(), "../shared/datasets/espeak-kws is missing");
+        Path clips = KeywordProject.dataset().orElseThrow();
+        try (EmptyWorkspace w = EmptyWorkspace.start("empty-folder-kws")) {
+            long start = System.nanoTime();
+            ProjectsPage projects = new ProjectsPage(w.browser());
+            projects.open();
+            projects.create("yes-no", "kws");
+            w.browser().waitUpTo(10).until(d -> w.browser().currentPath().equals("/p/yes-no/"));
+            StudioBrowser yesNo = w.browser().under("/p/yes-no");
+
+            DataPage data = new DataPage(yesNo);
+            data.open();
+            Map<String, String> listed = new java.util.HashMap<>();
+            for (String list : List.of("testing_list.txt", "validation_list.txt")) {
+                for (String line : Files.readAllLines(clips.resolve(list))) {
+                    listed.put(line.strip(), list.startsWith("testing") ? "test" : "validation");
+                }
+            }
+            int uploaded = 0;
+            for (String word : List.of("yes", "no")) {
+                for (String split : List.of("train", "validation", "test")) {
+                    // The lists' clips, and the first TRAIN_CLIPS others: enough to train two epochs on.
+                    List<Path> files = files(clips.resolve(word)).stream().filter(f -> split.equals(
+                            listed.getOrDefault(word + "/" + f.getFileName(), "train"))).limit(TRAIN_CLIPS).toList();
+                    assertEquals(files.size() + " uploaded", data.upload(files, word, split, 300), word + " " + split);
+                    uploaded += files.size();
+                }
+            }
+            System.out.printf("uploaded %d clips through the Data page in %.1f s%n", uploaded,
+                    (System.nanoTime() - start) / 1e9);
+
+            TrainingPage training = new TrainingPage(yesNo);
+            training.open();
+            String trained = training.train(2, 600);
+            assertTrue(trained.startsWith("done"), trained + " " + training.problem());
+
+            DeploymentPage deployment = new DeploymentPage(yesNo);
+            deployment.open();
+            deployment.chooseFormat("c-standalone");
+            Path zip = deployment.download("yes-no-c-standalone.zip");
+            Assumptions.assumeTrue(CStandaloneBuild.gccInstalled(), "gcc is not installed: the zip's C is not built");
+            Path exe = CStandaloneBuild.build(zip, "yes-no-c-standalone", tmp.resolve("c-standalone-kws"));
+            CStandaloneBuild.assertSameScoresAsJava(Project.open(w.folder().resolve("yes-no")), exe);
+            System.out.printf("empty folder to a built yes/no library through the browser in %.1f s%n",
+                    (System.nanoTime() - start) / 1e9);
+        }
     }
 
     private static List<Path> files(Path dir) throws IOException {

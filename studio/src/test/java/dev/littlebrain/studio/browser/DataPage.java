@@ -18,11 +18,13 @@ public final class DataPage extends StudioPage {
     }
 
     /**
-     * Chooses {@code files} in the upload form (their labels come from their names or folders, as a person's
-     * would), picks {@code split}, clicks Upload and waits until the page has sent them all; what it then says,
-     * e.g. "24 uploaded".
+     * Chooses {@code files} in the upload form, types {@code label} (empty: each file's label comes from its name,
+     * as an Edge Impulse export's does), picks {@code split}, clicks Upload and waits until the page has sent them
+     * all; what it then says, e.g. "24 uploaded".
      */
-    public String upload(List<Path> files, String split, int timeoutSeconds) {
+    public String upload(List<Path> files, String label, String split, int timeoutSeconds) {
+        find(By.id("upload-label")).clear();
+        find(By.id("upload-label")).sendKeys(label);
         var input = find(By.id("files"));
         browser.driver().executeScript("arguments[0].value = ''", input); // the last upload's choice goes
         input.sendKeys(files.stream().map(f -> f.toAbsolutePath().toString()).collect(Collectors.joining("\n")));
