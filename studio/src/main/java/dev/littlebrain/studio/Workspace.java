@@ -113,7 +113,10 @@ final class Workspace {
             throw StudioException.conflict("'" + name + "' already exists in the workspace: choose another name"
                     + " (nothing was changed)");
         }
-        Path staging = Files.createTempDirectory(root, STAGING_PREFIX + name + "-");
+        // Not createTempDirectory: its folder is private (0700), and the project would stay so; this one gets the
+        // permissions every folder the user makes gets.
+        Path staging = Files.createDirectory(root.resolve(STAGING_PREFIX + name + "-" + ProcessHandle.current().pid()
+                + "-" + System.nanoTime()));
         try {
             Project.create(staging, template);
             // Checked again just before the move: rename(2) would replace an empty folder made meanwhile.

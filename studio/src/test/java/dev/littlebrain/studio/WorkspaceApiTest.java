@@ -131,6 +131,9 @@ class WorkspaceApiTest {
                     Files.readString(root.resolve(name).resolve("impulse.yaml"), StandardCharsets.UTF_8),
                     "the impulse.yaml littlebrain init writes");
             Project.open(root.resolve(name));
+            Path init = Project.create(tmp.resolve("init-" + template), template).layout().dir();
+            assertEquals(Files.getPosixFilePermissions(init), Files.getPosixFilePermissions(root.resolve(name)),
+                    "the folder's permissions are those init gives");
             assertTrue(listed().contains(name));
             HttpResponse<String> dashboard = get("/p/" + name + "/api/project");
             assertEquals(200, dashboard.statusCode(), dashboard.body());
