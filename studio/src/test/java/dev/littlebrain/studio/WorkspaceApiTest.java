@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.littlebrain.dsp.io.Signal;
+import dev.littlebrain.dsp.io.WavEncoding;
+import dev.littlebrain.dsp.io.WavWriter;
 import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.Progress;
 import dev.littlebrain.impulse.Project;
@@ -221,6 +224,41 @@ class WorkspaceApiTest {
         String id = JSON.readTree(queued.body()).get("id").asText();
         assertEquals(200, get("/p/with-data/api/jobs/" + id).statusCode(), "the project's queue is kept");
         assertEquals(404, get("/p/without/api/jobs/" + id).statusCode(), "each project has its own queue");
+    }
+
+    @Test
+    void anUploadedClipIsPlayedBackUnderItsProject() throws Exception {
+        assertEquals(201, post("/api/projects", Map.of("name", "words", "template", "kws")).statusCode());
+        float[] tone = new float[16000];
+        for (int i = 0; i < tone.length; i++) {
+            tone[i] = (float) (0.3 * Math.sin(2 * Math.PI * 440 * i / 16000.0));
+        }
+        byte[] wav = WavWriter.encode(Signal.mono(16000, tone), WavEncoding.PCM_S16);
+        HttpResponse<String> up = HTTP.send(request("/p/words/api/samples/upload?label=yes&split=train&name=a.wav")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(wav)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, up.statusCode(), up.body());
+        String id = JSON.readTree(up.body()).get("id").asText();
+        HttpResponse<byte[]> played = HTTP.send(request("/p/words/api/samples/" + id + "/audio").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, played.statusCode());
+        assertEquals("audio/wav", played.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(java.util.Arrays.equals(Files.readAllBytes(root.resolve("words/data").resolve(id)), played.body()));
+        assertEquals(404, get("/api/samples/" + id + "/audio").statusCode(), "the root is the workspace, not a project");
+    }
+
+    @Test
+    void aProjectThatCannotBeReadIsListedWithWhy() throws Exception {
+        Path broken = Files.createDirectories(root.resolve("broken"));
+        Files.writeString(broken.resolve("impulse.yaml"), "input: [not, a, mapping\n");
+        JsonNode row = null;
+        for (JsonNode p : JSON.readTree(get("/api/projects").body()).get("projects")) {
+            if (p.get("name").asText().equals("broken")) {
+                row = p;
+            }
+        }
+        assertTrue(row != null && !row.get("error").isNull(), String.valueOf(row));
+        assertEquals(1, row.get("error").asText().lines().count(), row.toString());
+        assertTrue(row.get("kind").isNull() && !row.get("trained").asBoolean(), row.toString());
     }
 
     @Test

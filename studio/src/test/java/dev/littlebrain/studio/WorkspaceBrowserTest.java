@@ -137,8 +137,9 @@ class WorkspaceBrowserTest {
         deployment.chooseFormat("c-standalone");
         Path zip = deployment.download("gestures-c-standalone.zip");
 
-        // Back on the Projects page: the project with its data, trained, and the test just run.
-        projects.open();
+        // Back on the Projects page through the bar's link: the project with its data, trained, the test just run.
+        browser.driver().findElement(org.openqa.selenium.By.linkText("Projects")).click();
+        browser.waitUpTo(10).until(d -> browser.currentPath().equals("/") && !projects.projects().isEmpty());
         assertEquals(List.of("gestures"), projects.projects());
         Map<String, String> row = projects.row("gestures");
         assertEquals(Integer.toString(train.size()), row.get("train"), row.toString());
