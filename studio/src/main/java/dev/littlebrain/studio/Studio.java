@@ -4,8 +4,10 @@ import dev.littlebrain.impulse.Project;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -54,7 +56,7 @@ public final class Studio implements AutoCloseable {
         return start(host, port, server -> new WorkspaceSite(workspace, server));
     }
 
-    private static Studio start(String host, int port, java.util.function.Function<Server, Site> site)
+    private static Studio start(String host, int port, Function<Server, Site> site)
             throws Exception {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
@@ -154,7 +156,8 @@ public final class Studio implements AutoCloseable {
             if (destination instanceof Site.Redirect redirect) {
                 String q = request.getHttpURI().getQuery();
                 response.getHeaders().put(HttpHeader.LOCATION, redirect.location() + (q == null ? "" : "?" + q));
-                Exchange.send(response, callback, 302, Exchange.errorBody("moved to " + redirect.location()));
+                Exchange.send(response, callback, 302,
+                        Exchange.JSON.writeValueAsBytes(Map.of("location", redirect.location())));
                 return;
             }
             Site.Routed routed = (Site.Routed) destination;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -45,7 +46,36 @@ final class Workspace {
                     + " with --project " + dir + ", or give the folder it lies in as the workspace");
         }
         Files.createDirectories(absolute);
-        return new Workspace(absolute.toRealPath());
+        Workspace workspace = new Workspace(absolute.toRealPath());
+        workspace.removeStagingOfEndedProcesses();
+        return workspace;
+    }
+
+    /**
+     * Deletes what a studio killed while creating a project left: staging folders whose name carries the id of a
+     * process that no longer runs (ours, by their prefix; another studio's, still running, are left alone).
+     */
+    private void removeStagingOfEndedProcesses() throws IOException {
+        try (Stream<Path> children = Files.list(root)) {
+            for (Path child : children.toList()) {
+                String name = child.getFileName().toString();
+                if (name.startsWith(STAGING_PREFIX) && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)
+                        && creator(name).map(pid -> ProcessHandle.of(pid).isEmpty()).orElse(false)) {
+                    ExportZip.deleteTree(child);
+                }
+            }
+        }
+    }
+
+    /** The process id in a staging folder's name ({@code .littlebrain-new-NAME-PID-NANOS}); empty if it has none. */
+    private static Optional<Long> creator(String stagingName) {
+        String[] parts = stagingName.split("-");
+        try {
+            return parts.length < 2 ? Optional.empty()
+                    : Optional.of(Long.parseLong(parts[parts.length - 2]));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     Path root() {

@@ -193,6 +193,22 @@ class WorkspaceApiTest {
     }
 
     @Test
+    void theNextStartRemovesWhatAKilledStudioLeftHalfCreated() throws Exception {
+        Path other = Files.createDirectories(tmp.resolve("restarted"));
+        long ended = ProcessHandle.current().pid() + 4_000_000_000L; // beyond any pid the system hands out
+        Path left = Project.create(other.resolve(Workspace.STAGING_PREFIX + "my-gestures-" + ended + "-7"), "motion")
+                .layout().dir();
+        Path running = Files.createDirectories(other.resolve(Workspace.STAGING_PREFIX + "x-"
+                + ProcessHandle.current().pid() + "-7"));
+        Path usersOwn = Files.createDirectories(other.resolve(".littlebrain-notes"));
+        try (Studio restarted = Studio.startWorkspace(other, "127.0.0.1", 0)) {
+            assertFalse(Files.exists(left), "a staging folder of a process that ended");
+            assertTrue(Files.isDirectory(running), "a studio still running may be about to move it");
+            assertTrue(Files.isDirectory(usersOwn));
+        }
+    }
+
+    @Test
     void eachProjectIsServedUnderItsNameWithItsOwnJobs() throws Exception {
         Path raw = tmp.resolve("raw");
         Datasets.generate(SyntheticKind.MOTION, raw, 3, 1);
