@@ -12,6 +12,7 @@ import dev.littlebrain.impulse.evaluation.ClipReport;
 import dev.littlebrain.studio.browser.DashboardPage;
 import dev.littlebrain.studio.browser.DataPage;
 import dev.littlebrain.studio.browser.DeploymentPage;
+import dev.littlebrain.studio.browser.ExplorerPage;
 import dev.littlebrain.studio.browser.ProjectsPage;
 import dev.littlebrain.studio.browser.StudioBrowser;
 import dev.littlebrain.studio.browser.StudioPage;
@@ -118,6 +119,10 @@ class WorkspaceBrowserTest {
         int total = training.size() + test.size();
         data.open();
         assertEquals("1–" + Math.min(50, total) + " of " + total, data.count());
+
+        ExplorerPage explorer = new ExplorerPage(gestures);
+        explorer.open();
+        assertTrue(explorer.status().startsWith(total + " samples, "), explorer.status());
 
         TrainingPage trainingPage = new TrainingPage(gestures);
         trainingPage.open();
