@@ -149,7 +149,7 @@ class WorkspaceApiTest {
     @Test
     void badNamesAndUnknownTemplatesAreRefusedAndNothingIsWritten() throws Exception {
         List<String> before = workspaceFolder();
-        for (String name : List.of("", ".", "..", ".hidden", "-x".substring(1) + "/b", "../escape", "/etc", "a b",
+        for (String name : List.of("", ".", "..", ".hidden", "x/b", "../escape", "/etc", "a b",
                 "a\\b", "x".repeat(101))) {
             HttpResponse<String> r = post("/api/projects", Map.of("name", name, "template", "motion"));
             assertEquals(400, r.statusCode(), name + ": " + r.body());
