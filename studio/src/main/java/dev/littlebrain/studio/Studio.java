@@ -4,8 +4,10 @@ import dev.littlebrain.impulse.Project;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
@@ -17,9 +19,10 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 
 /**
- * The local studio (issue 22): an HTTP server on the impulse library for one project, bound to this machine and
- * behind a token (see {@link AccessGuard}). Each area of the studio registers its routes in one
- * {@link RouteTable}; every asset comes from this jar, nothing from the network.
+ * The local studio (issue 22): an HTTP server on the impulse library for one project or a workspace of them, bound
+ * to this machine and behind a token (see {@link AccessGuard}) on every path. Each area of the studio registers its
+ * routes in a project's {@link RouteTable} ({@link ProjectSite}); every asset comes from this jar, nothing from the
+ * network.
  */
 public final class Studio implements AutoCloseable {
     private final Server server;
@@ -38,6 +41,23 @@ public final class Studio implements AutoCloseable {
      */
     public static Studio start(Path projectDir, String host, int port) throws Exception {
         Project.open(projectDir); // fails here, in one line, when the folder holds no project
+        return start(host, port, server -> {
+            RouteTable routes = new ProjectSite(projectDir, server).routes();
+            return path -> new Site.Routed(routes, path);
+        });
+    }
+
+    /**
+     * Starts the studio for the workspace in {@code workspaceDir} (created when missing): the Projects page at the
+     * root, each project under {@code /p/NAME/}.
+     */
+    public static Studio startWorkspace(Path workspaceDir, String host, int port) throws Exception {
+        Workspace workspace = Workspace.open(workspaceDir);
+        return start(host, port, server -> new WorkspaceSite(workspace, server));
+    }
+
+    private static Studio start(String host, int port, Function<Server, Site> site)
+            throws Exception {
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         String token = HexFormat.of().formatHex(random);
@@ -47,16 +67,7 @@ public final class Studio implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
         Studio studio = new Studio(server, token, host);
-        RouteTable routes = new RouteTable();
-        StudioPages.register(routes);
-        new DashboardApi(projectDir).register(routes);
-        new SamplesApi(projectDir).register(routes);
-        new ExplorerApi(projectDir).register(routes);
-        new ImpulseApi(projectDir).register(routes);
-        new DeployApi(projectDir).register(routes);
-        new JobsApi(projectDir, server).register(routes);
-        new LiveApi(projectDir).register(routes);
-        server.setHandler(studio.new Routes(routes));
+        server.setHandler(studio.new Routes(site.apply(server)));
         server.setErrorHandler(new JsonErrors());
         try {
             server.start();
@@ -96,13 +107,13 @@ public final class Studio implements AutoCloseable {
         server.stop();
     }
 
-    /** Every request: the guard first, then the route table. */
+    /** Every request: the guard first, then the route table the site sends it to. */
     private final class Routes extends Handler.Abstract {
-        private final RouteTable table;
+        private final Site site;
         private AccessGuard guard;
 
-        Routes(RouteTable table) {
-            this.table = table;
+        Routes(Site site) {
+            this.site = site;
         }
 
         @Override
@@ -141,7 +152,17 @@ public final class Studio implements AutoCloseable {
         }
 
         private void route(Request request, Response response, Callback callback, Fields query) throws Exception {
-            String path = Request.getPathInContext(request);
+            Site.Destination destination = site.destination(Request.getPathInContext(request));
+            if (destination instanceof Site.Redirect redirect) {
+                String q = request.getHttpURI().getQuery();
+                response.getHeaders().put(HttpHeader.LOCATION, redirect.location() + (q == null ? "" : "?" + q));
+                Exchange.send(response, callback, 302,
+                        Exchange.JSON.writeValueAsBytes(Map.of("location", redirect.location())));
+                return;
+            }
+            Site.Routed routed = (Site.Routed) destination;
+            RouteTable table = routed.table();
+            String path = routed.path();
             Optional<RouteTable.Match> match = table.find(request.getMethod(), path);
             if (match.isPresent()) {
                 match.get().endpoint().handle(new Exchange(request, response, callback, match.get().parameters(),

@@ -11,6 +11,8 @@ import java.util.Map;
  */
 final class StudioPages {
     private static final Map<String, String> PAGES = new LinkedHashMap<>();
+    /** A workspace's root page (with {@code --workspace}): every project, and a form for a new one. */
+    private static final String PROJECTS_PAGE = "projects.html";
     private static final Map<String, String> ASSETS = Map.of(
             "/studio.css", "text/css; charset=utf-8",
             "/studio.js", "text/javascript; charset=utf-8",
@@ -36,6 +38,16 @@ final class StudioPages {
                 routes.get(path, ex -> ex.bytes(200, "text/html; charset=utf-8", resource(file)));
             }
         });
+        registerAssets(routes);
+    }
+
+    /** A workspace's root: the Projects page and the shared stylesheet and script. */
+    static void registerWorkspace(RouteTable routes) {
+        routes.get("/", ex -> ex.bytes(200, "text/html; charset=utf-8", resource(PROJECTS_PAGE)));
+        registerAssets(routes);
+    }
+
+    private static void registerAssets(RouteTable routes) {
         ASSETS.forEach((path, type) -> routes.get(path, ex -> ex.bytes(200, type, resource(path.substring(1)))));
     }
 

@@ -19,10 +19,13 @@ async function api(method, path, body) {
 const STUDIO_PAGES = [['./', 'Dashboard'], ['data', 'Data'], ['explorer', 'Explorer'], ['impulse', 'Impulse'],
     ['training', 'Training'], ['testing', 'Testing'], ['live', 'Live'], ['deployment', 'Deployment']];
 
-// Fills the page's <nav data-page="..."> with every page, the current one marked.
+// Fills the page's <nav data-page="..."> with every page, the current one marked. In a workspace (studio
+// --workspace) a project's pages live under /p/NAME/, and the bar starts with the way back to the Projects page.
 (function drawNav() {
   const nav = document.querySelector('nav[data-page]');
   if (!nav) return;
-  nav.innerHTML = STUDIO_PAGES.map(([href, title]) => '<a href="' + href + '"'
+  const workspace = location.pathname.match(/^(.*\/)p\/[^/]+\//);
+  const pages = (workspace ? [[workspace[1], 'Projects']] : []).concat(STUDIO_PAGES);
+  nav.innerHTML = pages.map(([href, title]) => '<a href="' + href + '"'
       + (title.toLowerCase() === nav.dataset.page ? ' aria-current="page"' : '') + '>' + title + '</a>').join('');
 })();

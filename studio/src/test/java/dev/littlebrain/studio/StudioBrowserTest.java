@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.littlebrain.dsp.io.EdgeImpulseJson;
-import dev.littlebrain.dsp.io.SensorCsv;
-import dev.littlebrain.dsp.io.SensorSeries;
-import dev.littlebrain.dsp.io.Signal;
-import dev.littlebrain.impulse.Classifier;
 import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.Progress;
 import dev.littlebrain.impulse.Project;
@@ -26,20 +21,13 @@ import dev.littlebrain.studio.browser.StudioBrowser;
 import dev.littlebrain.studio.browser.StudioPage;
 import dev.littlebrain.studio.browser.TestingPage;
 import dev.littlebrain.studio.browser.TrainingPage;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -201,89 +189,9 @@ class StudioBrowserTest {
         assertTrue(deployment.status().startsWith("downloaded gestures-c-standalone.zip"), deployment.status());
         deployment.screenshot("deployment");
 
-        Assumptions.assumeTrue(canRun("gcc", "--version"), "gcc is not installed: the zip's C is not built");
-        Path c = unzip(zip, tmp.resolve("c-standalone")).resolve("gestures-c-standalone");
-        Files.writeString(c.resolve("main.c"), MAIN);
-        Path exe = c.resolve("impulse");
-        run(c, List.of("gcc", "-std=c99", "-O2", "-Wall", "-Wextra", "-Werror", "-o", exe.toString(), "main.c",
-                "lb_model.c", "lb_kernels.c", "lb_dsp.c", "lb_classifier.c", "-lm"));
-        // One test window through the built impulse and through the Java runtime: the same scores.
-        Classifier java = project.classifier();
-        Path sample;
-        try (Stream<Path> files = Files.walk(project.layout().data().resolve("test"))) {
-            sample = files.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".csv")).sorted()
-                    .findFirst().orElseThrow();
-        }
-        SensorSeries series = sample.toString().endsWith(".csv") ? SensorCsv.read(sample) : EdgeImpulseJson.read(sample);
-        int axes = series.axes().size();
-        float[] window = Arrays.copyOf(series.interleaved(), project.project().windowSamples() * axes);
-        Path input = c.resolve("window.f32");
-        ByteBuffer bytes = ByteBuffer.allocate(4 * window.length).order(ByteOrder.nativeOrder());
-        bytes.asFloatBuffer().put(window);
-        Files.write(input, bytes.array());
-        String out = run(c, List.of(exe.toString(), input.toString()));
-        double[] expectedScores = java.classify(new Signal((int) Math.round(series.frequencyHz()), axes, window)).scores();
-        String[] printed = out.strip().split("\\s+");
-        assertEquals(expectedScores.length, printed.length, out);
-        for (int k = 0; k < printed.length; k++) {
-            assertEquals(expectedScores[k], Double.parseDouble(printed[k]), 1e-6, "score " + k + ": " + out);
-        }
-    }
-
-    /** Reads a window of floats and prints the classifier's score per label. */
-    private static final String MAIN = """
-            #include <stdio.h>
-            #include <stdlib.h>
-            #include "lb_classifier.h"
-
-            int main(int argc, char **argv)
-            {
-                static float v[1 << 16];
-                size_t n;
-                int c;
-                lb_result_t result;
-                FILE *f = argc > 1 ? fopen(argv[1], "rb") : NULL;
-                if (f == NULL) {
-                    return 2;
-                }
-                n = fread(v, sizeof(float), sizeof v / sizeof v[0], f);
-                fclose(f);
-                if (run_classifier(v, n, &result) != LB_OK) {
-                    return 3;
-                }
-                for (c = 0; c < LB_LABEL_COUNT; c++) {
-                    printf("%.9g\\n", result.classification[c].value);
-                }
-                return 0;
-            }
-            """;
-
-    private static boolean canRun(String... command) {
-        try {
-            return new ProcessBuilder(command).redirectErrorStream(true).start().waitFor() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
-    }
-
-    /** Runs {@code command} in {@code dir}; its output, or a failure with it. */
-    private static String run(Path dir, List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, p.waitFor(), String.join(" ", command) + ":\n" + out);
-        return out;
-    }
-
-    private static Path unzip(Path zip, Path into) throws IOException {
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                Path target = into.resolve(e.getName()).normalize();
-                assertTrue(target.startsWith(into), "entry outside the zip's folder: " + e.getName());
-                Files.createDirectories(target.getParent());
-                Files.copy(in, target);
-            }
-        }
-        return into;
+        Assumptions.assumeTrue(CStandaloneBuild.gccInstalled(), "gcc is not installed: the zip's C is not built");
+        Path exe = CStandaloneBuild.build(zip, "gestures-c-standalone", tmp.resolve("c-standalone"));
+        CStandaloneBuild.assertSameScoresAsJava(project, exe);
     }
 
     @Test

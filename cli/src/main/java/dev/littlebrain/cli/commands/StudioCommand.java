@@ -7,18 +7,31 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code littlebrain studio}: the local web studio for a project, until Ctrl-C. */
+/** {@code littlebrain studio}: the local web studio for a project or a workspace of them, until Ctrl-C. */
 @Command(name = "studio", mixinStandardHelpOptions = true,
-        description = "Serve the local studio for a project in the browser (this machine only, behind a token)"
+        description = "Serve the local studio for a project, or a workspace of projects, in the browser (this"
+                + " machine only, behind a token)"
                 + " until Ctrl-C.")
 public final class StudioCommand implements Callable<Integer> {
-    @Option(names = "--project", paramLabel = "DIR", description = "Impulse project folder (default: current directory).")
-    Path project;
+    @ArgGroup(exclusive = true)
+    Folder folder = new Folder();
+
+    /** One project, or a workspace of them: not both. */
+    static final class Folder {
+        @Option(names = "--project", paramLabel = "DIR",
+                description = "Impulse project folder (default: current directory).")
+        Path project;
+
+        @Option(names = "--workspace", paramLabel = "DIR", description = "A folder of projects (created if missing):"
+                + " list, create and open them in the browser.")
+        Path workspace;
+    }
 
     @Option(names = "--port", paramLabel = "N", defaultValue = "0",
             description = "Port to listen on (default: any free one).")
@@ -37,7 +50,8 @@ public final class StudioCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        try (Studio studio = Studio.start(project == null ? Path.of("") : project, host, port)) {
+        try (Studio studio = folder.workspace != null ? Studio.startWorkspace(folder.workspace, host, port)
+                : Studio.start(folder.project == null ? Path.of("") : folder.project, host, port)) {
             if (!"127.0.0.1".equals(host)) {
                 spec.commandLine().getErr().println("warning: listening on " + host + ": anyone who can reach this"
                         + " machine and has the token can change the project");

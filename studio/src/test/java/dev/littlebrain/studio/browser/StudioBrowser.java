@@ -73,6 +73,19 @@ public final class StudioBrowser implements AutoCloseable {
         driver.get(baseUrl + path);
     }
 
+    /**
+     * The same browser with its paths taken under {@code prefix} (a workspace's project: {@code /p/NAME}), for the
+     * page objects of that project. It shares this browser's window: close this one, not the view.
+     */
+    public StudioBrowser under(String prefix) {
+        return new StudioBrowser(driver, baseUrl + prefix, downloads);
+    }
+
+    /** The path of the page the browser shows now (e.g. {@code /p/gestures/}). */
+    public String currentPath() {
+        return java.net.URI.create(driver.getCurrentUrl()).getPath();
+    }
+
     public ChromeDriver driver() {
         return driver;
     }

@@ -1,0 +1,38 @@
+package dev.littlebrain.studio;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.jetty.server.Server;
+
+/**
+ * Everything the studio serves for one project: its pages and every area's API in one {@link RouteTable}, and its
+ * job queue. With {@code --project} the site is the whole studio; in a workspace each project has one, built the
+ * first time the project is visited and kept, so its jobs outlive the page that started them.
+ */
+final class ProjectSite {
+    private final RouteTable routes = new RouteTable();
+    private final JobsApi jobs;
+
+    /** The site of the project in {@code projectDir}; its jobs are cancelled when {@code server} stops. */
+    ProjectSite(Path projectDir, Server server) {
+        StudioPages.register(routes);
+        new DashboardApi(projectDir).register(routes);
+        new SamplesApi(projectDir).register(routes);
+        new ExplorerApi(projectDir).register(routes);
+        new ImpulseApi(projectDir).register(routes);
+        new DeployApi(projectDir).register(routes);
+        jobs = new JobsApi(projectDir, server);
+        jobs.register(routes);
+        new LiveApi(projectDir).register(routes);
+    }
+
+    RouteTable routes() {
+        return routes;
+    }
+
+    /** The int8 model's accuracy in the last test this site ran; empty before one finished. */
+    Optional<Double> lastTestAccuracy() {
+        return jobs.lastFinished(JobKind.TEST).flatMap(job -> job.view().result())
+                .filter(TestResult.class::isInstance).map(r -> ((TestResult) r).report().int8Model().accuracy());
+    }
+}
