@@ -1,5 +1,6 @@
 package dev.littlebrain.studio;
 
+import static dev.littlebrain.studio.StudioClient.assertOneLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,16 +11,10 @@ import dev.littlebrain.impulse.Progress;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.ProjectLock;
 import dev.littlebrain.impulse.TrainingRecord;
-import dev.littlebrain.impulse.data.Datasets;
-import dev.littlebrain.impulse.data.ImportPlan;
-import dev.littlebrain.impulse.data.SyntheticKind;
 import dev.littlebrain.impulse.evaluation.ClipReport;
 import dev.littlebrain.impulse.training.TrainOptions;
 import dev.littlebrain.train.TrainingDevice;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow") // trains small models: several seconds each
 class JobsApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = StudioClient.JSON;
     /** The CPU is seeded: the same training twice gives the same figures. */
     private static final String CPU = "\"device\": \"cpu\"";
 
@@ -50,11 +44,7 @@ class JobsApiTest {
     private Studio studio;
 
     private Project motionProject() throws IOException {
-        Project project = Project.create(tmp.resolve("gestures"), "motion");
-        Path raw = tmp.resolve("raw");
-        Datasets.generate(SyntheticKind.MOTION, raw, 10, 1);
-        project.importData(raw, ImportPlan.asIs(), Progress.NONE);
-        return project;
+        return TrainedMotionProject.imported(tmp, 10);
     }
 
     private Project startOnNewProject() throws Exception {
@@ -262,24 +252,20 @@ class JobsApiTest {
 
     // ---- HTTP ----
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + studio.port() + path);
+    private StudioClient client() {
+        return new StudioClient(studio);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header(AccessGuard.HEADER, studio.token()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return client().get(path);
     }
 
     private JsonNode getJson(String path) throws Exception {
-        HttpResponse<String> r = get(path);
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
-        return JSON.readTree(r.body());
+        return client().getJson(path);
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header(AccessGuard.HEADER, studio.token())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return client().post(path, body);
     }
 
     private JsonNode submit(String request) throws Exception {
@@ -290,11 +276,7 @@ class JobsApiTest {
 
     /** The lines of a job's event stream, read as they come. */
     private Stream<String> eventLines(String id, long after) throws Exception {
-        HttpResponse<Stream<String>> r = HTTP.send(HttpRequest.newBuilder(uri("/api/jobs/" + id + "/events?after="
-                + after)).header(AccessGuard.HEADER, studio.token()).build(), HttpResponse.BodyHandlers.ofLines());
-        assertEquals(200, r.statusCode());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
-        return r.body();
+        return client().eventLines("/api/jobs/" + id + "/events?after=" + after);
     }
 
     /** A job's events after number {@code after}, read from its stream until the job ends. */
@@ -321,11 +303,5 @@ class JobsApiTest {
     private static List<JsonNode> ofType(List<JsonNode> events, String type) {
         Predicate<JsonNode> wanted = e -> type.equals(e.get("type").asText());
         return events.stream().filter(wanted).toList();
-    }
-
-    private static void assertOneLine(HttpResponse<String> r, String expected) throws IOException {
-        String error = JSON.readTree(r.body()).get("error").asText();
-        assertTrue(error.contains(expected), "'" + expected + "' in: " + error);
-        assertFalse(error.contains("\n") || error.contains("Exception"), error);
     }
 }
