@@ -20,7 +20,7 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * POST /api/jobs/{id}/cancel   stops it (a training leaves its checkpoint)
  * POST /api/jobs/{id}/apply    a finished stream test's suggested threshold into impulse.yaml (test --stream --apply)
  * GET  /api/jobs/{id}/events   text/event-stream: the history so far, then each event, until the job ends
- * GET  /api/training           the learn block, the last training.json, whether a checkpoint waits
+ * GET  /api/training           the learn block, the last training.json, whether a checkpoint waits (and its epochs)
  * </pre>
  */
 final class JobsApi {

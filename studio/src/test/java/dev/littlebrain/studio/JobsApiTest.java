@@ -130,6 +130,11 @@ class JobsApiTest {
         studio.close(); // a restart: the new studio knows no jobs, the checkpoint is all that is left
         studio = Studio.start(project.layout().dir(), "127.0.0.1", 0);
         assertEquals(404, get("/api/jobs/" + id).statusCode());
+        List<JsonNode> stoppedCurve = ofType(first, "epoch");
+        JsonNode waiting = getJson("/api/training");
+        assertEquals(epochs, waiting.get("checkpoint_epochs").asInt(), "a job of as many epochs resumes it");
+        assertEquals(stoppedAt, waiting.get("checkpoint_history").size());
+        assertSameCurve(stoppedCurve, waiting.get("checkpoint_history"), "the new studio reads the stopped curve");
         List<JsonNode> resumed = events(submit(request).get("id").asText(), 0);
         assertEquals("done", resumed.get(resumed.size() - 1).get("state").asText(), resumed.toString());
         assertTrue(ofType(resumed, "message").stream().anyMatch(m -> m.get("message").asText()
@@ -139,6 +144,11 @@ class JobsApiTest {
         assertEquals(epochs, numbers.get(numbers.size() - 1).intValue());
         assertEquals(epochs, TrainingRecord.read(project.layout().trainingRecord()).history().size());
         assertFalse(Files.exists(project.layout().checkpoint(0, 1)));
+        JsonNode whole = getJson("/api/training");
+        assertSameCurve(stoppedCurve, whole.at("/last_training/history"), "training.json begins with the stopped"
+                + " curve");
+        assertEquals(0, whole.get("checkpoint_history").size());
+        assertEquals(0, whole.get("checkpoint_epochs").asInt());
     }
 
     @Test
@@ -297,6 +307,20 @@ class JobsApiTest {
             return JSON.readTree(line.substring("data: ".length()));
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + line, e);
+        }
+    }
+
+    /** {@code shown} begins with the epochs of {@code events}, figure for figure. */
+    private static void assertSameCurve(List<JsonNode> events, JsonNode shown, String why) {
+        assertTrue(shown.size() >= events.size(), why + ": " + shown);
+        for (int i = 0; i < events.size(); i++) {
+            JsonNode e = events.get(i);
+            JsonNode s = shown.get(i);
+            assertEquals(e.get("epoch").asInt(), s.get("epoch").asInt(), why);
+            for (String figure : List.of("loss", "accuracy", "val_loss", "val_accuracy")) {
+                assertEquals((float) e.get(figure).asDouble(), (float) s.get(figure).asDouble(),
+                        why + ": epoch " + (i + 1) + "'s " + figure);
+            }
         }
     }
 
