@@ -260,6 +260,62 @@ class JobsApiTest {
         }
     }
 
+    @Test
+    void theThresholdPickedOnAStreamTestsCurveIsWhatApplyWrites() throws Exception {
+        Project project = KeywordProject.trained();
+        Path yaml = project.layout().config();
+        byte[] before = Files.readAllBytes(yaml);
+        studio = Studio.start(project.layout().dir(), "127.0.0.1", 0);
+        try {
+            String id = submit("{\"kind\": \"stream\"}").get("id").asText();
+            assertEquals("done", lastState(id), getJson("/api/jobs/" + id).toString());
+            JsonNode report = getJson("/api/jobs/" + id).get("result");
+            JsonNode swept = report.get("thresholds");
+            assertTrue(swept.size() > 2, "a curve of thresholds: " + swept);
+            double picked = swept.get(swept.size() / 3).get("threshold").asDouble();
+            List<String> keywords = new ArrayList<>();
+            report.get("keywords").forEach(k -> keywords.add(k.asText()));
+            assertEquals(List.of("no", "yes"), keywords.stream().sorted().toList());
+
+            String[][] refused = {
+                {"{\"threshold\": 1.5}", "threshold must be between 0 and 1 (exclusive), got 1.5"},
+                {"{\"keyword_thresholds\": {\"yes\": 0.5}}", "threshold must be between 0 and 1"},
+                {"{\"threshold\": 0.5, \"keyword_thresholds\": {\"maybe\": 0.5}}", "'maybe' is not a keyword of"
+                    + " this stream test"},
+                {"{\"threshold\": 0.5, \"keyword_thresholds\": {\"yes\": 0}}", "the threshold of 'yes' must be"
+                    + " between 0 and 1"},
+                {"{\"threshold\": ", "the request body is not the JSON expected"},
+            };
+            for (String[] c : refused) {
+                HttpResponse<String> r = post("/api/jobs/" + id + "/apply", c[0]);
+                assertEquals(400, r.statusCode(), c[0] + " -> " + r.body());
+                assertOneLine(r, c[1]);
+            }
+            assertEquals(new String(before), Files.readString(yaml), "nothing refused was written");
+
+            JsonNode one = JSON.readTree(post("/api/jobs/" + id + "/apply", "{\"threshold\": " + picked
+                    + ", \"keyword_thresholds\": {}}").body());
+            assertEquals(picked, one.get("threshold").asDouble(), 1e-6);
+            assertTrue(one.get("keyword_thresholds").isEmpty());
+            assertEquals((float) picked, Project.open(project.layout().dir()).impulse().continuous().threshold(),
+                    1e-6f, "impulse.yaml says the threshold picked");
+
+            JsonNode own = JSON.readTree(post("/api/jobs/" + id + "/apply", "{\"threshold\": " + picked
+                    + ", \"keyword_thresholds\": {\"yes\": 0.55, \"no\": 0.8}}").body());
+            assertEquals(0.55, own.at("/keyword_thresholds/yes").asDouble(), 1e-6);
+            assertEquals(0.8, own.at("/keyword_thresholds/no").asDouble(), 1e-6);
+            var continuous = Project.open(project.layout().dir()).impulse().continuous();
+            assertEquals(0.55f, continuous.keywordThresholds().get("yes"), 1e-6f);
+            assertEquals(0.8f, continuous.keywordThresholds().get("no"), 1e-6f);
+
+            JsonNode suggested = JSON.readTree(post("/api/jobs/" + id + "/apply", "").body());
+            assertEquals(report.at("/suggested/threshold").asDouble(), suggested.get("threshold").asDouble(), 1e-6,
+                    "no body: the suggestion, as before");
+        } finally {
+            Files.write(yaml, before); // the shared project as it was
+        }
+    }
+
     // ---- HTTP ----
 
     private StudioClient client() {
