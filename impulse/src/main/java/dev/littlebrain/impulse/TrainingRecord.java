@@ -66,7 +66,7 @@ public record TrainingRecord(
     public record Epoch(int epoch, Float loss, Float accuracy, @JsonProperty("val_loss") Float valLoss,
             @JsonProperty("val_accuracy") Float valAccuracy, @JsonProperty("time_ms") long timeMs) {
 
-        static Epoch of(EpochStats s) {
+        public static Epoch of(EpochStats s) {
             return new Epoch(s.epoch(), finite(s.loss()), finite(s.accuracy()), finite(s.valLoss()),
                     finite(s.valAccuracy()), s.epochTime().toMillis());
         }

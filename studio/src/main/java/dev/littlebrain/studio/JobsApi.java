@@ -18,9 +18,10 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * GET  /api/jobs               every job kept, oldest first
  * GET  /api/jobs/{id}          one job: state, progress, ETA, messages, result or error
  * POST /api/jobs/{id}/cancel   stops it (a training leaves its checkpoint)
- * POST /api/jobs/{id}/apply    a finished stream test's suggested threshold into impulse.yaml (test --stream --apply)
+ * POST /api/jobs/{id}/apply    a finished stream test's suggested threshold into impulse.yaml (test --stream --apply);
+ *                              with {"threshold": 0.7, "keyword_thresholds": {"yes": 0.6}} the point picked instead
  * GET  /api/jobs/{id}/events   text/event-stream: the history so far, then each event, until the job ends
- * GET  /api/training           the learn block, the last training.json, whether a checkpoint waits
+ * GET  /api/training           the learn block, the last training.json, whether a checkpoint waits (and its epochs)
  * </pre>
  */
 final class JobsApi {
@@ -68,7 +69,12 @@ final class JobsApi {
                     job.cancel();
                     ex.json(job.view());
                 })
-                .post("/api/jobs/{id}/apply", ex -> ex.json(StreamCalibration.apply(projectDir, streamReport(job(ex)))))
+                .post("/api/jobs/{id}/apply", ex -> {
+                    StreamReport report = streamReport(job(ex));
+                    byte[] body = ex.body(MAX_REQUEST_BYTES);
+                    ex.json(body.length == 0 ? StreamCalibration.apply(projectDir, report)
+                            : StreamCalibration.apply(projectDir, report, choice(body)));
+                })
                 .get("/api/jobs/{id}/events", ex -> {
                     Job job = job(ex);
                     EventStream.serve(ex, job, lastSeen(ex));
@@ -103,6 +109,15 @@ final class JobsApi {
                     + " applied from a finished stream test");
         }
         return (StreamReport) job.view().result().orElseThrow();
+    }
+
+    private static StreamCalibration.Choice choice(byte[] body) throws java.io.IOException {
+        try {
+            return Exchange.JSON.readValue(body, StreamCalibration.Choice.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw StudioException.badRequest("the request body is not the JSON expected: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+        }
     }
 
     /** The last event the client saw: EventSource sends Last-Event-ID when it reconnects; a page may ask ?after=N. */

@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * Data acquisition (issue 22): the Data page, the project's samples listed a page at a time, each one's audio and
- * preview, relabel / move / delete (into the project's trash) / undo, and uploads of files and browser recordings.
+ * preview, relabel / move / crop / delete (into the project's trash) / undo, and uploads of files and browser recordings.
  * Every sample is named by its path inside the project's data folder, checked by {@link ProjectPaths}; the edits are
  * the impulse library's ({@link ProjectSamples}), so the command line sees them as they are made.
  */
@@ -44,6 +44,7 @@ final class SamplesApi {
                 .get("/api/samples/{id...}/preview", guarded(this::preview))
                 .post("/api/samples/upload", guarded(this::upload))
                 .post("/api/samples/undo", guarded(this::undo))
+                .post("/api/samples/{id...}/crop", guarded(this::crop))
                 .put("/api/samples/{id...}", guarded(this::change))
                 .delete("/api/samples/{id...}", guarded(this::delete));
     }
@@ -103,6 +104,23 @@ final class SamplesApi {
             sampleFile(ex);
             Manifest before = samples.manifest().orElseThrow();
             ex.json(SampleRow.of(before, samples.trash(ex.parameter("id"))));
+        }
+    }
+
+    /**
+     * {@code POST /api/samples/{id}/crop {"start_ms": 250, "end_ms": 1250}}: the span replaces the sample (a new
+     * file beside it; the original to the trash, which undo brings back, taking the crop out again).
+     */
+    private void crop(Exchange ex) throws Exception {
+        SampleSpan span = ex.bodyJson(SampleSpan.class, EDIT_LIMIT_BYTES);
+        if (span == null || span.startMs() == null || span.endMs() == null) {
+            throw StudioException.badRequest("say which span to keep: {\"start_ms\": 250, \"end_ms\": 1250}");
+        }
+        synchronized (edits) {
+            ProjectSamples samples = samples();
+            sampleFile(ex);
+            ManifestEntry cropped = samples.crop(ex.parameter("id"), span.startMs(), span.endMs());
+            ex.json(SampleRow.of(samples.manifest().orElseThrow(), cropped));
         }
     }
 

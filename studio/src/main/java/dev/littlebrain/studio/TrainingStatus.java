@@ -5,8 +5,12 @@ import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.impulse.TrainingRecord;
+import dev.littlebrain.train.Checkpoint;
+import dev.littlebrain.train.EpochStats;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,11 +18,17 @@ import java.util.Optional;
  * (training.json, with its curves' history), and whether an interrupted training left a checkpoint that the next
  * training resumes from.
  *
- * @param checkpoint whether a checkpoint of an unfinished training is waiting (the next train job resumes it when
- *                   the impulse and data are unchanged)
+ * @param checkpoint        whether a checkpoint of an unfinished training is waiting (the next train job resumes it
+ *                          when the impulse and data are unchanged)
+ * @param checkpointHistory the epochs that checkpoint holds (of the member training last, for an ensemble): the
+ *                          curve so far of a training stopped by this server or an earlier one, which a job that
+ *                          resumes it does not report again
+ * @param checkpointEpochs  how many epochs that training was asked for (0 without a checkpoint): a train job of as
+ *                          many epochs resumes it
  */
 public record TrainingStatus(Learn learn, @JsonProperty("last_training") Optional<TrainingRecord> lastTraining,
-        boolean checkpoint) {
+        boolean checkpoint, @JsonProperty("checkpoint_history") List<TrainingRecord.Epoch> checkpointHistory,
+        @JsonProperty("checkpoint_epochs") int checkpointEpochs) {
 
     /** The learn block as impulse.yaml declares it. */
     public record Learn(String preset, int epochs, @JsonProperty("learning_rate") double learningRate,
@@ -29,11 +39,24 @@ public record TrainingStatus(Learn learn, @JsonProperty("last_training") Optiona
         ImpulseConfig.Learn l = project.impulse().learn();
         ProjectLayout layout = project.layout();
         int members = l.members().size();
-        boolean checkpoint = false;
+        Optional<Path> latest = Optional.empty();
         for (int m = 0; m < members; m++) {
-            checkpoint |= Files.isRegularFile(layout.checkpoint(m, members));
+            Path file = layout.checkpoint(m, members);
+            latest = Files.isRegularFile(file) ? Optional.of(file) : latest;
         }
+        List<EpochStats> history = latest.map(TrainingStatus::history).orElse(List.of());
         return new TrainingStatus(new Learn(l.preset(), l.epochs(), l.learningRate(), l.batchSize(), members),
-                TrainingRecord.readIfPresent(layout.trainingRecord()), checkpoint);
+                TrainingRecord.readIfPresent(layout.trainingRecord()), latest.isPresent(),
+                history.stream().map(TrainingRecord.Epoch::of).toList(),
+                history.isEmpty() ? 0 : history.get(history.size() - 1).epochs());
+    }
+
+    /** A checkpoint's epochs; none from one that does not read (the next training ignores it too). */
+    private static List<EpochStats> history(Path checkpoint) {
+        try {
+            return Checkpoint.history(checkpoint);
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 }

@@ -23,7 +23,8 @@ function coveringTicks(lo, hi, count) {
 
 /**
  * Draws the chart c = {title, xLabel, yLabel, xMin, xMax, yMin, yMax, xFormat, yFormat, xIntegers,
- * series: [{name, color, points: [[x, y]], dashed}], marks: [{x, y, label, color}]} on canvas.
+ * series: [{name, color, points: [[x, y]], dashed}], marks: [{x, y, label, color}]} on canvas. Returns where the
+ * data lands: {x(v), y(v)} in CSS pixels of the canvas, for a page that lets the chart be dragged on.
  */
 function drawChart(canvas, c) {
   const ratio = window.devicePixelRatio || 1;
@@ -82,6 +83,10 @@ function drawChart(canvas, c) {
   for (const m of c.marks || []) {
     g.strokeStyle = m.color; g.lineWidth = 2;
     g.beginPath(); g.arc(x(m.x), y(m.y), 6, 0, 2 * Math.PI); g.stroke();
-    g.fillStyle = m.color; g.fillText(m.label, x(m.x) + 8, y(m.y) - 4);
+    // A mark near the right edge is labelled on its left, so that its label stays on the canvas.
+    const leftward = x(m.x) + 8 + g.measureText(m.label).width > w;
+    g.textAlign = leftward ? 'right' : 'left';
+    g.fillStyle = m.color; g.fillText(m.label, x(m.x) + (leftward ? -8 : 8), y(m.y) - 4);
   }
+  return {x, y};
 }

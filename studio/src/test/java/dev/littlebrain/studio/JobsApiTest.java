@@ -1,5 +1,6 @@
 package dev.littlebrain.studio;
 
+import static dev.littlebrain.studio.StudioClient.assertOneLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,16 +11,10 @@ import dev.littlebrain.impulse.Progress;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.ProjectLock;
 import dev.littlebrain.impulse.TrainingRecord;
-import dev.littlebrain.impulse.data.Datasets;
-import dev.littlebrain.impulse.data.ImportPlan;
-import dev.littlebrain.impulse.data.SyntheticKind;
 import dev.littlebrain.impulse.evaluation.ClipReport;
 import dev.littlebrain.impulse.training.TrainOptions;
 import dev.littlebrain.train.TrainingDevice;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,8 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("slow") // trains small models: several seconds each
 class JobsApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = StudioClient.JSON;
     /** The CPU is seeded: the same training twice gives the same figures. */
     private static final String CPU = "\"device\": \"cpu\"";
 
@@ -50,11 +44,7 @@ class JobsApiTest {
     private Studio studio;
 
     private Project motionProject() throws IOException {
-        Project project = Project.create(tmp.resolve("gestures"), "motion");
-        Path raw = tmp.resolve("raw");
-        Datasets.generate(SyntheticKind.MOTION, raw, 10, 1);
-        project.importData(raw, ImportPlan.asIs(), Progress.NONE);
-        return project;
+        return TrainedMotionProject.imported(tmp, 10);
     }
 
     private Project startOnNewProject() throws Exception {
@@ -140,6 +130,11 @@ class JobsApiTest {
         studio.close(); // a restart: the new studio knows no jobs, the checkpoint is all that is left
         studio = Studio.start(project.layout().dir(), "127.0.0.1", 0);
         assertEquals(404, get("/api/jobs/" + id).statusCode());
+        List<JsonNode> stoppedCurve = ofType(first, "epoch");
+        JsonNode waiting = getJson("/api/training");
+        assertEquals(epochs, waiting.get("checkpoint_epochs").asInt(), "a job of as many epochs resumes it");
+        assertEquals(stoppedAt, waiting.get("checkpoint_history").size());
+        assertSameCurve(stoppedCurve, waiting.get("checkpoint_history"), "the new studio reads the stopped curve");
         List<JsonNode> resumed = events(submit(request).get("id").asText(), 0);
         assertEquals("done", resumed.get(resumed.size() - 1).get("state").asText(), resumed.toString());
         assertTrue(ofType(resumed, "message").stream().anyMatch(m -> m.get("message").asText()
@@ -149,6 +144,11 @@ class JobsApiTest {
         assertEquals(epochs, numbers.get(numbers.size() - 1).intValue());
         assertEquals(epochs, TrainingRecord.read(project.layout().trainingRecord()).history().size());
         assertFalse(Files.exists(project.layout().checkpoint(0, 1)));
+        JsonNode whole = getJson("/api/training");
+        assertSameCurve(stoppedCurve, whole.at("/last_training/history"), "training.json begins with the stopped"
+                + " curve");
+        assertEquals(0, whole.get("checkpoint_history").size());
+        assertEquals(0, whole.get("checkpoint_epochs").asInt());
     }
 
     @Test
@@ -260,26 +260,78 @@ class JobsApiTest {
         }
     }
 
+    @Test
+    void theThresholdPickedOnAStreamTestsCurveIsWhatApplyWrites() throws Exception {
+        Project project = KeywordProject.trained();
+        Path yaml = project.layout().config();
+        byte[] before = Files.readAllBytes(yaml);
+        studio = Studio.start(project.layout().dir(), "127.0.0.1", 0);
+        try {
+            String id = submit("{\"kind\": \"stream\"}").get("id").asText();
+            assertEquals("done", lastState(id), getJson("/api/jobs/" + id).toString());
+            JsonNode report = getJson("/api/jobs/" + id).get("result");
+            JsonNode swept = report.get("thresholds");
+            assertTrue(swept.size() > 2, "a curve of thresholds: " + swept);
+            double picked = swept.get(swept.size() / 3).get("threshold").asDouble();
+            List<String> keywords = new ArrayList<>();
+            report.get("keywords").forEach(k -> keywords.add(k.asText()));
+            assertEquals(List.of("no", "yes"), keywords.stream().sorted().toList());
+
+            String[][] refused = {
+                {"{\"threshold\": 1.5}", "threshold must be between 0 and 1 (exclusive), got 1.5"},
+                {"{\"keyword_thresholds\": {\"yes\": 0.5}}", "threshold must be between 0 and 1"},
+                {"{\"threshold\": 0.5, \"keyword_thresholds\": {\"maybe\": 0.5}}", "'maybe' is not a keyword of"
+                    + " this stream test"},
+                {"{\"threshold\": 0.5, \"keyword_thresholds\": {\"yes\": 0}}", "the threshold of 'yes' must be"
+                    + " between 0 and 1"},
+                {"{\"threshold\": ", "the request body is not the JSON expected"},
+            };
+            for (String[] c : refused) {
+                HttpResponse<String> r = post("/api/jobs/" + id + "/apply", c[0]);
+                assertEquals(400, r.statusCode(), c[0] + " -> " + r.body());
+                assertOneLine(r, c[1]);
+            }
+            assertEquals(new String(before), Files.readString(yaml), "nothing refused was written");
+
+            JsonNode one = JSON.readTree(post("/api/jobs/" + id + "/apply", "{\"threshold\": " + picked
+                    + ", \"keyword_thresholds\": {}}").body());
+            assertEquals(picked, one.get("threshold").asDouble(), 1e-6);
+            assertTrue(one.get("keyword_thresholds").isEmpty());
+            assertEquals((float) picked, Project.open(project.layout().dir()).impulse().continuous().threshold(),
+                    1e-6f, "impulse.yaml says the threshold picked");
+
+            JsonNode own = JSON.readTree(post("/api/jobs/" + id + "/apply", "{\"threshold\": " + picked
+                    + ", \"keyword_thresholds\": {\"yes\": 0.55, \"no\": 0.8}}").body());
+            assertEquals(0.55, own.at("/keyword_thresholds/yes").asDouble(), 1e-6);
+            assertEquals(0.8, own.at("/keyword_thresholds/no").asDouble(), 1e-6);
+            var continuous = Project.open(project.layout().dir()).impulse().continuous();
+            assertEquals(0.55f, continuous.keywordThresholds().get("yes"), 1e-6f);
+            assertEquals(0.8f, continuous.keywordThresholds().get("no"), 1e-6f);
+
+            JsonNode suggested = JSON.readTree(post("/api/jobs/" + id + "/apply", "").body());
+            assertEquals(report.at("/suggested/threshold").asDouble(), suggested.get("threshold").asDouble(), 1e-6,
+                    "no body: the suggestion, as before");
+        } finally {
+            Files.write(yaml, before); // the shared project as it was
+        }
+    }
+
     // ---- HTTP ----
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + studio.port() + path);
+    private StudioClient client() {
+        return new StudioClient(studio);
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header(AccessGuard.HEADER, studio.token()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return client().get(path);
     }
 
     private JsonNode getJson(String path) throws Exception {
-        HttpResponse<String> r = get(path);
-        assertEquals(200, r.statusCode(), path + ": " + r.body());
-        return JSON.readTree(r.body());
+        return client().getJson(path);
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header(AccessGuard.HEADER, studio.token())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return client().post(path, body);
     }
 
     private JsonNode submit(String request) throws Exception {
@@ -290,11 +342,7 @@ class JobsApiTest {
 
     /** The lines of a job's event stream, read as they come. */
     private Stream<String> eventLines(String id, long after) throws Exception {
-        HttpResponse<Stream<String>> r = HTTP.send(HttpRequest.newBuilder(uri("/api/jobs/" + id + "/events?after="
-                + after)).header(AccessGuard.HEADER, studio.token()).build(), HttpResponse.BodyHandlers.ofLines());
-        assertEquals(200, r.statusCode());
-        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
-        return r.body();
+        return client().eventLines("/api/jobs/" + id + "/events?after=" + after);
     }
 
     /** A job's events after number {@code after}, read from its stream until the job ends. */
@@ -318,14 +366,22 @@ class JobsApiTest {
         }
     }
 
+    /** {@code shown} begins with the epochs of {@code events}, figure for figure. */
+    private static void assertSameCurve(List<JsonNode> events, JsonNode shown, String why) {
+        assertTrue(shown.size() >= events.size(), why + ": " + shown);
+        for (int i = 0; i < events.size(); i++) {
+            JsonNode e = events.get(i);
+            JsonNode s = shown.get(i);
+            assertEquals(e.get("epoch").asInt(), s.get("epoch").asInt(), why);
+            for (String figure : List.of("loss", "accuracy", "val_loss", "val_accuracy")) {
+                assertEquals((float) e.get(figure).asDouble(), (float) s.get(figure).asDouble(),
+                        why + ": epoch " + (i + 1) + "'s " + figure);
+            }
+        }
+    }
+
     private static List<JsonNode> ofType(List<JsonNode> events, String type) {
         Predicate<JsonNode> wanted = e -> type.equals(e.get("type").asText());
         return events.stream().filter(wanted).toList();
-    }
-
-    private static void assertOneLine(HttpResponse<String> r, String expected) throws IOException {
-        String error = JSON.readTree(r.body()).get("error").asText();
-        assertTrue(error.contains(expected), "'" + expected + "' in: " + error);
-        assertFalse(error.contains("\n") || error.contains("Exception"), error);
     }
 }

@@ -1,7 +1,7 @@
 package dev.littlebrain.studio;
 
+import static dev.littlebrain.studio.StudioClient.assertOneLine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,9 +14,6 @@ import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.Progress;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.SensorRecording;
-import dev.littlebrain.impulse.data.Datasets;
-import dev.littlebrain.impulse.data.ImportPlan;
-import dev.littlebrain.impulse.data.SyntheticKind;
 import dev.littlebrain.impulse.training.TrainOptions;
 import dev.littlebrain.train.TrainingDevice;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
@@ -25,9 +22,6 @@ import dev.littlebrain.runtime.stream.ScoredSlice;
 import dev.littlebrain.tflite.SharedFolder;
 import java.io.IOException;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -49,29 +43,14 @@ import org.junit.jupiter.api.io.TempDir;
  * same file gives; bad chunks and unknown sessions get one line.
  */
 class LiveApiTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String LABELS = "[\"yes\",\"no\",\"_unknown_\",\"_noise_\"]";
+    private static final ObjectMapper JSON = StudioClient.JSON;
 
     @TempDir
     Path tmp;
     private Studio studio;
 
-    /**
-     * A kws project whose "trained" model is the conformance conv1d_kws_int8 (MFCC 13 x 50 in, 4 scores out), firing
-     * at 0.3 so that the streams give detections.
-     */
     private Project kwsProject() throws IOException {
-        Project project = Project.create(tmp.resolve("kws"), "kws");
-        Path model = SharedFolder.require("conformance").resolve("conv1d_kws_int8/model.tflite");
-        Files.createDirectories(project.layout().int8Model().getParent());
-        Files.copy(model, project.layout().int8Model());
-        Files.writeString(project.layout().trainingRecord(), "{\"labels\": " + LABELS + "}");
-        Path yaml = project.layout().config();
-        String text = Files.readString(yaml);
-        assertTrue(text.contains("  threshold: 0.85"), text);
-        Files.writeString(yaml, text.replace("  threshold: 0.85", "  threshold: 0.3"));
-        return Project.open(project.layout().dir());
+        return KeywordProject.withConformanceModel(tmp.resolve("kws"), 0.3f);
     }
 
     @AfterEach
@@ -174,10 +153,8 @@ class LiveApiTest {
     @Test
     @Tag("slow") // trains a small motion model: several seconds
     void aSensorRecordingIsReplayedWindowByWindowAsTheLibraryClassifiesIt() throws Exception {
-        Project project = Project.create(tmp.resolve("gestures"), "motion");
+        Project project = TrainedMotionProject.imported(tmp, 10);
         Path raw = tmp.resolve("raw");
-        Datasets.generate(SyntheticKind.MOTION, raw, 10, 1);
-        project.importData(raw, ImportPlan.asIs(), Progress.NONE);
         project.train(TrainOptions.DEFAULTS.withEpochs(3).withDevice(TrainingDevice.CPU), Progress.NONE);
         studio = Studio.start(project.layout().dir(), "127.0.0.1", 0);
         ImpulseConfig.Input input = project.impulse().input();
@@ -255,8 +232,7 @@ class LiveApiTest {
     @Test
     void thePageIsServedWithLiveInTheNavigation() throws Exception {
         studio = Studio.start(kwsProject().layout().dir(), "127.0.0.1", 0);
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(uri("/live"))
-                .header(AccessGuard.HEADER, studio.token()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = new StudioClient(studio).get("/live");
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("<nav data-page=\"live\">"), "studio.js marks the page in the nav");
         assertTrue(new String(StudioPages.resource("studio.js"), StandardCharsets.UTF_8).contains("['live', 'Live']"),
@@ -279,14 +255,12 @@ class LiveApiTest {
         return b.array();
     }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + studio.port() + path);
+    private HttpResponse<String> post(String path, byte[] body) throws Exception {
+        return new StudioClient(studio).postBytes(path, body);
     }
 
-    private HttpResponse<String> post(String path, byte[] body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header(AccessGuard.HEADER, studio.token())
-                .header("Content-Type", "application/octet-stream")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> delete(String path) throws Exception {
+        return new StudioClient(studio).delete(path);
     }
 
     /**
@@ -304,16 +278,5 @@ class LiveApiTest {
             socket.shutdownOutput();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    private HttpResponse<String> delete(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header(AccessGuard.HEADER, studio.token()).DELETE()
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void assertOneLine(HttpResponse<String> r, String expected) throws IOException {
-        String error = JSON.readTree(r.body()).get("error").asText();
-        assertTrue(error.contains(expected), "'" + expected + "' in: " + error);
-        assertFalse(error.contains("\n") || error.contains("Exception"), error);
     }
 }

@@ -13,6 +13,7 @@ import dev.littlebrain.data.curate.Placement;
 import dev.littlebrain.data.stats.DatasetStats;
 import dev.littlebrain.dsp.io.EdgeImpulseJson;
 import dev.littlebrain.dsp.io.SensorCsv;
+import dev.littlebrain.dsp.io.SensorSeries;
 import dev.littlebrain.dsp.io.Signal;
 import dev.littlebrain.dsp.io.WavEncoding;
 import dev.littlebrain.dsp.io.WavReader;
@@ -196,6 +197,102 @@ class SamplesApiTest {
                 "the manifest is as it was: same entry, same place");
         assertEquals(total, stats(motionDir).totalSamples());
         assertOneLine(send(motion, "POST", "/api/samples/undo", null), 409, "nothing to undo");
+    }
+
+    @Test
+    void aCropReplacesTheSampleWithItsSpanAndOneUndoBringsTheOriginalBack() throws Exception {
+        // 2.5 s of a rising ramp: every sample value says where it was, so the crop's values say where it cut.
+        float[] ramp = new float[40000];
+        for (int i = 0; i < ramp.length; i++) {
+            ramp[i] = (i % 20000 - 10000) / 32768f;
+        }
+        HttpResponse<String> r = upload(audio, "label=yes&split=train&name=long.wav", wav(ramp));
+        assertEquals(201, r.statusCode(), r.body());
+        String id = JSON.readTree(r.body()).get("id").asText();
+        Path file = audioDir.resolve("data").resolve(id);
+        byte[] original = Files.readAllBytes(file);
+        byte[] manifest = Files.readAllBytes(audioDir.resolve("data/manifest.json"));
+        int trashed = getJson(audio, "/api/samples").get("trashed").asInt();
+        int yes = row(stats(audioDir), "yes").train();
+
+        String[][] refused = {
+            {"{\"start_ms\": 800, \"end_ms\": 800}", "long.wav: a crop needs 0 <= start < end, got 800-800 ms"},
+            {"{\"start_ms\": -1, \"end_ms\": 1200}", "a crop needs 0 <= start < end"},
+            {"{\"start_ms\": 1000, \"end_ms\": 2600}", "the crop 1000-2600 ms leaves the sample, which is 2500 ms"},
+            {"{\"start_ms\": 1000, \"end_ms\": 1500}", "a crop of 500 ms is shorter than the impulse's 1000 ms"
+                + " window"},
+            {"{\"start_ms\": 1000}", "say which span to keep"},
+            {"{start", "not the JSON expected"},
+        };
+        for (String[] c : refused) {
+            assertOneLine(send(audio, "POST", "/api/samples/" + id + "/crop", c[0]), 400, c[1]);
+        }
+        assertOneLine(send(audio, "POST", "/api/samples/train/yes/none.wav/crop", refused[0][0]), 404,
+                "no such sample");
+        assertTrue(rawStatusLine("POST", "/api/samples/../../impulse.yaml/crop").matches("HTTP/1.1 4\\d\\d .*"));
+        assertArrayEquals(original, Files.readAllBytes(file), "a refused crop changes nothing");
+        assertArrayEquals(manifest, Files.readAllBytes(audioDir.resolve("data/manifest.json")));
+        assertEquals(trashed, getJson(audio, "/api/samples").get("trashed").asInt());
+
+        r = send(audio, "POST", "/api/samples/" + id + "/crop", "{\"start_ms\": 500, \"end_ms\": 1700}");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode crop = JSON.readTree(r.body());
+        String cropId = crop.get("id").asText();
+        assertEquals(id.replace("long.wav", "long_crop.wav"), cropId, "beside the original, same label and split");
+        assertEquals("yes", crop.get("label").asText());
+        assertEquals("train", crop.get("split").asText());
+        assertEquals(1.2, crop.get("duration_s").asDouble(), 1e-9);
+        float[] kept = WavReader.read(audioDir.resolve("data").resolve(cropId)).signal().toInt16Values();
+        float[] expected = WavReader.decode(original, "long.wav").signal().slice(8000, 27200).toInt16Values();
+        assertArrayEquals(expected, kept, "the span, sample for sample, still 16-bit PCM");
+        assertFalse(Files.exists(file), "the original left data/");
+        assertEquals(trashed + 1, getJson(audio, "/api/samples").get("trashed").asInt(), "into the trash");
+        assertEquals(yes, row(stats(audioDir), "yes").train(), "the crop takes the original's place");
+
+        r = send(audio, "POST", "/api/samples/undo", null);
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(id, JSON.readTree(r.body()).get("id").asText());
+        assertArrayEquals(original, Files.readAllBytes(file));
+        assertFalse(Files.exists(audioDir.resolve("data").resolve(cropId)), "the crop went with the undo");
+        assertArrayEquals(manifest, Files.readAllBytes(audioDir.resolve("data/manifest.json")),
+                "the manifest is as it was before the crop");
+        assertEquals(trashed, getJson(audio, "/api/samples").get("trashed").asInt());
+    }
+
+    @Test
+    void aSensorRecordingIsCroppedInItsOwnFormat() throws Exception {
+        // Two 2 s takes one after the other: 4 s, cropped back to the 2 s window in the middle.
+        List<String> ids = new ArrayList<>();
+        getJson(motion, "/api/samples?label=idle&split=train&limit=2").get("samples")
+                .forEach(row -> ids.add(row.get("id").asText()));
+        SensorSeries a = EdgeImpulseJson.read(motionDir.resolve("data").resolve(ids.get(0)));
+        SensorSeries b = EdgeImpulseJson.read(motionDir.resolve("data").resolve(ids.get(1)));
+        float[] joined = java.util.Arrays.copyOf(a.interleaved(), a.interleaved().length + b.interleaved().length);
+        System.arraycopy(b.interleaved(), 0, joined, a.interleaved().length, b.interleaved().length);
+        SensorSeries twice = new SensorSeries(a.deviceType(), a.axes(), a.units(), a.intervalMs(), joined);
+        HttpResponse<String> r = upload(motion, "label=idle&split=test&name=twice.csv",
+                SensorCsv.format(twice).getBytes(StandardCharsets.UTF_8));
+        assertEquals(201, r.statusCode(), r.body());
+        String id = JSON.readTree(r.body()).get("id").asText();
+
+        long quarter = Math.round(twice.durationMs() / 4);
+        r = send(motion, "POST", "/api/samples/" + id + "/crop", "{\"start_ms\": " + quarter + ", \"end_ms\": "
+                + (quarter + 2000) + "}");
+        assertEquals(200, r.statusCode(), r.body());
+        String cropId = JSON.readTree(r.body()).get("id").asText();
+        assertEquals("test/idle/twice_crop.csv", cropId);
+        SensorSeries kept = SensorCsv.read(motionDir.resolve("data").resolve(cropId));
+        assertEquals(a.axes(), kept.axes());
+        assertEquals(a.intervalMs(), kept.intervalMs(), 1e-6);
+        int from = (int) Math.round(quarter / a.intervalMs());
+        assertEquals(from, (int) Math.round(quarter * twice.frequencyHz() / 1000.0));
+        for (int axis = 0; axis < a.axes().size(); axis++) {
+            float[] whole = twice.axis(axis);
+            assertArrayEquals(java.util.Arrays.copyOfRange(whole, from, from + kept.frames()), kept.axis(axis),
+                    "axis " + a.axes().get(axis));
+        }
+        assertEquals(200, send(motion, "POST", "/api/samples/undo", null).statusCode());
+        assertTrue(Files.isRegularFile(motionDir.resolve("data").resolve(id)));
     }
 
     @Test

@@ -24,15 +24,24 @@ final class TrainedMotionProject {
     static synchronized Project get() throws IOException {
         if (project == null) {
             Path dir = TempProjects.newFolder("littlebrain-studio-test");
-            Project p = Project.create(dir.resolve("gestures"), "motion");
-            Path raw = dir.resolve("raw");
-            Datasets.generate(SyntheticKind.MOTION, raw, 6, 1);
-            p.importData(raw, ImportPlan.asIs(), Progress.NONE);
+            Project p = imported(dir, 6);
             long start = System.nanoTime();
             p.train(TrainOptions.DEFAULTS.withEpochs(EPOCHS).withDevice(TrainingDevice.CPU), Progress.NONE);
             System.out.printf("trained the motion project in %.1f s%n", (System.nanoTime() - start) / 1e9);
             project = p;
         }
         return project;
+    }
+
+    /**
+     * A new, untrained motion project in {@code dir}/gestures with {@code recordingsPerLabel} generated recordings of
+     * each gesture imported as they are (the generator's raw files stay in {@code dir}/raw).
+     */
+    static Project imported(Path dir, int recordingsPerLabel) throws IOException {
+        Project p = Project.create(dir.resolve("gestures"), "motion");
+        Path raw = dir.resolve("raw");
+        Datasets.generate(SyntheticKind.MOTION, raw, recordingsPerLabel, 1);
+        p.importData(raw, ImportPlan.asIs(), Progress.NONE);
+        return p;
     }
 }

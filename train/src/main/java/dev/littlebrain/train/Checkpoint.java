@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A training checkpoint file: {@code "LBCK"}, format version, SHA-256 of (spec, config, data) identifying the run,
@@ -110,6 +111,19 @@ public final class Checkpoint {
 
     /** Reads a checkpoint of the run {@code runHash}; throws {@link InvalidCheckpointException} if it is not one. */
     public static State read(Path file, byte[] runHash) throws IOException {
+        return parse(payload(file, Optional.of(runHash)));
+    }
+
+    /**
+     * The finished epochs a checkpoint holds, whichever run wrote it (its integrity is checked, its run is not): what
+     * a page draws of a stopped training before anything resumes it.
+     */
+    public static List<EpochStats> history(Path file) throws IOException {
+        return parse(payload(file, Optional.empty())).history();
+    }
+
+    /** The checked payload of {@code file}; of the run {@code runHash} where one is given. */
+    private static byte[] payload(Path file, Optional<byte[]> runHash) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             if (in.readInt() != MAGIC) {
@@ -132,10 +146,10 @@ public final class Checkpoint {
             if (!MessageDigest.isEqual(digest, sha256().digest(payload))) {
                 throw new InvalidCheckpointException("corrupt checkpoint (SHA-256 mismatch)");
             }
-            if (!MessageDigest.isEqual(hash, runHash)) {
+            if (runHash.isPresent() && !MessageDigest.isEqual(hash, runHash.get())) {
                 throw new InvalidCheckpointException("checkpoint is from a different model, config or data set");
             }
-            return parse(payload);
+            return payload;
         } catch (EOFException e) {
             throw new InvalidCheckpointException("corrupt checkpoint (truncated)");
         }

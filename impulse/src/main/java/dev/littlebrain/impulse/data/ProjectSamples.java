@@ -112,6 +112,43 @@ public final class ProjectSamples {
     }
 
     /**
+     * Replaces sample {@code path} by its span {@code [startMs, endMs)}, a new file of the same label, split and
+     * format beside it ({@code name_crop.wav}); the original goes to the trash, so that {@link #undoTrash()} brings it
+     * back and takes the crop out again. Returns the crop's entry.
+     *
+     * @throws SignalFormatException naming the sample when the span is empty, leaves the sample or is shorter than
+     *                               the impulse's window
+     */
+    public synchronized ManifestEntry crop(String path, long startMs, long endMs) throws IOException {
+        try (ProjectLock lock = lock()) {
+            Manifest manifest = requireManifest();
+            int index = entry(manifest, path);
+            ManifestEntry old = manifest.samples().get(index);
+            Path original = layout.data().resolve(path);
+            SampleFile sample = SampleFile.check(fileName(path), Files.readAllBytes(original));
+            SampleFile crop = SampleCrop.of(sample, startMs, endMs, input.windowMs());
+            String name = fileName(path);
+            int dot = name.lastIndexOf('.');
+            String target = freePath(manifest, prefixOf(path), Split.fromId(old.split()), old.label(),
+                    name.substring(0, dot) + "_crop" + name.substring(dot));
+            writeNew(crop.bytes(), target);
+            int offset = (int) Math.round(startMs * sample.samplingHz() / 1000.0);
+            boolean window = crop.frames() == input.windowSamples() && crop.kind() == SampleKind.AUDIO;
+            ManifestEntry cropped = new ManifestEntry(target, old.label(), old.split(),
+                    ContentHash.sha256(crop.bytes()), old.source(), old.sourceSha256(), old.speaker(),
+                    old.sourceOffset() - offset, old.noiseSource(),
+                    old.noiseOffset(), old.noiseGain(), old.speedPercent(), window ? null : crop.frames(),
+                    old.noiseSnrDb(), old.room());
+            link(original, trash.open(index, old, Optional.of(target)).file());
+            List<ManifestEntry> entries = new ArrayList<>(manifest.samples());
+            entries.set(index, cropped);
+            write(manifest, entries, old.label());
+            Files.delete(original);
+            return cropped;
+        }
+    }
+
+    /**
      * Puts the last deleted sample back where it stood (under a numbered name if its own was taken since); empty
      * when the trash is empty.
      */
@@ -123,13 +160,20 @@ public final class ProjectSamples {
             }
             ManifestEntry entry = last.get().entry();
             Manifest manifest = manifest().orElseGet(() -> emptyManifest(Optional.empty()));
+            // A crop that replaced the sample goes as the sample comes back (unless it was moved since: then both stay).
+            Optional<String> crop = last.get().replacedBy().filter(c -> manifest.samples().stream()
+                    .anyMatch(e -> e.path().equals(c)));
             String target = freePath(manifest, prefixOf(entry.path()), Split.fromId(entry.split()), entry.label(),
                     fileName(entry.path()));
             ManifestEntry restored = with(entry, target, entry.label(), Split.fromId(entry.split()));
             link(last.get().file(), layout.data().resolve(target));
             List<ManifestEntry> entries = new ArrayList<>(manifest.samples());
+            crop.ifPresent(c -> entries.removeIf(e -> e.path().equals(c)));
             entries.add(Math.min(last.get().index(), entries.size()), restored);
             write(manifest, entries, entry.label());
+            if (crop.isPresent()) {
+                Files.delete(layout.data().resolve(crop.get())); // LittleBrain's own, made from the restored file
+            }
             // The sample is back in data/: its copy in the trash and the note about it are LittleBrain's own.
             trash.release(last.get());
             return Optional.of(restored);
@@ -180,21 +224,26 @@ public final class ProjectSamples {
             Manifest manifest = current.orElseGet(() -> emptyManifest(Optional.of(file)));
             String target = freePath(manifest, prefix(manifest), split, label, name);
             String sha = ContentHash.sha256(bytes);
-            Path written = layout.data().resolve(target);
-            Path temp = written.resolveSibling("." + fileName(target) + ".upload");
-            Files.createDirectories(written.getParent());
-            AtomicFiles.write(temp, bytes);
-            try {
-                link(temp, written);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            writeNew(bytes, target);
             ManifestEntry entry = new ManifestEntry(target, label, split.id(), sha, name,
                     ContentHash.sha256(file.bytes()), null, sourceOffset, null, null, null, null, frames);
             List<ManifestEntry> entries = new ArrayList<>(manifest.samples());
             entries.add(entry);
             write(manifest, entries, label);
             return entry;
+        }
+    }
+
+    /** Writes {@code bytes} as the new file {@code target} of data/, whole or not at all, never over another. */
+    private void writeNew(byte[] bytes, String target) throws IOException {
+        Path written = layout.data().resolve(target);
+        Path temp = written.resolveSibling("." + fileName(target) + ".upload");
+        Files.createDirectories(written.getParent());
+        AtomicFiles.write(temp, bytes);
+        try {
+            link(temp, written);
+        } finally {
+            Files.deleteIfExists(temp);
         }
     }
 

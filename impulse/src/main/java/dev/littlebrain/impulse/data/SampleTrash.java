@@ -13,23 +13,26 @@ import java.util.Optional;
 
 /**
  * A project's deleted samples ({@code .trash/}), last deleted last: one numbered slot per deletion holding the file
- * and {@code entry.json}, its manifest entry and where it stood in the manifest. Nothing in it is removed but a slot
- * whose sample went back to data/.
+ * and {@code entry.json}, its manifest entry, where it stood in the manifest and, for a cropped sample, the path of
+ * the crop that took its place. Nothing in it is removed but a slot whose sample went back to data/.
  */
 final class SampleTrash {
     private static final String ENTRY_FILE = "entry.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** A deleted sample: its manifest entry, where it stood in the manifest, and the slot that keeps it. */
-    record Kept(int index, ManifestEntry entry, Path slot) {
+    /**
+     * A deleted sample: its manifest entry, where it stood in the manifest, the slot that keeps it, and the crop
+     * that replaced it (empty when it was deleted, not cropped).
+     */
+    record Kept(int index, ManifestEntry entry, Path slot, Optional<String> replacedBy) {
         /** The kept file. */
         Path file() {
             return slot.resolve(entry.path().substring(entry.path().lastIndexOf('/') + 1));
         }
     }
 
-    /** What {@code entry.json} holds. */
-    private record Note(int index, ManifestEntry entry) {
+    /** What {@code entry.json} holds; {@code crop} is absent for a deletion (and in slots written before crops). */
+    private record Note(int index, ManifestEntry entry, String crop) {
     }
 
     private final Path folder;
@@ -43,10 +46,16 @@ final class SampleTrash {
      * file at {@link Kept#file()}.
      */
     Kept open(int index, ManifestEntry entry) throws IOException {
+        return open(index, entry, Optional.empty());
+    }
+
+    /** As {@link #open(int, ManifestEntry)}, for a sample replaced by its crop {@code replacedBy}. */
+    Kept open(int index, ManifestEntry entry, Optional<String> replacedBy) throws IOException {
         int next = slots().stream().mapToInt(p -> Integer.parseInt(p.getFileName().toString())).max().orElse(0) + 1;
         Path slot = Files.createDirectories(folder.resolve(String.format(Locale.ROOT, "%06d", next)));
-        AtomicFiles.write(slot.resolve(ENTRY_FILE), JSON.writeValueAsBytes(new Note(index, entry)));
-        return new Kept(index, entry, slot);
+        AtomicFiles.write(slot.resolve(ENTRY_FILE), JSON.writeValueAsBytes(new Note(index, entry,
+                replacedBy.orElse(null))));
+        return new Kept(index, entry, slot, replacedBy);
     }
 
     /** The last deletion; empty when the trash is empty. */
@@ -57,7 +66,7 @@ final class SampleTrash {
         }
         Path slot = slots.get(slots.size() - 1);
         Note note = JSON.readValue(slot.resolve(ENTRY_FILE).toFile(), Note.class);
-        return Optional.of(new Kept(note.index(), note.entry(), slot));
+        return Optional.of(new Kept(note.index(), note.entry(), slot, Optional.ofNullable(note.crop())));
     }
 
     /** Empties the slot of a sample that is back in data/ (its file there is a link to the kept one). */

@@ -10,12 +10,15 @@ import dev.littlebrain.data.Split;
 import dev.littlebrain.data.curate.Manifest;
 import dev.littlebrain.data.curate.ManifestEntry;
 import dev.littlebrain.data.progress.ProgressListener;
+import dev.littlebrain.dsp.io.EdgeImpulseJson;
+import dev.littlebrain.dsp.io.SensorSeries;
 import dev.littlebrain.dsp.io.SignalFormatException;
 import dev.littlebrain.impulse.Progress;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.ProjectLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -50,6 +53,36 @@ class ProjectSamplesTest {
         assertEquals(files.size(), Datasets.describe(project.layout().data(), Progress.NONE).stats().totalSamples());
         assertEquals(files.size(), project.project().features(ProgressListener.NONE).samples().size(),
                 "features reads the data as an imported one");
+    }
+
+    @Test
+    void aCropMovedSinceStaysWhenItsOriginalComesBackAndACropNeverReplacesAFile() throws Exception {
+        Path raw = tmp.resolve("raw");
+        Datasets.generate(SyntheticKind.MOTION, raw, 2, 5);
+        Project project = Project.create(tmp.resolve("p"), "motion");
+        project.importData(raw, ImportPlan.asIs(), Progress.NONE);
+        ProjectSamples samples = ProjectSamples.of(project);
+        ManifestEntry first = Manifest.read(project.layout().data()).samples().get(0);
+        SensorSeries take = EdgeImpulseJson.read(project.layout().data().resolve(first.path()));
+        float[] twice = Arrays.copyOf(take.interleaved(), take.interleaved().length * 2);
+        System.arraycopy(take.interleaved(), 0, twice, take.interleaved().length, take.interleaved().length);
+        byte[] longer = EdgeImpulseJson.format(new SensorSeries(take.deviceType(), take.axes(), take.units(),
+                take.intervalMs(), twice));
+        ManifestEntry added = samples.add(SampleFile.check("twice.json", longer), "wave", Split.TRAIN);
+        Path taken = Files.writeString(project.layout().data().resolve("train/wave/twice_crop.json"), "mine");
+
+        ManifestEntry crop = samples.crop(added.path(), 500, 2500);
+        assertEquals("train/wave/twice_crop_2.json", crop.path(), "numbered: the name on disk is someone's");
+        assertEquals("mine", Files.readString(taken));
+        ManifestEntry moved = samples.move(crop.path(), "wave", Split.TEST);
+
+        assertEquals(added.path(), samples.undoTrash().orElseThrow().path());
+        List<String> listed = Manifest.read(project.layout().data()).samples().stream().map(ManifestEntry::path)
+                .toList();
+        assertTrue(listed.contains(added.path()) && listed.contains(moved.path()),
+                "a crop moved since is the person's sample now: both stay " + listed);
+        assertTrue(Files.isRegularFile(project.layout().data().resolve(moved.path())));
+        assertEquals("mine", Files.readString(taken));
     }
 
     @Test

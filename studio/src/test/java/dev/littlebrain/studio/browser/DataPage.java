@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /** Data ({@code /data}): the samples a page at a time, their previews, uploads and the recorder. */
@@ -41,5 +44,57 @@ public final class DataPage extends StudioPage {
     /** Rows drawn on this page of the list. */
     public int rows() {
         return browser.driver().findElements(By.cssSelector("#rows tr")).size();
+    }
+
+    /** Shows only the samples of {@code label} and waits for the list to be drawn again. */
+    public void filterLabel(String label) {
+        new Select(find(By.id("filter-label"))).selectByVisibleText(label);
+        browser.waitUpTo(10).until(d -> fileNames().stream().allMatch(f -> !f.isEmpty()) && rows() > 0);
+    }
+
+    /** The file names the list shows, in order. */
+    public List<String> fileNames() {
+        return browser.driver().findElements(By.cssSelector("#rows td.file")).stream().map(WebElement::getText)
+                .toList();
+    }
+
+    /**
+     * Drags across the waveform of the row showing {@code fileName} from {@code from} to {@code to} (fractions of its
+     * width, 0 the left edge); returns what the row's Crop button then says ("Crop 2.00 s").
+     */
+    public String selectSpan(String fileName, double from, double to) {
+        WebElement row = row(fileName);
+        WebElement wave = row.findElement(By.cssSelector("canvas.wave"));
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", wave);
+        int width = wave.getSize().getWidth();
+        int left = -width / 2;
+        new Actions(browser.driver()).moveToElement(wave, left + (int) Math.round(from * width), 0).clickAndHold()
+                .moveToElement(wave, left + (int) Math.round(to * width), 0).release().perform();
+        return row.findElement(By.cssSelector("button.crop")).getText();
+    }
+
+    /** Clicks Crop in the row showing {@code fileName}; waits for the page to say what it made. */
+    public String crop(String fileName) {
+        row(fileName).findElement(By.cssSelector("button.crop")).click();
+        browser.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "cropped"));
+        return find(By.id("status")).getText();
+    }
+
+    /** Clicks Undo; waits for the page to say what came back. */
+    public String undo() {
+        find(By.id("undo")).click();
+        browser.waitUpTo(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "restored"));
+        return find(By.id("status")).getText();
+    }
+
+    /** The length column of the row showing {@code fileName}, e.g. "2.00 s". */
+    public String length(String fileName) {
+        return row(fileName).findElement(By.cssSelector("td.n")).getText();
+    }
+
+    private WebElement row(String fileName) {
+        return browser.waitUpTo(10).until(d -> d.findElements(By.cssSelector("#rows tr")).stream()
+                .filter(r -> r.findElements(By.cssSelector("td.file")).stream()
+                        .anyMatch(f -> f.getText().equals(fileName))).findFirst().orElse(null));
     }
 }

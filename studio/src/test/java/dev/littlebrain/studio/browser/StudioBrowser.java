@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -48,6 +49,11 @@ public final class StudioBrowser implements AutoCloseable {
      * studio's token URL once, so that the studio's cookie lets it open any page.
      */
     public static StudioBrowser open(String tokenUrl, Path workDir) throws IOException {
+        return open(tokenUrl, workDir, List.of());
+    }
+
+    /** As {@link #open(String, Path)}, with Chromium given {@code arguments} too (a fake microphone, say). */
+    public static StudioBrowser open(String tokenUrl, Path workDir, List<String> arguments) throws IOException {
         Path profile = Files.createDirectories(workDir.resolve("chromium-profile"));
         Path downloads = Files.createDirectories(workDir.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
@@ -57,6 +63,7 @@ public final class StudioBrowser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+        options.addArguments(arguments);
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
                 "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
