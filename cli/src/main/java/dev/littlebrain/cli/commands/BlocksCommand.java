@@ -1,11 +1,9 @@
 package dev.littlebrain.cli.commands;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.littlebrain.dsp.blocks.BlockType;
 import dev.littlebrain.dsp.blocks.ParameterSpec;
+import dev.littlebrain.files.Json;
 import dev.littlebrain.impulse.BlockCatalog;
 import java.io.PrintWriter;
 import java.util.List;
@@ -37,11 +35,9 @@ public final class BlocksCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         BlockCatalog catalog = BlockCatalog.all();
         if (json) {
-            ObjectMapper mapper = new ObjectMapper().registerModule(new Jdk8Module())
-                    .setSerializationInclusion(JsonInclude.Include.NON_ABSENT)
-                    .enable(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
-                    .enable(SerializationFeature.INDENT_OUTPUT);
-            out.println(mapper.writeValueAsString(catalog));
+            // A schema file's spelling: kinds and modalities lower case, as impulse.yaml writes them.
+            out.println(Json.indented().with(SerializationFeature.WRITE_ENUMS_USING_TO_STRING)
+                    .writeValueAsString(catalog));
         } else {
             out.print(section("DSP blocks (dsp.block, dsp.parameters)", catalog.dsp()));
             out.println();

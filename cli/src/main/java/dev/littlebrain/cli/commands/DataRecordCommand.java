@@ -1,9 +1,6 @@
 package dev.littlebrain.cli.commands;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.littlebrain.cli.audio.MicrophoneSource;
 import dev.littlebrain.impulse.audio.AudioSource;
 import dev.littlebrain.impulse.ImpulseProject;
@@ -12,6 +9,7 @@ import dev.littlebrain.impulse.record.WordDetector;
 import dev.littlebrain.impulse.record.RecordedClip;
 import dev.littlebrain.impulse.record.ReplaySplit;
 import dev.littlebrain.dsp.blocks.SignalSpec;
+import dev.littlebrain.files.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -85,7 +83,7 @@ public final class DataRecordCommand implements Callable<Integer> {
 
     /** The session: where the clips went, how many per label, and each clip ({@code --json}'s object). */
     @JsonPropertyOrder({"out", "counts", "clips"})
-    record Summary(@JsonSerialize(using = ToStringSerializer.class) Path out, Map<String, Integer> counts,
+    record Summary(Path out, Map<String, Integer> counts,
             List<RecordedClip> clips) {
     }
 
@@ -96,7 +94,7 @@ public final class DataRecordCommand implements Callable<Integer> {
         int windowMs = 1000;
         if (project != null) {
             ImpulseProject p = ImpulseProject.require(project);
-            if (!"audio".equals(p.config().input().type())) {
+            if (!p.config().input().modality().isAudio()) {
                 throw new IllegalArgumentException("data record needs an audio project; " + project + "'s input is "
                         + p.config().input().type());
             }
@@ -218,7 +216,7 @@ public final class DataRecordCommand implements Callable<Integer> {
         clips.forEach(c -> counts.merge(c.label(), 1, Integer::sum));
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            o.println(new ObjectMapper().writeValueAsString(new Summary(out, counts, clips)));
+            o.println(Json.compact().writeValueAsString(new Summary(out, counts, clips)));
         } else {
             StringBuilder per = new StringBuilder();
             counts.forEach((l, n) -> per.append(per.length() == 0 ? "" : ", ").append(l).append(' ').append(n));

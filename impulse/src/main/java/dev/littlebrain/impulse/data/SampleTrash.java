@@ -1,9 +1,8 @@
 package dev.littlebrain.impulse.data;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.littlebrain.data.curate.ManifestEntry;
 import dev.littlebrain.files.AtomicFiles;
+import dev.littlebrain.files.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.util.Optional;
  */
 final class SampleTrash {
     private static final String ENTRY_FILE = "entry.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** A deleted sample: its manifest entry, where it stood in the manifest, and the slot that keeps it. */
     record Kept(int index, ManifestEntry entry, Path slot) {
@@ -45,7 +43,7 @@ final class SampleTrash {
     Kept open(int index, ManifestEntry entry) throws IOException {
         int next = slots().stream().mapToInt(p -> Integer.parseInt(p.getFileName().toString())).max().orElse(0) + 1;
         Path slot = Files.createDirectories(folder.resolve(String.format(Locale.ROOT, "%06d", next)));
-        AtomicFiles.write(slot.resolve(ENTRY_FILE), JSON.writeValueAsBytes(new Note(index, entry)));
+        AtomicFiles.write(slot.resolve(ENTRY_FILE), Json.indented().writeValueAsBytes(new Note(index, entry)));
         return new Kept(index, entry, slot);
     }
 
@@ -56,7 +54,7 @@ final class SampleTrash {
             return Optional.empty();
         }
         Path slot = slots.get(slots.size() - 1);
-        Note note = JSON.readValue(slot.resolve(ENTRY_FILE).toFile(), Note.class);
+        Note note = Json.reader().readValue(slot.resolve(ENTRY_FILE).toFile(), Note.class);
         return Optional.of(new Kept(note.index(), note.entry(), slot));
     }
 
