@@ -8,6 +8,7 @@ import dev.littlebrain.impulse.record.ClipFolder;
 import dev.littlebrain.impulse.record.WordDetector;
 import dev.littlebrain.impulse.record.RecordedClip;
 import dev.littlebrain.impulse.record.ReplaySplit;
+import dev.littlebrain.impulse.record.WordTrim;
 import dev.littlebrain.dsp.blocks.SignalSpec;
 import dev.littlebrain.files.Json;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -126,7 +128,6 @@ public final class DataRecordCommand implements Callable<Integer> {
     /** Prompts every clip, records it after a countdown timed by the microphone itself, and keeps its word. */
     private List<RecordedClip> fromMicrophone(int rate, int window, ClipFolder folder, PrintWriter err) throws Exception {
         List<RecordedClip> clips = new ArrayList<>();
-        WordDetector detector = new WordDetector(rate);
         try (AudioSource mic = MicrophoneSource.open(rate, device)) {
             err.println("recording from " + mic.description() + " into " + out + "; Ctrl-C stops (clips written so"
                     + " far are kept)");
@@ -138,17 +139,17 @@ public final class DataRecordCommand implements Callable<Integer> {
                         for (int s = countdown; s >= 1; s--) {
                             err.print(" " + s);
                             err.flush();
-                            read(mic, rate); // the countdown is the microphone's own second; what it hears is dropped
+                            mic.readFully(rate); // the countdown is the microphone's own second; what it hears is dropped
                         }
                         err.print(" \u25cf ");
                         err.flush();
-                        float[] audio = read(mic, (int) Math.round(seconds * rate));
-                        List<WordDetector.Word> words = detector.find(audio);
-                        if (words.isEmpty()) {
+                        float[] audio = mic.readFully((int) Math.round(seconds * rate));
+                        Optional<WordTrim> trim = WordTrim.of(audio, rate, window);
+                        if (trim.isEmpty()) {
                             err.println("no word heard" + (attempt < TRIES_PER_CLIP ? ", again" : ", skipped"));
                             continue;
                         }
-                        clip = RecordedClip.keep(label, longest(words), audio, rate, window, "microphone", folder);
+                        clip = RecordedClip.keep(label, trim.get().word(), audio, rate, window, "microphone", folder);
                         err.println("-> " + clip.file());
                     }
                     if (clip != null) {
@@ -158,27 +159,6 @@ public final class DataRecordCommand implements Callable<Integer> {
             }
         }
         return clips;
-    }
-
-    /** Exactly {@code n} samples from the source (fewer only when it ends). */
-    private static float[] read(AudioSource source, int n) throws IOException {
-        float[] audio = new float[n];
-        float[] buffer = new float[Math.min(n, source.sampleRate() / 10)];
-        int have = 0;
-        while (have < n) {
-            float[] chunk = n - have >= buffer.length ? buffer : new float[n - have];
-            int got = source.read(chunk);
-            if (got < 0) {
-                return java.util.Arrays.copyOf(audio, have);
-            }
-            System.arraycopy(chunk, 0, audio, have, got);
-            have += got;
-        }
-        return audio;
-    }
-
-    private static WordDetector.Word longest(List<WordDetector.Word> words) {
-        return words.stream().max(java.util.Comparator.comparingInt(WordDetector.Word::length)).orElseThrow();
     }
 
     /** Splits the replayed recordings into words and fills the labels in order, {@code --count} each. */
