@@ -3,9 +3,7 @@ package dev.littlebrain.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
+import dev.littlebrain.tflite.SharedFolder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -13,10 +11,7 @@ import org.junit.jupiter.api.Test;
 class BenchCommandTest {
     @Test
     void benchTrainPrintsEpochsPerSecond() {
-        boolean shared = Files.isDirectory(Path.of("../shared/datasets/espeak-kws"))
-                || Files.isDirectory(Path.of("../../shared/datasets/espeak-kws"))
-                || Files.isDirectory(Path.of("shared/datasets/espeak-kws"));
-        Assumptions.assumeTrue(shared, "espeak-kws not in ../shared/datasets: skipping bench train");
+        SharedFolder.require("datasets/espeak-kws"); // what 'bench train' curates when no --project is given
         CliRun r = CliRun.of("bench", "train", "--epochs", "2");
         System.out.println(r.out());
         assertEquals(0, r.exitCode(), r.err());

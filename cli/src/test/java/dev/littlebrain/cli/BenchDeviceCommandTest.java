@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.littlebrain.deploy.device.CortexM4Emulator;
-import java.nio.file.Files;
+import dev.littlebrain.tflite.SharedFolder;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
@@ -17,13 +17,7 @@ import org.junit.jupiter.api.Test;
 @Tag("toolchain")
 class BenchDeviceCommandTest {
     private static Path shared() {
-        for (String base : new String[] {"../shared", "../../shared", "shared"}) {
-            if (Files.isDirectory(Path.of(base, "conformance", "conv1d_kws_int8"))) {
-                return Path.of(base);
-            }
-        }
-        Assumptions.assumeTrue(false, "conformance/conv1d_kws_int8 not in ../shared: skipping bench device");
-        return null;
+        return SharedFolder.require("conformance/conv1d_kws_int8").getParent().getParent();
     }
 
     private static void requireToolchain() {

@@ -2,8 +2,8 @@ package dev.littlebrain.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.littlebrain.files.Json;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.deploy.DeployFormats;
 import dev.littlebrain.impulse.deploy.DeployOptions;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The commands print what the library returns: {@code profile --json} is the records, {@code deploy} their files. */
 class DeployProfileServiceTest {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectWriter JSON = Json.indented();
 
     @Test
     void profileJsonIsTheServicesRecords(@TempDir Path tmp) throws Exception {

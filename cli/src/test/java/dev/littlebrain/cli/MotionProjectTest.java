@@ -12,6 +12,7 @@ import dev.littlebrain.data.curate.Manifest;
 import dev.littlebrain.data.features.SampleLoader;
 import dev.littlebrain.data.progress.ProgressListener;
 import dev.littlebrain.dsp.io.AudioRequirement;
+import dev.littlebrain.files.Json;
 import dev.littlebrain.impulse.Classifier;
 import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.Progress;
@@ -44,7 +45,7 @@ class MotionProjectTest {
         CliRun test = CliRun.of("test", "--project", p.toString(), "--json");
         assertEquals(0, test.exitCode(), test.err());
         ClipReport report = Project.open(p).test(0.6, Progress.NONE);
-        assertEquals(test.out().strip(), new ObjectMapper().writeValueAsString(report));
+        assertEquals(test.out().strip(), Json.compact().writeValueAsString(report));
         // The classifier, fed each test file's raw signal, answers as the test did from the cached features.
         Project project = Project.open(p);
         Classifier classifier = project.classifier();

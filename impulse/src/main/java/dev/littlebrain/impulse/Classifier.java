@@ -44,7 +44,7 @@ public final class Classifier {
 
     /** {@code p}'s impulse (DSP block, window) with another model whose outputs are {@code labels}. */
     public static Classifier of(ImpulseProject p, Path model, List<String> labels) throws IOException {
-        return of(p.block(), p.windowSamples(), "audio".equals(p.config().input().type()), model, labels);
+        return of(p.block(), p.windowSamples(), p.config().input().modality().isAudio(), model, labels);
     }
 
     /**

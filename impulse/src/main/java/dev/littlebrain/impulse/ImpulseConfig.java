@@ -37,7 +37,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         String target, List<Board> boards) {
     public static final String FILE_NAME = ProjectLayout.CONFIG;
     public static final List<String> TEMPLATES = List.of("kws", "kws-small", "motion", "glove");
-    public static final List<String> INPUT_TYPES = List.of("audio", "accelerometer", "trajectory");
+    public static final List<String> INPUT_TYPES = Modality.NAMES;
 
     public ImpulseConfig {
         labels = List.copyOf(labels);
@@ -68,6 +68,12 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
 
         public SignalSpec signal() {
             return new SignalSpec(frequencyHz, axes);
+        }
+
+        /** What {@code type} names; a parsed impulse file names one of {@link Modality#NAMES}. */
+        public Modality modality() {
+            return Modality.named(type).orElseThrow(() -> new ImpulseConfigException("input.type: '" + type
+                    + "' is not one of " + Modality.NAMES));
         }
 
         /** Samples per axis in one window: window_ms at frequency_hz ({@link SignalSpec#windowSamples}). */
@@ -379,7 +385,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         JsonNode in = object(root, "input");
         keys(in, "input.", Set.of("type", "frequency_hz", "window_ms", "axes"));
         String type = string(in, "input.", "type");
-        if (!INPUT_TYPES.contains(type)) {
+        if (Modality.named(type).isEmpty()) {
             throw new ImpulseConfigException("input.type: '" + type + "' is not one of " + INPUT_TYPES);
         }
         double hz = positiveNumber(in, "input.", "frequency_hz");
@@ -454,7 +460,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
                 new Learn(preset, epochs, lr, batch, seed, patience, classWeights,
                         LearningRateSchedule.named(scheduleName), masks, ensemble), continuous, labels, target, boards);
         if ((masks != null || ensemble.stream().anyMatch(m -> m.specAugment() != null))
-                && !"audio".equals(input.type())) {
+                && !input.modality().isAudio()) {
             throw new ImpulseConfigException("learn.spec_augment: masks frames and coefficients of audio features;"
                     + " input.type is " + input.type());
         }

@@ -8,12 +8,12 @@ import dev.littlebrain.data.features.FeatureExtractor;
 import dev.littlebrain.data.features.FeatureSet;
 import dev.littlebrain.data.features.SampleLoader;
 import dev.littlebrain.data.progress.ProgressListener;
-import dev.littlebrain.data.output.StagedFolder;
 import dev.littlebrain.dsp.blocks.DspBlock;
 import dev.littlebrain.dsp.blocks.DspBlocks;
 import dev.littlebrain.dsp.blocks.FeatureShape;
 import dev.littlebrain.dsp.io.AudioRequirement;
 import dev.littlebrain.dsp.io.Signal;
+import dev.littlebrain.files.StagedFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +113,7 @@ public record ImpulseProject(Path dir, ImpulseConfig config) {
             throw new IllegalArgumentException("impulse.yaml input.frequency_hz is " + config.input().frequencyHz()
                     + " but the data in " + data() + " is sampled at " + manifest.samplingHz() + " Hz");
         }
-        boolean sensorInput = !"audio".equals(config.input().type());
+        boolean sensorInput = !config.input().modality().isAudio();
         if (manifest.isSensor() != sensorInput) {
             throw new IllegalArgumentException("impulse.yaml input.type is " + config.input().type() + " but "
                     + data() + " holds " + (manifest.isSensor() ? "sensor files" : "audio clips"));

@@ -138,7 +138,7 @@ public final class Project {
     public StreamReport testStreamsWithReports(Optional<Path> streamsDir, ContinuousSettings settings, boolean apply,
             Progress progress) throws IOException {
         ClipTest.requireTrained(project);
-        if (!"audio".equals(project.config().input().type())) {
+        if (!project.config().input().modality().isAudio()) {
             throw new IllegalArgumentException("--stream needs an audio impulse, this one takes "
                     + project.config().input().type());
         }

@@ -6,10 +6,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.littlebrain.data.augment.SpecAugment;
 import dev.littlebrain.files.AtomicFiles;
+import dev.littlebrain.files.Json;
 import dev.littlebrain.train.EpochStats;
 import dev.littlebrain.train.TrainingConfig;
 import dev.littlebrain.train.TrainingResult;
@@ -49,8 +48,6 @@ public record TrainingRecord(
         List<TrainingRecord> members,
         String source,
         @JsonProperty("kept_in") String keptIn) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** SpecAugment's masks as the record names them. */
     @JsonPropertyOrder({"time_masks", "time_mask_frames", "frequency_masks", "frequency_mask_bins"})
@@ -122,7 +119,7 @@ public record TrainingRecord(
      */
     public static TrainingRecord read(Path file) throws IOException {
         try {
-            return JSON.readValue(Files.readAllBytes(file), TrainingRecord.class);
+            return Json.reader().readValue(Files.readAllBytes(file), TrainingRecord.class);
         } catch (JsonProcessingException e) {
             String why = e.getOriginalMessage().lines().findFirst().orElse("");
             throw new IllegalArgumentException(file + " is not a training record (" + why + "); run 'littlebrain train'"
@@ -137,7 +134,7 @@ public record TrainingRecord(
 
     /** The file's bytes: indented JSON, fields in the order above. */
     public byte[] toJson() throws JsonProcessingException {
-        return JSON.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(this);
+        return Json.indented().writeValueAsBytes(this);
     }
 
     /** Writes the record to {@code file} atomically (a reader never sees half a record). */

@@ -1,9 +1,8 @@
 package dev.littlebrain.studio;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.littlebrain.files.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -23,10 +22,8 @@ import org.eclipse.jetty.util.Fields;
  * itself.
  */
 public final class Exchange {
-    /** The studio's JSON: the impulse library's records as they are, Optional as value-or-null. */
-    public static final ObjectMapper JSON = new ObjectMapper().registerModule(new Jdk8Module())
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    /** The studio's JSON: the impulse library's records as they are, in LittleBrain's one JSON configuration. */
+    public static final ObjectMapper JSON = Json.mapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Request request;
     private final Response response;

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.littlebrain.data.curate.KwsCurationOptions;
 import dev.littlebrain.data.curate.Manifest;
-import dev.littlebrain.data.curate.Placement;
 import dev.littlebrain.data.stats.DatasetStats;
 import dev.littlebrain.dsp.io.EdgeImpulseJson;
 import dev.littlebrain.dsp.io.SensorCsv;
@@ -407,9 +406,10 @@ class SamplesApiTest {
 
     private static KwsCurationOptions toneCuration() {
         KwsCurationOptions d = KwsCurationOptions.defaults(List.of("yes", "no"));
-        return new KwsCurationOptions(List.of("yes", "no"), false, false, 0, 16000, 1000, Placement.CENTRED,
-                d.noiseProbability(), d.noiseMinGainDb(), d.noiseMaxGainDb(), Set.of(), 1, 0, 0, 0, d.unknownRatio(),
-                false, 1);
+        return d.withClasses(false, false)
+                .withNoiseMixing(d.noiseProbability(), d.noiseMinGainDb(), d.noiseMaxGainDb(), Set.of())
+                .withTrainingAugmentation(1, 0)
+                .withTrainingStreamSeconds(0);
     }
 
     private static byte[] wav(float[] samples) {

@@ -1,5 +1,6 @@
 package dev.littlebrain.cli.audio;
 
+import dev.littlebrain.files.Json;
 import dev.littlebrain.runtime.stream.Detection;
 import dev.littlebrain.runtime.stream.ScoredSlice;
 import java.io.PrintWriter;
@@ -80,7 +81,7 @@ public final class LiveView {
 
     private static String toJson(Map<String, Object> m) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m);
+            return Json.compact().writeValueAsString(m);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -2,6 +2,7 @@ package dev.littlebrain.cli.commands;
 
 import dev.littlebrain.data.curate.KwsCurationOptions;
 import dev.littlebrain.impulse.Project;
+import dev.littlebrain.impulse.SharedFolder;
 import dev.littlebrain.impulse.bench.TrainingBench;
 import dev.littlebrain.impulse.bench.TrainingBenchReport;
 import dev.littlebrain.impulse.data.ImportPlan;
@@ -59,10 +60,8 @@ public final class BenchCommand implements Callable<Integer> {
             try {
                 Path dir = project;
                 if (dir == null) {
-                    Path dataset = findDataset();
-                    if (dataset == null) {
-                        throw new IllegalArgumentException("no --project given and ../shared/datasets/espeak-kws not found");
-                    }
+                    Path dataset = SharedFolder.find("datasets/espeak-kws").orElseThrow(() ->
+                            new IllegalArgumentException("no --project given and ../shared/datasets/espeak-kws not found"));
                     temp = Files.createTempDirectory("littlebrain-bench");
                     dir = temp.resolve("P");
                     curate(dataset, dir, out);
@@ -75,16 +74,6 @@ public final class BenchCommand implements Callable<Integer> {
                     }
                 }
             }
-        }
-
-        private static Path findDataset() {
-            for (String base : new String[] {"shared", "../shared", "../../shared"}) {
-                Path d = Path.of(base, "datasets", "espeak-kws");
-                if (Files.isDirectory(d)) {
-                    return d;
-                }
-            }
-            return null;
         }
 
         /** Curates {@code dataset} into a new keyword-spotting project in {@code dir}, as the demo does. */

@@ -1,17 +1,16 @@
 package dev.littlebrain.cli.commands;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.littlebrain.files.Json;
 import dev.littlebrain.impulse.Progress;
 import dev.littlebrain.impulse.bench.DeviceBench;
 import dev.littlebrain.impulse.bench.DeviceBenchReport;
 import dev.littlebrain.impulse.bench.UnknownCaseException;
+import dev.littlebrain.impulse.report.DeviceBenchText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -67,9 +66,9 @@ public final class BenchDeviceCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--model " + e.getMessage());
         }
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            out.println(Json.indented().writeValueAsString(report));
         } else {
-            printText(report, out);
+            DeviceBenchText.print(report, out);
         }
         out.flush();
         List<String> wrong = report.mismatches();
@@ -94,24 +93,5 @@ public final class BenchDeviceCommand implements Callable<Integer> {
             public void step(long done, long total) {
             }
         };
-    }
-
-    private static void printText(DeviceBenchReport report, PrintWriter out) {
-        out.printf("%-26s %10s %9s %14s  %s%n", "model", "flash B", "RAM B", "instructions",
-                "vs TFLM+CMSIS-NN: instructions / flash / RAM");
-        for (DeviceBenchReport.Model m : report.models()) {
-            String ratios = m.cmsisNnRatios().map(q -> String.format(Locale.ROOT, "%.2fx / %.2fx / %.2fx",
-                    q.instructions(), q.flash(), q.ram())).orElse("-");
-            out.printf(Locale.ROOT, "%-26s %,10d %,9d %,14d  %s%s%n", m.model(), m.flashBytes(), m.ramBytes(),
-                    m.instructions(), ratios, m.matchesGolden() ? "" : "  OUTPUTS DIFFER FROM GOLDEN");
-        }
-        for (DeviceBenchReport.Skipped s : report.skipped()) {
-            out.printf("%-26s skipped: %s%n", s.model(), s.reason());
-        }
-        report.dspUpdate().ifPresent(d -> out.printf(Locale.ROOT,
-                "kws template MFCC: %,d instructions per 250 ms update, DSP state %,d B%n",
-                d.instructionsPerUpdate(), d.stateBytes()));
-        out.println("Cortex-M4F under QEMU mps2-an386 (-icount shift=0), arm-none-eabi-gcc -O2; RAM = data + bss +"
-                + " stack high-water; instructions per inference, mean over the case's examples.");
     }
 }

@@ -1,8 +1,8 @@
 package dev.littlebrain.cli.commands;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.littlebrain.dsp.io.SensorSeries;
 import dev.littlebrain.dsp.io.Signal;
+import dev.littlebrain.files.Json;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import dev.littlebrain.runtime.stream.Detection;
 import dev.littlebrain.impulse.Classification;
@@ -89,7 +89,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         ImpulseProject p = model != null && project == null ? null : ImpulseProject.find(project).orElseThrow(() ->
                 new IllegalArgumentException("no " + ImpulseConfig.FILE_NAME + " in the current directory; pass"
                         + " --project DIR, or --model M.tflite --labels L1,L2,..."));
-        if (p != null && !"audio".equals(p.config().input().type())) {
+        if (p != null && !p.config().input().modality().isAudio()) {
             return classifySensor(p);
         }
         // The project's rate, converting a file at another one as listen --replay does; without a project, the file's.
@@ -114,13 +114,12 @@ public final class ClassifyCommand implements Callable<Integer> {
         }
         labels = classifier.labels();
         PrintWriter out = spec.commandLine().getOut();
-        ObjectMapper mapper = new ObjectMapper();
         if (stream) {
             float[] audio = signal.toInt16Values(); // Edge Impulse blocks take int16 sample values
             ContinuousConfig config = continuous.config(rate, classifier.windowSamples(), labels, settings);
             List<Detection> detections = classifier.continuous(config).accept(audio);
             if (json) {
-                out.println(mapper.writeValueAsString(detections.stream().map(Classification.Detected::of).toList()));
+                out.println(Json.compact().writeValueAsString(detections.stream().map(Classification.Detected::of).toList()));
             } else {
                 out.printf("%d detection(s) in %s (%.1f s):%n", detections.size(), wav, audio.length / (double) rate);
                 for (Detection d : detections) {
@@ -135,7 +134,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                 scores[c] = (float) result.scores()[c];
             }
             if (json) {
-                out.println(mapper.writeValueAsString(Classification.Answer.of(labels, scores, result.best())));
+                out.println(Json.compact().writeValueAsString(Classification.Answer.of(labels, scores, result.best())));
             } else {
                 out.println(wav + ": " + labels.get(result.best()));
                 for (int c = 0; c < scores.length; c++) {
@@ -184,7 +183,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             for (SensorRecording.Window w : windows) {
                 answers.add(Classification.TimedAnswer.of(w, labels));
             }
-            out.println(new ObjectMapper().writeValueAsString(answers));
+            out.println(Json.compact().writeValueAsString(answers));
         } else {
             out.printf(Locale.ROOT, "%s: %d window(s) of %d ms in %.2f s%n", wav, windows.size(),
                     classifier.block().acceptsAnyLength() ? Math.round(frames * 1000.0 / input.frequencyHz()) : input.windowMs(),

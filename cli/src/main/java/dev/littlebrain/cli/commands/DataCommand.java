@@ -1,6 +1,5 @@
 package dev.littlebrain.cli.commands;
 
-import dev.littlebrain.data.ImportProblem;
 import dev.littlebrain.data.Split;
 import dev.littlebrain.data.curate.KwsCurationOptions;
 import dev.littlebrain.data.curate.Placement;
@@ -13,20 +12,19 @@ import dev.littlebrain.impulse.ProjectLock;
 import dev.littlebrain.impulse.data.DataImport;
 import dev.littlebrain.impulse.data.DatasetDescription;
 import dev.littlebrain.impulse.data.Datasets;
-import dev.littlebrain.impulse.data.GeneratedDataset;
 import dev.littlebrain.impulse.data.HardNegativeMining;
 import dev.littlebrain.impulse.data.ImportPlan;
 import dev.littlebrain.impulse.data.ImportSummary;
 import dev.littlebrain.impulse.data.MiningSummary;
 import dev.littlebrain.impulse.data.NothingToImportException;
-import dev.littlebrain.impulse.data.StreamsSummary;
 import dev.littlebrain.impulse.data.SyntheticKind;
 import dev.littlebrain.impulse.data.ValidationFold;
+import dev.littlebrain.impulse.report.DatasetText;
+import dev.littlebrain.impulse.report.ImportText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -48,34 +46,6 @@ import picocli.CommandLine;
                 DataCommand.Spectrogram.class, DataCommand.Generate.class, DataCommand.Streams.class,
                 DataCommand.Mine.class, DataRecordCommand.class})
 public final class DataCommand {
-
-    /** Skipped files named one by one; a dataset of thousands of bad files must not bury the summary. */
-    private static final int SKIPPED_SHOWN = 10;
-
-    static void reportProblems(PrintWriter out, List<ImportProblem> skipped) {
-        if (skipped.isEmpty()) {
-            return;
-        }
-        out.println("Skipped " + skipped.size() + " file(s):");
-        skipped.stream().limit(SKIPPED_SHOWN).forEach(p -> out.println("  " + p));
-        if (skipped.size() > SKIPPED_SHOWN) {
-            out.println("  ... and " + (skipped.size() - SKIPPED_SHOWN) + " more");
-        }
-    }
-
-    /** Names the sensor samples shorter than the window, which features pad with zeros: a person decides. */
-    static void reportShortSamples(PrintWriter out, ImportSummary summary) {
-        List<ImportSummary.ShortSample> shorter = summary.shortSamples();
-        if (shorter.isEmpty()) {
-            return;
-        }
-        StringBuilder names = new StringBuilder();
-        shorter.stream().limit(SKIPPED_SHOWN).forEach(e -> names.append(names.length() == 0 ? "" : ", ")
-                .append(e.path()).append(String.format(Locale.ROOT, " (%.2f s)", e.seconds())));
-        out.printf(Locale.ROOT, "warning: %d sample(s) are shorter than the %.2f s window and are padded with zeros"
-                + " to it when features are computed: %s%s%n", shorter.size(), summary.windowSeconds(), names,
-                shorter.size() > SKIPPED_SHOWN ? ", ..." : "");
-    }
 
     /** Keyword-spotting curation options, shared by {@code import} and {@code curate}. */
     static final class KwsOptions {
@@ -175,12 +145,19 @@ public final class DataCommand {
                 throw new IllegalArgumentException("--noise-gain-db takes MIN,MAX, got " + noiseGainDb);
             }
             KwsCurationOptions d = KwsCurationOptions.defaults(keywords);
-            boolean unknown = this.unknown || bundled;
             boolean noise = this.noise || bundled;
-            return new KwsCurationOptions(keywords, unknown, noise, samplesPerClass, d.sampleRate(), d.windowMs(),
-                    randomOffset ? Placement.RANDOM : Placement.CENTRED, d.noiseProbability(), noiseGainDb.get(0),
-                    noiseGainDb.get(1), noise ? d.noiseSplits() : java.util.Set.of(), trainingCopies, shiftMs,
-                    speedPercent, streamSeconds, unknownRatio, resample, seed).withAcoustics(acoustics());
+            return d.withClasses(unknown || bundled, noise)
+                    .withSamplesPerClass(samplesPerClass)
+                    .withPlacement(randomOffset ? Placement.RANDOM : Placement.CENTRED)
+                    .withNoiseMixing(d.noiseProbability(), noiseGainDb.get(0), noiseGainDb.get(1),
+                            noise ? d.noiseSplits() : java.util.Set.of())
+                    .withTrainingAugmentation(trainingCopies, shiftMs)
+                    .withTrainingSpeedPercent(speedPercent)
+                    .withTrainingStreamSeconds(streamSeconds)
+                    .withUnknownRatio(unknownRatio)
+                    .withAllowResample(resample)
+                    .withSeed(seed)
+                    .withAcoustics(acoustics());
         }
 
         private TrainingAcoustics acoustics() {
@@ -213,32 +190,11 @@ public final class DataCommand {
         try {
             summary = call.run(new TerminalProgress());
         } catch (NothingToImportException e) {
-            reportProblems(out, e.skipped());
+            ImportText.printSkipped(e.skipped(), out);
             out.flush();
             throw e;
         }
-        reportProblems(out, summary.skipped());
-        switch (summary.outcome()) {
-            case CURATED -> {
-                for (String w : summary.warnings()) {
-                    out.println("warning: " + w);
-                }
-                out.println("Curated " + summary.samples() + " clips into " + summary.folder() + ":");
-                out.print(summary.stats().toTable());
-            }
-            case COPIED -> {
-                out.println("Imported " + summary.samples() + " sensor samples (" + summary.axes() + " at "
-                        + summary.samplingHz() + " Hz) into " + summary.folder() + ":");
-                out.print(summary.stats().toTable());
-                reportShortSamples(out, summary);
-            }
-            case LISTED -> {
-                out.println("Imported " + summary.samples() + " samples from " + dataset + ":");
-                out.print(summary.stats().toTable());
-                out.println("(audio is written to a project by keyword curation: add --keywords WORD,WORD)");
-            }
-        }
-        out.flush();
+        ImportText.print(dataset, summary, out);
     }
 
     /** {@code --validation-fold K/N}, checked before any file is read. */
@@ -307,7 +263,7 @@ public final class DataCommand {
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
             DatasetDescription description = Datasets.describe(dir, new TerminalProgress());
-            reportProblems(out, description.skipped());
+            ImportText.printSkipped(description.skipped(), out);
             out.print(description.stats().toTable());
             out.flush();
             return 0;
@@ -368,14 +324,9 @@ public final class DataCommand {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            print(kind, out, Datasets.generate(which, out, samplesPerClass, seed), spec.commandLine().getOut());
+            DatasetText.printGenerated(kind, out, Datasets.generate(which, out, samplesPerClass, seed),
+                    spec.commandLine().getOut());
             return 0;
-        }
-
-        static void print(String kind, Path folder, GeneratedDataset result, PrintWriter out) {
-            out.println("Wrote " + result.samples() + " " + kind + " samples (" + String.join(", ", result.labels())
-                    + ") to " + folder + ": " + result.training() + " training, " + result.testing() + " testing");
-            out.flush();
         }
     }
 
@@ -450,17 +401,9 @@ public final class DataCommand {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            print(Datasets.writeStreams(dataset, options, fold, out, new TerminalProgress()),
+            DatasetText.printStreams(Datasets.writeStreams(dataset, options, fold, out, new TerminalProgress()),
                     spec.commandLine().getOut());
             return 0;
-        }
-
-        static void print(StreamsSummary written, PrintWriter out) {
-            reportProblems(out, written.skipped());
-            out.printf(Locale.ROOT, "Wrote %d stream(s) of %.0f s to %s: %d words, %d of them keywords %s;"
-                    + " ground truth in %s%n", written.streams(), written.seconds(), written.out(), written.words(),
-                    written.keywordWords(), written.keywords(), written.groundTruth());
-            out.flush();
         }
     }
 
@@ -500,13 +443,7 @@ public final class DataCommand {
             }
             MiningSummary r = Project.open(project).mineHardNegatives(dataset, seconds, Optional.ofNullable(maxWindows),
                     new TerminalProgress());
-            PrintWriter out = spec.commandLine().getOut();
-            reportProblems(out, r.skipped());
-            out.printf(Locale.ROOT, "Listened to %d s of training-speaker streams: %d windows of other words,"
-                    + " %d answered with a keyword %s.%n", r.seconds(), r.candidates(), r.fired(), r.firedAs());
-            out.printf(Locale.ROOT, "Added %d of them to %s as %s (cap %d); now run 'littlebrain features'"
-                    + " and 'littlebrain train' again.%n", r.added(), r.data(), KwsCurationOptions.UNKNOWN, r.cap());
-            out.flush();
+            DatasetText.printMined(r, spec.commandLine().getOut());
             return 0;
         }
     }

@@ -1,9 +1,6 @@
 package dev.littlebrain.cli.commands;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.littlebrain.cli.audio.MicrophoneSource;
 import dev.littlebrain.impulse.audio.AudioSource;
 import dev.littlebrain.impulse.ImpulseProject;
@@ -11,7 +8,9 @@ import dev.littlebrain.impulse.record.ClipFolder;
 import dev.littlebrain.impulse.record.WordDetector;
 import dev.littlebrain.impulse.record.RecordedClip;
 import dev.littlebrain.impulse.record.ReplaySplit;
+import dev.littlebrain.impulse.record.WordTrim;
 import dev.littlebrain.dsp.blocks.SignalSpec;
+import dev.littlebrain.files.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -85,7 +85,7 @@ public final class DataRecordCommand implements Callable<Integer> {
 
     /** The session: where the clips went, how many per label, and each clip ({@code --json}'s object). */
     @JsonPropertyOrder({"out", "counts", "clips"})
-    record Summary(@JsonSerialize(using = ToStringSerializer.class) Path out, Map<String, Integer> counts,
+    record Summary(Path out, Map<String, Integer> counts,
             List<RecordedClip> clips) {
     }
 
@@ -96,7 +96,7 @@ public final class DataRecordCommand implements Callable<Integer> {
         int windowMs = 1000;
         if (project != null) {
             ImpulseProject p = ImpulseProject.require(project);
-            if (!"audio".equals(p.config().input().type())) {
+            if (!p.config().input().modality().isAudio()) {
                 throw new IllegalArgumentException("data record needs an audio project; " + project + "'s input is "
                         + p.config().input().type());
             }
@@ -128,7 +128,6 @@ public final class DataRecordCommand implements Callable<Integer> {
     /** Prompts every clip, records it after a countdown timed by the microphone itself, and keeps its word. */
     private List<RecordedClip> fromMicrophone(int rate, int window, ClipFolder folder, PrintWriter err) throws Exception {
         List<RecordedClip> clips = new ArrayList<>();
-        WordDetector detector = new WordDetector(rate);
         try (AudioSource mic = MicrophoneSource.open(rate, device)) {
             err.println("recording from " + mic.description() + " into " + out + "; Ctrl-C stops (clips written so"
                     + " far are kept)");
@@ -140,17 +139,17 @@ public final class DataRecordCommand implements Callable<Integer> {
                         for (int s = countdown; s >= 1; s--) {
                             err.print(" " + s);
                             err.flush();
-                            read(mic, rate); // the countdown is the microphone's own second; what it hears is dropped
+                            mic.readFully(rate); // the countdown is the microphone's own second; what it hears is dropped
                         }
                         err.print(" \u25cf ");
                         err.flush();
-                        float[] audio = read(mic, (int) Math.round(seconds * rate));
-                        List<WordDetector.Word> words = detector.find(audio);
-                        if (words.isEmpty()) {
+                        float[] audio = mic.readFully((int) Math.round(seconds * rate));
+                        Optional<WordTrim> trim = WordTrim.of(audio, rate, window);
+                        if (trim.isEmpty()) {
                             err.println("no word heard" + (attempt < TRIES_PER_CLIP ? ", again" : ", skipped"));
                             continue;
                         }
-                        clip = RecordedClip.keep(label, longest(words), audio, rate, window, "microphone", folder);
+                        clip = RecordedClip.keep(label, trim.get().word(), audio, rate, window, "microphone", folder);
                         err.println("-> " + clip.file());
                     }
                     if (clip != null) {
@@ -160,27 +159,6 @@ public final class DataRecordCommand implements Callable<Integer> {
             }
         }
         return clips;
-    }
-
-    /** Exactly {@code n} samples from the source (fewer only when it ends). */
-    private static float[] read(AudioSource source, int n) throws IOException {
-        float[] audio = new float[n];
-        float[] buffer = new float[Math.min(n, source.sampleRate() / 10)];
-        int have = 0;
-        while (have < n) {
-            float[] chunk = n - have >= buffer.length ? buffer : new float[n - have];
-            int got = source.read(chunk);
-            if (got < 0) {
-                return java.util.Arrays.copyOf(audio, have);
-            }
-            System.arraycopy(chunk, 0, audio, have, got);
-            have += got;
-        }
-        return audio;
-    }
-
-    private static WordDetector.Word longest(List<WordDetector.Word> words) {
-        return words.stream().max(java.util.Comparator.comparingInt(WordDetector.Word::length)).orElseThrow();
     }
 
     /** Splits the replayed recordings into words and fills the labels in order, {@code --count} each. */
@@ -218,7 +196,7 @@ public final class DataRecordCommand implements Callable<Integer> {
         clips.forEach(c -> counts.merge(c.label(), 1, Integer::sum));
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            o.println(new ObjectMapper().writeValueAsString(new Summary(out, counts, clips)));
+            o.println(Json.compact().writeValueAsString(new Summary(out, counts, clips)));
         } else {
             StringBuilder per = new StringBuilder();
             counts.forEach((l, n) -> per.append(per.length() == 0 ? "" : ", ").append(l).append(' ').append(n));

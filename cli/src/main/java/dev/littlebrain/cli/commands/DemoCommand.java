@@ -7,6 +7,7 @@ import dev.littlebrain.data.streams.StreamOptions;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.impulse.ProjectLock;
+import dev.littlebrain.impulse.SharedFolder;
 import dev.littlebrain.impulse.conformance.ConformanceCase;
 import dev.littlebrain.impulse.conformance.ConformanceCheck;
 import dev.littlebrain.impulse.data.Datasets;
@@ -21,8 +22,10 @@ import dev.littlebrain.impulse.evaluation.ClipTest;
 import dev.littlebrain.impulse.profile.ProfileOptions;
 import dev.littlebrain.impulse.profile.Profiling;
 import dev.littlebrain.impulse.report.ClipReportText;
+import dev.littlebrain.impulse.report.DatasetText;
 import dev.littlebrain.impulse.report.ProfileText;
 import dev.littlebrain.impulse.report.StreamReportText;
+import dev.littlebrain.impulse.report.WorkflowText;
 import dev.littlebrain.impulse.training.TrainOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -102,7 +105,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private int keywordSpotting() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Path data = dataset != null ? dataset : findShared("datasets/espeak-kws");
+        Path data = dataset != null ? dataset : shared("datasets/espeak-kws");
         out.println();
         if (data == null || !Files.isDirectory(data)) {
             if (dataset != null) {
@@ -130,7 +133,7 @@ public final class DemoCommand implements Callable<Integer> {
             // Continuous spotting: the threshold is calibrated on streams of validation speakers, then the
             // dataset's own test streams (if it has any) are scored at it.
             new Step("data streams " + data + " --keywords yes,no --keyword-share 0.4 --out " + validationStreams,
-                    o -> DataCommand.Streams.print(Datasets.writeStreams(data, new StreamOptions(keywords,
+                    o -> DatasetText.printStreams(Datasets.writeStreams(data, new StreamOptions(keywords,
                             Split.VALIDATION, 72, 20, 0.4, 4, 25, 16000, 1), Optional.empty(), validationStreams,
                             new TerminalProgress()), o)),
             streamTestStep(project, validationStreams, true)));
@@ -140,7 +143,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Path c = project.resolve("build/c-standalone");
         steps.add(new Step("deploy --project " + p + " --format c-standalone --out " + c,
-                o -> DeployCommand.print(Project.open(project).deploy(cStandalone(), c, DeployOptions.DEFAULTS), o)));
+                o -> WorkflowText.printDeployed(Project.open(project).deploy(cStandalone(), c, DeployOptions.DEFAULTS), o)));
         steps.add(new Step("profile --project " + p + " --target nano33ble",
                 o -> ProfileText.print(Project.open(project).profile(ON_NANO, ProfileCommand.buildNotice(
                         spec.commandLine().getErr())), o)));
@@ -157,7 +160,7 @@ public final class DemoCommand implements Callable<Integer> {
         return runSteps(motionProject, List.of(
             initStep("motion", motionProject),
             new Step("data generate motion --out " + raw + " --samples-per-class 60 --seed 1",
-                    o -> DataCommand.Generate.print("motion", raw, Datasets.generate(SyntheticKind.fromId("motion"),
+                    o -> DatasetText.printGenerated("motion", raw, Datasets.generate(SyntheticKind.fromId("motion"),
                             raw, 60, 1), o)),
             new Step("data import " + raw + " --out " + dataDir, o -> DataCommand.printImport(raw,
                     progress -> Project.open(motionProject).importData(raw, ImportPlan.asIs(), progress), o)),
@@ -165,7 +168,7 @@ public final class DemoCommand implements Callable<Integer> {
             trainStep(motionProject),
             testStep(motionProject),
             new Step("deploy " + model + " --format c-standalone --out " + c,
-                    o -> DeployCommand.print(Deployment.ofModel(model, cStandalone(), c, DeployOptions.DEFAULTS), o)),
+                    o -> WorkflowText.printDeployed(Deployment.ofModel(model, cStandalone(), c, DeployOptions.DEFAULTS), o)),
             new Step("profile " + model + " --target nano33ble", o -> ProfileText.print(Profiling.ofModel(
                     model, ON_NANO, ProfileCommand.buildNotice(spec.commandLine().getErr())), o))),
             "Motion classifier");
@@ -190,18 +193,18 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private static Step initStep(String template, Path dir) {
-        return new Step("init " + template + " " + dir, o -> InitCommand.printCreated(template, dir,
+        return new Step("init " + template + " " + dir, o -> WorkflowText.printCreated(template, dir,
                 Project.create(dir, template).layout().config(), o));
     }
 
     private static Step featuresStep(Path dir) {
         return new Step("features --project " + dir,
-                o -> FeaturesCommand.print(Project.open(dir).computeFeatures(new TerminalProgress()), o));
+                o -> WorkflowText.printFeatures(Project.open(dir).computeFeatures(new TerminalProgress()), o));
     }
 
     private static Step trainStep(Path dir) {
         return new Step("train --project " + dir,
-                o -> TrainCommand.print(TrainCommand.train(Project.open(dir), TrainOptions.DEFAULTS, o), o));
+                o -> WorkflowText.printTrained(TrainCommand.train(Project.open(dir), TrainOptions.DEFAULTS, o), o));
     }
 
     private static Step testStep(Path dir) {
@@ -276,7 +279,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private int conformance() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        Path root = conformance != null ? conformance : findShared("conformance");
+        Path root = conformance != null ? conformance : shared("conformance");
         if (root == null || !Files.isDirectory(root)) {
             if (conformance != null) {
                 out.println("No conformance cases at " + conformance + ".");
@@ -305,13 +308,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** A folder of the workspace's shared/ next to the repository (or the working directory's parents). */
-    private static Path findShared(String sub) {
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            Path candidate = p.resolveSibling("shared").resolve(sub);
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
+    /** The workspace's shared/SUB, absolute as the demo prints it; null when there is none. */
+    private static Path shared(String sub) {
+        return SharedFolder.find(Path.of("").toAbsolutePath(), sub).orElse(null);
     }
 }

@@ -7,8 +7,8 @@ import dev.littlebrain.impulse.deploy.DeployFormats;
 import dev.littlebrain.impulse.deploy.DeployOptions;
 import dev.littlebrain.impulse.deploy.DeployResult;
 import dev.littlebrain.impulse.deploy.Deployment;
+import dev.littlebrain.impulse.report.WorkflowText;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -101,14 +101,7 @@ public final class DeployCommand implements Callable<Integer> {
                             + " in the current directory)"));
             result = Deployment.ofProject(impulse, f, out, options);
         }
-        print(result, spec.commandLine().getOut());
+        WorkflowText.printDeployed(result, spec.commandLine().getOut());
         return 0;
-    }
-
-    static void print(DeployResult result, PrintWriter out) {
-        for (Path p : result.paths()) {
-            out.println("wrote " + p);
-        }
-        out.flush();
     }
 }

@@ -4,12 +4,11 @@ import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.impulse.features.FeatureSummary;
+import dev.littlebrain.impulse.report.WorkflowText;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -70,18 +69,12 @@ public final class FeaturesCommand implements Callable<Integer> {
         java.util.Optional<ImpulseProject> impulse = ImpulseProject.find(project);
         if (impulse.isPresent()) {
             refuseOptionsTheProjectDecides(impulse.get());
-            print(Project.open(impulse.get().dir()).computeFeatures(new TerminalProgress()), spec.commandLine().getOut());
-        } else {
-            print(FeatureSummary.computeForDataset(data, block, parameters, cache, new TerminalProgress()),
+            WorkflowText.printFeatures(Project.open(impulse.get().dir()).computeFeatures(new TerminalProgress()),
                     spec.commandLine().getOut());
+        } else {
+            WorkflowText.printFeatures(FeatureSummary.computeForDataset(data, block, parameters, cache,
+                    new TerminalProgress()), spec.commandLine().getOut());
         }
         return 0;
-    }
-
-    static void print(FeatureSummary f, PrintWriter out) {
-        out.printf(Locale.ROOT, "%s features for %d samples: %d x %d per sample (%d computed, %d from cache) in %.1f s%n",
-                f.block(), f.samples(), f.frames(), f.coefficients(), f.computed(), f.fromCache(), f.seconds());
-        out.println("cache: " + f.cache());
-        out.flush();
     }
 }

@@ -1,10 +1,9 @@
 package dev.littlebrain.cli.commands;
 
-import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.Project;
+import dev.littlebrain.impulse.report.WorkflowText;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,20 +32,7 @@ public final class InitCommand implements Callable<Integer> {
                     "unknown template '" + template + "'; known templates are " + ImpulseConfig.TEMPLATES);
         }
         Path file = Project.create(dir, template).layout().config();
-        printCreated(template, dir, file, spec.commandLine().getOut());
+        WorkflowText.printCreated(template, dir, file, spec.commandLine().getOut());
         return 0;
-    }
-
-    /** What was written and what to do next. */
-    static void printCreated(String template, Path dir, Path file, PrintWriter out) {
-        out.println("wrote " + file);
-        out.println("next: put curated data in " + new ProjectLayout(dir).data()
-                + (template.equals("kws-small") ? " (littlebrain data record --labels WORD --count 40 --out recordings,"
-                        + " then littlebrain data import recordings --keywords WORD --bundled --out "
-                        + new ProjectLayout(dir).data() + ")" : "")
-                + (template.equals("kws") ? " (littlebrain data import DATASET --keywords yes,no --unknown --noise --out "
-                        + new ProjectLayout(dir).data() + ")" : "")
-                + ", then littlebrain features/train/test --project " + dir);
-        out.flush();
     }
 }

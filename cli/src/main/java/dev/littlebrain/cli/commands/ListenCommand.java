@@ -12,6 +12,7 @@ import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.impulse.SensorRecording;
 import dev.littlebrain.dsp.io.SensorSeries;
+import dev.littlebrain.files.Json;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import dev.littlebrain.runtime.stream.StreamingClassifier;
 import java.nio.file.Files;
@@ -73,7 +74,7 @@ public final class ListenCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ImpulseProject p = ImpulseProject.require(project);
         Path modelFile = model != null ? model : p.layout().int8Model();
-        if (!"audio".equals(p.config().input().type())) {
+        if (!p.config().input().modality().isAudio()) {
             return replaySensor(p, modelFile);
         }
         if (!Files.isRegularFile(modelFile)) {
@@ -129,13 +130,12 @@ public final class ListenCommand implements Callable<Integer> {
                 + input.frequencyHz() + " Hz), a window every " + Math.round(config.sliceSamples() * 1000
                 / input.frequencyHz()) + " ms");
         spec.commandLine().getErr().flush();
-        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
         SensorRecording.replay(Classifier.of(p, modelFile, labels), input, series, config.sliceSamples(), endMs,
                 realTime, w -> {
             String label = labels.get(w.best());
             if (json) {
                 try {
-                    out.println(mapper.writeValueAsString(Classification.TopLabel.of(w, labels)));
+                    out.println(Json.compact().writeValueAsString(Classification.TopLabel.of(w, labels)));
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     throw new IllegalStateException(e);
                 }

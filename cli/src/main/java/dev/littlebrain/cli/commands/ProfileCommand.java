@@ -1,7 +1,6 @@
 package dev.littlebrain.cli.commands;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.littlebrain.files.Json;
 import dev.littlebrain.impulse.Progress;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.profile.DeviceProfile;
@@ -83,7 +82,7 @@ public final class ProfileCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(
+            out.println(Json.indented().writeValueAsString(
                     target == null ? profiles : profiles.get(0)));
         } else {
             ProfileText.print(profiles, out);

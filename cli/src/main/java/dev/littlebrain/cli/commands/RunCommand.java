@@ -1,12 +1,11 @@
 package dev.littlebrain.cli.commands;
 
 import dev.littlebrain.files.AtomicFiles;
+import dev.littlebrain.impulse.conformance.RawTensors;
+import dev.littlebrain.impulse.report.InferenceText;
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.runtime.InterpreterOptions;
-import dev.littlebrain.runtime.OpProfile;
-import dev.littlebrain.runtime.TensorView;
 import dev.littlebrain.tflite.Model;
-import dev.littlebrain.tflite.TensorType;
 import dev.littlebrain.tflite.TfliteReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -14,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,32 +60,25 @@ public final class RunCommand implements Callable<Integer> {
         Model model = TfliteReader.read(modelFile);
         Interpreter interpreter = new Interpreter(model, InterpreterOptions.defaults()
                 .withArenaBytes(arenaBytes()).withProfiling(profile));
-        int inputBytes = 0;
-        for (int i = 0; i < interpreter.inputCount(); i++) {
-            inputBytes += interpreter.input(i).byteSize();
-        }
+        int inputBytes = RawTensors.inputBytes(interpreter);
         PrintWriter out = spec.commandLine().getOut();
         for (int n = 0; n < inputs.size(); n++) {
             Path in = inputs.get(n);
             byte[] bytes = Files.readAllBytes(in);
             if (bytes.length != inputBytes) {
                 throw new IllegalArgumentException(in + ": holds " + bytes.length + " bytes but the model's inputs take "
-                        + inputBytes + " bytes (" + describeInputs(interpreter) + ")");
+                        + inputBytes + " bytes (" + RawTensors.describeInputs(interpreter) + ")");
             }
-            int offset = 0;
-            for (int i = 0; i < interpreter.inputCount(); i++) {
-                interpreter.input(i).copyFrom(bytes, offset);
-                offset += interpreter.input(i).byteSize();
-            }
+            RawTensors.feed(interpreter, bytes);
             interpreter.invoke();
             if (outputs.isEmpty()) {
-                printOutputs(out, in, interpreter);
+                InferenceText.printOutputs(in, interpreter, out);
             } else {
-                AtomicFiles.write(outputs.get(n), concatenatedOutputs(interpreter));
+                AtomicFiles.write(outputs.get(n), RawTensors.outputs(interpreter));
             }
         }
         if (profile) {
-            printProfile(out, interpreter);
+            InferenceText.printProfile(interpreter, out);
         }
         out.flush();
         return 0;
@@ -106,72 +97,5 @@ public final class RunCommand implements Callable<Integer> {
             // reported below
         }
         throw new CommandLine.ParameterException(spec.commandLine(), "--arena must be a positive number of bytes or 'auto', got '" + arena + "'");
-    }
-
-    private static String describeInputs(Interpreter interpreter) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < interpreter.inputCount(); i++) {
-            TensorView t = interpreter.input(i);
-            parts.add(java.util.Arrays.toString(t.shape()) + " " + t.type().dtypeName());
-        }
-        return String.join(" + ", parts);
-    }
-
-    private static byte[] concatenatedOutputs(Interpreter interpreter) {
-        int total = 0;
-        for (int i = 0; i < interpreter.outputCount(); i++) {
-            total += interpreter.output(i).byteSize();
-        }
-        byte[] out = new byte[total];
-        int offset = 0;
-        for (int i = 0; i < interpreter.outputCount(); i++) {
-            TensorView t = interpreter.output(i);
-            System.arraycopy(t.data(), t.offset(), out, offset, t.byteSize());
-            offset += t.byteSize();
-        }
-        return out;
-    }
-
-    private static void printOutputs(PrintWriter out, Path input, Interpreter interpreter) {
-        out.println(input + ":");
-        for (int i = 0; i < interpreter.outputCount(); i++) {
-            TensorView t = interpreter.output(i);
-            StringBuilder raw = new StringBuilder();
-            StringBuilder real = new StringBuilder();
-            int best = 0;
-            for (int e = 0; e < t.elementCount(); e++) {
-                if (e > 0) {
-                    raw.append(", ");
-                    real.append(", ");
-                }
-                raw.append(t.type() == TensorType.FLOAT32 ? String.format(Locale.ROOT, "%.6g", t.float32(e))
-                        : String.valueOf(t.integer(e)));
-                real.append(String.format(Locale.ROOT, "%.5f", t.real(e)));
-                if (t.real(e) > t.real(best)) {
-                    best = e;
-                }
-            }
-            out.printf("  output %d '%s' %s %s: [%s]%n", i, t.name(), java.util.Arrays.toString(t.shape()),
-                    t.type().dtypeName(), raw);
-            if (t.type() != TensorType.FLOAT32 && t.quantization().isPresent()) {
-                out.printf("    dequantized: [%s]%n", real);
-            }
-            out.printf("    arg-max: %d%n", best);
-        }
-    }
-
-    private static void printProfile(PrintWriter out, Interpreter interpreter) {
-        out.println("Profile (" + inputs(interpreter) + "):");
-        out.printf("  %3s  %-20s %12s %14s%n", "#", "op", "µs/invoke", "MACs");
-        double total = 0;
-        for (OpProfile p : interpreter.profile()) {
-            out.printf(Locale.ROOT, "  %3d  %-20s %12.1f %,14d%n", p.index(), p.op(), p.microsPerInvoke(), p.macs());
-            total += p.microsPerInvoke();
-        }
-        out.printf(Locale.ROOT, "  total %.1f µs per inference, %,d MACs%n", total, interpreter.macs());
-    }
-
-    private static String inputs(Interpreter interpreter) {
-        return interpreter.profile().isEmpty() ? "no runs" : interpreter.profile().get(0).invocations() + " runs";
     }
 }

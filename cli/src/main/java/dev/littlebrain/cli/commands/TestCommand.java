@@ -1,6 +1,6 @@
 package dev.littlebrain.cli.commands;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.littlebrain.files.Json;
 import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.ProjectLayout;
@@ -74,7 +74,7 @@ public final class TestCommand implements Callable<Integer> {
             StreamReport report = p.testStreamsWithReports(Optional.ofNullable(streams), continuous::config, apply,
                     new TerminalProgress());
             if (json) {
-                out.println(new ObjectMapper().writeValueAsString(report));
+                out.println(Json.compact().writeValueAsString(report));
             } else {
                 StreamReportText.print(report, p.layout(), out);
             }
@@ -85,7 +85,7 @@ public final class TestCommand implements Callable<Integer> {
             }
             ClipReport report = p.testWithReports(minConfidence, new TerminalProgress());
             if (json) {
-                out.println(new ObjectMapper().writeValueAsString(report));
+                out.println(Json.compact().writeValueAsString(report));
             } else {
                 ClipReportText.print(report, p.layout(), out);
             }

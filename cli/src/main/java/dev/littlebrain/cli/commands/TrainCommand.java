@@ -4,16 +4,14 @@ import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.impulse.ProjectLock;
+import dev.littlebrain.impulse.report.WorkflowText;
 import dev.littlebrain.impulse.training.TrainOptions;
 import dev.littlebrain.impulse.training.TrainingSummary;
-import dev.littlebrain.train.EpochStats;
 import dev.littlebrain.train.TrainingDevice;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -64,7 +62,7 @@ public final class TrainCommand implements Callable<Integer> {
             options = options.withEpochs(epochs);
         }
         PrintWriter out = spec.commandLine().getOut();
-        print(train(p, options, out), out);
+        WorkflowText.printTrained(train(p, options, out), out);
         return 0;
     }
 
@@ -72,25 +70,5 @@ public final class TrainCommand implements Callable<Integer> {
     static TrainingSummary train(Project p, TrainOptions options, PrintWriter out) throws IOException {
         System.setProperty("java.awt.headless", "true"); // the training curves are drawn off-screen
         return p.train(options, new TrainProgress(out));
-    }
-
-    static void print(TrainingSummary trained, PrintWriter out) {
-        String best = trained.bestEpochs().stream().map(String::valueOf).collect(Collectors.joining(", "));
-        out.printf(Locale.ROOT, "trained in %.1f s; best epoch %s%s%n", trained.seconds(), best,
-                trained.isEnsemble() ? " (mean of " + trained.bestEpochs().size() + " members' scores in one model)"
-                        : "");
-        out.println("wrote " + trained.floatModel() + ", " + trained.int8Model() + " (calibrated on "
-                + trained.calibrationSamples() + " training samples), " + trained.trainingRecord() + ", "
-                + trained.curves().stream().map(Path::toString).collect(Collectors.joining(", ")));
-        out.flush();
-    }
-
-    /** One progress line; without a validation set (e.g. {@code bench train}) its columns say so instead of NaN. */
-    static String format(EpochStats s) {
-        String validation = Double.isNaN(s.valLoss()) ? "val_loss -  val_acc -"
-                : String.format(Locale.ROOT, "val_loss %.4f  val_acc %.3f", s.valLoss(), s.valAccuracy());
-        return String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  acc %.3f  %s  %.1f s  ETA %d s",
-                s.epoch(), s.epochs(), s.loss(), s.accuracy(), validation, s.epochTime().toMillis() / 1000.0,
-                s.eta().toSeconds());
     }
 }

@@ -1,6 +1,7 @@
 package dev.littlebrain.cli.commands;
 
 import dev.littlebrain.impulse.Progress;
+import dev.littlebrain.impulse.report.WorkflowText;
 import dev.littlebrain.train.EpochStats;
 import java.io.PrintWriter;
 
@@ -40,6 +41,6 @@ final class TrainProgress implements Progress {
 
     @Override
     public void epoch(EpochStats stats) {
-        message(TrainCommand.format(stats));
+        message(WorkflowText.epoch(stats));
     }
 }

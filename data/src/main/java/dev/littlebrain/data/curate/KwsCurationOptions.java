@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How to curate a keyword-spotting dataset.
+ * How to curate a keyword-spotting dataset. Made from {@link #defaults} and changed with the {@code withX}
+ * methods, so a call names what it changes; the record's constructor takes every field in order only because a
+ * record must have one.
  *
  * @param keywords         the words to recognise, one class each
  * @param includeUnknown   add an {@code _unknown_} class sampled from all other words
@@ -115,16 +117,6 @@ public record KwsCurationOptions(List<String> keywords, boolean includeUnknown, 
                 DEFAULT_TRAINING_STREAM_SECONDS, DEFAULT_UNKNOWN_RATIO, false, 1, TrainingAcoustics.NONE);
     }
 
-    /** Options without noise at an SNR or simulated rooms ({@link TrainingAcoustics#NONE}). */
-    public KwsCurationOptions(List<String> keywords, boolean includeUnknown, boolean includeNoise, int samplesPerClass,
-            int sampleRate, int windowMs, Placement placement, double noiseProbability, double noiseMinGainDb,
-            double noiseMaxGainDb, Set<Split> noiseSplits, int trainingCopies, int trainingShiftMs,
-            int trainingSpeedPercent, int trainingStreamSeconds, double unknownRatio, boolean allowResample, long seed) {
-        this(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs, placement, noiseProbability,
-                noiseMinGainDb, noiseMaxGainDb, noiseSplits, trainingCopies, trainingShiftMs, trainingSpeedPercent,
-                trainingStreamSeconds, unknownRatio, allowResample, seed, TrainingAcoustics.NONE);
-    }
-
     /** Noise at an SNR and simulated rooms in the training renderings (see {@link TrainingAcoustics}). */
     public KwsCurationOptions withAcoustics(TrainingAcoustics a) {
         return new KwsCurationOptions(keywords, includeUnknown, includeNoise, samplesPerClass, sampleRate, windowMs,
@@ -144,6 +136,13 @@ public record KwsCurationOptions(List<String> keywords, boolean includeUnknown, 
 
     public int windowSamples() {
         return dev.littlebrain.dsp.blocks.SignalSpec.windowSamples(sampleRate, windowMs);
+    }
+
+    /** With or without the {@code _unknown_} and {@code _noise_} classes (see the record). */
+    public KwsCurationOptions withClasses(boolean unknown, boolean noise) {
+        return new KwsCurationOptions(keywords, unknown, noise, samplesPerClass, sampleRate, windowMs,
+                placement, noiseProbability, noiseMinGainDb, noiseMaxGainDb, noiseSplits, trainingCopies, trainingShiftMs,
+                trainingSpeedPercent, trainingStreamSeconds, unknownRatio, allowResample, seed, acoustics);
     }
 
     public KwsCurationOptions withSeed(long newSeed) {

@@ -6,7 +6,6 @@ import dev.littlebrain.data.Split;
 import dev.littlebrain.data.augment.RoomReverb;
 import dev.littlebrain.data.importer.ContentHash;
 import dev.littlebrain.data.output.ReplaceableFolder;
-import dev.littlebrain.data.output.StagedFolder;
 import dev.littlebrain.data.progress.ProgressListener;
 import dev.littlebrain.data.streams.StreamSynthesizer;
 import dev.littlebrain.dsp.io.AudioRequirement;
@@ -15,6 +14,7 @@ import dev.littlebrain.dsp.io.Signal;
 import dev.littlebrain.dsp.io.WavEncoding;
 import dev.littlebrain.dsp.io.WavReader;
 import dev.littlebrain.dsp.io.WavWriter;
+import dev.littlebrain.files.StagedFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,7 +60,8 @@ public final class KwsCurator {
         long streamCount = windows.isEmpty() ? 0 : streamCount(options);
         long total = streamCount + plan.size() + windows.size();
 
-        try (StagedFolder staged = StagedFolder.create(outputFolder, Optional.of(dataset.root()), Manifest.RECORD)) {
+        try (StagedFolder staged = StagedFolder.create(outputFolder,
+                ReplaceableFolder.guard(outputFolder, Optional.of(dataset.root()), Manifest.RECORD))) {
             AtomicLong done = new AtomicLong(streamCount);
             List<ManifestEntry> entries;
             try {

@@ -3,8 +3,6 @@ package dev.littlebrain.data.curate;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.DatasetException;
 import dev.littlebrain.data.Sample;
@@ -12,6 +10,7 @@ import dev.littlebrain.data.SampleKind;
 import dev.littlebrain.data.Split;
 import dev.littlebrain.data.output.FolderRecord;
 import dev.littlebrain.files.AtomicFiles;
+import dev.littlebrain.files.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +37,6 @@ public record Manifest(String format, int version, long seed, int sampleRate, in
     public static final String SENSOR = "sensor";
     public static final String FILE_NAME = "manifest.json";
     public static final String FORMAT = "littlebrain-curated-dataset";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public Manifest {
         labels = List.copyOf(labels);
@@ -73,7 +71,7 @@ public record Manifest(String format, int version, long seed, int sampleRate, in
 
     public byte[] toJson() {
         try {
-            return JSON.writeValueAsBytes(this);
+            return Json.indented().writeValueAsBytes(this);
         } catch (IOException e) {
             throw new IllegalStateException("manifest serialisation failed", e);
         }
@@ -111,7 +109,7 @@ public record Manifest(String format, int version, long seed, int sampleRate, in
             throw new DatasetException(file + ": no manifest; curate the dataset first");
         }
         try {
-            Manifest m = JSON.readValue(file.toFile(), Manifest.class);
+            Manifest m = Json.reader().readValue(file.toFile(), Manifest.class);
             if (!FORMAT.equals(m.format())) {
                 throw new DatasetException(file + ": not a LittleBrain curated-dataset manifest");
             }

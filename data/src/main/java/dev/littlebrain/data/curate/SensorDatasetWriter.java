@@ -4,8 +4,9 @@ import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.DatasetException;
 import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.SampleKind;
-import dev.littlebrain.data.output.StagedFolder;
+import dev.littlebrain.data.output.ReplaceableFolder;
 import dev.littlebrain.data.progress.ProgressListener;
+import dev.littlebrain.files.StagedFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,8 @@ public final class SensorDatasetWriter {
         long window = lengths.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
         List<String> labels = samples.stream().map(Sample::label).distinct().sorted().toList();
         List<ManifestEntry> entries = new ArrayList<>();
-        try (StagedFolder staged = StagedFolder.create(outputFolder, Optional.of(dataset.root()), Manifest.RECORD)) {
+        try (StagedFolder staged = StagedFolder.create(outputFolder,
+                ReplaceableFolder.guard(outputFolder, Optional.of(dataset.root()), Manifest.RECORD))) {
             int done = 0;
             for (Sample s : samples) {
                 String path = s.split().id() + "/" + s.label() + "/" + s.source().getFileName();

@@ -1,6 +1,7 @@
 package dev.littlebrain.data.output;
 
 import dev.littlebrain.data.DatasetException;
+import dev.littlebrain.files.StagedFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,11 @@ public final class ReplaceableFolder {
     private static final String PROJECT_FILE = "impulse.yaml";
 
     private ReplaceableFolder() {
+    }
+
+    /** {@link #require} as the guard of a {@link StagedFolder} that replaces {@code target}. */
+    public static StagedFolder.Guard guard(Path target, Optional<Path> source, FolderRecord record) {
+        return () -> require(target, source, record);
     }
 
     /**

@@ -6,13 +6,13 @@ import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.SampleKind;
 import dev.littlebrain.data.output.FolderRecord;
 import dev.littlebrain.data.output.ReplaceableFolder;
-import dev.littlebrain.data.output.StagedFolder;
 import dev.littlebrain.data.progress.ProgressListener;
 import dev.littlebrain.dsp.io.AudioRequirement;
 import dev.littlebrain.dsp.io.Signal;
 import dev.littlebrain.dsp.io.WavEncoding;
 import dev.littlebrain.dsp.io.WavReader;
 import dev.littlebrain.dsp.io.WavWriter;
+import dev.littlebrain.files.StagedFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -115,7 +115,8 @@ public final class StreamSynthesizer {
         // Refused before the streams are synthesized, not after.
         ReplaceableFolder.require(outDir, Optional.of(dataset.root()), RECORD);
         List<Stream> streams = synthesize(ProgressListener.NONE);
-        try (StagedFolder staged = StagedFolder.create(outDir, Optional.of(dataset.root()), RECORD)) {
+        try (StagedFolder staged = StagedFolder.create(outDir,
+                ReplaceableFolder.guard(outDir, Optional.of(dataset.root()), RECORD))) {
             Path dir = staged.path();
             List<Word> words = new ArrayList<>();
             StringBuilder csv = new StringBuilder("file,start_ms,end_ms,label\n");

@@ -14,6 +14,7 @@ import dev.littlebrain.data.importer.MotionFileImporter;
 import dev.littlebrain.data.progress.ProgressListener;
 import dev.littlebrain.dsp.io.SensorCsv;
 import dev.littlebrain.dsp.io.SensorSeries;
+import dev.littlebrain.files.StagedFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

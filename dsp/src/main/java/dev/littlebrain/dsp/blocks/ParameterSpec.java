@@ -1,5 +1,6 @@
 package dev.littlebrain.dsp.blocks;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,7 +19,8 @@ import java.util.TreeSet;
  *                     {@code num_filters}) are named in {@code help} and checked by the config
  * @param values       the only values accepted, where restricted (a select's choices); empty: any of the kind
  */
-public record ParameterSpec(String name, Kind kind, String defaultValue, String help, Optional<Range> range,
+public record ParameterSpec(String name, Kind kind, String defaultValue, String help,
+                            @JsonInclude(JsonInclude.Include.NON_ABSENT) Optional<Range> range,
                             List<String> values) {
 
     /** How a parameter's value is written. */

@@ -6,6 +6,7 @@ import dev.littlebrain.deploy.device.DspUpdateOnCortexM4;
 import dev.littlebrain.deploy.device.ModelOnCortexM4;
 import dev.littlebrain.deploy.device.TflmBaselines;
 import dev.littlebrain.impulse.Progress;
+import dev.littlebrain.impulse.SharedFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,15 +28,9 @@ public final class DeviceBench {
         return CortexM4Emulator.missingTools();
     }
 
-    /** The first of {@code shared}, {@code ../shared}, {@code ../../shared} under {@code base} with conformance/. */
+    /** The nearest {@link SharedFolder shared folder} at or above {@code base} with conformance/. */
     public static Optional<Path> findShared(Path base) {
-        for (String name : new String[] {"shared", "../shared", "../../shared"}) {
-            Path d = base.resolve(name);
-            if (Files.isDirectory(d.resolve(DeviceBenchmark.CONFORMANCE))) {
-                return Optional.of(d);
-            }
-        }
-        return Optional.empty();
+        return SharedFolder.find(base, DeviceBenchmark.CONFORMANCE).map(Path::getParent);
     }
 
     /**

@@ -1,11 +1,9 @@
 package dev.littlebrain.impulse.conformance;
 
 import dev.littlebrain.runtime.Interpreter;
-import dev.littlebrain.runtime.TensorView;
 import dev.littlebrain.tflite.Model;
 import dev.littlebrain.tflite.TensorType;
 import dev.littlebrain.tflite.TfliteReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -47,9 +45,9 @@ public final class ConformanceCheck {
             byte[] input = Files.readAllBytes(dir.resolve("input_" + k + ".bin"));
             firstInput = firstInput == null ? input : firstInput;
             byte[] expected = Files.readAllBytes(dir.resolve("output_" + k + ".bin"));
-            feed(interpreter, input);
+            RawTensors.feed(interpreter, input);
             interpreter.invoke();
-            byte[] actual = outputs(interpreter);
+            byte[] actual = RawTensors.outputs(interpreter);
             examples++;
             if (Arrays.equals(expected, actual)) {
                 exact++;
@@ -61,23 +59,6 @@ public final class ConformanceCheck {
         return new ConformanceCase(dir.getFileName().toString(), model.mainSubgraph().operators().size(),
                 interpreter.arenaBytes(), interpreter.greedyArenaBytes(), interpreter.macs(), micros, examples, exact,
                 floatModel, worstFloatDiff);
-    }
-
-    private static void feed(Interpreter interpreter, byte[] input) {
-        int offset = 0;
-        for (int i = 0; i < interpreter.inputCount(); i++) {
-            TensorView t = interpreter.input(i);
-            t.copyFrom(input, offset);
-            offset += t.byteSize();
-        }
-    }
-
-    private static byte[] outputs(Interpreter interpreter) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (int i = 0; i < interpreter.outputCount(); i++) {
-            out.writeBytes(interpreter.output(i).bytes());
-        }
-        return out.toByteArray();
     }
 
     private static double maxFloatDiff(byte[] a, byte[] b) {
@@ -92,7 +73,7 @@ public final class ConformanceCheck {
 
     /** Microseconds per inference after a short warm-up, over at least ten runs. */
     private static double timeInvoke(Interpreter interpreter, byte[] input) {
-        feed(interpreter, input);
+        RawTensors.feed(interpreter, input);
         long deadline = System.nanoTime() + WARM_UP_NANOS;
         int warm = 0;
         while (System.nanoTime() < deadline) {

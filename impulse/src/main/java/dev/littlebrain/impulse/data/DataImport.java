@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * {@code data import}'s work: a dataset folder read, then curated or copied into a curated folder. The folder is
- * written aside and swapped in whole (the data module's {@code StagedFolder}), so an import that fails or is killed
+ * written aside and swapped in whole ({@link dev.littlebrain.files.StagedFolder}), so an import that fails or is killed
  * leaves the previous data in place; only a folder LittleBrain wrote, or an empty one, is ever replaced.
  */
 public final class DataImport {

@@ -1,7 +1,5 @@
 package dev.littlebrain.impulse.data;
 
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.littlebrain.data.ImportProblem;
 import dev.littlebrain.data.stats.DatasetStats;
 import java.nio.file.Path;
@@ -12,7 +10,7 @@ import java.util.List;
  *
  * @param skipped empty for a curated dataset, which is read from its manifest
  */
-public record DatasetDescription(@JsonSerialize(using = ToStringSerializer.class) Path dir, DatasetStats stats,
+public record DatasetDescription(Path dir, DatasetStats stats,
         List<ImportProblem> skipped) {
     public DatasetDescription {
         skipped = List.copyOf(skipped);

@@ -1,12 +1,10 @@
 package dev.littlebrain.impulse.data;
 
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.nio.file.Path;
 import java.util.List;
 
 /** A synthetic dataset as {@code data generate} wrote it: its labels and samples per split. */
-public record GeneratedDataset(SyntheticKind kind, @JsonSerialize(using = ToStringSerializer.class) Path out,
+public record GeneratedDataset(SyntheticKind kind, Path out,
         List<String> labels, int training, int testing) {
     public GeneratedDataset {
         labels = List.copyOf(labels);

@@ -1,7 +1,5 @@
 package dev.littlebrain.impulse.data;
 
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.littlebrain.data.ImportProblem;
 import dev.littlebrain.data.stats.DatasetStats;
 import java.nio.file.Path;
@@ -24,8 +22,8 @@ import java.util.List;
  * @param shortSamples  sensor samples shorter than the window: padded with zeros when features are computed, which is
  *                      right for gestures of different lengths and wrong for a recording cut short
  */
-public record ImportSummary(Outcome outcome, @JsonSerialize(using = ToStringSerializer.class) Path source,
-        @JsonSerialize(using = ToStringSerializer.class) Path folder, int samples, DatasetStats stats,
+public record ImportSummary(Outcome outcome, Path source,
+        Path folder, int samples, DatasetStats stats,
         List<ImportProblem> skipped, List<String> warnings, List<String> axes, double samplingHz,
         double windowSeconds, List<ShortSample> shortSamples) {
 

@@ -1,7 +1,5 @@
 package dev.littlebrain.impulse.data;
 
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.littlebrain.data.ImportProblem;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +16,7 @@ import java.util.Map;
  * @param skipped    files of the source dataset that could not be read
  */
 public record MiningSummary(int seconds, int candidates, Map<String, Integer> firedAs, int added, int cap,
-        @JsonSerialize(using = ToStringSerializer.class) Path data, List<ImportProblem> skipped) {
+        Path data, List<ImportProblem> skipped) {
     public MiningSummary {
         firedAs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(firedAs));
         skipped = List.copyOf(skipped);

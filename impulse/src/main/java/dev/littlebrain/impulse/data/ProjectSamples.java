@@ -249,7 +249,7 @@ public final class ProjectSamples {
 
     /** Checks that {@code file} is what the project's impulse reads; returns its frames when not the window's. */
     private Integer fits(SampleFile file) throws SignalFormatException {
-        boolean audioProject = "audio".equals(input.type());
+        boolean audioProject = input.modality().isAudio();
         if (audioProject != (file.kind() == SampleKind.AUDIO)) {
             throw new SignalFormatException(file.name(), audioProject
                     ? "is sensor data, but this project's input is audio (a .wav file)"
@@ -272,7 +272,7 @@ public final class ProjectSamples {
 
     private Manifest emptyManifest(Optional<SampleFile> first) {
         int window = input.windowSamples();
-        if ("audio".equals(input.type())) {
+        if (input.modality().isAudio()) {
             return new Manifest(Manifest.FORMAT, 1, 0, (int) Math.round(input.frequencyHz()), window, List.of(),
                     List.of());
         }

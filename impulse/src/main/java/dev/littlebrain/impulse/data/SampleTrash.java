@@ -1,9 +1,8 @@
 package dev.littlebrain.impulse.data;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.littlebrain.data.curate.ManifestEntry;
 import dev.littlebrain.files.AtomicFiles;
+import dev.littlebrain.files.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +17,6 @@ import java.util.Optional;
  */
 final class SampleTrash {
     private static final String ENTRY_FILE = "entry.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
      * A deleted sample: its manifest entry, where it stood in the manifest, the slot that keeps it, and the crop
@@ -53,7 +51,7 @@ final class SampleTrash {
     Kept open(int index, ManifestEntry entry, Optional<String> replacedBy) throws IOException {
         int next = slots().stream().mapToInt(p -> Integer.parseInt(p.getFileName().toString())).max().orElse(0) + 1;
         Path slot = Files.createDirectories(folder.resolve(String.format(Locale.ROOT, "%06d", next)));
-        AtomicFiles.write(slot.resolve(ENTRY_FILE), JSON.writeValueAsBytes(new Note(index, entry,
+        AtomicFiles.write(slot.resolve(ENTRY_FILE), Json.indented().writeValueAsBytes(new Note(index, entry,
                 replacedBy.orElse(null))));
         return new Kept(index, entry, slot, replacedBy);
     }
@@ -65,7 +63,7 @@ final class SampleTrash {
             return Optional.empty();
         }
         Path slot = slots.get(slots.size() - 1);
-        Note note = JSON.readValue(slot.resolve(ENTRY_FILE).toFile(), Note.class);
+        Note note = Json.reader().readValue(slot.resolve(ENTRY_FILE).toFile(), Note.class);
         return Optional.of(new Kept(note.index(), note.entry(), slot, Optional.ofNullable(note.crop())));
     }
 

@@ -1,7 +1,5 @@
 package dev.littlebrain.impulse.data;
 
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.littlebrain.data.ImportProblem;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,9 +12,9 @@ import java.util.List;
  * @param groundTruth  the streams.csv naming every word's place
  * @param skipped      files of the source dataset that could not be read
  */
-public record StreamsSummary(@JsonSerialize(using = ToStringSerializer.class) Path out, int streams, double seconds,
+public record StreamsSummary(Path out, int streams, double seconds,
         int words, int keywordWords, List<String> keywords,
-        @JsonSerialize(using = ToStringSerializer.class) Path groundTruth, List<ImportProblem> skipped) {
+        Path groundTruth, List<ImportProblem> skipped) {
     public StreamsSummary {
         keywords = List.copyOf(keywords);
         skipped = List.copyOf(skipped);

@@ -3,8 +3,6 @@ package dev.littlebrain.impulse.deploy;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,7 +14,7 @@ import java.util.List;
  */
 @JsonPropertyOrder({"format", "out_dir", "files"})
 public record DeployResult(String format,
-        @JsonProperty("out_dir") @JsonSerialize(using = ToStringSerializer.class) Path outDir, List<File> files) {
+        @JsonProperty("out_dir") Path outDir, List<File> files) {
 
     public DeployResult {
         files = List.copyOf(files);
@@ -24,7 +22,7 @@ public record DeployResult(String format,
 
     /** One file written, as it lies in the output folder. */
     @JsonPropertyOrder({"path", "bytes"})
-    public record File(@JsonSerialize(using = ToStringSerializer.class) Path path, long bytes) {
+    public record File(Path path, long bytes) {
     }
 
     /** The files' paths, in order. */

@@ -1,6 +1,6 @@
 package dev.littlebrain.impulse.deploy;
 
-import dev.littlebrain.deploy.StagedExport;
+import dev.littlebrain.files.StagedFolder;
 import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.ProjectLayout;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * The deploy service: a model file, or a project's int8 model with its impulse, exported in a {@link DeployFormat}.
  *
  * <p>The files are written aside and moved into the output folder only when the whole export is written
- * ({@link StagedExport}): a full disk or a model the format cannot take leaves the folder as it was. In an existing
+ * ({@link StagedFolder}): a full disk or a model the format cannot take leaves the folder as it was. In an existing
  * folder, the export's files replace those of the same names and nothing else there is touched.
  */
 public final class Deployment {
@@ -64,7 +64,18 @@ public final class Deployment {
     }
 
     private static DeployResult write(DeployFormat format, Path outDir, ExportJob job) throws IOException {
-        List<Path> written = StagedExport.write(outDir, folder -> format.exporter().write(job, folder));
+        Path target = outDir.toAbsolutePath().normalize();
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new IllegalArgumentException(outDir + " is a file; the output of a deploy is a folder");
+        }
+        if (target.getParent() == null) {
+            throw new IllegalArgumentException("the root folder cannot be the output of a deploy");
+        }
+        List<Path> written;
+        // Into a firmware's source folder: only the export's own files are replaced, nothing else there is touched.
+        try (StagedFolder staged = StagedFolder.create(outDir, StagedFolder.Guard.NONE)) {
+            written = staged.commitInto(format.exporter().write(job, staged.path()));
+        }
         List<DeployResult.File> files = new ArrayList<>();
         for (Path p : written) {
             files.add(new DeployResult.File(p, Files.size(p)));

@@ -4,6 +4,7 @@ import dev.littlebrain.files.AtomicFiles;
 import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.Progress;
+import dev.littlebrain.impulse.SharedFolder;
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import dev.littlebrain.tflite.TfliteReader;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -117,16 +119,15 @@ public final class StreamTest {
     }
 
     /**
-     * The labelled streams shipped with LittleBrain's shared data: shared/datasets/espeak-kws/_streams_ beside the
-     * project, the current directory or one of their parents.
+     * The labelled streams shipped with LittleBrain's shared data: the {@link SharedFolder shared folder}'s
+     * datasets/espeak-kws/_streams_ found from the project, else from the current directory.
      */
     public static Path defaultStreams(Path projectDir) {
         for (Path start : List.of(projectDir.toAbsolutePath(), Path.of("").toAbsolutePath())) {
-            for (Path d = start; d != null; d = d.getParent()) {
-                Path c = d.resolveSibling("shared").resolve("datasets/espeak-kws/_streams_");
-                if (Files.isRegularFile(c.resolve(TRUTH))) {
-                    return c;
-                }
+            Optional<Path> streams = SharedFolder.find(start, "datasets/espeak-kws/_streams_")
+                    .filter(d -> Files.isRegularFile(d.resolve(TRUTH)));
+            if (streams.isPresent()) {
+                return streams.get();
             }
         }
         throw new IllegalArgumentException("no shared/datasets/espeak-kws/_streams_ found; pass --streams DIR");

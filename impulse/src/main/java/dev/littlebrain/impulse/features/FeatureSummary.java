@@ -2,8 +2,6 @@ package dev.littlebrain.impulse.features;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.littlebrain.data.Dataset;
 import dev.littlebrain.data.curate.Manifest;
 import dev.littlebrain.data.features.FeatureCache;
@@ -31,7 +29,7 @@ import java.util.Map;
 @JsonPropertyOrder({"block", "samples", "frames", "coefficients", "computed", "from_cache", "seconds", "cache"})
 public record FeatureSummary(String block, int samples, int frames, int coefficients, int computed,
         @JsonProperty("from_cache") int fromCache, double seconds,
-        @JsonSerialize(using = ToStringSerializer.class) Path cache) {
+        Path cache) {
 
     /**
      * Computes (or reads from the cache) the features of every sample of the project, reporting each computed

@@ -60,11 +60,11 @@ public final class Profiling {
             throw new IllegalArgumentException(file + " is missing; run 'littlebrain train' first");
         }
         ImpulseConfig.Input input = p.config().input();
-        boolean audio = "audio".equals(input.type());
-        // The window the application buffers: int16 audio samples, or float32 sensor values per axis.
-        int windowBytes = options.windowBytes().orElse(p.windowSamples() * (audio ? 2 : 4 * input.axes().size()));
-        double sliceMs = options.sliceMs().orElse(audio ? input.windowMs() / (double) p.config().continuous().slices()
-                : 0);
+        int windowBytes = options.windowBytes().orElse(input.modality().windowBytes(p.windowSamples(),
+                input.axes().size()));
+        // Sound is classified continuously, a slice at a time; a sensor window at once.
+        double sliceMs = options.sliceMs().orElse(input.modality().isAudio()
+                ? input.windowMs() / (double) p.config().continuous().slices() : 0);
         List<Board> boards = choose(p.config().allBoards(), options);
         Model model = TfliteReader.read(file);
         Int8ModelCheck.require(file, model);
@@ -121,7 +121,7 @@ public final class Profiling {
      * empty for an impulse whose DSP has no C form (sensor blocks) or without a slice.
      */
     private static Optional<FrontEnd> frontEnd(ImpulseProject p, Model model, double sliceMs) throws IOException {
-        if (!"audio".equals(p.config().input().type()) || sliceMs <= 0) {
+        if (!p.config().input().modality().isAudio() || sliceMs <= 0) {
             return Optional.empty();
         }
         DspBlock block = p.block();

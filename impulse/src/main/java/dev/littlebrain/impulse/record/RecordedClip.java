@@ -2,8 +2,6 @@ package dev.littlebrain.impulse.record;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -12,7 +10,7 @@ import java.nio.file.Path;
  * (ms), and which source (the microphone or a replayed file).
  */
 @JsonPropertyOrder({"label", "file", "source", "onset_ms", "end_ms"})
-public record RecordedClip(String label, @JsonSerialize(using = ToStringSerializer.class) Path file, String source,
+public record RecordedClip(String label, Path file, String source,
         @JsonProperty("onset_ms") long onsetMs, @JsonProperty("end_ms") long endMs) {
 
     /** Cuts the window around {@code word} out of {@code audio} and writes it as the next clip of {@code label}. */

@@ -2,8 +2,6 @@ package dev.littlebrain.impulse.training;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.littlebrain.impulse.TrainingRecord;
 import java.nio.file.Path;
 
@@ -13,9 +11,9 @@ import java.nio.file.Path;
  */
 @JsonPropertyOrder({"members", "float_model", "int8_model", "kept_in", "record"})
 public record EnsembleSummary(int members,
-        @JsonProperty("float_model") @JsonSerialize(using = ToStringSerializer.class) Path floatModel,
-        @JsonProperty("int8_model") @JsonSerialize(using = ToStringSerializer.class) Path int8Model,
-        @JsonProperty("kept_in") @JsonSerialize(using = ToStringSerializer.class) Path keptIn,
+        @JsonProperty("float_model") Path floatModel,
+        @JsonProperty("int8_model") Path int8Model,
+        @JsonProperty("kept_in") Path keptIn,
         TrainingRecord record) {
 
     /** How the joined model combines its members, in words. */

@@ -3,8 +3,6 @@ package dev.littlebrain.impulse.training;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.littlebrain.impulse.TrainingRecord;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,10 +21,10 @@ import java.util.List;
     "training_record", "curves", "record"})
 public record TrainingSummary(String device, double seconds, @JsonProperty("best_epochs") List<Integer> bestEpochs,
         @JsonProperty("calibration_samples") int calibrationSamples,
-        @JsonProperty("float_model") @JsonSerialize(using = ToStringSerializer.class) Path floatModel,
-        @JsonProperty("int8_model") @JsonSerialize(using = ToStringSerializer.class) Path int8Model,
-        @JsonProperty("training_record") @JsonSerialize(using = ToStringSerializer.class) Path trainingRecord,
-        @JsonSerialize(contentUsing = ToStringSerializer.class) List<Path> curves,
+        @JsonProperty("float_model") Path floatModel,
+        @JsonProperty("int8_model") Path int8Model,
+        @JsonProperty("training_record") Path trainingRecord,
+        List<Path> curves,
         TrainingRecord record) {
 
     public TrainingSummary {

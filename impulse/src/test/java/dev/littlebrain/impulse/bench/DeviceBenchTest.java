@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.littlebrain.files.Json;
 import dev.littlebrain.impulse.Progress;
 import dev.littlebrain.tflite.SharedFolder;
 import java.nio.file.Path;
@@ -29,7 +29,7 @@ class DeviceBenchTest {
                 new DeviceBenchReport.Model("misc_add_mul_int8", 3044, 1268, 12850, 476, 8, false, Optional.empty())),
                 List.of(new DeviceBenchReport.Skipped("odd_int8", "no kernel for FOO")),
                 Optional.of(new DeviceBenchReport.DspUpdate("mfcc", 1_100_000, 250, 11_728)));
-        JsonNode json = new ObjectMapper().valueToTree(report);
+        JsonNode json = Json.mapper().valueToTree(report);
         JsonNode kws = json.get("models").get(0);
         List<String> keys = new ArrayList<>();
         kws.fieldNames().forEachRemaining(keys::add);
@@ -45,7 +45,7 @@ class DeviceBenchTest {
         assertEquals(250, json.get("dsp_update").get("update_ms").asInt());
         assertEquals(List.of("misc_add_mul_int8"), report.mismatches());
 
-        JsonNode none = new ObjectMapper().valueToTree(new DeviceBenchReport(List.of(), List.of(), Optional.empty()));
+        JsonNode none = Json.mapper().valueToTree(new DeviceBenchReport(List.of(), List.of(), Optional.empty()));
         assertFalse(none.has("dsp_update"), none.toString());
     }
 

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.littlebrain.data.DatasetException;
 import dev.littlebrain.data.Split;
 import dev.littlebrain.data.curate.KwsCurationOptions;
 import dev.littlebrain.data.curate.Manifest;
 import dev.littlebrain.data.curate.ManifestEntry;
-import dev.littlebrain.data.curate.Placement;
+import dev.littlebrain.files.Json;
 import dev.littlebrain.impulse.Progress;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.dsp.io.Signal;
@@ -59,7 +58,7 @@ class DataImportTest {
         assertEquals(List.of(), summary.skipped());
 
         // As JSON, folders are plain paths (what a CLI --json or an HTTP API would show).
-        JsonNode json = new ObjectMapper().valueToTree(summary);
+        JsonNode json = Json.mapper().valueToTree(summary);
         assertEquals(data.toString(), json.get("folder").asText());
         assertEquals(summary.samples(), json.get("samples").asInt());
     }
@@ -110,9 +109,10 @@ class DataImportTest {
             }
         }
         KwsCurationOptions d = KwsCurationOptions.defaults(List.of("yes", "no"));
-        KwsCurationOptions options = new KwsCurationOptions(List.of("yes", "no"), false, false, 0, 16000, 1000,
-                Placement.CENTRED, d.noiseProbability(), d.noiseMinGainDb(), d.noiseMaxGainDb(), Set.of(), 1, 0, 0,
-                0, d.unknownRatio(), false, 1);
+        KwsCurationOptions options = d.withClasses(false, false)
+                .withNoiseMixing(d.noiseProbability(), d.noiseMinGainDb(), d.noiseMaxGainDb(), Set.of())
+                .withTrainingAugmentation(1, 0)
+                .withTrainingStreamSeconds(0);
         Project project = Project.create(tmp.resolve("p"), "kws");
         ImportSummary summary = project.importData(raw, ImportPlan.keywordSpotting(options), Progress.NONE);
 

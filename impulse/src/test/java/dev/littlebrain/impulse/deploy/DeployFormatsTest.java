@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.littlebrain.files.Json;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -39,10 +40,10 @@ class DeployFormatsTest {
 
     @Test
     void aDescriptorIsJsonWithoutItsExporter() throws Exception {
-        String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(DeployFormats.C_ARRAY);
+        String json = Json.compact().writeValueAsString(DeployFormats.C_ARRAY);
         assertEquals("{\"name\":\"c-array\",\"title\":\"C array for TensorFlow Lite Micro\",\"writes\":\"model_data.h"
                 + " and model_data.c holding the .tflite bytes\",\"options\":[\"symbol\"]}", json);
-        String arduino = new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(DeployFormats.ARDUINO)
+        String arduino = Json.mapper().valueToTree(DeployFormats.ARDUINO)
                 .get("options").toString();
         assertEquals("[\"library_name\",\"labels\",\"continuous\"]", arduino, "in declaration order");
     }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.littlebrain.files.Json;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.tflite.SharedFolder;
 import java.io.IOException;
@@ -63,7 +63,7 @@ class DeploymentTest {
         // The project's continuous settings: 4 slices of the 1 s window at 16 kHz.
         assertTrue(Files.readString(out.resolve("lb_classifier.h")).contains("#define LB_SLICE_SAMPLES 4000"));
 
-        JsonNode json = new ObjectMapper().valueToTree(r);
+        JsonNode json = Json.mapper().valueToTree(r);
         assertEquals(out.toString(), json.get("out_dir").asText());
         assertEquals(r.files().get(0).path().toString(), json.get("files").get(0).get("path").asText());
         assertEquals(r.files().get(0).bytes(), json.get("files").get(0).get("bytes").asLong());

@@ -3,6 +3,7 @@ package dev.littlebrain.impulse.evaluation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.littlebrain.files.Json;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import dev.littlebrain.runtime.stream.Detection;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * maps: each expectation below is built the way the CLI built it, and the strings must be equal.
  */
 class ReportJsonTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.mapper();
     private final Path project = Path.of("/p");
 
     @Test

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.littlebrain.files.Json;
 import dev.littlebrain.impulse.Progress;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.tflite.SharedFolder;
@@ -48,7 +48,7 @@ class ProfilingTest {
         assertTrue(all.get(4).frontEnd().orElseThrow().instructionsPerUpdate() > 5 * dsp.instructionsPerUpdate());
         assertEquals(nano.instructions(), all.get(4).instructions(), "the network's instructions do not change");
 
-        JsonNode json = new ObjectMapper().valueToTree(nano);
+        JsonNode json = Json.mapper().valueToTree(nano);
         List<String> keys = new ArrayList<>();
         json.fieldNames().forEachRemaining(keys::add);
         assertEquals(List.of("board", "ram_bytes", "arena_bytes", "flash_bytes", "weights_bytes", "instructions",
@@ -69,7 +69,7 @@ class ProfilingTest {
         int window = p.impulse().input().windowSamples() * 4 * p.impulse().input().axes().size();
         assertEquals(nano.arenaBytes() + window + 1024, nano.ramBytes());
         assertEquals(0, nano.sliceMs());
-        JsonNode json = new ObjectMapper().valueToTree(nano);
+        JsonNode json = Json.mapper().valueToTree(nano);
         assertTrue(!json.has("dsp_ram_bytes") && json.has("slice_ms"), json.toString());
 
         DeviceProfile given = p.profile(TABLES.withTarget("nano33ble").withWindowBytes(100).withSliceMs(1)).get(0);

@@ -1,6 +1,7 @@
-package dev.littlebrain.data.output;
+package dev.littlebrain.files;
 
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -11,41 +12,46 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * A folder that is built next to its final place and swapped in only when complete, so a crash or
- * an error never leaves a half-written dataset where the rest of the tool would read it. Files
- * inside need no atomic writes of their own: nobody looks into the staging folder.
+ * A folder built next to its final place and moved there only when complete, so a crash, a full disk or an error
+ * never leaves half an output where the rest of the tool (or a firmware build) would read it. Files inside need no
+ * atomic writes of their own: nobody looks into the staging folder. Every LittleBrain output that is a folder
+ * (a curated dataset, test streams, a deploy) is written through this class.
  *
- * <p>The target must be one {@link ReplaceableFolder} allows, checked before anything is built and again
- * before the swap. The staging folder's name carries this process's id, so that a run killed half-way leaves
- * a folder the next run recognises as stale and deletes.
+ * <p>Two ways in: {@link #commit()} replaces the target as a whole (a dataset folder LittleBrain wrote, after the
+ * caller's {@link Guard} has said so once more), {@link #commitInto(List)} moves the staged files into an existing
+ * folder one by one and touches nothing else there (a firmware's source folder); a target that does not exist yet is
+ * the staging folder renamed either way. The staging folder's name carries this process's id, so that a run killed
+ * half-way leaves a folder the next run recognises as stale and deletes.
  */
 public final class StagedFolder implements AutoCloseable {
+    /** The caller's rule for whether the target may be replaced: checked before staging and again before the swap. */
+    @FunctionalInterface
+    public interface Guard {
+        /** Accepts anything: for {@link #commitInto}, which replaces only the files it wrote. */
+        Guard NONE = () -> { };
+
+        /** Throws when the target may not be replaced (it holds a user's files, say). */
+        void check() throws IOException;
+    }
+
     private final Path target;
     private final Path given;
-    private final Optional<Path> source;
-    private final FolderRecord record;
+    private final Guard guard;
     private final Path staging;
     private boolean committed;
 
-    private StagedFolder(Path target, Path given, Optional<Path> source, FolderRecord record, Path staging) {
+    private StagedFolder(Path target, Path given, Guard guard, Path staging) {
         this.target = target;
         this.given = given;
-        this.source = source;
-        this.record = record;
+        this.guard = guard;
         this.staging = staging;
     }
 
-    /**
-     * Starts building a replacement for {@code target}, after checking that it may be replaced.
-     *
-     * @param source the folder the content is built from, which the target must not be, hold or lie in
-     * @param record what proves that an existing target was written by LittleBrain
-     */
-    public static StagedFolder create(Path target, Optional<Path> source, FolderRecord record) throws IOException {
+    /** Starts building a replacement for {@code target}, after {@code guard} has checked that it may be replaced. */
+    public static StagedFolder create(Path target, Guard guard) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         Path parent = absolute.getParent();
         if (parent == null) {
@@ -53,8 +59,8 @@ public final class StagedFolder implements AutoCloseable {
         }
         Files.createDirectories(parent);
         finishKilledSwaps(absolute);
-        ReplaceableFolder.require(target, source, record);
-        return new StagedFolder(absolute, target, source, record, createStaging(absolute));
+        guard.check();
+        return new StagedFolder(absolute, target, guard, createStaging(absolute));
     }
 
     public Path path() {
@@ -63,7 +69,7 @@ public final class StagedFolder implements AutoCloseable {
 
     /** Replaces the target with the staged folder; the old target, if any, is deleted afterwards. */
     public void commit() throws IOException {
-        ReplaceableFolder.require(given, source, record); // something may have appeared while we built
+        guard.check(); // something may have appeared while we built
         Path old = null;
         if (Files.exists(target)) {
             old = target.resolveSibling(prefix(target, OLD) + ProcessHandle.current().pid() + "-" + System.nanoTime());
@@ -74,6 +80,34 @@ public final class StagedFolder implements AutoCloseable {
         if (old != null) {
             deleteTree(old);
         }
+    }
+
+    /**
+     * Moves {@code files} (written into {@link #path()}) into the target: the staging folder becomes the target when
+     * there is none, else each file replaces the one of its name there (keeping its mode) and nothing else in the
+     * target is touched. Returns the files as they lie in the target, under the path it was given as.
+     */
+    public List<Path> commitInto(List<Path> files) throws IOException {
+        guard.check();
+        List<Path> relative = new ArrayList<>();
+        for (Path file : files) {
+            relative.add(staging.relativize(file.toAbsolutePath().normalize()));
+        }
+        if (Files.exists(target)) {
+            for (Path r : relative) {
+                Files.createDirectories(target.resolve(r).getParent());
+                AtomicFiles.replace(staging.resolve(r), target.resolve(r));
+            }
+        } else {
+            try {
+                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(staging, target);
+            }
+        }
+        committed = true;
+        deleteTree(staging); // what is left of it after the files moved out; nothing where it was renamed
+        return relative.stream().map(given::resolve).toList();
     }
 
     @Override
