@@ -68,7 +68,7 @@ public record FeaturePreview(String sample, String label, int frames, int coeffi
         }
         Manifest manifest = manifest(project);
         Sample sample = find(project, manifest, request.sample());
-        boolean audio = "audio".equals(input.type());
+        boolean audio = input.modality().isAudio();
         int windowSamples = input.windowSamples();
         float[] features;
         FeatureShape shape;

@@ -93,7 +93,7 @@ final class LiveApi {
         } catch (IllegalArgumentException e) {
             throw StudioException.conflict(e.getMessage());
         }
-        boolean audio = "audio".equals(input.type());
+        boolean audio = input.modality().isAudio();
         LiveSession session = audio ? new LiveAudioSession(classifier, config)
                 : new LiveSensorSession(classifier, input, config.sliceSamples());
         String id = sessions.open(session);

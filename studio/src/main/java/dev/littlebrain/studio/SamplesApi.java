@@ -57,7 +57,7 @@ final class SamplesApi {
         int limit = number(ex, "limit", DEFAULT_PAGE, LARGEST_PAGE);
         Project project = Project.open(projectDir);
         ImpulseConfig.Input input = project.impulse().input();
-        String kind = "audio".equals(input.type()) ? "audio" : "sensor";
+        String kind = input.modality().isAudio() ? "audio" : "sensor";
         double window = input.windowMs() / 1000.0;
         Optional<Manifest> manifest = manifests.read(project.layout().data());
         if (manifest.isEmpty()) {

@@ -32,9 +32,10 @@ final class StreamCalibration {
      * {@code --streams}. Checked first as the CLI checks them: an audio impulse with both models trained.
      */
     static Path streams(Project p) {
-        String input = p.impulse().input().type();
-        if (!"audio".equals(input)) {
-            throw new IllegalArgumentException("a stream test needs an audio impulse, this one takes " + input);
+        ImpulseConfig.Input input = p.impulse().input();
+        if (!input.modality().isAudio()) {
+            throw new IllegalArgumentException("a stream test needs an audio impulse, this one takes "
+                    + input.type());
         }
         ClipTest.models(p.project());
         return StreamTest.defaultStreams(p.layout().dir());

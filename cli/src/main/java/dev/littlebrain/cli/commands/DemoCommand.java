@@ -231,8 +231,8 @@ public final class DemoCommand implements Callable<Integer> {
     private int runSteps(Path projectDir, List<Step> steps, String what) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (Files.exists(projectDir)) {
-            deleteTree(projectDir);
+        if (!freshProjectFolder(projectDir, err)) {
+            return 1;
         }
         ProjectLock lock = null;
         try {
@@ -267,6 +267,37 @@ public final class DemoCommand implements Callable<Integer> {
                 + ": models/, reports/ (training.png, confusion.png, test.html), build/c-standalone/.");
         out.flush();
         return 0;
+    }
+
+    /** The file that marks a folder as one the demo built, so a later demo may replace it. */
+    static final String MARKER = ".littlebrain-demo";
+
+    /**
+     * Makes {@code dir} an empty folder marked as the demo's: a missing or empty folder is used, a folder an earlier
+     * demo built (its marker inside) is replaced, and anything else — the user's own files — is left alone and the
+     * demo stops with one line.
+     */
+    private static boolean freshProjectFolder(Path dir, PrintWriter err) throws IOException {
+        if (Files.exists(dir) && !Files.isRegularFile(dir.resolve(MARKER))) {
+            boolean empty;
+            try (Stream<Path> entries = Files.list(dir)) {
+                empty = entries.findAny().isEmpty();
+            } catch (java.nio.file.NotDirectoryException e) {
+                empty = false;
+            }
+            if (!empty) {
+                err.println("error: " + dir + " exists and was not built by the demo; the demo does not replace what"
+                        + " it did not make: move it away or pass another folder (--project / --motion-project)");
+                err.flush();
+                return false;
+            }
+        }
+        if (Files.exists(dir)) {
+            deleteTree(dir);
+        }
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve(MARKER), "built by 'littlebrain demo'; the next demo replaces this folder\n");
+        return true;
     }
 
     private static void deleteTree(Path root) throws IOException {
