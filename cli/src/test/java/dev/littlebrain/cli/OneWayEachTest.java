@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 21's "one name per fact", kept: the main code of every module makes JSON with {@code files.Json}, asks an
- * input its {@code Modality}, finds {@code ../shared} with {@code SharedFolder} and builds curation options with
- * {@code KwsCurationOptions}' withers. A second way in a new file fails here; the files allowed below say why.
+ * input its {@code Modality}, finds {@code ../shared} with {@code SharedFolder}, deletes a folder it made with
+ * {@code StagedFolder.deleteTree} and builds curation options with {@code KwsCurationOptions}' withers. A second
+ * way in a new file fails here; the files allowed below say why.
  */
 class OneWayEachTest {
     /** The repository: the tests run in {@code <repository>/cli}. */
@@ -38,6 +39,12 @@ class OneWayEachTest {
         // bench/ (JMH) cannot depend on impulse, which it would need for SharedFolder.
         assertEquals(List.of(), filesContaining("resolveSibling(\"shared\")", Set.of("BenchModels.java")));
         assertEquals(List.of(), filesContaining("\"../shared\"", Set.of()));
+    }
+
+    @Test
+    void oneRecursiveDelete() throws IOException {
+        // deploy/ does not depend on files/ (which holds StagedFolder.deleteTree); its two temporary build folders.
+        assertEquals(List.of(), filesContaining("reverseOrder()", Set.of("ArmFootprint.java", "DeviceBenchmark.java")));
     }
 
     @Test

@@ -183,6 +183,11 @@ public final class StagedFolder implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes a folder LittleBrain made (a staging folder, a temporary export, a demo's project) with everything in
+     * it; a link inside is removed, never followed. The one recursive delete of the code base: callers must own what
+     * they pass.
+     */
     public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;

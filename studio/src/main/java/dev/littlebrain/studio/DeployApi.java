@@ -2,6 +2,7 @@ package dev.littlebrain.studio;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.littlebrain.deploy.profile.Board;
+import dev.littlebrain.files.StagedFolder;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.deploy.DeployFormat;
 import dev.littlebrain.impulse.deploy.DeployFormats;
@@ -102,7 +103,7 @@ final class DeployApi {
                     name) + "\"");
             ex.bytes(200, "application/zip", zip);
         } finally {
-            ExportZip.deleteTree(temp);
+            StagedFolder.deleteTree(temp);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.littlebrain.studio;
 
+import dev.littlebrain.files.StagedFolder;
 import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.ProjectLayout;
@@ -61,7 +62,7 @@ final class Workspace {
                 String name = child.getFileName().toString();
                 if (name.startsWith(STAGING_PREFIX) && Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)
                         && creator(name).map(pid -> ProcessHandle.of(pid).isEmpty()).orElse(false)) {
-                    ExportZip.deleteTree(child);
+                    StagedFolder.deleteTree(child);
                 }
             }
         }
@@ -157,7 +158,7 @@ final class Workspace {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             if (Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) { // ours, left only when the move did not happen
-                ExportZip.deleteTree(staging);
+                StagedFolder.deleteTree(staging);
             }
         }
         return target;

@@ -1,5 +1,6 @@
 package dev.littlebrain.studio;
 
+import dev.littlebrain.files.StagedFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ final class TempProjects {
         Path dir = Files.createTempDirectory(prefix);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                ExportZip.deleteTree(dir);
+                StagedFolder.deleteTree(dir);
             } catch (IOException e) {
                 System.err.println("could not delete " + dir + ": " + e.getMessage());
             }

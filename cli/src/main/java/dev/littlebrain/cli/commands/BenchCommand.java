@@ -1,6 +1,7 @@
 package dev.littlebrain.cli.commands;
 
 import dev.littlebrain.data.curate.KwsCurationOptions;
+import dev.littlebrain.files.StagedFolder;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.SharedFolder;
 import dev.littlebrain.impulse.bench.TrainingBench;
@@ -10,16 +11,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code littlebrain bench}: performance benchmarks. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Performance benchmarks.",
@@ -69,9 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
                 return bench(Project.open(dir), out);
             } finally {
                 if (temp != null) {
-                    try (Stream<Path> files = Files.walk(temp)) {
-                        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                    }
+                    StagedFolder.deleteTree(temp);
                 }
             }
         }

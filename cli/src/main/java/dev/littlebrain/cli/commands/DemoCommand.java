@@ -4,6 +4,7 @@ import dev.littlebrain.cli.UserMessages;
 import dev.littlebrain.data.Split;
 import dev.littlebrain.data.curate.KwsCurationOptions;
 import dev.littlebrain.data.streams.StreamOptions;
+import dev.littlebrain.files.StagedFolder;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.impulse.ProjectLock;
@@ -293,19 +294,11 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         if (Files.exists(dir)) {
-            deleteTree(dir);
+            StagedFolder.deleteTree(dir);
         }
         Files.createDirectories(dir);
         Files.writeString(dir.resolve(MARKER), "built by 'littlebrain demo'; the next demo replaces this folder\n");
         return true;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        }
     }
 
     private int conformance() throws IOException {

@@ -5,17 +5,15 @@ import dev.littlebrain.data.ImportResult;
 import dev.littlebrain.data.Sample;
 import dev.littlebrain.data.importer.SpeechCommandsImporter;
 import dev.littlebrain.data.progress.ProgressListener;
+import dev.littlebrain.files.StagedFolder;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The other-word clips and background recordings shipped inside LittleBrain for projects of one's own recordings,
@@ -71,7 +69,7 @@ public final class BundledMaterial {
                 }
             }
         } finally {
-            deleteTree(staging);
+            StagedFolder.deleteTree(staging);
         }
         return folder;
     }
@@ -90,20 +88,5 @@ public final class BundledMaterial {
             throw new IOException("bundled file " + name + " is missing from this build of LittleBrain");
         }
         return in;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
     }
 }
