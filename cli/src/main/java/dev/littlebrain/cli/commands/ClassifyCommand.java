@@ -2,24 +2,21 @@ package dev.littlebrain.cli.commands;
 
 import dev.littlebrain.dsp.io.SensorSeries;
 import dev.littlebrain.dsp.io.Signal;
-import dev.littlebrain.files.Json;
-import dev.littlebrain.runtime.stream.ContinuousConfig;
-import dev.littlebrain.runtime.stream.Detection;
-import dev.littlebrain.impulse.Classification;
 import dev.littlebrain.impulse.Classifier;
 import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.impulse.SensorRecording;
 import dev.littlebrain.impulse.audio.AudioFiles;
-import java.nio.file.Path;
+import dev.littlebrain.impulse.report.ClassificationText;
+import dev.littlebrain.runtime.stream.ContinuousConfig;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -117,15 +114,8 @@ public final class ClassifyCommand implements Callable<Integer> {
         if (stream) {
             float[] audio = signal.toInt16Values(); // Edge Impulse blocks take int16 sample values
             ContinuousConfig config = continuous.config(rate, classifier.windowSamples(), labels, settings);
-            List<Detection> detections = classifier.continuous(config).accept(audio);
-            if (json) {
-                out.println(Json.compact().writeValueAsString(detections.stream().map(Classification.Detected::of).toList()));
-            } else {
-                out.printf("%d detection(s) in %s (%.1f s):%n", detections.size(), wav, audio.length / (double) rate);
-                for (Detection d : detections) {
-                    out.printf(Locale.ROOT, "  %8.2f s  %-12s %.3f%n", d.timeMs() / 1000.0, d.label(), d.score());
-                }
-            }
+            ClassificationText.printDetections(wav, audio.length / (double) rate,
+                    classifier.continuous(config).accept(audio), json, out);
         } else {
             // The first window, zero-padded if short; scores as the device's float outputs.
             Classifier.Scores result = classifier.classify(signal);
@@ -133,14 +123,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             for (int c = 0; c < scores.length; c++) {
                 scores[c] = (float) result.scores()[c];
             }
-            if (json) {
-                out.println(Json.compact().writeValueAsString(Classification.Answer.of(labels, scores, result.best())));
-            } else {
-                out.println(wav + ": " + labels.get(result.best()));
-                for (int c = 0; c < scores.length; c++) {
-                    out.printf(Locale.ROOT, "  %-12s %.4f%n", labels.get(c), scores[c]);
-                }
-            }
+            ClassificationText.printAnswer(wav, labels, scores, result.best(), json, out);
         }
         out.flush();
         return 0;
@@ -177,22 +160,10 @@ public final class ClassifyCommand implements Callable<Integer> {
                 p.config().continuous()).sliceSamples();
         List<SensorRecording.Window> windows = new ArrayList<>();
         SensorRecording.classify(classifier, input, series, stride, windows::add);
+        long windowMs = classifier.block().acceptsAnyLength() ? Math.round(frames * 1000.0 / input.frequencyHz())
+                : input.windowMs();
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            List<Classification.TimedAnswer> answers = new ArrayList<>();
-            for (SensorRecording.Window w : windows) {
-                answers.add(Classification.TimedAnswer.of(w, labels));
-            }
-            out.println(Json.compact().writeValueAsString(answers));
-        } else {
-            out.printf(Locale.ROOT, "%s: %d window(s) of %d ms in %.2f s%n", wav, windows.size(),
-                    classifier.block().acceptsAnyLength() ? Math.round(frames * 1000.0 / input.frequencyHz()) : input.windowMs(),
-                    frames / input.frequencyHz());
-            for (SensorRecording.Window w : windows) {
-                out.printf(Locale.ROOT, "  %8.2f s  %-12s %.4f%n", w.timeMs() / 1000.0, labels.get(w.best()),
-                        w.bestScore());
-            }
-        }
+        ClassificationText.printWindows(wav, windowMs, frames / input.frequencyHz(), windows, labels, json, out);
         out.flush();
         return 0;
     }

@@ -2,17 +2,16 @@ package dev.littlebrain.cli.commands;
 
 import dev.littlebrain.cli.audio.LiveView;
 import dev.littlebrain.cli.audio.MicrophoneSource;
-import dev.littlebrain.impulse.Classification;
-import dev.littlebrain.impulse.audio.AudioSource;
-import dev.littlebrain.impulse.audio.Spotting;
-import dev.littlebrain.impulse.audio.WavReplaySource;
+import dev.littlebrain.dsp.io.SensorSeries;
 import dev.littlebrain.impulse.Classifier;
 import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.ProjectLayout;
 import dev.littlebrain.impulse.SensorRecording;
-import dev.littlebrain.dsp.io.SensorSeries;
-import dev.littlebrain.files.Json;
+import dev.littlebrain.impulse.audio.AudioSource;
+import dev.littlebrain.impulse.audio.Spotting;
+import dev.littlebrain.impulse.audio.WavReplaySource;
+import dev.littlebrain.impulse.report.ClassificationText;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
 import dev.littlebrain.runtime.stream.StreamingClassifier;
 import java.nio.file.Files;
@@ -132,17 +131,7 @@ public final class ListenCommand implements Callable<Integer> {
         spec.commandLine().getErr().flush();
         SensorRecording.replay(Classifier.of(p, modelFile, labels), input, series, config.sliceSamples(), endMs,
                 realTime, w -> {
-            String label = labels.get(w.best());
-            if (json) {
-                try {
-                    out.println(Json.compact().writeValueAsString(Classification.TopLabel.of(w, labels)));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                }
-            } else {
-                out.printf(java.util.Locale.ROOT, "  %8.2f s  %-12s %.4f%n", w.timeMs() / 1000.0, label,
-                        w.bestScore());
-            }
+            ClassificationText.printWindow(w, labels, json, out);
             out.flush();
         });
         return 0;
