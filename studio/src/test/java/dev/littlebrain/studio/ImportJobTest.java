@@ -150,6 +150,7 @@ class ImportJobTest {
                 .withTrainingAugmentation(1, KwsCurationOptions.DEFAULT_TRAINING_SHIFT_MS)
                 .withTrainingStreamSeconds(0)), Progress.NONE);
         Map<String, Long> before = files(project.layout().data());
+        List<String> beside = names(project.layout().dir());
         start(project);
 
         // The full curation (three renderings, 20 minutes of stream windows) takes far longer than the wait for it.
@@ -164,6 +165,33 @@ class ImportJobTest {
         client().post("/api/jobs/" + id + "/cancel", "");
         assertEquals("cancelled", lastState(id));
         assertEquals(before, files(project.layout().data()), "every old file as it was, none added");
+        assertEquals(beside, names(project.layout().dir()), "no half-written folder left beside data/");
+    }
+
+    @Test
+    void aFileTheImportersCannotReadIsReportedWithWhy() throws Exception {
+        Path espeak = espeak();
+        Path dataset = tmp.resolve("mine");
+        for (String folder : List.of("yes", "no", "_background_noise_")) {
+            Files.createDirectories(dataset.resolve(folder));
+            try (Stream<Path> files = Files.list(espeak.resolve(folder))) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, dataset.resolve(folder).resolve(f.getFileName()));
+                }
+            }
+        }
+        byte[] clip = Files.readAllBytes(dataset.resolve("yes").resolve(Files.list(dataset.resolve("yes"))
+                .findFirst().orElseThrow().getFileName()));
+        Files.write(dataset.resolve("yes/cut_nohash_0.wav"), java.util.Arrays.copyOf(clip, 30)); // a header cut short
+        start(Project.create(tmp.resolve("kws"), "kws"));
+
+        JsonNode job = submit("{\"kind\": \"import\", \"options\": {\"source\": " + quoted(dataset)
+                + ", \"keywords\": \"yes,no\", \"noise\": true, \"stream_seconds\": 0, \"training_copies\": 1}}");
+        assertEquals("done", lastState(job.get("id").asText()));
+        JsonNode skipped = client().getJson("/api/jobs/" + job.get("id").asText()).get("result").get("skipped");
+        assertEquals(1, skipped.size(), skipped.toString());
+        assertEquals("yes/cut_nohash_0.wav", skipped.get(0).get("file").asText(), "named from the dataset folder");
+        assertFalse(skipped.get(0).get("reason").asText().isBlank());
     }
 
     private Project start(Project project) throws Exception {
@@ -217,6 +245,14 @@ class ImportJobTest {
         List<String> samples = new ArrayList<>();
         manifest.get("samples").forEach(s -> samples.add(s.toString()));
         return samples;
+    }
+
+    /** The names in {@code dir} but the lock file, which the job's lock leaves (empty) for the next holder. */
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> children = Files.list(dir)) {
+            return children.map(p -> p.getFileName().toString())
+                    .filter(name -> !name.equals(dev.littlebrain.impulse.ProjectLayout.LOCK)).sorted().toList();
+        }
     }
 
     private static List<String> labels(JsonNode result) {
