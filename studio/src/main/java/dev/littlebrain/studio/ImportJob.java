@@ -4,6 +4,7 @@ import dev.littlebrain.data.curate.KwsCurationOptions;
 import dev.littlebrain.impulse.Progress;
 import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.data.ImportPlan;
+import dev.littlebrain.impulse.data.ImportSummary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,9 +56,19 @@ record ImportJob(Path source, ImportPlan plan) {
                 .withBundled(flag(given, "bundled")));
     }
 
-    /** The library's import, as {@code data import} runs it into the project's data/. */
+    /**
+     * The library's import, as {@code data import} runs it into the project's data/.
+     *
+     * @throws IOException when a sensor project's import found audio: the library only lists audio it does not
+     *                     curate, so nothing was written, which the job says rather than reporting a success
+     */
     Object run(Project project, Progress progress) throws IOException {
-        return ImportReport.of(project.importData(source, plan, progress));
+        ImportSummary summary = project.importData(source, plan, progress);
+        if (summary.outcome() == ImportSummary.Outcome.LISTED) {
+            throw new IOException(source + " holds audio clips (" + summary.samples() + "), and this is a sensor"
+                    + " project: nothing was imported");
+        }
+        return ImportReport.of(summary);
     }
 
     /** {@code data import}'s options as its {@code KwsOptions.toOptions} maps them, the rest at their defaults. */

@@ -9,7 +9,7 @@ import java.util.List;
  * What a finished import job shows: the library's {@link ImportSummary} with its paths as plain strings (the
  * page prints them; Jackson would write a path as a file: URI).
  *
- * @param outcome "curated" (keyword windows) or "copied" (sensor samples)
+ * @param outcome "curated" (keyword windows) or "copied" (sensor samples); never "listed" ({@link ImportJob#run})
  * @param classes samples per label and split, as {@code data stats} counts them
  * @param skipped the source's files that could not be read, each with why
  */

@@ -18,7 +18,8 @@ import java.util.Map;
  *
  * @param options      the options as given, shown with the job
  * @param locksProject whether the job writes into the project and so holds its {@link dev.littlebrain.impulse.ProjectLock}
- *                     as the CLI's command does ({@code features} and {@code train}; {@code test} only reads)
+ *                     as the CLI's command does ({@code features}, {@code train} and {@code import}; {@code test}
+ *                     only reads)
  */
 record JobPlan(JobKind kind, Map<String, Object> options, boolean locksProject, Work work) {
     /** {@code test}'s {@code --min-confidence} default: a top score under it counts as uncertain. */

@@ -140,6 +140,40 @@ class ImportJobTest {
         assertTrue(error.contains(empty.toRealPath().toString()) || error.contains(empty.toString()), error);
         assertFalse(error.contains("\n") || error.contains("Exception"), error);
         assertEquals(before, manifestSamples(project), "the old data is untouched");
+
+        Path audio = Files.createDirectories(tmp.resolve("audio/yes"));
+        try (Stream<Path> clips = Files.list(espeak().resolve("yes"))) {
+            for (Path clip : clips.limit(3).toList()) {
+                Files.copy(clip, audio.resolve(clip.getFileName()));
+            }
+        }
+        JsonNode listed = submit("{\"kind\": \"import\", \"options\": {\"source\": " + quoted(audio.getParent())
+                + "}}");
+        assertEquals("failed", lastState(listed.get("id").asText()), "audio in a sensor project is not a success");
+        assertTrue(client().getJson("/api/jobs/" + listed.get("id").asText()).get("error").asText()
+                .endsWith("holds audio clips (3), and this is a sensor project: nothing was imported"));
+        assertEquals(before, manifestSamples(project), "the old data is untouched");
+    }
+
+    @Test
+    void aFoldersLabelFoldersAreListedByName() throws Exception {
+        Path dataset = espeak();
+        start(Project.create(tmp.resolve("kws"), "kws"));
+        JsonNode listing = client().getJson("/api/data/folders?path=" + java.net.URLEncoder.encode(dataset.toString(),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(dataset.toRealPath().toString(), listing.get("path").asText());
+        List<String> folders = new ArrayList<>();
+        listing.get("folders").forEach(f -> folders.add(f.asText()));
+        try (Stream<Path> children = Files.list(dataset)) {
+            assertEquals(children.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList(),
+                    folders, "every folder, no file");
+        }
+        assertTrue(folders.containsAll(List.of("yes", "no", "_background_noise_")), folders.toString());
+        HttpResponse<String> file = client().get("/api/data/folders?path=" + java.net.URLEncoder.encode(
+                dataset.resolve("README.md").toString(), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(400, file.statusCode());
+        assertOneLine(file, "is a file, not a dataset folder");
+        assertEquals(400, client().get("/api/data/folders").statusCode());
     }
 
     @Test
