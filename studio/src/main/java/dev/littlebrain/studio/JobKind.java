@@ -18,6 +18,11 @@ public enum JobKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** "a train job", "an import job": how messages name a job of this kind. */
+    String aJob() {
+        return (this == IMPORT ? "an " : "a ") + id() + " job";
+    }
+
     /** The kind named {@code id}; an unknown name is a 400 listing the known ones. */
     static JobKind parse(String id) {
         for (JobKind k : values()) {

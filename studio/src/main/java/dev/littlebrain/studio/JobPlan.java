@@ -84,7 +84,7 @@ record JobPlan(JobKind kind, Map<String, Object> options, boolean locksProject, 
             String name = option.getKey();
             JsonNode value = option.getValue();
             if (!known.contains(name)) {
-                throw StudioException.badRequest("unknown option '" + name + "' for a " + kind.id() + " job"
+                throw StudioException.badRequest("unknown option '" + name + "' for " + kind.aJob()
                         + (known.isEmpty() ? " (it takes none)" : " (it takes " + String.join(", ", known) + ")"));
             }
             given.put(name, switch (name) {

@@ -109,7 +109,7 @@ class ImportJobTest {
                 "{\"source\": " + quoted(dataset) + ", \"keywords\": \"yes,maybe\"}", "keyword 'maybe' has no folder",
                 "{\"source\": " + quoted(dataset) + ", \"keywords\": \"yes\", \"training_copies\": 0}",
                 "trainingCopies >= 1",
-                "{\"source\": " + quoted(dataset) + ", \"epochs\": 3}", "unknown option 'epochs' for a import job"));
+                "{\"source\": " + quoted(dataset) + ", \"epochs\": 3}", "unknown option 'epochs' for an import job"));
         for (Map.Entry<String, String> r : refusals.entrySet()) {
             HttpResponse<String> reply = client().post("/api/jobs", "{\"kind\": \"import\", \"options\": "
                     + r.getKey() + "}");
@@ -196,6 +196,10 @@ class ImportJobTest {
                     .filter(e -> e.get("type").asText().equals("step") && e.get("stage").asText().equals("curate"))
                     .findFirst().orElseThrow(() -> new AssertionError("the import ended before it curated"));
         }
+        HttpResponse<String> second = client().post("/api/jobs", "{\"kind\": \"import\", \"options\": {\"source\": "
+                + quoted(dataset) + ", " + SMALL_KWS + "}}");
+        assertEquals(409, second.statusCode(), second.body());
+        assertOneLine(second, "an import job (" + id + ") is already running");
         client().post("/api/jobs/" + id + "/cancel", "");
         assertEquals("cancelled", lastState(id));
         assertEquals(before, files(project.layout().data()), "every old file as it was, none added");
