@@ -79,6 +79,25 @@ class ImportJobTest {
     }
 
     @Test
+    void aFolderOfOnesOwnRecordingsGetsTheBundledOtherWordsAndNoise() throws Exception {
+        Path dataset = copyOf(espeak(), tmp.resolve("recordings"), List.of("yes", "no"));
+        Project viaLibrary = Project.create(tmp.resolve("library"), "kws");
+        viaLibrary.importData(dataset, ImportPlan.keywordSpotting(KwsCurationOptions.defaults(List.of("yes", "no"))
+                .withTrainingAugmentation(1, KwsCurationOptions.DEFAULT_TRAINING_SHIFT_MS)
+                .withTrainingStreamSeconds(0)).withBundled(true), Progress.NONE);
+        Project project = start(Project.create(tmp.resolve("studio"), "kws"));
+
+        // bundled alone: as --bundled, it brings _unknown_ and _noise_ with it.
+        JsonNode job = submit("{\"kind\": \"import\", \"options\": {\"source\": " + quoted(dataset)
+                + ", \"keywords\": [\"yes\", \"no\"], \"bundled\": true, \"stream_seconds\": 0,"
+                + " \"training_copies\": 1}}");
+        assertEquals("done", lastState(job.get("id").asText()));
+        JsonNode result = client().getJson("/api/jobs/" + job.get("id").asText()).get("result");
+        assertEquals(List.of("_noise_", "_unknown_", "no", "yes"), labels(result).stream().sorted().toList());
+        assertEquals(manifestSamples(viaLibrary), manifestSamples(project), "data import --bundled's curation");
+    }
+
+    @Test
     void aSensorFolderIsCopiedAsItIs() throws Exception {
         Project project = start(TrainedMotionProject.imported(tmp, 2));
         Path raw = tmp.resolve("more");
@@ -208,16 +227,7 @@ class ImportJobTest {
 
     @Test
     void aFileTheImportersCannotReadIsReportedWithWhy() throws Exception {
-        Path espeak = espeak();
-        Path dataset = tmp.resolve("mine");
-        for (String folder : List.of("yes", "no", "_background_noise_")) {
-            Files.createDirectories(dataset.resolve(folder));
-            try (Stream<Path> files = Files.list(espeak.resolve(folder))) {
-                for (Path f : files.toList()) {
-                    Files.copy(f, dataset.resolve(folder).resolve(f.getFileName()));
-                }
-            }
-        }
+        Path dataset = copyOf(espeak(), tmp.resolve("mine"), List.of("yes", "no", "_background_noise_"));
         byte[] clip = Files.readAllBytes(dataset.resolve("yes").resolve(Files.list(dataset.resolve("yes"))
                 .findFirst().orElseThrow().getFileName()));
         Files.write(dataset.resolve("yes/cut_nohash_0.wav"), java.util.Arrays.copyOf(clip, 30)); // a header cut short
@@ -283,6 +293,19 @@ class ImportJobTest {
         List<String> samples = new ArrayList<>();
         manifest.get("samples").forEach(s -> samples.add(s.toString()));
         return samples;
+    }
+
+    /** A dataset of {@code folders} of {@code dataset}, copied to {@code to}. */
+    private static Path copyOf(Path dataset, Path to, List<String> folders) throws IOException {
+        for (String folder : folders) {
+            Files.createDirectories(to.resolve(folder));
+            try (Stream<Path> files = Files.list(dataset.resolve(folder))) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, to.resolve(folder).resolve(f.getFileName()));
+                }
+            }
+        }
+        return to;
     }
 
     /** The names in {@code dir} but the lock file, which the job's lock leaves (empty) for the next holder. */
