@@ -6,16 +6,21 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * What a studio job does: the CLI's {@code features}, {@code train}, {@code test} and {@code test --stream}
- * ({@code stream}), on the impulse library.
+ * What a studio job does: the CLI's {@code features}, {@code train}, {@code test}, {@code test --stream}
+ * ({@code stream}) and {@code data import} ({@code import}), on the impulse library.
  */
 public enum JobKind {
-    FEATURES, TRAIN, TEST, STREAM;
+    FEATURES, TRAIN, TEST, STREAM, IMPORT;
 
     /** The name the API and the pages use ("train"). */
     @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** "a train job", "an import job": how messages name a job of this kind. */
+    String aJob() {
+        return (this == IMPORT ? "an " : "a ") + id() + " job";
     }
 
     /** The kind named {@code id}; an unknown name is a 400 listing the known ones. */

@@ -6,6 +6,7 @@ import dev.littlebrain.impulse.Project;
 import dev.littlebrain.impulse.training.TrainOptions;
 import dev.littlebrain.train.TrainingDevice;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.Map;
  *
  * @param options      the options as given, shown with the job
  * @param locksProject whether the job writes into the project and so holds its {@link dev.littlebrain.impulse.ProjectLock}
- *                     as the CLI's command does ({@code features} and {@code train}; {@code test} only reads)
+ *                     as the CLI's command does ({@code features}, {@code train} and {@code import}; {@code test}
+ *                     only reads)
  */
 record JobPlan(JobKind kind, Map<String, Object> options, boolean locksProject, Work work) {
     /** {@code test}'s {@code --min-confidence} default: a top score under it counts as uncertain. */
@@ -29,8 +31,11 @@ record JobPlan(JobKind kind, Map<String, Object> options, boolean locksProject, 
         Object run(Project project, Progress progress) throws IOException;
     }
 
-    /** The plan for a {@code kind} job with {@code options} (a JSON object, or null for none). */
-    static JobPlan of(JobKind kind, JsonNode options) {
+    /**
+     * The plan for a {@code kind} job with {@code options} (a JSON object, or null for none) on the project in
+     * {@code projectDir}.
+     */
+    static JobPlan of(JobKind kind, JsonNode options, Path projectDir) throws IOException {
         Map<String, Object> given = options(kind, options);
         return switch (kind) {
             case FEATURES -> new JobPlan(kind, given, true, (p, progress) -> p.computeFeatures(progress));
@@ -51,6 +56,10 @@ record JobPlan(JobKind kind, Map<String, Object> options, boolean locksProject, 
             }
             case STREAM -> new JobPlan(kind, given, false, (p, progress) -> p.testStreams(
                     StreamCalibration.streams(p), progress));
+            case IMPORT -> {
+                ImportJob job = ImportJob.of(given, Project.open(projectDir));
+                yield new JobPlan(kind, given, true, (p, progress) -> job.run(p, progress));
+            }
         };
     }
 
@@ -68,13 +77,14 @@ record JobPlan(JobKind kind, Map<String, Object> options, boolean locksProject, 
             case TRAIN -> List.of("epochs", "device");
             case TEST -> List.of("min_confidence");
             case STREAM -> List.of();
+            case IMPORT -> ImportJob.OPTIONS;
         };
         for (Iterator<Map.Entry<String, JsonNode>> it = options.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> option = it.next();
             String name = option.getKey();
             JsonNode value = option.getValue();
             if (!known.contains(name)) {
-                throw StudioException.badRequest("unknown option '" + name + "' for a " + kind.id() + " job"
+                throw StudioException.badRequest("unknown option '" + name + "' for " + kind.aJob()
                         + (known.isEmpty() ? " (it takes none)" : " (it takes " + String.join(", ", known) + ")"));
             }
             given.put(name, switch (name) {
@@ -98,9 +108,55 @@ record JobPlan(JobKind kind, Map<String, Object> options, boolean locksProject, 
                     }
                     yield value.asDouble();
                 }
+                case "source" -> {
+                    if (!value.isTextual() || value.asText().isBlank()) {
+                        throw StudioException.badRequest("source must be a dataset folder's path, got " + value);
+                    }
+                    yield value.asText();
+                }
+                case "keywords" -> keywords(value);
+                case "unknown", "noise", "bundled" -> {
+                    if (!value.isBoolean()) {
+                        throw StudioException.badRequest(name + " must be true or false, got " + value);
+                    }
+                    yield value.asBoolean();
+                }
+                case "stream_seconds", "training_copies" -> {
+                    if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 0) {
+                        throw StudioException.badRequest(name + " must be a whole number of 0 or more, got " + value);
+                    }
+                    yield value.asInt();
+                }
+                case "seed" -> {
+                    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+                        throw StudioException.badRequest("seed must be a whole number, got " + value);
+                    }
+                    yield value.asLong();
+                }
                 default -> throw new IllegalStateException("no check for option " + name);
             });
         }
         return given;
+    }
+
+    /** {@code keywords}: a list of words, or one comma-separated string as the CLI's {@code --keywords} takes. */
+    private static List<String> keywords(JsonNode value) {
+        List<String> words = new java.util.ArrayList<>();
+        if (value.isTextual()) {
+            for (String w : value.asText().split(",")) {
+                words.add(w.strip());
+            }
+        } else if (value.isArray()) {
+            for (JsonNode w : value) {
+                if (!w.isTextual()) {
+                    throw StudioException.badRequest("keywords must be words, got " + value);
+                }
+                words.add(w.asText().strip());
+            }
+        } else {
+            throw StudioException.badRequest("keywords must be a list of words, got " + value);
+        }
+        words.removeIf(String::isEmpty);
+        return List.copyOf(words);
     }
 }

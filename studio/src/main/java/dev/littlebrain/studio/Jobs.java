@@ -55,7 +55,7 @@ final class Jobs implements AutoCloseable {
     synchronized Job submit(JobPlan plan) throws IOException {
         for (Job j : jobs.values()) {
             if (j.kind() == plan.kind() && j.pending()) {
-                throw StudioException.conflict("a " + plan.kind().id() + " job (" + j.id() + ") is already "
+                throw StudioException.conflict(plan.kind().aJob() + " (" + j.id() + ") is already "
                         + j.state().id() + "; wait for it or cancel it");
             }
         }

@@ -14,7 +14,7 @@ import org.eclipse.jetty.util.component.LifeCycle;
  *
  * <pre>
  * POST /api/jobs               {"kind": "train", "options": {"epochs": 30}}   → 202 and the job
- *                              (kinds: features, train, test, stream)
+ *                              (kinds: features, train, test, stream, import)
  * GET  /api/jobs               every job kept, oldest first
  * GET  /api/jobs/{id}          one job: state, progress, ETA, messages, result or error
  * POST /api/jobs/{id}/cancel   stops it (a training leaves its checkpoint)
@@ -58,9 +58,9 @@ final class JobsApi {
                     JobRequest request = ex.bodyJson(JobRequest.class, MAX_REQUEST_BYTES);
                     if (request == null || request.kind() == null) {
                         throw StudioException.badRequest("say which job to run: {\"kind\": \"train\"} (features,"
-                                + " train, test or stream)");
+                                + " train, test, stream or import)");
                     }
-                    JobPlan plan = JobPlan.of(JobKind.parse(request.kind()), request.options());
+                    JobPlan plan = JobPlan.of(JobKind.parse(request.kind()), request.options(), projectDir);
                     ex.json(202, jobs.submit(plan).view());
                 })
                 .get("/api/jobs/{id}", ex -> ex.json(job(ex).view()))

@@ -18,6 +18,7 @@ final class ProjectSite {
         StudioPages.register(routes);
         new DashboardApi(projectDir).register(routes);
         new SamplesApi(projectDir).register(routes);
+        DatasetFolders.register(routes);
         new ExplorerApi(projectDir).register(routes);
         new ImpulseApi(projectDir).register(routes);
         new DeployApi(projectDir).register(routes);

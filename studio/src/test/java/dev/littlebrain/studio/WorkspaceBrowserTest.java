@@ -166,6 +166,33 @@ class WorkspaceBrowserTest {
      * label typed (the dataset's own testing and validation lists give the splits), two epochs, the zip built and
      * run on a clip.
      */
+    /**
+     * Issue 22's dataset-folder import: the espeak-kws folder named in the Data page's panel, yes and no picked from
+     * its folders, curated by the import job (small: one rendering, no stream windows) with its progress shown, and
+     * the list refreshed with what the library wrote.
+     */
+    @Test
+    void aDatasetFolderImportedThroughTheDataPage() throws Exception {
+        Assumptions.assumeTrue(KeywordProject.dataset().isPresent(), "../shared/datasets/espeak-kws is missing");
+        Path clips = KeywordProject.dataset().orElseThrow();
+        try (EmptyWorkspace w = EmptyWorkspace.start("import-folder")) {
+            Project project = Project.create(w.folder().resolve("spotter"), "kws");
+            DataPage data = new DataPage(w.browser().under("/p/spotter"));
+            data.open();
+            long start = System.nanoTime();
+            String said = data.importFolder(clips, List.of("yes", "no"), 0, 1, 120);
+            System.out.printf("imported espeak-kws through the Data page in %.1f s%n", (System.nanoTime() - start) / 1e9);
+
+            int written = dev.littlebrain.data.curate.Manifest.read(project.layout().data()).samples().size();
+            assertEquals("curated " + written + " samples from " + clips.toRealPath(), said);
+            assertEquals("yes,no", data.importKeywords(), "the chips clicked, in order");
+            List<String> labels = data.importSummary().stream().map(r -> r.get(0)).toList();
+            assertEquals(List.of("_noise_", "_unknown_", "no", "total", "yes"), labels.stream().sorted().toList());
+            w.browser().waitUpTo(10).until(d -> data.count().endsWith(" of " + written));
+            data.screenshot("data-import");
+        }
+    }
+
     @Test
     void fromAnEmptyFolderToAYesNoSpottersCLibrary() throws Exception {
         Assumptions.assumeTrue(KeywordProject.dataset().isPresent(), "../shared/datasets/espeak-kws is missing");

@@ -37,6 +37,50 @@ public final class DataPage extends StudioPage {
         return uploadStatus();
     }
 
+    /**
+     * Types {@code folder} into the import panel, clicks the chips of its label folders named {@code keywords}, sets
+     * the stream windows and training copies, clicks Import and waits until the job has ended; what the panel then
+     * says, e.g. "curated 1234 samples from /data/speech".
+     */
+    public String importFolder(Path folder, List<String> keywords, int streamSeconds, int trainingCopies,
+            int timeoutSeconds) {
+        WebElement source = find(By.id("import-source"));
+        source.clear();
+        source.sendKeys(folder.toAbsolutePath().toString() + "\t"); // leaving the field lists its folders
+        for (String word : keywords) {
+            By chip = By.cssSelector("#import-folders button[data-word='" + word + "']");
+            browser.waitUpTo(10).until(ExpectedConditions.elementToBeClickable(chip)).click();
+        }
+        setNumber("import-stream", streamSeconds);
+        setNumber("import-copies", trainingCopies);
+        find(By.id("import")).click();
+        browser.waitUpTo(10).until(d -> !find(By.id("import")).isEnabled());
+        browser.waitUpTo(timeoutSeconds).until(d -> find(By.id("import")).isEnabled());
+        return importStatus();
+    }
+
+    /** The keywords field as the chips left it. */
+    public String importKeywords() {
+        return find(By.id("import-keywords")).getAttribute("value");
+    }
+
+    public String importStatus() {
+        return find(By.id("import-status")).getText();
+    }
+
+    /** The import summary's rows: label, train, validation, test. */
+    public List<List<String>> importSummary() {
+        return browser.driver().findElements(By.cssSelector("#import-summary tbody tr")).stream()
+                .map(r -> r.findElements(By.cssSelector("td, th")).stream().map(WebElement::getText).toList())
+                .toList();
+    }
+
+    private void setNumber(String id, int value) {
+        WebElement field = find(By.id(id));
+        field.clear();
+        field.sendKeys(Integer.toString(value));
+    }
+
     public String uploadStatus() {
         return find(By.id("upload-status")).getText();
     }

@@ -33,7 +33,8 @@ public final class TestingPage extends StudioPage {
 
     /** Clicks "Run stream test" and waits (up to {@code seconds}) for the calibration table. */
     public void runStreamTest(int seconds) {
-        find(By.id("runStream")).click();
+        // The stream section is shown once the page has read the project (audio): not yet when open() returns.
+        browser.waitUpTo(30).until(ExpectedConditions.elementToBeClickable(By.id("runStream"))).click();
         browser.waitUpTo(seconds).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#streamTable tr.chosen")));
     }
 
