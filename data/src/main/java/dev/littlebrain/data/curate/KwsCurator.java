@@ -16,7 +16,6 @@ import dev.littlebrain.dsp.io.WavReader;
 import dev.littlebrain.dsp.io.WavWriter;
 import dev.littlebrain.files.StagedFolder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,34 +62,17 @@ public final class KwsCurator {
         try (StagedFolder staged = StagedFolder.create(outputFolder,
                 ReplaceableFolder.guard(outputFolder, Optional.of(dataset.root()), Manifest.RECORD))) {
             AtomicLong done = new AtomicLong(streamCount);
-            List<ManifestEntry> entries;
-            try {
-                entries = plan.parallelStream().map(clip -> {
-                    try {
-                        ManifestEntry e = render(clip, dataset, options, requirement, noise, staged.path());
-                        progress.onProgress(done.incrementAndGet(), total);
-                        return e;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }).toList();
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
-            entries = new ArrayList<>(entries);
-            try {
-                entries.addAll(windows.parallelStream().map(w -> {
-                    try {
-                        ManifestEntry e = writeWindow(w, options, staged.path());
-                        progress.onProgress(done.incrementAndGet(), total);
-                        return e;
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }).toList());
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
+            // Every task has finished when these return or throw, so closing the staging folder races with none.
+            List<ManifestEntry> entries = new ArrayList<>(ParallelMap.of(plan, clip -> {
+                ManifestEntry e = render(clip, dataset, options, requirement, noise, staged.path());
+                progress.onProgress(done.incrementAndGet(), total);
+                return e;
+            }));
+            entries.addAll(ParallelMap.of(windows, w -> {
+                ManifestEntry e = writeWindow(w, options, staged.path());
+                progress.onProgress(done.incrementAndGet(), total);
+                return e;
+            }));
             entries.sort(manifestOrder(options.labels()));
             Manifest manifest = new Manifest(Manifest.FORMAT, 1, options.seed(), options.sampleRate(),
                     options.windowSamples(), options.labels(), entries);
