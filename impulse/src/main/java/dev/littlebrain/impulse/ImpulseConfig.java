@@ -10,6 +10,7 @@ import dev.littlebrain.dsp.blocks.DspBlocks;
 import dev.littlebrain.dsp.blocks.SignalSpec;
 import dev.littlebrain.files.AtomicFiles;
 import dev.littlebrain.runtime.stream.ContinuousConfig;
+import dev.littlebrain.train.KeptWeights;
 import dev.littlebrain.train.LearningRateSchedule;
 import dev.littlebrain.train.Preset;
 import dev.littlebrain.train.Presets;
@@ -94,7 +95,8 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
      * further members of an ensemble ({@code learn.ensemble}: empty for a single model).
      */
     public record Learn(String preset, int epochs, double learningRate, int batchSize, long seed, int patience,
-            String classWeights, LearningRateSchedule schedule, SpecAugment specAugment, List<Member> ensemble) {
+            String classWeights, LearningRateSchedule schedule, SpecAugment specAugment, List<Member> ensemble,
+            KeptWeights keep) {
         /** {@code learn.class_weights}: none, or balanced (each class weighted by 1 / its share of the training data). */
         public static final List<String> CLASS_WEIGHTS = List.of("none", "balanced");
 
@@ -229,6 +231,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
                 + "  batch_size: " + batch + "\n"
                 + "  seed: 1\n"
                 + "  patience: 0         # epochs without val_loss improvement before stopping; 0: never stop early\n"
+                + "  keep: val_loss      # whose weights: val_loss (the lowest), val_accuracy (the highest) or last\n"
                 + "  class_weights: none # or balanced: weight each class by 1 / its share of the training data\n"
                 + "labels: []            # empty: the labels of the data, in its order\n"
                 + "target: " + target + "\n";
@@ -422,7 +425,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         }
         JsonNode l = object(root, "learn");
         keys(l, "learn.", Set.of("preset", "epochs", "learning_rate", "learning_rate_schedule", "batch_size", "seed",
-                "patience", "class_weights", "spec_augment", "ensemble"));
+                "patience", "keep", "class_weights", "spec_augment", "ensemble"));
         String preset = string(l, "learn.", "preset");
         if (Presets.type(preset).isEmpty()) {
             throw new ImpulseConfigException("learn.preset: '" + preset + "' is not one of " + Presets.NAMES);
@@ -432,6 +435,9 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         int batch = positiveInt(l, "learn.", "batch_size");
         long seed = l.has("seed") ? integer(l, "learn.", "seed") : 1L;
         int patience = l.has("patience") ? (int) integer(l, "learn.", "patience") : 0;
+        String keepName = l.has("keep") ? string(l, "learn.", "keep") : KeptWeights.VAL_LOSS.id();
+        KeptWeights keep = KeptWeights.named(keepName).orElseThrow(() -> new ImpulseConfigException(
+                "learn.keep: '" + keepName + "' is not one of " + KeptWeights.NAMES));
         String classWeights = l.has("class_weights") ? string(l, "learn.", "class_weights") : "none";
         String scheduleName = l.has("learning_rate_schedule") ? string(l, "learn.", "learning_rate_schedule")
                 : "constant";
@@ -458,7 +464,8 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         List<Member> ensemble = ensemble(l.get("ensemble"), preset, seed, masks);
         ImpulseConfig config = new ImpulseConfig(input, new Dsp(block, params),
                 new Learn(preset, epochs, lr, batch, seed, patience, classWeights,
-                        LearningRateSchedule.named(scheduleName), masks, ensemble), continuous, labels, target, boards);
+                        LearningRateSchedule.named(scheduleName), masks, ensemble, keep), continuous, labels, target,
+                boards);
         if ((masks != null || ensemble.stream().anyMatch(m -> m.specAugment() != null))
                 && !input.modality().isAudio()) {
             throw new ImpulseConfigException("learn.spec_augment: masks frames and coefficients of audio features;"

@@ -29,6 +29,7 @@ class LearnSchemaTest {
             "learning_rate_schedule", l -> l.schedule().id(),
             "seed", l -> Long.toString(l.seed()),
             "patience", l -> Integer.toString(l.patience()),
+            "keep", l -> l.keep().id(),
             "class_weights", ImpulseConfig.Learn::classWeights);
     /** The learn keys an impulse file must state; the others take the schema's default when absent. */
     private static final Set<String> REQUIRED = Set.of("epochs", "learning_rate", "batch_size");

@@ -54,7 +54,10 @@ public final class Checkpoint {
         md.update(spec.layers().toString().getBytes(StandardCharsets.UTF_8));
         md.update((config.learningRate() + "|" + config.batchSize() + "|" + config.epochs() + "|" + config.patience()
                 + "|" + config.seed() + "|" + Arrays.toString(config.classWeights()) + "|" + config.schedule()
-                + (config.specAugment() == null ? "" : "|" + config.specAugment())).getBytes(StandardCharsets.UTF_8));
+                + (config.specAugment() == null ? "" : "|" + config.specAugment())
+                // The default adds nothing, so checkpoints written before learn.keep existed still resume.
+                + (config.keep() == KeptWeights.VAL_LOSS ? "" : "|keep " + config.keep().id()))
+                .getBytes(StandardCharsets.UTF_8));
         for (LabeledFeatures d : new LabeledFeatures[] {train, validation}) {
             if (d == null) {
                 md.update((byte) 0);

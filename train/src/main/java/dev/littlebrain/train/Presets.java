@@ -94,6 +94,8 @@ public final class Presets {
                 ParameterSpec.integer("seed", (int) training.seed(), "seeds initial weights, shuffling, augmentation"),
                 ParameterSpec.integer("patience", training.patience(), 0, Integer.MAX_VALUE,
                         "epochs without val_loss improvement before stopping; 0: never stop early"),
+                ParameterSpec.select("keep", training.keep().id(), KeptWeights.NAMES,
+                        "whose weights: the lowest val_loss, the highest val_accuracy, or the last epoch's"),
                 ParameterSpec.select("class_weights", "none", List.of("none", "balanced"),
                         "none, or balanced: weight each class by 1 / its share of the training data"));
         return new Entry(new PresetType(name, title, Set.of(accepts), parameters), training, architecture);

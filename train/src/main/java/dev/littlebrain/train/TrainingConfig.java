@@ -3,15 +3,16 @@ package dev.littlebrain.train;
 import dev.littlebrain.data.augment.SpecAugment;
 
 /**
- * How to fit a model. {@code patience} is the number of epochs without a validation-loss improvement before
- * stopping (0 disables early stopping); the weights of the best epoch are kept. {@code classWeights} (null for
+ * How to fit a model. {@code keep} says which epoch's weights are kept (the lowest validation loss by default);
+ * {@code patience} is the number of epochs without an improvement of that choice before stopping (0 disables early
+ * stopping). {@code classWeights} (null for
  * none) scales each sample's loss by the weight of its label, as Keras' {@code class_weight}. {@code schedule}
  * moves the learning rate from {@code learningRate} over the {@code epochs} planned (early stopping does not
  * stretch it). {@code specAugment} (null for none) masks runs of frames and coefficients of every training sample
  * afresh each epoch.
  */
 public record TrainingConfig(float learningRate, int batchSize, int epochs, int patience, long seed,
-        float[] classWeights, LearningRateSchedule schedule, FeatureMasks specAugment) {
+        float[] classWeights, LearningRateSchedule schedule, FeatureMasks specAugment, KeptWeights keep) {
 
     public TrainingConfig {
         if (learningRate <= 0 || batchSize <= 0 || epochs <= 0 || patience < 0) {
@@ -19,6 +20,14 @@ public record TrainingConfig(float learningRate, int batchSize, int epochs, int 
         }
         classWeights = classWeights == null ? null : classWeights.clone();
         java.util.Objects.requireNonNull(schedule, "schedule");
+        java.util.Objects.requireNonNull(keep, "keep");
+    }
+
+    /** The lowest validation loss's weights. */
+    public TrainingConfig(float learningRate, int batchSize, int epochs, int patience, long seed,
+            float[] classWeights, LearningRateSchedule schedule, FeatureMasks specAugment) {
+        this(learningRate, batchSize, epochs, patience, seed, classWeights, schedule, specAugment,
+                KeptWeights.VAL_LOSS);
     }
 
     /** No SpecAugment. */
@@ -38,29 +47,38 @@ public record TrainingConfig(float learningRate, int batchSize, int epochs, int 
     }
 
     public TrainingConfig withEpochs(int n) {
-        return new TrainingConfig(learningRate, batchSize, n, patience, seed, classWeights, schedule, specAugment);
+        return new TrainingConfig(learningRate, batchSize, n, patience, seed, classWeights, schedule, specAugment,
+                keep);
     }
 
     public TrainingConfig withPatience(int n) {
-        return new TrainingConfig(learningRate, batchSize, epochs, n, seed, classWeights, schedule, specAugment);
+        return new TrainingConfig(learningRate, batchSize, epochs, n, seed, classWeights, schedule, specAugment, keep);
     }
 
     public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(learningRate, batchSize, epochs, patience, s, classWeights, schedule, specAugment);
+        return new TrainingConfig(learningRate, batchSize, epochs, patience, s, classWeights, schedule, specAugment,
+                keep);
     }
 
     public TrainingConfig withClassWeights(float[] weights) {
-        return new TrainingConfig(learningRate, batchSize, epochs, patience, seed, weights, schedule, specAugment);
+        return new TrainingConfig(learningRate, batchSize, epochs, patience, seed, weights, schedule, specAugment,
+                keep);
     }
 
     public TrainingConfig withSchedule(LearningRateSchedule s) {
-        return new TrainingConfig(learningRate, batchSize, epochs, patience, seed, classWeights, s, specAugment);
+        return new TrainingConfig(learningRate, batchSize, epochs, patience, seed, classWeights, s, specAugment, keep);
     }
 
     /** SpecAugment's {@code masks} on samples that are {@code frames x coefficients} matrices; null masks: none. */
     public TrainingConfig withSpecAugment(SpecAugment masks, int frames, int coefficients) {
         return new TrainingConfig(learningRate, batchSize, epochs, patience, seed, classWeights, schedule,
-                masks == null ? null : new FeatureMasks(masks, frames, coefficients));
+                masks == null ? null : new FeatureMasks(masks, frames, coefficients), keep);
+    }
+
+    /** Keeps the weights {@code k} chooses. */
+    public TrainingConfig withKeep(KeptWeights k) {
+        return new TrainingConfig(learningRate, batchSize, epochs, patience, seed, classWeights, schedule, specAugment,
+                k);
     }
 
     /** SpecAugment's masks and the layout of the samples they mask (row-major, frame by frame). */

@@ -2,7 +2,7 @@ package dev.littlebrain.train;
 
 import java.util.List;
 
-/** Parameters of the best epoch (lowest validation loss) and the per-epoch history. */
+/** Parameters of the epoch kept (by {@link TrainingConfig#keep}) and the per-epoch history. */
 public record TrainingResult(TrainedParameters parameters, List<EpochStats> history, int bestEpoch) {
     public TrainingResult {
         history = List.copyOf(history);

@@ -64,7 +64,7 @@ public final class ProjectTraining {
                 ? TrainingConfig.balancedWeights(train.labels(), classes) : null;
         TrainingConfig base = new TrainingConfig((float) learn.learningRate(), learn.batchSize(),
                 options.epochs().orElse(learn.epochs()), learn.patience(), learn.seed(), classWeights,
-                learn.schedule());
+                learn.schedule()).withKeep(learn.keep());
         List<float[][]> representative = CalibrationSamples.representative(train, classes, CalibrationSamples.COUNT,
                 CalibrationSamples.SEED);
         List<ImpulseConfig.Member> members = learn.members();

@@ -196,7 +196,7 @@ public final class PyTorchTrainer implements TrainingBackend {
                 float loss = (float) (lossSum / index.length);
                 float accuracy = (float) correct / index.length;
                 float[] val = hasValidation ? evaluate(net, validation, classes) : new float[] {Float.NaN, Float.NaN};
-                float monitored = hasValidation ? val[0] : loss;
+                float monitored = config.keep().monitored(epoch, loss, accuracy, val[0], val[1]);
                 if (monitored < bestLoss) {
                     bestLoss = monitored;
                     bestEpoch = epoch;

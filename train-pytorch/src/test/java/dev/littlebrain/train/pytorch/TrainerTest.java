@@ -13,6 +13,7 @@ import dev.littlebrain.train.LabeledFeatures;
 import dev.littlebrain.train.Preset;
 import dev.littlebrain.train.TfliteExport;
 import dev.littlebrain.train.Trainer;
+import dev.littlebrain.train.KeptWeights;
 import dev.littlebrain.train.TrainingConfig;
 import dev.littlebrain.train.TrainingResult;
 import java.util.ArrayList;
@@ -84,6 +85,35 @@ class TrainerTest {
         float exportedAccuracy = (float) correct / val.size();
         System.out.printf("exported model val accuracy %.3f (DJL %.3f)%n", exportedAccuracy, best.valAccuracy());
         assertEquals(best.valAccuracy(), exportedAccuracy, 1e-6f);
+    }
+
+    /**
+     * learn.keep chooses the epoch whose weights are kept: the last one, the first with the highest validation
+     * accuracy, or the first with the lowest validation loss (the default) — the same run each time (same seed),
+     * so the same history.
+     */
+    @Test
+    void keptWeightsAreTheEpochTheSettingNames() {
+        Preset preset = Preset.named("conv1d-kws", new int[] {FRAMES, COEFFS}, 3);
+        LabeledFeatures train = synthetic(20, 5);
+        LabeledFeatures val = synthetic(10, 6);
+        TrainingConfig config = preset.training().withEpochs(4).withSeed(7);
+        TrainingResult last = new Trainer(preset.spec(), config.withKeep(KeptWeights.LAST)).fit(train, val, null);
+        TrainingResult accuracy = new Trainer(preset.spec(), config.withKeep(KeptWeights.VAL_ACCURACY))
+                .fit(train, val, null);
+        TrainingResult loss = new Trainer(preset.spec(), config).fit(train, val, null);
+        assertEquals(4, last.bestEpoch());
+        List<EpochStats> h = accuracy.history();
+        assertEquals(last.history().stream().map(EpochStats::valLoss).toList(),
+                h.stream().map(EpochStats::valLoss).toList());
+        int mostAccurate = 0;
+        int lowestLoss = 0;
+        for (int e = 1; e < h.size(); e++) {
+            mostAccurate = h.get(e).valAccuracy() > h.get(mostAccurate).valAccuracy() ? e : mostAccurate;
+            lowestLoss = h.get(e).valLoss() < h.get(lowestLoss).valLoss() ? e : lowestLoss;
+        }
+        assertEquals(mostAccurate + 1, accuracy.bestEpoch());
+        assertEquals(lowestLoss + 1, loss.bestEpoch());
     }
 
     @Test
