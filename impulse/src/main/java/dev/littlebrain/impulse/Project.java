@@ -32,6 +32,7 @@ import dev.littlebrain.runtime.stream.ContinuousConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -119,12 +120,17 @@ public final class Project {
 
     /**
      * What {@code littlebrain test} does: {@link #test} once both models are there and the int8 one is int8, with
-     * the confusion matrices (reports/confusion.png) and the HTML report (reports/test.html) written.
+     * the confusion matrices (reports/confusion.png), the HTML report (reports/test.html) and the record of its
+     * figures (reports/test.json, {@link TestRecord}) written.
      */
     public ClipReport testWithReports(double minConfidence, Progress progress) throws IOException {
         ClipTest.requireTrained(project);
+        // Fingerprinted before the run: a model replaced while it runs leaves a record of the old one, read as stale.
+        TestRecord.ModelFile tested = TestRecord.ModelFile.of(layout().int8Model());
+        Instant started = Instant.now();
         ClipReport report = ClipTest.run(project, minConfidence, progress);
         TestReport.write(report, layout());
+        TestRecord.of(report, tested, started).write(layout());
         return report;
     }
 

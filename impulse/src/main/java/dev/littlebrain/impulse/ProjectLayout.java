@@ -25,6 +25,8 @@ public record ProjectLayout(Path dir) {
     /** An ensemble's member models, kept by {@code ensemble} so that it can be undone. */
     public static final String MEMBERS = MODELS + "/members";
     public static final String REPORTS = "reports";
+    /** The last clip test's figures and the int8 model they are of ({@link TestRecord}). */
+    public static final String TEST_RECORD = REPORTS + "/test.json";
     /** The writing command's lock (see {@link ProjectLock}). */
     public static final String LOCK = ".littlebrain.lock";
     /** Samples deleted in the studio, kept so that a deletion can be undone (never deleted for good). */
@@ -102,6 +104,10 @@ public record ProjectLayout(Path dir) {
 
     public Path testReport() {
         return reports().resolve("test.html");
+    }
+
+    public Path testRecord() {
+        return dir.resolve(TEST_RECORD);
     }
 
     public Path farFrrCurve() {

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param options      the options as given, shown with the job
  * @param locksProject whether the job writes into the project and so holds its {@link dev.littlebrain.impulse.ProjectLock}
  *                     as the CLI's command does ({@code features}, {@code train} and {@code import}; {@code test}
- *                     only reads)
+ *                     writes only its reports, atomically, and takes no lock, as {@code littlebrain test} does)
  */
 record JobPlan(JobKind kind, Map<String, Object> options, boolean locksProject, Work work) {
     /** {@code test}'s {@code --min-confidence} default: a top score under it counts as uncertain. */
@@ -52,7 +52,9 @@ record JobPlan(JobKind kind, Map<String, Object> options, boolean locksProject, 
             }
             case TEST -> {
                 double minConfidence = (Double) given.getOrDefault("min_confidence", DEFAULT_MIN_CONFIDENCE);
-                yield new JobPlan(kind, given, false, (p, progress) -> TestResult.of(p.test(minConfidence, progress)));
+                // The CLI's test: its reports and reports/test.json are written, so the dashboard shows it later.
+                yield new JobPlan(kind, given, false,
+                        (p, progress) -> TestResult.of(p.testWithReports(minConfidence, progress)));
             }
             case STREAM -> new JobPlan(kind, given, false, (p, progress) -> p.testStreams(
                     StreamCalibration.streams(p), progress));

@@ -81,17 +81,6 @@ final class JobsApi {
                 });
     }
 
-    /** The newest job of {@code kind} that finished, when one did (the workspace's Projects page shows its figures). */
-    java.util.Optional<Job> lastFinished(JobKind kind) {
-        java.util.List<Job> all = jobs.all();
-        for (int i = all.size() - 1; i >= 0; i--) {
-            if (all.get(i).kind() == kind && all.get(i).state() == JobState.DONE) {
-                return java.util.Optional.of(all.get(i));
-            }
-        }
-        return java.util.Optional.empty();
-    }
-
     private Job job(Exchange ex) {
         String id = ex.parameter("id");
         return jobs.find(id).orElseThrow(() -> StudioException.notFound("no job " + id + " (the studio keeps its"

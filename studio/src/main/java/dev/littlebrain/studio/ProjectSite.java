@@ -1,7 +1,6 @@
 package dev.littlebrain.studio;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import org.eclipse.jetty.server.Server;
 
 /**
@@ -11,7 +10,6 @@ import org.eclipse.jetty.server.Server;
  */
 final class ProjectSite {
     private final RouteTable routes = new RouteTable();
-    private final JobsApi jobs;
 
     /** The site of the project in {@code projectDir}; its jobs are cancelled when {@code server} stops. */
     ProjectSite(Path projectDir, Server server) {
@@ -22,18 +20,11 @@ final class ProjectSite {
         new ExplorerApi(projectDir).register(routes);
         new ImpulseApi(projectDir).register(routes);
         new DeployApi(projectDir).register(routes);
-        jobs = new JobsApi(projectDir, server);
-        jobs.register(routes);
+        new JobsApi(projectDir, server).register(routes);
         new LiveApi(projectDir).register(routes);
     }
 
     RouteTable routes() {
         return routes;
-    }
-
-    /** The int8 model's accuracy in the last test this site ran; empty before one finished. */
-    Optional<Double> lastTestAccuracy() {
-        return jobs.lastFinished(JobKind.TEST).flatMap(job -> job.view().result())
-                .filter(TestResult.class::isInstance).map(r -> ((TestResult) r).report().int8Model().accuracy());
     }
 }

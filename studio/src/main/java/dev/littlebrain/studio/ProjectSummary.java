@@ -14,7 +14,8 @@ import java.util.Optional;
  * one line saying why.
  *
  * @param validationAccuracy the best epoch's validation accuracy in training.json; empty before training
- * @param testAccuracy       the int8 model's accuracy in the last test this studio ran; empty before one
+ * @param testAccuracy       the int8 model's accuracy in its last test (reports/test.json, by the studio or the CLI);
+ *                           empty before one, and after a retraining until the new model is tested
  * @param error              why the project could not be read; empty when it could
  */
 public record ProjectSummary(String name, String url, Optional<Kind> kind, Optional<Split> samples, boolean trained,
@@ -35,12 +36,13 @@ public record ProjectSummary(String name, String url, Optional<Kind> kind, Optio
         return "p/" + name + "/";
     }
 
-    static ProjectSummary of(String name, Path dir, Optional<Double> testAccuracy) {
+    static ProjectSummary of(String name, Path dir) {
         try {
             ProjectDashboard d = ProjectDashboard.of(Project.open(dir));
             Kind kind = new Kind(d.impulse().inputType(), d.impulse().dspBlock(), d.impulse().learnPreset());
             Optional<Split> samples = d.data().map(data -> split(data.stats()));
             Optional<Float> validation = d.training().flatMap(ProjectSummary::bestValidationAccuracy);
+            Optional<Double> testAccuracy = d.lastTest().flatMap(ProjectDashboard.LastTest::currentInt8Accuracy);
             return new ProjectSummary(name, url(name), Optional.of(kind), samples, d.int8Model(), validation,
                     testAccuracy, Optional.empty());
         } catch (Exception e) {

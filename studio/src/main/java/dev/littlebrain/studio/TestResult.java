@@ -1,9 +1,8 @@
 package dev.littlebrain.studio;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.littlebrain.impulse.evaluation.ClipEvaluation;
+import dev.littlebrain.impulse.TestRecord.ClassScores;
 import dev.littlebrain.impulse.evaluation.ClipReport;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,24 +12,13 @@ import java.util.List;
 public record TestResult(ClipReport report, @JsonProperty("per_class") PerClass perClass,
         @JsonProperty("min_confidence") double minConfidence) {
 
-    /** Each model's figures per class, in the report's label order. */
+    /** Each model's figures per class, in the report's label order (as reports/test.json keeps them). */
     public record PerClass(@JsonProperty("float") List<ClassScores> floatModel,
             @JsonProperty("int8") List<ClassScores> int8Model) {
     }
 
-    public record ClassScores(String label, double precision, double recall, double f1) {
-    }
-
     static TestResult of(ClipReport report) {
-        return new TestResult(report, new PerClass(scores(report.floatModel(), report.labels()),
-                scores(report.int8Model(), report.labels())), report.int8Model().minConfidence());
-    }
-
-    private static List<ClassScores> scores(ClipEvaluation e, List<String> labels) {
-        List<ClassScores> scores = new ArrayList<>();
-        for (int c = 0; c < labels.size(); c++) {
-            scores.add(new ClassScores(labels.get(c), e.precision(c), e.recall(c), e.f1(c)));
-        }
-        return scores;
+        return new TestResult(report, new PerClass(ClassScores.of(report.floatModel(), report.labels()),
+                ClassScores.of(report.int8Model(), report.labels())), report.int8Model().minConfidence());
     }
 }

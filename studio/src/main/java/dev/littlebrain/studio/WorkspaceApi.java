@@ -5,8 +5,6 @@ import dev.littlebrain.impulse.ImpulseConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The workspace's Projects page and what it reads and does:
@@ -23,12 +21,9 @@ final class WorkspaceApi {
     private static final long MAX_REQUEST_BYTES = 4 * 1024;
 
     private final Workspace workspace;
-    private final Function<String, Optional<Double>> lastTestAccuracy;
 
-    /** @param lastTestAccuracy a project's last test accuracy in this studio, by name */
-    WorkspaceApi(Workspace workspace, Function<String, Optional<Double>> lastTestAccuracy) {
+    WorkspaceApi(Workspace workspace) {
         this.workspace = workspace;
-        this.lastTestAccuracy = lastTestAccuracy;
     }
 
     /** A template as the form offers it: its name and the impulse it starts with. */
@@ -44,7 +39,7 @@ final class WorkspaceApi {
         routes.get("/api/projects", ex -> {
             List<ProjectSummary> rows = new ArrayList<>();
             for (String name : workspace.projectNames()) {
-                rows.add(ProjectSummary.of(name, workspace.root().resolve(name), lastTestAccuracy.apply(name)));
+                rows.add(ProjectSummary.of(name, workspace.root().resolve(name)));
             }
             ex.json(Map.of("workspace", workspace.root().toString(), "projects", rows));
         }).get("/api/templates", ex -> ex.json(Map.of("templates", templates())))
@@ -55,8 +50,7 @@ final class WorkspaceApi {
                                 + " \"motion\"}");
                     }
                     workspace.create(request.name(), request.template());
-                    ex.json(201, ProjectSummary.of(request.name(), workspace.root().resolve(request.name()),
-                            Optional.empty()));
+                    ex.json(201, ProjectSummary.of(request.name(), workspace.root().resolve(request.name())));
                 });
     }
 

@@ -2,7 +2,6 @@ package dev.littlebrain.studio;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.server.Server;
 
@@ -22,7 +21,7 @@ final class WorkspaceSite implements Site {
     WorkspaceSite(Workspace workspace, Server server) {
         this.workspace = workspace;
         this.server = server;
-        new WorkspaceApi(workspace, this::lastTestAccuracy).register(root);
+        new WorkspaceApi(workspace).register(root);
     }
 
     @Override
@@ -40,10 +39,5 @@ final class WorkspaceSite implements Site {
         }
         ProjectSite site = projects.computeIfAbsent(name, n -> new ProjectSite(workspace.root().resolve(n), server));
         return new Routed(site.routes(), rest.substring(slash));
-    }
-
-    /** The last test's accuracy of a project visited since the server started. */
-    private Optional<Double> lastTestAccuracy(String name) {
-        return Optional.ofNullable(projects.get(name)).flatMap(ProjectSite::lastTestAccuracy);
     }
 }

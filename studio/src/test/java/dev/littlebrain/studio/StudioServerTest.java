@@ -76,6 +76,7 @@ class StudioServerTest {
         assertEquals(expected, samples, "the dashboard counts what data stats counts");
         assertTrue(d.get("training").isNull(), "not trained yet: " + d.get("training"));
         assertTrue(!d.get("int8_model").asBoolean());
+        assertTrue(d.get("last_test").isNull(), "not tested yet: " + d.get("last_test"));
     }
 
     @Test

@@ -99,6 +99,7 @@ class WorkspaceBrowserTest {
         navigation.addAll(StudioPage.NAVIGATION);
         assertEquals(navigation, dashboard.navigation(), "a way back to the Projects page first");
         assertEquals(0, dashboard.samples());
+        assertEquals("not tested yet", dashboard.lastTest());
 
         // The generated motion dataset, uploaded as a person would: training files (every fifth for validation),
         // then the test files, each file's label from its name.
@@ -136,6 +137,9 @@ class WorkspaceBrowserTest {
         ClipReport report = project.test(0.6, Progress.NONE);
         assertEquals(List.of(percent(report.floatModel().accuracy()), percent(report.int8Model().accuracy())),
                 testing.summary("accuracy"), "the page shows the library's figures");
+        dashboard.open();
+        assertTrue(dashboard.lastTest().startsWith("int8 accuracy " + percent(report.int8Model().accuracy())
+                + " (float " + percent(report.floatModel().accuracy()) + ")"), dashboard.lastTest());
 
         DeploymentPage deployment = new DeploymentPage(gestures);
         deployment.open();

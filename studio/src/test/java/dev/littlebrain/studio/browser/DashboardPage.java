@@ -5,7 +5,7 @@ import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** The dashboard ({@code /}): the impulse table, the data table, the last training. */
+/** The dashboard ({@code /}): the impulse table, the data table, the last training and test. */
 public final class DashboardPage extends StudioPage {
     public DashboardPage(StudioBrowser browser) {
         super(browser, "/", By.cssSelector("#impulse tr"));
@@ -35,5 +35,10 @@ public final class DashboardPage extends StudioPage {
 
     public String training() {
         return find(By.id("training")).getText();
+    }
+
+    /** The last test's line: its figures, or that there was none. */
+    public String lastTest() {
+        return find(By.id("test")).getText();
     }
 }
