@@ -91,14 +91,12 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
     }
 
     /**
-     * The learn block: a {@link Preset} name and its training settings, SpecAugment masks (null for none), the
-     * further members of an ensemble ({@code learn.ensemble}: empty for a single model), which epoch's weights are
-     * kept, and the weight of the training-only word loss ({@code learn.word_loss}, 0 for none: a second head names
-     * the word of every {@code _unknown_} clip, see {@link dev.littlebrain.train.TrainingConfig#wordLoss()}).
+     * The learn block: a {@link Preset} name and its training settings, SpecAugment masks (null for none), and the
+     * further members of an ensemble ({@code learn.ensemble}: empty for a single model).
      */
     public record Learn(String preset, int epochs, double learningRate, int batchSize, long seed, int patience,
             String classWeights, LearningRateSchedule schedule, SpecAugment specAugment, List<Member> ensemble,
-            KeptWeights keep, double wordLoss) {
+            KeptWeights keep) {
         /** {@code learn.class_weights}: none, or balanced (each class weighted by 1 / its share of the training data). */
         public static final List<String> CLASS_WEIGHTS = List.of("none", "balanced");
 
@@ -234,7 +232,6 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
                 + "  seed: 1\n"
                 + "  patience: 0         # epochs without val_loss improvement before stopping; 0: never stop early\n"
                 + "  keep: val_loss      # whose weights: val_loss (the lowest), val_accuracy (the highest) or last\n"
-                + "  word_loss: 0        # training only: weight of a head naming each _unknown_ clip's word; 0: none\n"
                 + "  class_weights: none # or balanced: weight each class by 1 / its share of the training data\n"
                 + "labels: []            # empty: the labels of the data, in its order\n"
                 + "target: " + target + "\n";
@@ -428,7 +425,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         }
         JsonNode l = object(root, "learn");
         keys(l, "learn.", Set.of("preset", "epochs", "learning_rate", "learning_rate_schedule", "batch_size", "seed",
-                "patience", "keep", "word_loss", "class_weights", "spec_augment", "ensemble"));
+                "patience", "keep", "class_weights", "spec_augment", "ensemble"));
         String preset = string(l, "learn.", "preset");
         if (Presets.type(preset).isEmpty()) {
             throw new ImpulseConfigException("learn.preset: '" + preset + "' is not one of " + Presets.NAMES);
@@ -441,7 +438,6 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         String keepName = l.has("keep") ? string(l, "learn.", "keep") : KeptWeights.VAL_LOSS.id();
         KeptWeights keep = KeptWeights.named(keepName).orElseThrow(() -> new ImpulseConfigException(
                 "learn.keep: '" + keepName + "' is not one of " + KeptWeights.NAMES));
-        double wordLoss = l.has("word_loss") ? wordLoss(l.get("word_loss")) : 0;
         String classWeights = l.has("class_weights") ? string(l, "learn.", "class_weights") : "none";
         String scheduleName = l.has("learning_rate_schedule") ? string(l, "learn.", "learning_rate_schedule")
                 : "constant";
@@ -468,8 +464,8 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         List<Member> ensemble = ensemble(l.get("ensemble"), preset, seed, masks);
         ImpulseConfig config = new ImpulseConfig(input, new Dsp(block, params),
                 new Learn(preset, epochs, lr, batch, seed, patience, classWeights,
-                        LearningRateSchedule.named(scheduleName), masks, ensemble, keep, wordLoss), continuous, labels,
-                target, boards);
+                        LearningRateSchedule.named(scheduleName), masks, ensemble, keep), continuous, labels, target,
+                boards);
         if ((masks != null || ensemble.stream().anyMatch(m -> m.specAugment() != null))
                 && !input.modality().isAudio()) {
             throw new ImpulseConfigException("learn.spec_augment: masks frames and coefficients of audio features;"
@@ -664,13 +660,6 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
             out.add(e.asText().trim());
         }
         return out;
-    }
-
-    private static double wordLoss(JsonNode n) {
-        if (!n.isNumber() || !(n.asDouble() >= 0 && n.asDouble() <= 100)) {
-            throw new ImpulseConfigException("learn.word_loss: must be a number from 0 (none) to 100, got " + n.asText());
-        }
-        return n.asDouble();
     }
 
     private static double positiveNumber(JsonNode parent, String prefix, String key) {

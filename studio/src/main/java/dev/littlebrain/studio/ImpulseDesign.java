@@ -52,7 +52,6 @@ public record ImpulseDesign(Input input, Dsp dsp, Learn learn, String target, Li
         learn.put("seed", Long.toString(l.seed()));
         learn.put("patience", Integer.toString(l.patience()));
         learn.put("keep", l.keep().id());
-        learn.put("word_loss", Double.toString(l.wordLoss()));
         learn.put("class_weights", l.classWeights());
         return new ImpulseDesign(new Input(c.input().type(), c.input().frequencyHz(), c.input().windowMs(),
                 c.input().axes()), new Dsp(c.dsp().block(), new LinkedHashMap<>(c.dsp().parameters())),

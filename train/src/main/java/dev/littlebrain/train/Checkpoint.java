@@ -56,8 +56,7 @@ public final class Checkpoint {
                 + "|" + config.seed() + "|" + Arrays.toString(config.classWeights()) + "|" + config.schedule()
                 + (config.specAugment() == null ? "" : "|" + config.specAugment())
                 // The default adds nothing, so checkpoints written before learn.keep existed still resume.
-                + (config.keep() == KeptWeights.VAL_LOSS ? "" : "|keep " + config.keep().id())
-                + (config.wordLoss() == 0 ? "" : "|word loss " + config.wordLoss()))
+                + (config.keep() == KeptWeights.VAL_LOSS ? "" : "|keep " + config.keep().id()))
                 .getBytes(StandardCharsets.UTF_8));
         for (LabeledFeatures d : new LabeledFeatures[] {train, validation}) {
             if (d == null) {
@@ -72,11 +71,6 @@ public final class Checkpoint {
                 row.putInt(d.labels()[i]);
                 row.asFloatBuffer().put(d.features()[i]);
                 md.update(row.array());
-            }
-            if (d.words() != null && config.wordLoss() != 0) {
-                java.nio.ByteBuffer words = java.nio.ByteBuffer.allocate(4 * d.size());
-                words.asIntBuffer().put(d.words());
-                md.update(words.array());
             }
         }
         return md.digest();

@@ -96,8 +96,6 @@ public final class Presets {
                         "epochs without val_loss improvement before stopping; 0: never stop early"),
                 ParameterSpec.select("keep", training.keep().id(), KeptWeights.NAMES,
                         "whose weights: the lowest val_loss, the highest val_accuracy, or the last epoch's"),
-                ParameterSpec.number("word_loss", training.wordLoss(), 0, 100,
-                        "training only: weight of a second head's loss that names each _unknown_ clip's word; 0: none"),
                 ParameterSpec.select("class_weights", "none", List.of("none", "balanced"),
                         "none, or balanced: weight each class by 1 / its share of the training data"));
         return new Entry(new PresetType(name, title, Set.of(accepts), parameters), training, architecture);

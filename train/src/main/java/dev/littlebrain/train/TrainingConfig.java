@@ -9,32 +9,25 @@ import dev.littlebrain.data.augment.SpecAugment;
  * none) scales each sample's loss by the weight of its label, as Keras' {@code class_weight}. {@code schedule}
  * moves the learning rate from {@code learningRate} over the {@code epochs} planned (early stopping does not
  * stretch it). {@code specAugment} (null for none) masks runs of frames and coefficients of every training sample
- * afresh each epoch. {@code wordLoss} (0 for none) is the weight of a second, training-only loss on the
- * training samples' words ({@link LabeledFeatures#words()}): a head beside the last layer names the word of every
- * sample, so the network learns what tells apart the words one class lumps together; the model keeps only its own
- * head.
+ * afresh each epoch.
  */
 public record TrainingConfig(float learningRate, int batchSize, int epochs, int patience, long seed,
-        float[] classWeights, LearningRateSchedule schedule, FeatureMasks specAugment, KeptWeights keep,
-        float wordLoss) {
+        float[] classWeights, LearningRateSchedule schedule, FeatureMasks specAugment, KeptWeights keep) {
 
     public TrainingConfig {
         if (learningRate <= 0 || batchSize <= 0 || epochs <= 0 || patience < 0) {
             throw new IllegalArgumentException("learning rate, batch size and epochs must be positive");
-        }
-        if (!(wordLoss >= 0 && wordLoss <= 100)) {
-            throw new IllegalArgumentException("word loss weight must be in [0, 100], got " + wordLoss);
         }
         classWeights = classWeights == null ? null : classWeights.clone();
         java.util.Objects.requireNonNull(schedule, "schedule");
         java.util.Objects.requireNonNull(keep, "keep");
     }
 
-    /** The lowest validation loss's weights, no word loss. */
+    /** The lowest validation loss's weights. */
     public TrainingConfig(float learningRate, int batchSize, int epochs, int patience, long seed,
             float[] classWeights, LearningRateSchedule schedule, FeatureMasks specAugment) {
         this(learningRate, batchSize, epochs, patience, seed, classWeights, schedule, specAugment,
-                KeptWeights.VAL_LOSS, 0f);
+                KeptWeights.VAL_LOSS);
     }
 
     /** No SpecAugment. */
@@ -55,45 +48,37 @@ public record TrainingConfig(float learningRate, int batchSize, int epochs, int 
 
     public TrainingConfig withEpochs(int n) {
         return new TrainingConfig(learningRate, batchSize, n, patience, seed, classWeights, schedule, specAugment,
-                keep, wordLoss);
+                keep);
     }
 
     public TrainingConfig withPatience(int n) {
-        return new TrainingConfig(learningRate, batchSize, epochs, n, seed, classWeights, schedule, specAugment,
-                keep, wordLoss);
+        return new TrainingConfig(learningRate, batchSize, epochs, n, seed, classWeights, schedule, specAugment, keep);
     }
 
     public TrainingConfig withSeed(long s) {
         return new TrainingConfig(learningRate, batchSize, epochs, patience, s, classWeights, schedule, specAugment,
-                keep, wordLoss);
+                keep);
     }
 
     public TrainingConfig withClassWeights(float[] weights) {
         return new TrainingConfig(learningRate, batchSize, epochs, patience, seed, weights, schedule, specAugment,
-                keep, wordLoss);
+                keep);
     }
 
     public TrainingConfig withSchedule(LearningRateSchedule s) {
-        return new TrainingConfig(learningRate, batchSize, epochs, patience, seed, classWeights, s, specAugment,
-                keep, wordLoss);
+        return new TrainingConfig(learningRate, batchSize, epochs, patience, seed, classWeights, s, specAugment, keep);
     }
 
     /** SpecAugment's {@code masks} on samples that are {@code frames x coefficients} matrices; null masks: none. */
     public TrainingConfig withSpecAugment(SpecAugment masks, int frames, int coefficients) {
         return new TrainingConfig(learningRate, batchSize, epochs, patience, seed, classWeights, schedule,
-                masks == null ? null : new FeatureMasks(masks, frames, coefficients), keep, wordLoss);
+                masks == null ? null : new FeatureMasks(masks, frames, coefficients), keep);
     }
 
     /** Keeps the weights {@code k} chooses. */
     public TrainingConfig withKeep(KeptWeights k) {
         return new TrainingConfig(learningRate, batchSize, epochs, patience, seed, classWeights, schedule, specAugment,
-                k, wordLoss);
-    }
-
-    /** A training-only word head whose loss counts {@code weight} times the model's own (0: none). */
-    public TrainingConfig withWordLoss(float weight) {
-        return new TrainingConfig(learningRate, batchSize, epochs, patience, seed, classWeights, schedule, specAugment,
-                keep, weight);
+                k);
     }
 
     /** SpecAugment's masks and the layout of the samples they mask (row-major, frame by frame). */

@@ -1,7 +1,6 @@
 package dev.littlebrain.impulse.training;
 
 import dev.littlebrain.data.Split;
-import dev.littlebrain.data.curate.Manifest;
 import dev.littlebrain.impulse.ImpulseConfig;
 import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.Progress;
@@ -63,12 +62,9 @@ public final class ProjectTraining {
         int[] inputShape = {f.shape().frames(), f.shape().coefficients()};
         float[] classWeights = "balanced".equals(learn.classWeights())
                 ? TrainingConfig.balancedWeights(train.labels(), classes) : null;
-        LabeledFeatures trainSet = new LabeledFeatures(train.features(), train.labels(),
-                learn.wordLoss() > 0 ? words(p, f, train, progress) : null);
         TrainingConfig base = new TrainingConfig((float) learn.learningRate(), learn.batchSize(),
                 options.epochs().orElse(learn.epochs()), learn.patience(), learn.seed(), classWeights,
-                learn.schedule()).withKeep(learn.keep())
-                .withWordLoss(trainSet.words() == null ? 0f : (float) learn.wordLoss());
+                learn.schedule()).withKeep(learn.keep());
         List<float[][]> representative = CalibrationSamples.representative(train, classes, CalibrationSamples.COUNT,
                 CalibrationSamples.SEED);
         List<ImpulseConfig.Member> members = learn.members();
@@ -95,7 +91,8 @@ public final class ProjectTraining {
                     + " %d epochs, learning rate %s (%s), on %s", which, preset.name(), train.size(),
                     validation.size(), classes, f.labels(), config.epochs(), config.learningRate(),
                     config.schedule().id(), device));
-            TrainingResult result = new Trainer(preset.spec(), config, options.device()).fit(trainSet,
+            TrainingResult result = new Trainer(preset.spec(), config, options.device()).fit(
+                    new LabeledFeatures(train.features(), train.labels()),
                     new LabeledFeatures(validation.features(), validation.labels()),
                     checkpoints.get(m), members.size() > 1, listener);
             Model floatModel = TfliteExport.of(preset.spec(), result.parameters());
@@ -129,24 +126,6 @@ public final class ProjectTraining {
         return new TrainingSummary(device, seconds, runs.stream().map(r -> r.result().bestEpoch()).toList(),
                 representative.size(), layout.floatModel(), layout.int8Model(), layout.trainingRecord(), curves,
                 record);
-    }
-
-    /**
-     * The training samples' words for {@code learn.word_loss}, or null (with a note) when no {@code _unknown_} clip
-     * names its word: a head that only repeats the labels would teach nothing.
-     */
-    private static int[] words(ImpulseProject p, ImpulseProject.Features f, ImpulseProject.Split train,
-            Progress progress) throws IOException {
-        WordLabels words = WordLabels.of(Manifest.read(p.data()), p.data(), f.labels(), train);
-        int extra = words.extraWords(f.labels().size());
-        if (extra == 0) {
-            progress.message("learn.word_loss: no _unknown_ training clip names the word it holds; training without"
-                    + " the word head");
-            return null;
-        }
-        progress.message(String.format(Locale.ROOT, "word head (training only, loss weight %s): %d words, %d of them"
-                + " in _unknown_", p.config().learn().wordLoss(), words.words().size(), extra));
-        return words.indices();
     }
 
     /** The project's progress as the trainer's listener. */

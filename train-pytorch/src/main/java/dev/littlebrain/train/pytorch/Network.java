@@ -44,15 +44,10 @@ public final class Network implements AutoCloseable {
 
     /** As {@link #initialize(ModelSpec, long)}, its parameters and every array of its training on {@code device}. */
     public static Network initialize(ModelSpec spec, long seed, TrainingDevice device) {
-        return initialize(spec, seed, device, 0);
-    }
-
-    /** As {@link #initialize(ModelSpec, long, TrainingDevice)}, with a training-only head of {@code words} words. */
-    static Network initialize(ModelSpec spec, long seed, TrainingDevice device, int words) {
         Engine engine = engine();
         engine.setRandomSeed((int) (seed ^ (seed >>> 32)));
         NDManager manager = engine.newBaseManager(PyTorchTrainer.resolve(device, engine));
-        SpecBlock block = new SpecBlock(spec, words);
+        SpecBlock block = new SpecBlock(spec);
         block.initialize(manager, DataType.FLOAT32, new Shape(1, spec.inputSize()));
         return new Network(manager, block);
     }
@@ -97,7 +92,7 @@ public final class Network implements AutoCloseable {
         }
     }
 
-    /** A copy of the current parameters, the word head's included (a checkpoint resumes it). */
+    /** A copy of the current parameters. */
     public TrainedParameters parameters() {
         Map<String, TrainedParameters.Weights> out = new LinkedHashMap<>();
         for (Map.Entry<String, Parameter> e : block.parametersByKey().entrySet()) {
@@ -109,13 +104,6 @@ public final class Network implements AutoCloseable {
             }
             out.put(e.getKey(), new TrainedParameters.Weights(shape, a.toFloatArray()));
         }
-        return new TrainedParameters(out);
-    }
-
-    /** {@code all} without the word head's parameters: the model's own, as it is exported. */
-    static TrainedParameters modelOnly(TrainedParameters all) {
-        Map<String, TrainedParameters.Weights> out = new LinkedHashMap<>(all.values());
-        out.keySet().removeIf(key -> key.startsWith(SpecBlock.WORD_HEAD));
         return new TrainedParameters(out);
     }
 

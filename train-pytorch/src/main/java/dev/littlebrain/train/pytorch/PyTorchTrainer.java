@@ -131,10 +131,6 @@ public final class PyTorchTrainer implements TrainingBackend {
             throw new IllegalArgumentException("SpecAugment on " + masks.frames() + " x " + masks.coefficients()
                     + " features, but the model's input has " + spec.inputSize() + " values");
         }
-        int words = config.wordLoss() > 0 ? train.wordCount() : 0;
-        if (config.wordLoss() > 0 && words == 0) {
-            throw new IllegalArgumentException("a word loss needs the training samples' words");
-        }
         byte[] runHash = checkpoint == null ? null : Checkpoint.runHash(spec, config, train, validation);
         Checkpoint.State resumed = null;
         if (checkpoint != null && Files.exists(checkpoint)) {
@@ -151,7 +147,7 @@ public final class PyTorchTrainer implements TrainingBackend {
             }
         }
         List<EpochStats> history = new ArrayList<>();
-        try (Network net = Network.initialize(spec, config.seed(), job.device(), words)) {
+        try (Network net = Network.initialize(spec, config.seed(), job.device())) {
             // Keras' Adam defaults (epsilon 1e-7); state kept as plain arrays so it can be checkpointed.
             Adam adam = new Adam(config.learningRate(), 0.9f, 0.999f, 1e-7f);
             int[] index = new int[train.size()];
@@ -193,7 +189,7 @@ public final class PyTorchTrainer implements TrainingBackend {
                     long stepIndex = (epoch - 1L) * batchesPerEpoch + from / config.batchSize();
                     float rate = config.schedule().rate(config.learningRate(), stepIndex, plannedSteps);
                     float[] stats = step(net, adam, rate, train, index, from, to, classes, classWeights, masks,
-                            maskRandom, config.wordLoss());
+                            maskRandom);
                     lossSum += stats[0] * (to - from);
                     correct += (int) stats[1];
                 }
@@ -233,7 +229,7 @@ public final class PyTorchTrainer implements TrainingBackend {
                     throw new UncheckedIOException(e);
                 }
             }
-            return new TrainingResult(Network.modelOnly(best), history, bestEpoch);
+            return new TrainingResult(best, history, bestEpoch);
         }
     }
 
@@ -252,20 +248,13 @@ public final class PyTorchTrainer implements TrainingBackend {
         return z ^ (z >>> 31);
     }
 
-    /**
-     * One Adam step on samples {@code index[from..to)}, masked if {@code masks}, the word head's loss added at
-     * {@code wordLoss} times when the network has one; returns {mean loss of the model's own output, correct count}.
-     */
+    /** One Adam step on samples {@code index[from..to)}, masked if {@code masks}; returns {mean loss, correct count}. */
     private static float[] step(Network net, Adam adam, float rate, LabeledFeatures data, int[] index, int from, int to,
-            int classes, float[] classWeights, TrainingConfig.FeatureMasks masks, SplittableRandom maskRandom,
-            float wordLoss) {
+            int classes, float[] classWeights, TrainingConfig.FeatureMasks masks, SplittableRandom maskRandom) {
         int n = to - from;
         int size = net.spec().inputSize();
-        boolean wordHead = net.block().hasWordHead();
-        int words = wordHead ? data.wordCount() : 0;
         float[] x = new float[n * size];
         float[] oneHot = new float[n * classes];
-        float[] wordOneHot = new float[n * words];
         float[] weight = new float[n];
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
@@ -277,9 +266,6 @@ public final class PyTorchTrainer implements TrainingBackend {
             System.arraycopy(row, 0, x, i * size, size);
             labels[i] = data.labels()[s];
             oneHot[i * classes + labels[i]] = 1f;
-            if (wordHead) {
-                wordOneHot[i * words + data.words()[s]] = 1f;
-            }
             weight[i] = classWeights == null ? 1f : classWeights[labels[i]];
         }
         Engine engine = Network.engine();
@@ -290,18 +276,11 @@ public final class PyTorchTrainer implements TrainingBackend {
             NDArray target = scope.create(oneHot, new Shape(n, classes));
             NDArray w = scope.create(weight, new Shape(n));
             try (GradientCollector gc = engine.newGradientCollector()) {
-                NDList outputs = net.block().forward(net.store(), new NDList(input), true);
-                NDArray out = outputs.get(0).reshape(n, classes);
+                NDArray out = net.block().forward(net.store(), new NDList(input), true).singletonOrThrow()
+                        .reshape(n, classes);
                 // Keras' class_weight: each sample's loss times its weight, averaged over the batch.
                 NDArray lossArray = out.logSoftmax(1).mul(target).sum(new int[] {1}).neg().mul(w).mean();
-                NDArray total = lossArray;
-                if (wordHead) {
-                    NDArray wordTarget = scope.create(wordOneHot, new Shape(n, words));
-                    NDArray wordCrossEntropy = outputs.get(1).logSoftmax(1).mul(wordTarget).sum(new int[] {1}).neg()
-                            .mean();
-                    total = lossArray.add(wordCrossEntropy.mul(wordLoss));
-                }
-                gc.backward(total);
+                gc.backward(lossArray);
                 loss = lossArray.getFloat();
                 logits = out.toFloatArray();
             }
@@ -380,13 +359,6 @@ public final class PyTorchTrainer implements TrainingBackend {
         for (int label : data.labels()) {
             if (label < 0 || label >= classes) {
                 throw new IllegalArgumentException("label " + label + " outside 0.." + (classes - 1));
-            }
-        }
-        if (data.words() != null) {
-            for (int word : data.words()) {
-                if (word < 0) {
-                    throw new IllegalArgumentException("word index " + word + " is negative");
-                }
             }
         }
     }

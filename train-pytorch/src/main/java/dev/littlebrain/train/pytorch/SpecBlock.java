@@ -39,26 +39,13 @@ final class SpecBlock extends AbstractBlock {
     private static final Initializer GLOROT = new XavierInitializer(XavierInitializer.RandomType.UNIFORM,
             XavierInitializer.FactorType.AVG, 3);
 
-    /** The prefix of the word head's parameters, which are not the model's and are never exported. */
-    static final String WORD_HEAD = "word.";
-
     private final ModelSpec spec;
     private final List<int[]> shapes;
-    private final int words;
     private final Map<String, Parameter> byKey = new LinkedHashMap<>();
 
     SpecBlock(ModelSpec spec) {
-        this(spec, 0);
-    }
-
-    /**
-     * The spec's network with, when {@code words > 0}, a training-only word head: a dense layer beside the last one,
-     * on the same input, naming one of {@code words} words. Training sees both outputs; inference only the model's.
-     */
-    SpecBlock(ModelSpec spec, int words) {
         this.spec = spec;
         this.shapes = spec.shapes();
-        this.words = words;
         List<LayerSpec> layers = spec.layers();
         for (int i = 1; i < layers.size(); i++) {
             int[] in = shapes.get(i - 1);
@@ -81,20 +68,6 @@ final class SpecBlock extends AbstractBlock {
                     add(i, "var", Parameter.Type.RUNNING_VAR, new Shape(channels), Initializer.ONES, false);
                 }
             }
-        if (words > 0) {
-            if (!(layers.get(layers.size() - 1) instanceof LayerSpec.Dense)) {
-                throw new IllegalArgumentException("a word head needs a model that ends in a dense layer");
-            }
-            int[] in = shapes.get(layers.size() - 2);
-            // Added after the model's own, so the model's initial weights are drawn as without a head.
-            addNamed(WORD_HEAD + "weight", Parameter.Type.WEIGHT, new Shape(words, in[0]), GLOROT);
-            addNamed(WORD_HEAD + "bias", Parameter.Type.BIAS, new Shape(words), Initializer.ZEROS);
-        }
-    }
-
-    /** Whether the forward pass in training also returns the word head's logits. */
-    boolean hasWordHead() {
-        return words > 0;
     }
 
     ModelSpec spec() {
@@ -123,11 +96,6 @@ final class SpecBlock extends AbstractBlock {
         byKey.put(layer + "." + name, p);
     }
 
-    private void addNamed(String key, Parameter.Type type, Shape shape, Initializer init) {
-        byKey.put(key, addParameter(Parameter.builder().setName(key).setType(type).optShape(shape)
-                .optInitializer(init).optRequiresGrad(true).build()));
-    }
-
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         long[] dims = new long[spec.outputShape().length + 1];
@@ -145,15 +113,10 @@ final class SpecBlock extends AbstractBlock {
         long n = x.getShape().get(0);
         List<LayerSpec> layers = spec.layers();
         x = x.reshape(batched(n, shapes.get(0)));
-        NDArray wordLogits = null;
         for (int i = 1; i < layers.size(); i++) {
             int[] in = shapes.get(i - 1);
             boolean last = i == layers.size() - 1;
             LayerSpec layer = layers.get(i);
-            if (last && training && words > 0) {
-                wordLogits = Linear.linear(x, ps.getValue(byKey.get(WORD_HEAD + "weight"), x.getDevice(), true),
-                        ps.getValue(byKey.get(WORD_HEAD + "bias"), x.getDevice(), true)).singletonOrThrow();
-            }
                 if (layer instanceof LayerSpec.Input ignored) {
                     throw new IllegalStateException();
                 } else if (layer instanceof LayerSpec.Reshape r) {
@@ -235,7 +198,7 @@ final class SpecBlock extends AbstractBlock {
                     x = rank == 2 ? t : t.transpose(channelsLast(rank));
                 }
             }
-        return wordLogits == null ? new NDList(x) : new NDList(x, wordLogits);
+        return new NDList(x);
     }
 
     private NDArray value(ParameterStore ps, NDArray x, int layer, String name, boolean training) {

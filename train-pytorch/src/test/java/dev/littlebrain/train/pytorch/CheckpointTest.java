@@ -42,12 +42,7 @@ class CheckpointTest {
     }
 
     private TrainingResult fit(TrainingConfig c, Path checkpoint, List<String> messages, int killAfter) {
-        return fit(train, c, checkpoint, messages, killAfter);
-    }
-
-    private TrainingResult fit(LabeledFeatures data, TrainingConfig c, Path checkpoint, List<String> messages,
-            int killAfter) {
-        return new Trainer(preset.spec(), c).fit(data, val, s -> {
+        return new Trainer(preset.spec(), c).fit(train, val, s -> {
             if (s.epoch() == killAfter) {
                 throw new Killed();
             }
@@ -158,42 +153,6 @@ class CheckpointTest {
         List<String> other = new ArrayList<>();
         fit(masked, ckpt, other, -1);
         assertTrue(other.stream().anyMatch(m -> m.contains("from scratch")), other.toString());
-    }
-
-    /**
-     * A word head (class 2 holds two words): resumed it repeats the run, its head included; it changes the model's
-     * weights from the first epoch on but not their names or shapes (the head is not exported); words without a word
-     * loss change nothing, and a word loss without words is refused.
-     */
-    @Test
-    void wordHeadShapesTheTrainingWithoutBecomingPartOfTheModel() throws Exception {
-        int[] words = new int[train.size()];
-        for (int i = 0; i < words.length; i++) {
-            words[i] = train.labels()[i] == 2 ? 2 + i / 3 % 2 : train.labels()[i];
-        }
-        LabeledFeatures withWords = new LabeledFeatures(train.features(), train.labels(), words);
-        assertEquals(4, withWords.wordCount());
-        TrainingConfig headed = config.withWordLoss(0.5f);
-        TrainingResult straight = fit(withWords, headed, null, new ArrayList<>(), -1);
-        Path ckpt = dir.resolve("checkpoint.bin");
-        assertThrows(Killed.class, () -> fit(withWords, headed, ckpt, new ArrayList<>(), 2));
-        List<String> messages = new ArrayList<>();
-        TrainingResult resumed = fit(withWords, headed, ckpt, messages, -1);
-        assertTrue(messages.stream().anyMatch(m -> m.startsWith("resuming from epoch 2/")), messages.toString());
-        assertSameRun(straight, resumed);
-
-        TrainingResult plain = fit(config, null, new ArrayList<>(), -1);
-        assertEquals(plain.parameters().values().keySet(), straight.parameters().values().keySet());
-        for (String key : plain.parameters().values().keySet()) {
-            assertArrayEquals(plain.parameters().values().get(key).shape(),
-                    straight.parameters().values().get(key).shape(), key);
-        }
-        assertFalse(java.util.Arrays.equals(exported(plain), exported(straight)), "the word loss changes the training");
-        assertTrue(plain.history().get(0).loss() != straight.history().get(0).loss(), "from the first epoch on");
-        assertArrayEquals(exported(plain), exported(fit(withWords, config, null, new ArrayList<>(), -1)));
-        IllegalArgumentException noWords = assertThrows(IllegalArgumentException.class,
-                () -> fit(train, headed, null, new ArrayList<>(), -1));
-        assertTrue(noWords.getMessage().contains("words"), noWords.getMessage());
     }
 
     /** Checkpoints were written through a 0600 temporary file and stayed private to the owner, whatever the umask. */
