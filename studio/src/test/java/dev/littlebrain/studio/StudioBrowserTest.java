@@ -86,6 +86,14 @@ class StudioBrowserTest {
         int expected = Datasets.describe(project.layout().data(), Progress.NONE).stats().rows().stream()
                 .mapToInt(r -> r.total()).sum();
         assertEquals(expected, dashboard.samples(), "the page counts what data stats counts");
+        // The target board's fit: the numbers 'profile' estimates for it.
+        String target = project.impulse().target();
+        dev.littlebrain.impulse.profile.DeviceProfile row = project.profile(
+                dev.littlebrain.impulse.profile.ProfileOptions.DEFAULTS.withEstimateOnly(true)).stream()
+                .filter(p -> p.board().equals(target)).findFirst().orElseThrow();
+        String board = dashboard.targetBoard();
+        assertTrue(board.startsWith(target + " (") && board.contains(": fits"), board);
+        assertTrue(board.contains(String.format(java.util.Locale.ROOT, "RAM %.1f kB", row.ramBytes() / 1024.0)), board);
         dashboard.screenshot("dashboard");
         assertTrue(Files.size(StudioPage.screenshotFolder().resolve("dashboard.png")) > 10_000);
     }

@@ -41,4 +41,10 @@ public final class DashboardPage extends StudioPage {
     public String lastTest() {
         return find(By.id("test")).getText();
     }
+
+    /** The target board's fit, once the page has profiled the model (or said there is none to profile). */
+    public String targetBoard() {
+        browser.waitUpTo(30).until(d -> !d.findElement(By.id("board")).getText().isBlank());
+        return find(By.id("board")).getText();
+    }
 }
