@@ -5,7 +5,7 @@ import dev.littlebrain.cli.audio.MicrophoneSource;
 import dev.littlebrain.impulse.audio.AudioSource;
 import dev.littlebrain.impulse.ImpulseProject;
 import dev.littlebrain.impulse.record.ClipFolder;
-import dev.littlebrain.impulse.record.WordDetector;
+import dev.littlebrain.dsp.speech.WordDetector;
 import dev.littlebrain.impulse.record.RecordedClip;
 import dev.littlebrain.impulse.record.ReplaySplit;
 import dev.littlebrain.impulse.record.WordTrim;

@@ -9,7 +9,8 @@ import java.util.Random;
 
 /**
  * Training windows cut from synthesized streams the way a continuous spotter sees audio: a window every
- * {@code hop} samples, each labelled by the words wholly inside it. A 1 s clip shows a word alone, on its own
+ * {@code hop} samples, each labelled by the words whose speech is wholly inside it (a recorded clip is a second of
+ * room around a shorter word: its speech, not its clip, decides). A 1 s clip shows a word alone, on its own
  * silence, at one level; a stream window shows it anywhere in the window, over a noise bed, beside the gap to the
  * next word — and a spotter trained only on clips misses there even keywords it was trained on (README,
  * Streaming). Windows with a word cut by their edge are left out: whether half a keyword should fire is the
@@ -61,11 +62,11 @@ final class StreamWindows {
         String keyword = null;
         int inside = 0;
         for (StreamSynthesizer.Word w : words) {
-            boolean overlaps = w.end() > from && w.start() < to;
+            boolean overlaps = w.speechEnd() > from && w.speechStart() < to;
             if (!overlaps) {
                 continue;
             }
-            if (w.start() < from || w.end() > to) {
+            if (w.speechStart() < from || w.speechEnd() > to) {
                 return null; // a word cut by the window's edge
             }
             inside++;

@@ -11,6 +11,7 @@ import dev.littlebrain.dsp.io.AudioRequirement;
 import dev.littlebrain.dsp.io.Signal;
 import dev.littlebrain.dsp.io.WavEncoding;
 import dev.littlebrain.dsp.io.WavReader;
+import dev.littlebrain.dsp.speech.WordDetector;
 import dev.littlebrain.dsp.io.WavWriter;
 import dev.littlebrain.files.StagedFolder;
 import java.io.IOException;
@@ -59,16 +60,28 @@ public final class StreamSynthesizer {
     private final StreamOptions options;
     private final AudioRequirement requirement;
     private final Random random;
+    private final WordDetector detector;
 
     private StreamSynthesizer(Dataset dataset, StreamOptions options) {
         this.dataset = dataset;
         this.options = options;
+        this.detector = new WordDetector(options.sampleRate());
         this.requirement = AudioRequirement.strict(options.sampleRate());
         this.random = new Random(options.seed());
     }
 
-    /** One inserted word: its stream, where it is there in samples, what it is, the clip it came from, its SNR. */
-    public record Word(String file, long start, long end, String label, Sample source, double snrDb) {
+    /**
+     * One inserted word: its stream, where its clip is there in samples, what it is, the clip it came from, its SNR,
+     * and where in the stream the clip's speech is ({@code [speechStart, speechEnd)}). A recorded clip is a second of
+     * its room with the word somewhere in it: the ground truth is the clip, but what a window hears of the word is
+     * its speech.
+     */
+    public record Word(String file, long start, long end, String label, Sample source, double snrDb,
+                       long speechStart, long speechEnd) {
+        /** A word whose clip is all speech. */
+        public Word(String file, long start, long end, String label, Sample source, double snrDb) {
+            this(file, start, end, label, source, snrDb, start, end);
+        }
     }
 
     /**
@@ -189,7 +202,9 @@ public final class StreamSynthesizer {
         while (true) {
             boolean keyword = keywordsOnly || random.nextDouble() < options.keywordShare();
             Sample clip = (keyword ? keywordDeck : otherDeck).next(random);
-            float[] utterance = trimmed(WavReader.read(clip.source(), requirement).interleaved());
+            float[] recorded = WavReader.read(clip.source(), requirement).interleaved();
+            float[] utterance = trimmed(recorded);
+            int[] speech = speech(recorded, utterance.length);
             double snrDb = options.minSnrDb() + random.nextDouble() * (options.maxSnrDb() - options.minSnrDb());
             long gap = Math.round((MIN_GAP_SECONDS + random.nextDouble() * (MAX_GAP_SECONDS - MIN_GAP_SECONDS)) * rate);
             if (utterance.length == 0 || at + utterance.length > limit) {
@@ -199,7 +214,8 @@ public final class StreamSynthesizer {
             for (int i = 0; i < utterance.length; i++) {
                 out[(int) at + i] += (float) (utterance[i] * gain);
             }
-            inserted.add(new Word(name, at, at + utterance.length, clip.label(), clip, snrDb));
+            inserted.add(new Word(name, at, at + utterance.length, clip.label(), clip, snrDb, at + speech[0],
+                    at + speech[1]));
             at += utterance.length + gap;
         }
         float peak = 0;
@@ -270,6 +286,29 @@ public final class StreamSynthesizer {
     }
 
     /** The clip without its leading and trailing digital silence (exact zeros). */
+    /**
+     * Where the speech of {@code recorded} lies in its {@link #trimmed} copy of {@code length} samples: from the first
+     * word's onset to the last word's end that {@link WordDetector} hears against the clip's own background (digital
+     * silence, for a synthesized clip padded with zeros); the whole clip when it hears none.
+     */
+    private int[] speech(float[] recorded, int length) {
+        int lead = 0;
+        while (lead < recorded.length && recorded[lead] == 0) {
+            lead++;
+        }
+        float[] int16 = new float[recorded.length];
+        for (int i = 0; i < recorded.length; i++) {
+            int16[i] = recorded[i] * 32768f;
+        }
+        List<WordDetector.Word> words = detector.find(int16);
+        if (words.isEmpty()) {
+            return new int[] {0, length};
+        }
+        int from = Math.max(0, Math.min(length, words.get(0).onset() - lead));
+        int to = Math.max(from, Math.min(length, words.get(words.size() - 1).end() - lead));
+        return to > from ? new int[] {from, to} : new int[] {0, length};
+    }
+
     static float[] trimmed(float[] clip) {
         int from = 0;
         while (from < clip.length && clip[from] == 0) {

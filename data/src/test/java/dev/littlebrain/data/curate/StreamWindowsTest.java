@@ -40,6 +40,21 @@ class StreamWindowsTest {
                 NOISE), "two keywords");
     }
 
+    /** A recorded clip's second is mostly room: the window is labelled by the speech inside it, not by the clip. */
+    @Test
+    void theSpeechOfARecordedClipDecidesNotItsSecond() {
+        List<StreamSynthesizer.Word> words = List.of(
+                new StreamSynthesizer.Word("s.wav", 1000, 2000, "no", null, 10, 1400, 1700),
+                new StreamSynthesizer.Word("s.wav", 2500, 3500, "down", null, 10, 2900, 3200));
+        assertEquals("no", StreamWindows.label(words, 1250, 2250, KEYWORDS, UNKNOWN, NOISE),
+                "the clip is cut, its speech is whole");
+        assertEquals(UNKNOWN, StreamWindows.label(words, 2750, 3750, KEYWORDS, UNKNOWN, NOISE));
+        assertEquals(NOISE, StreamWindows.label(words, 1800, 2800, KEYWORDS, UNKNOWN, NOISE),
+                "two clips' rooms and neither word");
+        assertNull(StreamWindows.label(words, 1500, 2500, KEYWORDS, UNKNOWN, NOISE), "the keyword's speech is cut");
+        assertNull(StreamWindows.label(words, 1300, 3300, KEYWORDS, UNKNOWN, NOISE), "a keyword beside another word");
+    }
+
     @Test
     void keepsEveryKeywordWindowAndCapsTheOthers() {
         // One 8 000-sample stream, windows of 1 000 every 250: a keyword, a long gap, another word, a long gap.

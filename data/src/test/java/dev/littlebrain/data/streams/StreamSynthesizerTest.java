@@ -134,6 +134,51 @@ class StreamSynthesizerTest {
         }
     }
 
+    /**
+     * A recorded clip is a second of its room with the word somewhere in it: the clip's span is the ground truth,
+     * the word's speech (found against the clip's own background) is where a window hears it. A clip padded with
+     * exact zeros is trimmed to its speech, so there the two agree (checked above: the burst's length).
+     */
+    @Test
+    void aRecordedClipsSpeechIsFoundInsideItsSecond() throws IOException {
+        Path room = dir.resolve("room");
+        Random random = new Random(9);
+        Map<String, int[]> bursts = new HashMap<>();
+        for (String word : WORDS) {
+            Files.createDirectories(room.resolve(word));
+            for (int i = 0; i < 6; i++) {
+                float[] clip = new float[RATE];
+                for (int t = 0; t < RATE; t++) {
+                    clip[t] = (float) (0.002 * random.nextGaussian()); // the room, about 40 dB below the word
+                }
+                int length = RATE / 4 + random.nextInt(RATE / 4);
+                int offset = 800 + random.nextInt(RATE - length - 1600);
+                double f = 300 + 150 * WORDS.indexOf(word) + 20 * i;
+                for (int t = 0; t < length; t++) {
+                    clip[offset + t] += (float) (0.2 * Math.sin(2 * Math.PI * f * t / RATE));
+                }
+                String name = word + "/s" + i + "_nohash_0.wav";
+                WavWriter.write(room.resolve(name), Signal.mono(RATE, clip), WavEncoding.PCM_S16);
+                bursts.put(name, new int[] {offset, offset + length});
+            }
+        }
+        Files.createDirectories(room.resolve("_background_noise_"));
+        TestClips.noise(room.resolve("_background_noise_/white.wav"), RATE, RATE * 20, 7);
+        Files.writeString(room.resolve("validation_list.txt"), list("s0", "s1"));
+        Files.writeString(room.resolve("testing_list.txt"), list("s2", "s3"));
+        Dataset recorded = SpeechCommandsImporter.importFrom(room, ProgressListener.NONE).dataset();
+
+        List<StreamSynthesizer.Word> words = StreamSynthesizer.write(recorded, options(3), dir.resolve("rs"));
+        int frame = RATE / 100;
+        for (StreamSynthesizer.Word w : words) {
+            String name = room.relativize(w.source().source()).toString().replace('\\', '/');
+            int[] burst = bursts.get(name);
+            assertEquals(RATE, w.end() - w.start(), "the whole recorded second is the ground truth: " + w);
+            assertEquals(w.start() + burst[0], w.speechStart(), 2 * frame, "speech onset of " + name);
+            assertEquals(w.start() + burst[1], w.speechEnd(), 2 * frame, "speech end of " + name);
+        }
+    }
+
     @Test
     void sameSeedSameBytesOtherSeedOtherStreams() throws IOException {
         StreamSynthesizer.write(dataset, options(3), dir.resolve("a"));

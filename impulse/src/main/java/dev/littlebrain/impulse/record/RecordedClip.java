@@ -2,6 +2,7 @@ package dev.littlebrain.impulse.record;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.littlebrain.dsp.speech.WordDetector;
 import java.io.IOException;
 import java.nio.file.Path;
 

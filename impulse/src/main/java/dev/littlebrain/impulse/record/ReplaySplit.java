@@ -2,6 +2,7 @@ package dev.littlebrain.impulse.record;
 
 import dev.littlebrain.dsp.io.AudioRequirement;
 import dev.littlebrain.dsp.io.WavReader;
+import dev.littlebrain.dsp.speech.WordDetector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.littlebrain.impulse.record;
 
+import dev.littlebrain.dsp.speech.WordDetector;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,7 @@
 package dev.littlebrain.impulse.record;
 
+import dev.littlebrain.dsp.speech.WordDetector;
+
 /**
  * Cuts the project's window around a detected word: the word centred, with the recording's own sound around it (the
  * room the model will hear, not digital silence), zeros only beyond the recording's ends. A word longer than the

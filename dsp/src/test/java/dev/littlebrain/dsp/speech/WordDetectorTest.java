@@ -1,4 +1,4 @@
-package dev.littlebrain.impulse.record;
+package dev.littlebrain.dsp.speech;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -82,24 +82,5 @@ class WordDetectorTest {
         assertEquals(List.of(), new WordDetector(RATE).find(room(3, 300, 4)));
         assertEquals(List.of(), new WordDetector(RATE).find(new float[RATE * 2]));
         assertEquals(List.of(), new WordDetector(RATE).find(new float[10]));
-    }
-
-    @Test
-    void windowCentresAShortWordAndKeepsTheLoudestPartOfALongOne() {
-        float[] x = room(5, 40, 5);
-        say(x, 1.0, 0.4, 4000, 0, 0);
-        WordDetector.Word shortWord = new WordDetector(RATE).find(x).get(0);
-        int start = WordWindow.start(x, shortWord, RATE);
-        assertEquals(shortWord.centre() - RATE / 2, start);
-        float[] cut = WordWindow.cut(x, -100, RATE);
-        assertEquals(0f, cut[99]);
-        assertEquals(x[0], cut[100]);
-
-        float[] y = room(5, 40, 6);
-        say(y, 1.0, 2.0, 1000, 0, 0);
-        say(y, 2.5, 0.3, 8000, 0, 0); // the loud part of a 2 s noise
-        WordDetector.Word longWord = new WordDetector(RATE).find(y).get(0);
-        int s = WordWindow.start(y, longWord, RATE);
-        assertTrue(s <= (int) (2.5 * RATE) && s + RATE >= (int) (2.8 * RATE), "window " + s + " holds 2.5-2.8 s");
     }
 }

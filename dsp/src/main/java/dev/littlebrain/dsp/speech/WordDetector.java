@@ -1,4 +1,4 @@
-package dev.littlebrain.impulse.record;
+package dev.littlebrain.dsp.speech;
 
 import java.util.ArrayList;
 import java.util.Arrays;
