@@ -11,8 +11,8 @@ import dev.littlebrain.dsp.io.AudioRequirement;
 import dev.littlebrain.dsp.io.Signal;
 import dev.littlebrain.dsp.io.WavEncoding;
 import dev.littlebrain.dsp.io.WavReader;
-import dev.littlebrain.dsp.speech.WordDetector;
 import dev.littlebrain.dsp.io.WavWriter;
+import dev.littlebrain.dsp.speech.WordDetector;
 import dev.littlebrain.files.StagedFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -285,7 +285,6 @@ public final class StreamSynthesizer {
         return b - a >= options.sampleRate() ? java.util.Arrays.copyOfRange(recording, a, b) : recording;
     }
 
-    /** The clip without its leading and trailing digital silence (exact zeros). */
     /**
      * Where the speech of {@code recorded} lies in its {@link #trimmed} copy of {@code length} samples: from the first
      * word's onset to the last word's end that {@link WordDetector} hears against the clip's own background (digital
@@ -309,6 +308,7 @@ public final class StreamSynthesizer {
         return to > from ? new int[] {from, to} : new int[] {0, length};
     }
 
+    /** The clip without its leading and trailing digital silence (exact zeros). */
     static float[] trimmed(float[] clip) {
         int from = 0;
         while (from < clip.length && clip[from] == 0) {
