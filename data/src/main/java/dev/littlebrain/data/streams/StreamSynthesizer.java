@@ -286,14 +286,20 @@ public final class StreamSynthesizer {
     }
 
     /**
-     * Where the speech of {@code recorded} lies in its {@link #trimmed} copy of {@code length} samples: from the first
-     * word's onset to the last word's end that {@link WordDetector} hears against the clip's own background (digital
-     * silence, for a synthesized clip padded with zeros); the whole clip when it hears none.
+     * Where the speech of {@code recorded} lies in its {@link #trimmed} copy of {@code length} samples. A clip padded
+     * with digital silence (a synthesized one: 10 ms or more of exact zeros at an end) is trimmed to its speech
+     * already, so all of it is speech. A recorded clip has its room around the word: its speech runs from the first
+     * word's onset to the last word's end that {@link WordDetector} hears against the clip's own background; the
+     * whole clip when it hears none.
      */
     private int[] speech(float[] recorded, int length) {
+        int padding = options.sampleRate() / 100;
         int lead = 0;
         while (lead < recorded.length && recorded[lead] == 0) {
             lead++;
+        }
+        if (lead >= padding || recorded.length - lead - length >= padding) {
+            return new int[] {0, length};
         }
         float[] int16 = new float[recorded.length];
         for (int i = 0; i < recorded.length; i++) {

@@ -104,6 +104,8 @@ class StreamSynthesizerTest {
             assertEquals(w.label(), w.source().label());
             String name = source.relativize(w.source().source()).toString().replace('\\', '/');
             assertEquals((long) burst.get(name), w.end() - w.start(), "the clip without its silence: " + name);
+            assertEquals(w.start(), w.speechStart(), "a clip padded with zeros is all speech once trimmed");
+            assertEquals(w.end(), w.speechEnd());
             keywords += List.of("on", "off").contains(w.label()) ? 1 : 0;
         }
         assertTrue(keywords > 0 && keywords < words.size(), "keywords and other words: " + keywords);
@@ -137,7 +139,7 @@ class StreamSynthesizerTest {
     /**
      * A recorded clip is a second of its room with the word somewhere in it: the clip's span is the ground truth,
      * the word's speech (found against the clip's own background) is where a window hears it. A clip padded with
-     * exact zeros is trimmed to its speech, so there the two agree (checked above: the burst's length).
+     * exact zeros is trimmed to its speech, so there the two agree (checked above).
      */
     @Test
     void aRecordedClipsSpeechIsFoundInsideItsSecond() throws IOException {
