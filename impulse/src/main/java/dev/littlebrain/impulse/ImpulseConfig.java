@@ -92,13 +92,16 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
 
     /**
      * The learn block: a {@link Preset} name and its training settings, SpecAugment masks (null for none), and the
-     * further members of an ensemble ({@code learn.ensemble}: empty for a single model).
+     * further members of an ensemble ({@code learn.ensemble}: empty for a single model), whose weights are kept and
+     * how much the training targets are smoothed ({@code learn.label_smoothing}, 0 for none).
      */
     public record Learn(String preset, int epochs, double learningRate, int batchSize, long seed, int patience,
             String classWeights, LearningRateSchedule schedule, SpecAugment specAugment, List<Member> ensemble,
-            KeptWeights keep) {
+            KeptWeights keep, double labelSmoothing) {
         /** {@code learn.class_weights}: none, or balanced (each class weighted by 1 / its share of the training data). */
         public static final List<String> CLASS_WEIGHTS = List.of("none", "balanced");
+        /** The largest {@code learn.label_smoothing}: at 0.5 two classes already train towards equal scores. */
+        public static final double MAX_LABEL_SMOOTHING = 0.5;
 
         public Learn {
             ensemble = List.copyOf(ensemble);
@@ -233,6 +236,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
                 + "  patience: 0         # epochs without val_loss improvement before stopping; 0: never stop early\n"
                 + "  keep: val_loss      # whose weights: val_loss (the lowest), val_accuracy (the highest) or last\n"
                 + "  class_weights: none # or balanced: weight each class by 1 / its share of the training data\n"
+                + "  label_smoothing: 0  # e.g. 0.1: train towards 0.925 / 0.025 (4 labels), not 1 / 0\n"
                 + "labels: []            # empty: the labels of the data, in its order\n"
                 + "target: " + target + "\n";
     }
@@ -425,7 +429,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         }
         JsonNode l = object(root, "learn");
         keys(l, "learn.", Set.of("preset", "epochs", "learning_rate", "learning_rate_schedule", "batch_size", "seed",
-                "patience", "keep", "class_weights", "spec_augment", "ensemble"));
+                "patience", "keep", "class_weights", "label_smoothing", "spec_augment", "ensemble"));
         String preset = string(l, "learn.", "preset");
         if (Presets.type(preset).isEmpty()) {
             throw new ImpulseConfigException("learn.preset: '" + preset + "' is not one of " + Presets.NAMES);
@@ -439,6 +443,7 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         KeptWeights keep = KeptWeights.named(keepName).orElseThrow(() -> new ImpulseConfigException(
                 "learn.keep: '" + keepName + "' is not one of " + KeptWeights.NAMES));
         String classWeights = l.has("class_weights") ? string(l, "learn.", "class_weights") : "none";
+        double labelSmoothing = l.has("label_smoothing") ? labelSmoothing(l.get("label_smoothing")) : 0;
         String scheduleName = l.has("learning_rate_schedule") ? string(l, "learn.", "learning_rate_schedule")
                 : "constant";
         if (!LearningRateSchedule.NAMES.contains(scheduleName)) {
@@ -464,8 +469,8 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
         List<Member> ensemble = ensemble(l.get("ensemble"), preset, seed, masks);
         ImpulseConfig config = new ImpulseConfig(input, new Dsp(block, params),
                 new Learn(preset, epochs, lr, batch, seed, patience, classWeights,
-                        LearningRateSchedule.named(scheduleName), masks, ensemble, keep), continuous, labels, target,
-                boards);
+                        LearningRateSchedule.named(scheduleName), masks, ensemble, keep, labelSmoothing), continuous,
+                labels, target, boards);
         if ((masks != null || ensemble.stream().anyMatch(m -> m.specAugment() != null))
                 && !input.modality().isAudio()) {
             throw new ImpulseConfigException("learn.spec_augment: masks frames and coefficients of audio features;"
@@ -660,6 +665,14 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
             out.add(e.asText().trim());
         }
         return out;
+    }
+
+    private static double labelSmoothing(JsonNode n) {
+        if (!n.isNumber() || !(n.asDouble() >= 0 && n.asDouble() <= Learn.MAX_LABEL_SMOOTHING)) {
+            throw new ImpulseConfigException("learn.label_smoothing: must be a number in [0, "
+                    + Learn.MAX_LABEL_SMOOTHING + "], got " + n.asText());
+        }
+        return n.asDouble();
     }
 
     private static double positiveNumber(JsonNode parent, String prefix, String key) {

@@ -49,8 +49,8 @@ class ImpulseYamlTest {
         String out = ImpulseYaml.withSetting(MOTION.replace("  patience: 0", "  #patience: 0"), "learn", "patience",
                 "7");
         assertEquals(7, ImpulseConfig.parse(out).learn().patience());
-        assertTrue(out.contains("  class_weights: none # or balanced: weight each class by 1 / its share of the"
-                + " training data\n  patience: 7\nlabels:"), out);
+        assertTrue(out.contains("  label_smoothing: 0  # e.g. 0.1: train towards 0.925 / 0.025 (4 labels), not 1 / 0\n"
+                + "  patience: 7\nlabels:"), out);
         assertTrue(out.contains("#patience: 0"), "the user's commented-out line stays");
     }
 

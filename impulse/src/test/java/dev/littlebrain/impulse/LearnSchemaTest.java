@@ -30,7 +30,9 @@ class LearnSchemaTest {
             "seed", l -> Long.toString(l.seed()),
             "patience", l -> Integer.toString(l.patience()),
             "keep", l -> l.keep().id(),
-            "class_weights", ImpulseConfig.Learn::classWeights);
+            "class_weights", ImpulseConfig.Learn::classWeights,
+            "label_smoothing", l -> java.math.BigDecimal.valueOf(l.labelSmoothing()).stripTrailingZeros()
+                    .toPlainString());
     /** The learn keys an impulse file must state; the others take the schema's default when absent. */
     private static final Set<String> REQUIRED = Set.of("epochs", "learning_rate", "batch_size");
 
@@ -58,10 +60,18 @@ class LearnSchemaTest {
                     assertRejected(withLearn(yaml, spec.name(), "not-" + spec.defaultValue()), spec);
                 }
                 spec.range().ifPresent(range -> {
-                    boolean integer = spec.kind() == ParameterSpec.Kind.INT;
-                    assertAccepted(yaml, spec, integer ? Long.toString((long) range.min()) : "1.0E-9");
-                    String outside = integer ? Long.toString((long) range.min() - 1) : "0";
-                    assertRejected(withLearn(yaml, spec.name(), outside), spec);
+                    if (spec.kind() == ParameterSpec.Kind.INT) {
+                        assertAccepted(yaml, spec, Long.toString((long) range.min()));
+                        assertRejected(withLearn(yaml, spec.name(), Long.toString((long) range.min() - 1)), spec);
+                    } else if (range.minExclusive()) {
+                        assertAccepted(yaml, spec, "1.0E-9");
+                        assertRejected(withLearn(yaml, spec.name(), Double.toString(range.min())), spec);
+                    } else {
+                        assertAccepted(yaml, spec, Double.toString(range.min()));
+                        assertAccepted(yaml, spec, Double.toString(range.max()));
+                        assertRejected(withLearn(yaml, spec.name(), Double.toString(range.min() - 1e-6)), spec);
+                        assertRejected(withLearn(yaml, spec.name(), Double.toString(range.max() + 1e-6)), spec);
+                    }
                 });
             }
         }

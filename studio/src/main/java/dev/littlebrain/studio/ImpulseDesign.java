@@ -53,6 +53,7 @@ public record ImpulseDesign(Input input, Dsp dsp, Learn learn, String target, Li
         learn.put("patience", Integer.toString(l.patience()));
         learn.put("keep", l.keep().id());
         learn.put("class_weights", l.classWeights());
+        learn.put("label_smoothing", BigDecimal.valueOf(l.labelSmoothing()).stripTrailingZeros().toPlainString());
         return new ImpulseDesign(new Input(c.input().type(), c.input().frequencyHz(), c.input().windowMs(),
                 c.input().axes()), new Dsp(c.dsp().block(), new LinkedHashMap<>(c.dsp().parameters())),
                 new Learn(l.preset(), learn), c.target(), c.allBoards().stream().map(b -> b.id()).toList(),

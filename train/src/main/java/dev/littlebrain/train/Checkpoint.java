@@ -56,7 +56,8 @@ public final class Checkpoint {
                 + "|" + config.seed() + "|" + Arrays.toString(config.classWeights()) + "|" + config.schedule()
                 + (config.specAugment() == null ? "" : "|" + config.specAugment())
                 // The default adds nothing, so checkpoints written before learn.keep existed still resume.
-                + (config.keep() == KeptWeights.VAL_LOSS ? "" : "|keep " + config.keep().id()))
+                + (config.keep() == KeptWeights.VAL_LOSS ? "" : "|keep " + config.keep().id())
+                + (config.labelSmoothing() == 0 ? "" : "|smoothing " + config.labelSmoothing()))
                 .getBytes(StandardCharsets.UTF_8));
         for (LabeledFeatures d : new LabeledFeatures[] {train, validation}) {
             if (d == null) {

@@ -35,7 +35,8 @@ class PresetsTest {
             Map<String, ParameterSpec> specs = type.parameters().stream()
                     .collect(Collectors.toMap(ParameterSpec::name, Function.identity()));
             assertEquals(List.of("epochs", "learning_rate", "batch_size", "learning_rate_schedule", "seed", "patience",
-                    "keep", "class_weights"), type.parameters().stream().map(ParameterSpec::name).toList());
+                    "keep", "class_weights", "label_smoothing"),
+                    type.parameters().stream().map(ParameterSpec::name).toList());
             TrainingConfig training = Preset.named(type.name(), new int[] {49, 13}, 3).training();
             assertEquals(training.epochs(), Integer.parseInt(specs.get("epochs").defaultValue()), type.name());
             assertEquals(training.batchSize(), Integer.parseInt(specs.get("batch_size").defaultValue()), type.name());
@@ -44,6 +45,7 @@ class PresetsTest {
             assertEquals(training.schedule().id(), specs.get("learning_rate_schedule").defaultValue());
             assertEquals(training.patience(), Integer.parseInt(specs.get("patience").defaultValue()));
             assertEquals(training.keep().id(), specs.get("keep").defaultValue());
+            assertEquals(training.labelSmoothing(), Double.parseDouble(specs.get("label_smoothing").defaultValue()));
             assertEquals(training.seed(), Long.parseLong(specs.get("seed").defaultValue()));
             for (ParameterSpec spec : List.of(specs.get("epochs"), specs.get("learning_rate"), specs.get("batch_size"))) {
                 ParameterSpec.Range r = spec.range().orElseThrow();

@@ -38,4 +38,18 @@ class TrainingConfigTest {
                 () -> LearningRateSchedule.named("step"));
         assertEquals(LearningRateSchedule.CONSTANT, TrainingConfig.adam(0.01f, 8, 2).schedule());
     }
+
+    @Test
+    void smoothedTargetsSumToOneAndFavourTheLabel() {
+        TrainingConfig c = TrainingConfig.adam(0.001f, 8, 1).withLabelSmoothing(0.1f);
+        assertEquals(0.925f, c.target(2, 2, 4), 1e-6f);
+        assertEquals(0.025f, c.target(0, 2, 4), 1e-6f);
+        assertEquals(1f, c.target(0, 2, 4) + c.target(1, 2, 4) + c.target(2, 2, 4) + c.target(3, 2, 4), 1e-6f);
+        assertEquals(1f, TrainingConfig.adam(0.001f, 8, 1).target(1, 1, 4));
+        assertEquals(0f, TrainingConfig.adam(0.001f, 8, 1).target(0, 1, 4));
+        for (float bad : new float[] {-0.1f, 1f, Float.NaN}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> TrainingConfig.adam(0.001f, 8, 1).withLabelSmoothing(bad), Float.toString(bad));
+        }
+    }
 }

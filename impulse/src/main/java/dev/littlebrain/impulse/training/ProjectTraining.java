@@ -64,7 +64,7 @@ public final class ProjectTraining {
                 ? TrainingConfig.balancedWeights(train.labels(), classes) : null;
         TrainingConfig base = new TrainingConfig((float) learn.learningRate(), learn.batchSize(),
                 options.epochs().orElse(learn.epochs()), learn.patience(), learn.seed(), classWeights,
-                learn.schedule()).withKeep(learn.keep());
+                learn.schedule()).withKeep(learn.keep()).withLabelSmoothing((float) learn.labelSmoothing());
         List<float[][]> representative = CalibrationSamples.representative(train, classes, CalibrationSamples.COUNT,
                 CalibrationSamples.SEED);
         List<ImpulseConfig.Member> members = learn.members();

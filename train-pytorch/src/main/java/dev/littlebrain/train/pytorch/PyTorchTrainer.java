@@ -189,7 +189,7 @@ public final class PyTorchTrainer implements TrainingBackend {
                     long stepIndex = (epoch - 1L) * batchesPerEpoch + from / config.batchSize();
                     float rate = config.schedule().rate(config.learningRate(), stepIndex, plannedSteps);
                     float[] stats = step(net, adam, rate, train, index, from, to, classes, classWeights, masks,
-                            maskRandom);
+                            maskRandom, config);
                     lossSum += stats[0] * (to - from);
                     correct += (int) stats[1];
                 }
@@ -248,13 +248,17 @@ public final class PyTorchTrainer implements TrainingBackend {
         return z ^ (z >>> 31);
     }
 
-    /** One Adam step on samples {@code index[from..to)}, masked if {@code masks}; returns {mean loss, correct count}. */
+    /**
+     * One Adam step on samples {@code index[from..to)}, masked if {@code masks}, towards {@code config}'s (smoothed)
+     * targets; returns {mean loss, correct count}.
+     */
     private static float[] step(Network net, Adam adam, float rate, LabeledFeatures data, int[] index, int from, int to,
-            int classes, float[] classWeights, TrainingConfig.FeatureMasks masks, SplittableRandom maskRandom) {
+            int classes, float[] classWeights, TrainingConfig.FeatureMasks masks, SplittableRandom maskRandom,
+            TrainingConfig config) {
         int n = to - from;
         int size = net.spec().inputSize();
         float[] x = new float[n * size];
-        float[] oneHot = new float[n * classes];
+        float[] targets = new float[n * classes];
         float[] weight = new float[n];
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
@@ -265,7 +269,9 @@ public final class PyTorchTrainer implements TrainingBackend {
             }
             System.arraycopy(row, 0, x, i * size, size);
             labels[i] = data.labels()[s];
-            oneHot[i * classes + labels[i]] = 1f;
+            for (int c = 0; c < classes; c++) {
+                targets[i * classes + c] = config.target(c, labels[i], classes);
+            }
             weight[i] = classWeights == null ? 1f : classWeights[labels[i]];
         }
         Engine engine = Network.engine();
@@ -273,7 +279,7 @@ public final class PyTorchTrainer implements TrainingBackend {
         float[] logits;
         try (NDManager scope = net.manager().newSubManager()) {
             NDArray input = scope.create(x, new Shape(n, size));
-            NDArray target = scope.create(oneHot, new Shape(n, classes));
+            NDArray target = scope.create(targets, new Shape(n, classes));
             NDArray w = scope.create(weight, new Shape(n));
             try (GradientCollector gc = engine.newGradientCollector()) {
                 NDArray out = net.block().forward(net.store(), new NDList(input), true).singletonOrThrow()

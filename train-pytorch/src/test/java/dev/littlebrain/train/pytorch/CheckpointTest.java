@@ -96,6 +96,9 @@ class CheckpointTest {
         ModelSpec other = Preset.named("conv1d-kws", new int[] {49, 13}, 3).spec();
         assertFalse(java.util.Arrays.equals(Checkpoint.runHash(preset.spec(), config, train, val),
                 Checkpoint.runHash(other, config, train, val)), "another input shape is another run");
+        assertFalse(java.util.Arrays.equals(Checkpoint.runHash(preset.spec(), config, train, val),
+                Checkpoint.runHash(preset.spec(), config.withLabelSmoothing(0.1f), train, val)),
+                "smoothed targets are another run");
     }
 
     /** An ensemble's finished member: its checkpoint is kept, and fitting from it returns the result at once. */

@@ -116,6 +116,47 @@ class TrainerTest {
         assertEquals(lowestLoss + 1, loss.bestEpoch());
     }
 
+    /**
+     * learn.label_smoothing: the same run (same seed) trained towards smoothed targets ends less sure of itself on its
+     * own training samples — its top score heads for 1 - e + e/k (0.8 here) instead of 1 — and still classifies them.
+     */
+    @Test
+    void labelSmoothingKeepsTopScoresFromSaturating() {
+        Preset preset = Preset.named("conv1d-kws", new int[] {FRAMES, COEFFS}, 3);
+        LabeledFeatures train = synthetic(40, 3);
+        TrainingConfig config = preset.training().withEpochs(8).withSeed(3).withKeep(KeptWeights.LAST);
+        float[] plain = topScoreAndAccuracy(preset, new Trainer(preset.spec(), config).fit(train, null, null), train);
+        float[] smoothed = topScoreAndAccuracy(preset,
+                new Trainer(preset.spec(), config.withLabelSmoothing(0.3f)).fit(train, null, null), train);
+        System.out.printf("mean top score %.3f plain, %.3f smoothed; accuracy %.3f, %.3f%n", plain[0], smoothed[0],
+                plain[1], smoothed[1]);
+        assertTrue(plain[1] > 0.9f && smoothed[1] > 0.9f, "both fit the training samples");
+        assertTrue(plain[0] > 0.9f, "plain " + plain[0]);
+        assertTrue(smoothed[0] < 0.85f, "smoothed " + smoothed[0]);
+    }
+
+    /** {mean top score, accuracy} of the exported float model on {@code data}. */
+    private static float[] topScoreAndAccuracy(Preset preset, TrainingResult result, LabeledFeatures data) {
+        Interpreter interpreter = new Interpreter(TfliteExport.of(preset.spec(), result.parameters()));
+        double top = 0;
+        int correct = 0;
+        for (int s = 0; s < data.size(); s++) {
+            TensorView in = interpreter.input(0);
+            for (int i = 0; i < data.features()[s].length; i++) {
+                in.setFloat32(i, data.features()[s][i]);
+            }
+            interpreter.invoke();
+            float[] p = new float[3];
+            for (int k = 0; k < 3; k++) {
+                p[k] = interpreter.output(0).float32(k);
+            }
+            int best = PyTorchTrainer.argmax(p);
+            top += p[best];
+            correct += best == data.labels()[s] ? 1 : 0;
+        }
+        return new float[] {(float) (top / data.size()), (float) correct / data.size()};
+    }
+
     @Test
     void sameSeedGivesIdenticalModelBytes() {
         Preset preset = Preset.named("conv1d-kws", new int[] {FRAMES, COEFFS}, 3);
