@@ -11,6 +11,7 @@ import dev.littlebrain.data.streams.StreamSynthesizer;
 import dev.littlebrain.dsp.io.Signal;
 import dev.littlebrain.dsp.io.WavEncoding;
 import dev.littlebrain.dsp.io.WavWriter;
+import dev.littlebrain.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -202,7 +203,8 @@ public final class HardNegativeMiner {
                 try {
                     Path file = folder.resolve(path);
                     Files.createDirectories(file.getParent());
-                    Files.write(file, wav);
+                    // Whole or absent: a killed run leaves no half window beside the manifest it never updated.
+                    AtomicFiles.write(file, wav);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
