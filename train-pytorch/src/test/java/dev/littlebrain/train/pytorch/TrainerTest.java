@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.littlebrain.runtime.Interpreter;
 import dev.littlebrain.runtime.TensorView;
-import dev.littlebrain.tflite.Model;
 import dev.littlebrain.tflite.TfliteWriter;
 import dev.littlebrain.train.EpochStats;
 import dev.littlebrain.train.LabeledFeatures;
@@ -67,22 +66,7 @@ class TrainerTest {
         assertTrue(best.valAccuracy() > 0.8f, "val accuracy " + best.valAccuracy());
 
         // The exported graph classifies the validation set as well as the trained network.
-        Model model = TfliteExport.of(preset.spec(), result.parameters());
-        Interpreter interpreter = new Interpreter(model);
-        int correct = 0;
-        for (int s = 0; s < val.size(); s++) {
-            TensorView in = interpreter.input(0);
-            for (int i = 0; i < val.features()[s].length; i++) {
-                in.setFloat32(i, val.features()[s][i]);
-            }
-            interpreter.invoke();
-            float[] p = new float[3];
-            for (int k = 0; k < 3; k++) {
-                p[k] = interpreter.output(0).float32(k);
-            }
-            correct += PyTorchTrainer.argmax(p) == val.labels()[s] ? 1 : 0;
-        }
-        float exportedAccuracy = (float) correct / val.size();
+        float exportedAccuracy = topScoreAndAccuracy(preset, result, val)[1];
         System.out.printf("exported model val accuracy %.3f (DJL %.3f)%n", exportedAccuracy, best.valAccuracy());
         assertEquals(best.valAccuracy(), exportedAccuracy, 1e-6f);
     }
@@ -141,20 +125,26 @@ class TrainerTest {
         double top = 0;
         int correct = 0;
         for (int s = 0; s < data.size(); s++) {
-            TensorView in = interpreter.input(0);
-            for (int i = 0; i < data.features()[s].length; i++) {
-                in.setFloat32(i, data.features()[s][i]);
-            }
-            interpreter.invoke();
-            float[] p = new float[3];
-            for (int k = 0; k < 3; k++) {
-                p[k] = interpreter.output(0).float32(k);
-            }
+            float[] p = scores(interpreter, data.features()[s]);
             int best = PyTorchTrainer.argmax(p);
             top += p[best];
             correct += best == data.labels()[s] ? 1 : 0;
         }
         return new float[] {(float) (top / data.size()), (float) correct / data.size()};
+    }
+
+    /** The three class scores of one sample. */
+    private static float[] scores(Interpreter interpreter, float[] features) {
+        TensorView in = interpreter.input(0);
+        for (int i = 0; i < features.length; i++) {
+            in.setFloat32(i, features[i]);
+        }
+        interpreter.invoke();
+        float[] p = new float[3];
+        for (int k = 0; k < 3; k++) {
+            p[k] = interpreter.output(0).float32(k);
+        }
+        return p;
     }
 
     @Test
