@@ -14,6 +14,7 @@ import dev.littlebrain.train.KeptWeights;
 import dev.littlebrain.train.LearningRateSchedule;
 import dev.littlebrain.train.Preset;
 import dev.littlebrain.train.Presets;
+import dev.littlebrain.train.TrainingConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,8 +101,6 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
             KeptWeights keep, double labelSmoothing) {
         /** {@code learn.class_weights}: none, or balanced (each class weighted by 1 / its share of the training data). */
         public static final List<String> CLASS_WEIGHTS = List.of("none", "balanced");
-        /** The largest {@code learn.label_smoothing}: at 0.5 two classes already train towards equal scores. */
-        public static final double MAX_LABEL_SMOOTHING = 0.5;
 
         public Learn {
             ensemble = List.copyOf(ensemble);
@@ -668,9 +667,9 @@ public record ImpulseConfig(Input input, Dsp dsp, Learn learn, Continuous contin
     }
 
     private static double labelSmoothing(JsonNode n) {
-        if (!n.isNumber() || !(n.asDouble() >= 0 && n.asDouble() <= Learn.MAX_LABEL_SMOOTHING)) {
+        if (!n.isNumber() || !(n.asDouble() >= 0 && n.asDouble() <= TrainingConfig.MAX_LABEL_SMOOTHING)) {
             throw new ImpulseConfigException("learn.label_smoothing: must be a number in [0, "
-                    + Learn.MAX_LABEL_SMOOTHING + "], got " + n.asText());
+                    + TrainingConfig.MAX_LABEL_SMOOTHING + "], got " + n.asText());
         }
         return n.asDouble();
     }

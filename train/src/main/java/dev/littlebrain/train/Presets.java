@@ -98,7 +98,8 @@ public final class Presets {
                         "whose weights: the lowest val_loss, the highest val_accuracy, or the last epoch's"),
                 ParameterSpec.select("class_weights", "none", List.of("none", "balanced"),
                         "none, or balanced: weight each class by 1 / its share of the training data"),
-                ParameterSpec.number("label_smoothing", training.labelSmoothing(), 0, 0.5,
+                ParameterSpec.number("label_smoothing", training.labelSmoothing(), 0,
+                        TrainingConfig.MAX_LABEL_SMOOTHING,
                         "training targets 1 - e + e/k and e/k instead of 1 and 0: less sure of its mistakes"));
         return new Entry(new PresetType(name, title, Set.of(accepts), parameters), training, architecture);
     }

@@ -17,13 +17,16 @@ import dev.littlebrain.data.augment.SpecAugment;
 public record TrainingConfig(float learningRate, int batchSize, int epochs, int patience, long seed,
         float[] classWeights, LearningRateSchedule schedule, FeatureMasks specAugment, KeptWeights keep,
         float labelSmoothing) {
+    /** The largest label smoothing: at 0.5 two classes already train towards equal scores. */
+    public static final float MAX_LABEL_SMOOTHING = 0.5f;
 
     public TrainingConfig {
         if (learningRate <= 0 || batchSize <= 0 || epochs <= 0 || patience < 0) {
             throw new IllegalArgumentException("learning rate, batch size and epochs must be positive");
         }
-        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
-            throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + labelSmoothing);
+        if (!(labelSmoothing >= 0 && labelSmoothing <= MAX_LABEL_SMOOTHING)) {
+            throw new IllegalArgumentException("label smoothing must be in [0, " + MAX_LABEL_SMOOTHING + "], got "
+                    + labelSmoothing);
         }
         classWeights = classWeights == null ? null : classWeights.clone();
         java.util.Objects.requireNonNull(schedule, "schedule");

@@ -47,7 +47,7 @@ class TrainingConfigTest {
         assertEquals(1f, c.target(0, 2, 4) + c.target(1, 2, 4) + c.target(2, 2, 4) + c.target(3, 2, 4), 1e-6f);
         assertEquals(1f, TrainingConfig.adam(0.001f, 8, 1).target(1, 1, 4));
         assertEquals(0f, TrainingConfig.adam(0.001f, 8, 1).target(0, 1, 4));
-        for (float bad : new float[] {-0.1f, 1f, Float.NaN}) {
+        for (float bad : new float[] {-0.1f, 0.51f, 1f, Float.NaN}) {
             org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                     () -> TrainingConfig.adam(0.001f, 8, 1).withLabelSmoothing(bad), Float.toString(bad));
         }
