@@ -4,20 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class WordDetectorTest {
     private static final int RATE = 16000;
 
-    /** Room noise at int16 level sigma: what a microphone hears between words. */
     private static float[] room(double seconds, double sigma, long seed) {
-        Random r = new Random(seed);
-        float[] x = new float[(int) (seconds * RATE)];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) (r.nextGaussian() * sigma);
-        }
-        return x;
+        return RoomNoise.of(RATE, seconds, sigma, seed);
     }
 
     /**

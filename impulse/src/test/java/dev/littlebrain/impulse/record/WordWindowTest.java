@@ -3,21 +3,15 @@ package dev.littlebrain.impulse.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.littlebrain.dsp.speech.RoomNoise;
 import dev.littlebrain.dsp.speech.WordDetector;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class WordWindowTest {
     private static final int RATE = 16000;
 
-    /** Room noise at int16 level sigma. */
     private static float[] room(double seconds, double sigma, long seed) {
-        Random r = new Random(seed);
-        float[] x = new float[(int) (seconds * RATE)];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) (r.nextGaussian() * sigma);
-        }
-        return x;
+        return RoomNoise.of(RATE, seconds, sigma, seed);
     }
 
     /** A 180 Hz voice from {@code at} for {@code seconds} with 30 ms ramps at both ends. */
